@@ -1,0 +1,61 @@
+//! The crate-wide error type.
+
+use crate::calibration::CalibrationError;
+use crate::data::DataError;
+use crate::expression::ExpressionError;
+use crate::minimize::MinimizeError;
+use crate::sets::SetError;
+use crate::truth_table::TruthTableError;
+
+/// Any error of this crate: one variant per concern, each wrapping that module's own error type.
+///
+/// Functions that touch several concerns (evaluating an expression on a data set needs both the
+/// data and valid memberships) return this type; the others return their module's error, which
+/// converts into this one with `?`.
+///
+/// # Example
+/// ```
+/// let data = fsqca::Dataset::from_columns([("A", vec![0.5])])?;
+/// match data.fuzzy_set("B") {
+///     Err(fsqca::Error::Data(e)) => assert!(e.to_string().contains("unknown column")),
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Reading or querying a data set failed.
+    #[error(transparent)]
+    Data(#[from] DataError),
+    /// A membership vector is not a valid fuzzy set.
+    #[error(transparent)]
+    Set(#[from] SetError),
+    /// An expression could not be parsed.
+    #[error(transparent)]
+    Expression(#[from] ExpressionError),
+    /// Calibration was given invalid input.
+    #[error(transparent)]
+    Calibration(#[from] CalibrationError),
+    /// A truth table could not be built.
+    #[error(transparent)]
+    TruthTable(#[from] TruthTableError),
+    /// Boolean minimization failed.
+    #[error(transparent)]
+    Minimize(#[from] MinimizeError),
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
+
+    #[test]
+    fn autotraits() {
+        has_autotraits::<Error>();
+    }
+}
