@@ -1,15 +1,35 @@
 //! Errors of the expression parser.
 
-/// Errors raised when an expression or statement cannot be parsed.
+use std::fmt::Write as _;
+
+/// Errors raised when an [`Expression`](super::Expression) or a [`Statement`](super::Statement)
+/// cannot be parsed.
 ///
-/// Every variant carries the 0-based character position of the problem in the input.
+/// Every variant carries the 0-based position of the problem, counted in characters (not bytes)
+/// from the start of the input, so that [`ExpressionError::display_with`] can point at it.
+///
+/// # Example
+/// ```
+/// use fsqca::{Expression, ExpressionError};
+///
+/// let Err(err) = "A + ".parse::<Expression>() else {
+///     return Err("`A + ` should not parse".into());
+/// };
+/// assert_eq!(err, ExpressionError::MissingOperand { position: 2, operator: "+" });
+/// assert_eq!(err.position(), 2);
+/// assert_eq!(err.to_string(), "`+` at position 2 is missing an operand");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExpressionError {
     /// The input is empty or only white space.
     #[error("empty expression")]
-    Empty,
-    /// A character that has no meaning in an expression.
+    Empty {
+        /// Always 0: where the expression should start.
+        position: usize,
+    },
+    /// A character that starts no token of the grammar (`#`, `&`, a lone `-` or `<`, ...).
     #[error("unexpected character `{found}` at position {position}")]
     UnexpectedChar {
         /// 0-based character position.
@@ -17,4 +37,204 @@ pub enum ExpressionError {
         /// The character found.
         found: char,
     },
+    /// A token that is valid somewhere, but not here (`A*1`, `()`, `(A B)`).
+    #[error("unexpected `{found}` at position {position}, expected {expected}")]
+    UnexpectedToken {
+        /// 0-based character position of the token.
+        position: usize,
+        /// The token found.
+        found: String,
+        /// What the grammar allows at this point.
+        expected: &'static str,
+    },
+    /// The input ends where more is needed (`A[1`, or a statement without an arrow).
+    #[error("unexpected end of input at position {position}, expected {expected}")]
+    UnexpectedEnd {
+        /// 0-based character position: the length of the input.
+        position: usize,
+        /// What the grammar needs at this point.
+        expected: &'static str,
+    },
+    /// A `(` that is never closed (`(A + B`).
+    #[error("the parenthesis opened at position {position} is never closed")]
+    UnclosedParenthesis {
+        /// 0-based character position of the unclosed `(`.
+        position: usize,
+    },
+    /// A `)` without a matching `(` (`A)`).
+    #[error("unmatched `)` at position {position}")]
+    UnmatchedParenthesis {
+        /// 0-based character position of the `)`.
+        position: usize,
+    },
+    /// An operator without one of its operands (`A + `, `*B`, `A*~`, `-> Y`).
+    #[error("`{operator}` at position {position} is missing an operand")]
+    MissingOperand {
+        /// 0-based character position of the operator.
+        position: usize,
+        /// The operator: `+`, `*`, `~` or an arrow.
+        operator: &'static str,
+    },
+    /// A level list with no level (`A[]`).
+    #[error("empty level list at position {position}: write the levels, as in `A[1,2]`")]
+    EmptyLevels {
+        /// 0-based character position of the `[`.
+        position: usize,
+    },
+    /// A level that is not a non-negative integer (`A[x]`, `A[-1]`, `A[1.5]`, `A[1,]`).
+    #[error("expected a level (a non-negative integer) at position {position}, found `{found}`")]
+    InvalidLevel {
+        /// 0-based character position of the offending text.
+        position: usize,
+        /// The offending text.
+        found: String,
+    },
+    /// A level larger than [`u32::MAX`].
+    #[error("level `{found}` at position {position} is too large (the maximum is 4294967295)")]
+    LevelTooLarge {
+        /// 0-based character position of the level.
+        position: usize,
+        /// The level as written.
+        found: String,
+    },
+    /// An arrow in an input parsed as an [`Expression`](super::Expression).
+    #[error(
+        "unexpected `{arrow}` at position {position}: an expression has no arrow, \
+         parse the input as a `Statement`"
+    )]
+    ArrowInExpression {
+        /// 0-based character position of the arrow.
+        position: usize,
+        /// The arrow: `->`, `<-`, `=>` or `<=`.
+        arrow: &'static str,
+    },
+    /// A second arrow in a [`Statement`](super::Statement) (`A -> B -> C`).
+    #[error(
+        "second arrow `{arrow}` at position {position} (the first is at position {first}): \
+         a statement has exactly one"
+    )]
+    TwoArrows {
+        /// 0-based character position of the second arrow.
+        position: usize,
+        /// 0-based character position of the first arrow.
+        first: usize,
+        /// The second arrow.
+        arrow: &'static str,
+    },
+    /// Input left over after a complete expression (`A B`, `A(B)`, `A[1]]`).
+    #[error(
+        "unexpected `{found}` at position {position} after a complete expression, \
+         expected `*`, `+` or the end"
+    )]
+    TrailingInput {
+        /// 0-based character position of the first left-over token.
+        position: usize,
+        /// The first left-over token.
+        found: String,
+    },
+    /// Parentheses nested deeper than the parser allows.
+    #[error("parentheses nested more than {max} deep at position {position}")]
+    TooDeep {
+        /// 0-based character position of the first `(` beyond the limit.
+        position: usize,
+        /// The deepest nesting allowed.
+        max: usize,
+    },
+}
+
+impl ExpressionError {
+    /// The 0-based character position of the problem in the input.
+    ///
+    /// # Example
+    /// ```
+    /// let Err(err) = "A * (B + C".parse::<fsqca::Expression>() else {
+    ///     return Err("an unclosed parenthesis should not parse".into());
+    /// };
+    /// assert_eq!(err.position(), 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn position(&self) -> usize {
+        match *self {
+            Self::Empty { position }
+            | Self::UnexpectedChar { position, .. }
+            | Self::UnexpectedToken { position, .. }
+            | Self::UnexpectedEnd { position, .. }
+            | Self::UnclosedParenthesis { position }
+            | Self::UnmatchedParenthesis { position }
+            | Self::MissingOperand { position, .. }
+            | Self::EmptyLevels { position }
+            | Self::InvalidLevel { position, .. }
+            | Self::LevelTooLarge { position, .. }
+            | Self::ArrowInExpression { position, .. }
+            | Self::TwoArrows { position, .. }
+            | Self::TrailingInput { position, .. }
+            | Self::TooDeep { position, .. } => position,
+        }
+    }
+
+    /// The input on one line, a caret under the problem, and the message: for messages to users.
+    ///
+    /// `input` should be the string that was parsed. White space (tabs, line breaks) is shown as
+    /// plain spaces so that the caret lines up; characters that take two columns in a terminal
+    /// (as in Chinese) shift the caret.
+    ///
+    /// # Example
+    /// ```
+    /// let input = "A*B + ~";
+    /// let Err(err) = input.parse::<fsqca::Expression>() else {
+    ///     return Err("a dangling `~` should not parse".into());
+    /// };
+    /// assert_eq!(
+    ///     err.display_with(input),
+    ///     "A*B + ~\n      ^ `~` at position 6 is missing an operand",
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn display_with(&self, input: &str) -> String {
+        let mut out: String = input
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect();
+        out.push('\n');
+        out.extend(std::iter::repeat(' ').take(self.position()));
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "^ {self}");
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
+
+    #[test]
+    fn autotraits() {
+        has_autotraits::<ExpressionError>();
+    }
+
+    #[test]
+    fn caret_at_end_of_input() {
+        let err = ExpressionError::UnexpectedEnd {
+            position: 3,
+            expected: "`]`",
+        };
+        assert_eq!(
+            err.display_with("A[1"),
+            "A[1\n   ^ unexpected end of input at position 3, expected `]`"
+        );
+    }
+
+    #[test]
+    fn caret_counts_characters_not_bytes() {
+        let err = ExpressionError::UnexpectedChar {
+            position: 3,
+            found: '#',
+        };
+        assert_eq!(
+            err.display_with("Ü*\t#"),
+            "Ü* #\n   ^ unexpected character `#` at position 3"
+        );
+    }
 }
