@@ -1,0 +1,180 @@
+//! The error type of the calibration module.
+
+/// Errors raised by calibration: invalid settings, thresholds or raw values.
+///
+/// Every variant carries the offending value and, where it has one, its position (0-based). All
+/// checks run before any value is computed, so a calibration either fails as a whole or returns a
+/// complete vector.
+///
+/// # Example
+/// ```
+/// use fsqca::calibration::{CalibrationError, Thresholds};
+///
+/// let err = Thresholds::new(175.0, 165.0, 185.0).unwrap_err();
+/// assert!(matches!(err, CalibrationError::NotMonotone { .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "thresholds e = 175, c = 165, i = 185 are neither strictly increasing nor strictly decreasing"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalibrationError {
+    /// There are no values to calibrate.
+    #[error("no values to calibrate")]
+    Empty,
+    /// A value to calibrate is NaN or infinite.
+    #[error("value {index} is {value}, not a finite number")]
+    NotFinite {
+        /// 0-based position of the value.
+        index: usize,
+        /// The offending value.
+        value: f64,
+    },
+    /// A threshold (or ordinal code, or membership of a code) is NaN or infinite.
+    #[error("threshold {position} is {value}, not a finite number")]
+    ThresholdNotFinite {
+        /// 0-based position of the threshold in the order given.
+        position: usize,
+        /// The offending threshold.
+        value: f64,
+    },
+    /// Three anchors are neither `e < c < i` (increasing) nor `e > c > i` (decreasing); equal
+    /// anchors fall here too.
+    #[error(
+        "thresholds e = {exclusion}, c = {crossover}, i = {inclusion} are neither strictly \
+         increasing nor strictly decreasing"
+    )]
+    NotMonotone {
+        /// Full exclusion anchor `e`.
+        exclusion: f64,
+        /// Crossover anchor `c`.
+        crossover: f64,
+        /// Full inclusion anchor `i`.
+        inclusion: f64,
+    },
+    /// Six anchors `(e1, c1, i1, i2, c2, e2)` are neither a bell (`e1 < c1 < i1 <= i2 < c2 < e2`)
+    /// nor an inverse bell (`i1 < c1 < e1 <= e2 < c2 < i2`).
+    #[error(
+        "thresholds (e1, c1, i1, i2, c2, e2) = {thresholds:?} describe neither a bell nor an \
+         inverse bell"
+    )]
+    NotBell {
+        /// The six anchors in the order `e1, c1, i1, i2, c2, e2`.
+        thresholds: [f64; 6],
+    },
+    /// A list of thresholds (crisp, indirect) is not strictly increasing.
+    #[error("threshold {position} ({value}) is not greater than the one before it ({previous})")]
+    NotIncreasing {
+        /// 0-based position of the offending threshold.
+        position: usize,
+        /// The threshold before it.
+        previous: f64,
+        /// The offending threshold.
+        value: f64,
+    },
+    /// A list of thresholds (crisp, indirect) is empty.
+    #[error("no thresholds given")]
+    NoThresholds,
+    /// The inclusion degree of membership lies outside the open interval (0.5, 1).
+    #[error("idm {idm} is outside (0.5, 1)")]
+    Idm {
+        /// The offending `idm`.
+        idm: f64,
+    },
+    /// A shape exponent (`below` or `above`) is not a positive finite number.
+    #[error("exponent `{name}` is {value}, not a positive finite number")]
+    Exponent {
+        /// Which exponent: `"below"` or `"above"`.
+        name: &'static str,
+        /// The offending exponent.
+        value: f64,
+    },
+    /// An ordinal coding has no entries.
+    #[error("the ordinal coding is empty")]
+    EmptyCoding,
+    /// An ordinal coding lists the same raw code twice.
+    #[error("code {code} appears twice in the ordinal coding")]
+    DuplicateCode {
+        /// The repeated raw code.
+        code: f64,
+    },
+    /// An ordinal coding maps a code to a membership outside [0, 1].
+    #[error("code {code} maps to membership {membership}, outside [0, 1]")]
+    MembershipOutOfRange {
+        /// The raw code.
+        code: f64,
+        /// The offending membership.
+        membership: f64,
+    },
+    /// A value to calibrate is not in the ordinal coding.
+    #[error("value {index} ({value}) is not a code of the ordinal coding")]
+    UnknownCode {
+        /// 0-based position of the value.
+        index: usize,
+        /// The offending value.
+        value: f64,
+    },
+    /// The indirect method takes logarithms: a raw value is negative.
+    #[error("value {index} is {value}: the indirect method needs values >= 0")]
+    Negative {
+        /// 0-based position of the value.
+        index: usize,
+        /// The offending value.
+        value: f64,
+    },
+    /// The indirect method's regression has five coefficients and needs as many distinct values.
+    #[error("the indirect method needs {required} distinct values, found {distinct}")]
+    TooFewDistinct {
+        /// Distinct raw values found.
+        distinct: usize,
+        /// Distinct raw values needed.
+        required: usize,
+    },
+    /// The indirect method's regression did not converge (or its design is numerically singular).
+    #[error("the indirect method's regression failed after {iterations} iterations")]
+    FitFailed {
+        /// Iterations run.
+        iterations: usize,
+    },
+    /// The totally fuzzy and relative method found no value above the lowest category, so the
+    /// membership function is 0 / 0.
+    #[error("no value is above the lowest category {lowest}")]
+    NoVariation {
+        /// The lowest category used.
+        lowest: f64,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_autotraits<T: Send + Sync + Sized + Unpin + Clone + std::fmt::Debug + 'static>() {}
+
+    #[test]
+    fn autotraits() {
+        has_autotraits::<CalibrationError>();
+    }
+
+    #[test]
+    fn messages_are_lowercase_without_period() {
+        let all = [
+            CalibrationError::Empty,
+            CalibrationError::NotFinite {
+                index: 0,
+                value: f64::NAN,
+            },
+            CalibrationError::Idm { idm: 2.0 },
+            CalibrationError::NoThresholds,
+            CalibrationError::EmptyCoding,
+            CalibrationError::FitFailed { iterations: 3 },
+        ];
+        for e in all {
+            let s = e.to_string();
+            assert!(!s.ends_with('.'), "{s}");
+            assert!(s.chars().next().is_some_and(|c| !c.is_uppercase()), "{s}");
+        }
+    }
+}
