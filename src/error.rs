@@ -3,6 +3,7 @@
 use crate::calibration::CalibrationError;
 use crate::data::DataError;
 use crate::expression::ExpressionError;
+use crate::fit::FitError;
 use crate::minimize::MinimizeError;
 use crate::sets::SetError;
 use crate::truth_table::TruthTableError;
@@ -40,6 +41,9 @@ pub enum Error {
     /// A truth table could not be built.
     #[error(transparent)]
     TruthTable(#[from] TruthTableError),
+    /// A parameter of fit or a super/subset search was given invalid input.
+    #[error(transparent)]
+    Fit(#[from] FitError),
     /// Boolean minimization failed.
     #[error(transparent)]
     Minimize(#[from] MinimizeError),

@@ -1,10 +1,312 @@
-//! Truth tables (being written).
+//! Truth tables: configurations of conditions, their cases and their consistency with an outcome.
+//!
+//! A truth table (Ragin 1987, 2008) lists the configurations (corners of the property space) of
+//! k conditions: 2^k for binary conditions, the product of the numbers of levels with
+//! multi-value ones. Every case belongs to the one configuration where its membership exceeds
+//! 0.5; a case with a membership of exactly 0.5 in some condition belongs to none and is
+//! reported by [`TruthTable::half_membership_cases`]. Each row gets its number of cases `n`, its
+//! sufficiency inclusion `incl` and its PRI, computed over *all* cases as R QCA's
+//! `truthTable()` does (Dușa 2019), and an output value from the cut-offs of
+//! [`TruthTableOptions`].
+//!
+//! Row ids follow R QCA: the 1-based row number of the configuration in the complete table,
+//! first condition most significant.
 
-/// Errors raised while building a truth table.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum TruthTableError {
-    /// No condition was given.
-    #[error("no conditions given")]
-    NoConditions,
+mod build;
+mod display;
+mod error;
+mod index;
+mod options;
+mod row;
+
+pub use build::{MAX_COMPLETE_ROWS, MAX_CONDITIONS, MAX_LEVELS};
+pub use error::TruthTableError;
+pub use options::{SortKey, TruthTableOptions};
+pub use row::{OutputValue, Row};
+
+pub(crate) use build::{parse_outcome, CUTOFF_TOLERANCE};
+
+use crate::data::Dataset;
+use crate::sets::FuzzySet;
+
+/// A truth table, built by [`TruthTableOptions::build`] (or [`TruthTable::new`] with the
+/// default options).
+///
+/// It keeps what later steps need: the rows (configuration, output value, n, id), the options
+/// used, and a copy of the selected columns (conditions, then the outcome as given, not
+/// negated) for computing the fit of solutions.
+///
+/// # Example
+/// ```
+/// use fsqca::{Dataset, OutputValue, TruthTableOptions};
+///
+/// let data = Dataset::from_columns([
+///     ("A", vec![0.9, 0.7, 0.2, 0.5]),
+///     ("B", vec![0.1, 0.3, 0.8, 0.6]),
+///     ("Y", vec![0.8, 0.9, 0.3, 0.7]),
+/// ])?
+/// .with_cases(["w", "x", "y", "z"])?;
+/// let tt = TruthTableOptions::default().incl_cutoff(0.8).build(&data, "Y", &["A", "B"])?;
+/// assert_eq!(tt.rows().len(), 2);
+/// let row = &tt.rows()[1]; // id 3: A = 1, B = 0
+/// assert_eq!((row.id(), row.out(), row.cases()), (3, OutputValue::Positive, &["w".to_string(), "x".to_string()][..]));
+/// assert_eq!(tt.half_membership_cases(), ["z"]);
+/// println!("{tt}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TruthTable {
+    conditions: Vec<String>,
+    outcome: String,
+    negated: bool,
+    levels: Vec<u32>,
+    rows: Vec<Row>,
+    options: TruthTableOptions,
+    half_cases: Vec<String>,
+    data: Dataset,
 }
+
+impl TruthTable {
+    /// The truth table with the default options (see [`TruthTableOptions`]).
+    ///
+    /// # Errors
+    /// As [`TruthTableOptions::build`].
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let tt = fsqca::TruthTable::new(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.rows().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new<S: AsRef<str>>(
+        data: &Dataset,
+        outcome: &str,
+        conditions: &[S],
+    ) -> crate::Result<Self> {
+        TruthTableOptions::default().build(data, outcome, conditions)
+    }
+
+    /// The conditions, in the order given.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("B", vec![0.0]), ("Y", vec![1.0])])?;
+    /// let tt = fsqca::TruthTable::new(&data, "Y", &["B", "A"])?;
+    /// assert_eq!(tt.conditions(), ["B", "A"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn conditions(&self) -> &[String] {
+        &self.conditions
+    }
+
+    /// The outcome's name, without the `~` of a negated outcome.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// let tt = fsqca::TruthTable::new(&data, "~Y", &["A"])?;
+    /// assert_eq!((tt.outcome(), tt.is_outcome_negated()), ("Y", true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn outcome(&self) -> &str {
+        &self.outcome
+    }
+
+    /// True when the table was built for the negated outcome `~Y`.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// assert!(!fsqca::TruthTable::new(&data, "Y", &["A"])?.is_outcome_negated());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_outcome_negated(&self) -> bool {
+        self.negated
+    }
+
+    /// The outcome as written: `Y` or `~Y`.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// assert_eq!(fsqca::TruthTable::new(&data, "~Y", &["A"])?.outcome_label(), "~Y");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn outcome_label(&self) -> String {
+        if self.negated {
+            format!("~{}", self.outcome)
+        } else {
+            self.outcome.clone()
+        }
+    }
+
+    /// The number of levels of each condition: 2 for crisp and fuzzy conditions, the largest
+    /// value + 1 for a multi-value condition (a column of non-negative integers, some above 1).
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.0, 2.0]), ("Y", vec![1.0, 0.0])])?;
+    /// assert_eq!(fsqca::TruthTable::new(&data, "Y", &["A"])?.levels(), [3]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn levels(&self) -> &[u32] {
+        &self.levels
+    }
+
+    /// True when condition `j` is multi-value (more than 2 levels).
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.0, 2.0]), ("Y", vec![1.0, 0.0])])?;
+    /// assert!(fsqca::TruthTable::new(&data, "Y", &["A"])?.is_multi_value(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_multi_value(&self, j: usize) -> bool {
+        self.levels.get(j).is_some_and(|&l| l > 2)
+    }
+
+    /// The rows: the observed configurations (or all of them with
+    /// [`TruthTableOptions::complete`]), in id order or sorted as the options ask.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.9, 0.1]), ("Y", vec![1.0, 0.0])])?;
+    /// let tt = fsqca::TruthTable::new(&data, "Y", &["A"])?;
+    /// let ids: Vec<u64> = tt.rows().iter().map(|r| r.id()).collect();
+    /// assert_eq!(ids, [1, 2]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The row with this id, if listed.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.9]), ("Y", vec![1.0])])?;
+    /// let tt = fsqca::TruthTable::new(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.row(2).map(|r| r.n()), Some(1));
+    /// assert!(tt.row(1).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn row(&self, id: u64) -> Option<&Row> {
+        self.rows.iter().find(|r| r.id() == id)
+    }
+
+    /// The options the table was built with.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.9]), ("Y", vec![1.0])])?;
+    /// let tt = fsqca::TruthTableOptions::default().n_cutoff(2).build(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.options().frequency_cutoff(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn options(&self) -> &TruthTableOptions {
+        &self.options
+    }
+
+    /// The cases with a membership of exactly 0.5 in some condition: they belong to no row
+    /// (but, as in R QCA, still count in every row's inclusion and PRI sums).
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.5, 0.9]), ("Y", vec![1.0, 1.0])])?
+    ///     .with_cases(["x", "y"])?;
+    /// let tt = fsqca::TruthTable::new(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.half_membership_cases(), ["x"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn half_membership_cases(&self) -> &[String] {
+        &self.half_cases
+    }
+
+    /// The selected columns (the conditions, then the outcome, as given: not negated), after
+    /// dropping cases with missing values if the options asked for it.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.9]), ("B", vec![0.2]), ("Y", vec![1.0])])?;
+    /// let tt = fsqca::TruthTable::new(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.data().names(), ["A", "Y"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    /// The outcome's memberships, negated for `~Y`, named as [`outcome_label`](Self::outcome_label).
+    ///
+    /// # Errors
+    /// Never in practice (the values were validated when the table was built); the signature
+    /// is that of [`Dataset::fuzzy_set`].
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.9]), ("Y", vec![0.25])])?;
+    /// let y = fsqca::TruthTable::new(&data, "~Y", &["A"])?.outcome_membership()?;
+    /// assert_eq!((y.name(), y.values()[0]), ("~Y", 0.75));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn outcome_membership(&self) -> crate::Result<FuzzySet> {
+        let y = self.data.fuzzy_set(&self.outcome)?;
+        Ok(if self.negated { y.not() } else { y })
+    }
+}
+
+impl TruthTableOptions {
+    /// Builds the truth table of `outcome` (a column name, or `~name` for the negated outcome)
+    /// on `conditions` (column names) from `data`, after checking the options.
+    ///
+    /// Conditions may be crisp (0/1), fuzzy ([0, 1]) or multi-value (non-negative integers, some
+    /// above 1: levels 0 to the largest value). Cases are assigned to rows in one pass (each
+    /// condition rounded: the row where the case's membership exceeds 0.5), accumulated by row
+    /// index in a map; the 2^k complete table is never allocated unless
+    /// [`complete`](Self::complete) asks for it. The inclusion and PRI sums run over all cases,
+    /// as R QCA's: a case contributes to a row other than its own only through its conditions
+    /// strictly between 0 and 1, so it either enumerates the rows it touches or, for many fuzzy
+    /// cases, adds its contributions to sub-cubes of a (levels + 1)-ary array that one pass per
+    /// condition pushes down to the rows; the cheaper exact method is chosen.
+    ///
+    /// # Errors
+    /// [`TruthTableError`] for invalid options (see [`check`](Self::check)), no, duplicate or too
+    /// many conditions, the outcome among the conditions, a value outside [0, 1] that is not a
+    /// multi-value level, too many levels or configurations, or a complete table above
+    /// [`MAX_COMPLETE_ROWS`]; [`DataError`](crate::DataError) for unknown columns and for
+    /// missing values (naming the cases) unless [`drop_missing`](Self::drop_missing) is set.
+    ///
+    /// # Complexity
+    /// O(cases × k) for the row assignment; the sums cost
+    /// O(Σ over cases of min(2^p, rows × k)) where p is the number of the case's conditions
+    /// strictly between 0 and 1, or O(cases × k log k + k × 3^k) for binary conditions
+    /// (available up to 13 binary conditions), whichever is smaller. Crisp data cost
+    /// O(cases × k) in all; fully fuzzy data with many conditions and as many distinct rows as
+    /// cases approach O(cases × rows × k).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{Dataset, OutputValue, TruthTableOptions};
+    ///
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 1.0, 0.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().incl_cutoffs(0.8, 0.5).build(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.rows()[1].out(), OutputValue::Contradiction);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build<S: AsRef<str>>(
+        &self,
+        data: &Dataset,
+        outcome: &str,
+        conditions: &[S],
+    ) -> crate::Result<TruthTable> {
+        build::build(self, data, outcome, conditions, build::Strategy::Auto)
+    }
+}
+
+#[cfg(test)]
+mod tests;

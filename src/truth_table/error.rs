@@ -1,0 +1,114 @@
+//! Errors raised while building a truth table.
+
+/// Errors raised while building a truth table.
+///
+/// Every variant carries the offending value. Unknown column names and missing values are reported
+/// by [`DataError`](crate::DataError) (wrapped in [`crate::Error::Data`]).
+///
+/// # Example
+/// ```
+/// use fsqca::{Dataset, TruthTableError, TruthTableOptions};
+///
+/// let data = Dataset::from_columns([("A", vec![0.2, 0.8]), ("Y", vec![0.1, 0.9])])?;
+/// let err = TruthTableOptions::default()
+///     .build(&data, "Y", &["A", "A"])
+///     .unwrap_err();
+/// assert!(matches!(
+///     err,
+///     fsqca::Error::TruthTable(TruthTableError::DuplicateCondition { .. })
+/// ));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TruthTableError {
+    /// No condition was given.
+    #[error("no conditions given")]
+    NoConditions,
+    /// A condition was given twice.
+    #[error("condition `{name}` is given more than once")]
+    DuplicateCondition {
+        /// The repeated condition.
+        name: String,
+    },
+    /// The outcome is also one of the conditions.
+    #[error("the outcome `{name}` is also among the conditions")]
+    OutcomeIsCondition {
+        /// The outcome's name.
+        name: String,
+    },
+    /// The outcome's name is empty (`""` or `"~"`).
+    #[error("empty outcome name `{given}`")]
+    EmptyOutcome {
+        /// The text given as outcome.
+        given: String,
+    },
+    /// A membership lies outside [0, 1] and the column is not a multi-value condition (a column
+    /// of non-negative integers).
+    #[error("column `{column}`, case `{case}`: value {value} is neither a membership in [0, 1] nor a multi-value level")]
+    OutOfRange {
+        /// The column (condition or outcome).
+        column: String,
+        /// The case's label.
+        case: String,
+        /// The offending value.
+        value: f64,
+    },
+    /// A multi-value condition has more levels than a row can store.
+    #[error("condition `{condition}` has {levels} levels, at most {max} are supported")]
+    TooManyLevels {
+        /// The condition.
+        condition: String,
+        /// Its number of levels (largest value + 1).
+        levels: u64,
+        /// The largest number of levels supported.
+        max: u64,
+    },
+    /// An inclusion or PRI cut-off is NaN or outside [0, 1].
+    #[error("{name} cut-off {value} is outside [0, 1]")]
+    InvalidCutoff {
+        /// Which cut-off (`incl`, `incl (ic0)` or `PRI`).
+        name: &'static str,
+        /// The offending value.
+        value: f64,
+    },
+    /// The lower inclusion cut-off (ic0, below which a row is negative) is above the upper one.
+    #[error("inclusion cut-offs: ic0 = {ic0} is above ic1 = {ic1}")]
+    CutoffOrder {
+        /// The upper cut-off (positive rows).
+        ic1: f64,
+        /// The lower cut-off (contradictions).
+        ic0: f64,
+    },
+    /// The frequency cut-off is zero (a row needs at least one case to be observed).
+    #[error("the frequency cut-off must be at least 1, got {n_cut}")]
+    InvalidFrequencyCutoff {
+        /// The offending value.
+        n_cut: usize,
+    },
+    /// More conditions than a configuration can be indexed with.
+    #[error("{n} conditions given, at most {max} are supported")]
+    TooManyConditions {
+        /// Number of conditions given.
+        n: usize,
+        /// The largest number supported.
+        max: usize,
+    },
+    /// The number of configurations (the product of the conditions' numbers of levels) does not
+    /// fit the row index.
+    #[error("the conditions have {levels:?} levels: their {log2:.1}-bit configuration space exceeds the 63-bit row index")]
+    TooManyConfigurations {
+        /// The number of levels of each condition.
+        levels: Vec<u32>,
+        /// log2 of the number of configurations.
+        log2: f64,
+    },
+    /// The complete table (with every remainder) was asked for but has too many rows.
+    #[error("the complete truth table would have {rows} rows, at most {max} are allowed")]
+    CompleteTooLarge {
+        /// Number of rows of the complete table.
+        rows: u64,
+        /// The limit, [`MAX_COMPLETE_ROWS`](crate::truth_table::MAX_COMPLETE_ROWS).
+        max: u64,
+    },
+}

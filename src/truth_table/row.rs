@@ -1,0 +1,192 @@
+//! Rows of a truth table and their output values.
+
+use std::fmt;
+
+/// The output value of a truth table row.
+///
+/// # Example
+/// ```
+/// use fsqca::OutputValue;
+///
+/// assert_eq!(OutputValue::Contradiction.to_string(), "C");
+/// assert_eq!(OutputValue::Remainder.to_string(), "?");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum OutputValue {
+    /// `1`: the configuration is consistently sufficient for the outcome.
+    Positive,
+    /// `0`: it is not.
+    Negative,
+    /// `C`: its inclusion lies between the two inclusion cut-offs.
+    Contradiction,
+    /// `?`: too few cases (fewer than the frequency cut-off) to say.
+    Remainder,
+}
+
+impl OutputValue {
+    /// The symbol R QCA prints: `1`, `0`, `C` or `?`.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::OutputValue::Positive.symbol(), "1");
+    /// ```
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Positive => "1",
+            Self::Negative => "0",
+            Self::Contradiction => "C",
+            Self::Remainder => "?",
+        }
+    }
+}
+
+impl fmt::Display for OutputValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.symbol())
+    }
+}
+
+/// One row (configuration) of a truth table.
+///
+/// # Example
+/// ```
+/// use fsqca::{Dataset, TruthTableOptions};
+///
+/// let data = Dataset::from_columns([("A", vec![0.9, 0.2]), ("Y", vec![0.3, 0.1])])?
+///     .with_cases(["x", "y"])?;
+/// let tt = TruthTableOptions::default().build(&data, "Y", &["A"])?;
+/// let row = &tt.rows()[1];
+/// assert_eq!((row.id(), row.values(), row.n()), (2, &[1][..], 1));
+/// assert_eq!(row.cases(), ["x"]);
+/// assert_eq!(row.deviant_cases(), ["x"]);
+/// // Sums over all cases: memberships in A are 0.9 and 0.2.
+/// assert!((row.incl().unwrap_or(0.0) - 0.4 / 1.1).abs() < 1e-12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Row {
+    pub(crate) id: u64,
+    pub(crate) values: Vec<u8>,
+    pub(crate) out: OutputValue,
+    pub(crate) n: usize,
+    pub(crate) incl: Option<f64>,
+    pub(crate) pri: Option<f64>,
+    pub(crate) cases: Vec<String>,
+    pub(crate) deviant_cases: Vec<String>,
+}
+
+impl Row {
+    /// The row's id as in R QCA: its 1-based position in the complete table, the first condition
+    /// most significant (a mixed-radix number over the conditions' levels).
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("B", vec![0.0]), ("Y", vec![1.0])])?;
+    /// let tt = fsqca::TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// assert_eq!(tt.rows()[0].id(), 3); // A = 1, B = 0: binary 10 = 2, plus 1
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The configuration: one value per condition (0 or 1, or a level of a multi-value
+    /// condition).
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.8]), ("B", vec![0.1]), ("Y", vec![1.0])])?;
+    /// let tt = fsqca::TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// assert_eq!(tt.rows()[0].values(), [1, 0]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn values(&self) -> &[u8] {
+        &self.values
+    }
+
+    /// The output value.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.8]), ("Y", vec![1.0])])?;
+    /// let tt = fsqca::TruthTableOptions::default().build(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.rows()[0].out(), fsqca::OutputValue::Positive);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn out(&self) -> OutputValue {
+        self.out
+    }
+
+    /// The number of cases with a membership above 0.5 in the configuration.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.8, 0.9]), ("Y", vec![1.0, 0.0])])?;
+    /// let tt = fsqca::TruthTableOptions::default().build(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.rows()[0].n(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn n(&self) -> usize {
+        self.n
+    }
+
+    /// Sufficiency inclusion of the configuration: Σ min(m, Y) / Σ m over all cases, where m is
+    /// a case's membership in the configuration. `None` for a row without cases.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.8, 0.9]), ("Y", vec![1.0, 0.0])])?;
+    /// let tt = fsqca::TruthTableOptions::default().build(&data, "Y", &["A"])?;
+    /// let incl = tt.rows()[0].incl().ok_or("undefined")?;
+    /// assert!((incl - 0.8 / 1.7).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn incl(&self) -> Option<f64> {
+        self.incl
+    }
+
+    /// Proportional reduction in inconsistency:
+    /// (Σ min(m, Y) - Σ min(m, Y, 1 - Y)) / (Σ m - Σ min(m, Y, 1 - Y)). `None` for a row without
+    /// cases or a zero denominator.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.8]), ("Y", vec![1.0])])?;
+    /// let tt = fsqca::TruthTableOptions::default().build(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.rows()[0].pri(), Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn pri(&self) -> Option<f64> {
+        self.pri
+    }
+
+    /// The labels of the cases that belong to the row (membership above 0.5), in data order.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.8, 0.1]), ("Y", vec![1.0, 0.0])])?
+    ///     .with_cases(["x", "y"])?;
+    /// let tt = fsqca::TruthTableOptions::default().build(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.rows()[0].cases(), ["y"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cases(&self) -> &[String] {
+        &self.cases
+    }
+
+    /// The row's deviant cases: its cases whose outcome membership is below 0.5.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.8, 0.9]), ("Y", vec![1.0, 0.2])])?
+    ///     .with_cases(["x", "y"])?;
+    /// let tt = fsqca::TruthTableOptions::default().build(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.rows()[0].deviant_cases(), ["y"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn deviant_cases(&self) -> &[String] {
+        &self.deviant_cases
+    }
+}
