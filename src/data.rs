@@ -364,55 +364,86 @@ impl Dataset {
             .trim(csv::Trim::All)
             .from_reader(reader);
         let header: Vec<String> = rdr.headers()?.iter().map(str::to_owned).collect();
-        let mut records = Vec::new();
-        for record in rdr.records() {
-            let record = record?;
+        let width = header.len();
+        // The first column holds labels when its header says so, or as soon as one of its
+        // cells is not a number; until then it is kept both as text and as numbers. The
+        // other columns are parsed as they are read (one pass, no copy of the records).
+        let mut first_is_label = header
+            .first()
+            .is_some_and(|h| h.is_empty() || h.eq_ignore_ascii_case("case"));
+        let mut first_text: Vec<String> = Vec::new();
+        let mut first_values: Vec<Option<f64>> = Vec::new();
+        let rest = width.saturating_sub(1);
+        let mut values: Vec<f64> = Vec::new();
+        let mut missing: Vec<bool> = Vec::new();
+        let mut record = csv::StringRecord::new();
+        while rdr.read_record(&mut record)? {
             let line = record.position().map_or(0, |p| p.line());
-            if record.len() != header.len() {
+            if record.len() != width {
                 return Err(DataError::RaggedRow {
                     line,
-                    expected: header.len(),
+                    expected: width,
                     found: record.len(),
                 });
             }
-            records.push((line, record));
-        }
-        let first_is_label = header.first().is_some_and(|h| {
-            h.is_empty()
-                || h.eq_ignore_ascii_case("case")
-                || records.iter().any(|(_, r)| parse_cell(&r[0]).is_err())
-        });
-        let start = usize::from(first_is_label);
-        let names: Vec<String> = header[start..].to_vec();
-        let (n, k) = (records.len(), names.len());
-        let mut values = Array2::zeros((n, k));
-        let mut missing = Array2::from_elem((n, k), false);
-        let mut cases = Vec::with_capacity(n);
-        for (i, (line, record)) in records.iter().enumerate() {
-            cases.push(if first_is_label {
-                record[0].to_owned()
-            } else {
-                (i + 1).to_string()
-            });
-            for j in 0..k {
-                let cell = &record[j + start];
+            let first = &record[0];
+            if !first_is_label {
+                match parse_cell(first) {
+                    Ok(v) => first_values.push(v),
+                    Err(()) => first_is_label = true,
+                }
+            }
+            first_text.push(first.to_owned());
+            for (j, cell) in record.iter().enumerate().skip(1) {
                 match parse_cell(cell) {
-                    Ok(Some(v)) => values[[i, j]] = v,
+                    Ok(Some(v)) => {
+                        values.push(v);
+                        missing.push(false);
+                    }
                     Ok(None) => {
-                        values[[i, j]] = f64::NAN;
-                        missing[[i, j]] = true;
+                        values.push(f64::NAN);
+                        missing.push(true);
                     }
                     Err(()) => {
                         return Err(DataError::NotNumeric {
-                            line: *line,
-                            column: names[j].clone(),
+                            line,
+                            column: header[j].clone(),
                             value: cell.to_owned(),
                         })
                     }
                 }
             }
         }
-        Self::validated(cases, names, values, missing)
+        let n = first_text.len();
+        if first_is_label {
+            // Every record has `width` fields, so the shapes always agree.
+            let found = values.len();
+            let shape_error = |_| DataError::UnequalLengths {
+                what: "the table".into(),
+                expected: n * rest,
+                found,
+            };
+            let values = Array2::from_shape_vec((n, rest), values).map_err(shape_error)?;
+            let missing = Array2::from_shape_vec((n, rest), missing).map_err(shape_error)?;
+            return Self::validated(first_text, header[1..].to_vec(), values, missing);
+        }
+        let mut all = Array2::zeros((n, width));
+        let mut all_missing = Array2::from_elem((n, width), false);
+        for (i, v) in first_values.iter().enumerate() {
+            match v {
+                Some(x) => all[[i, 0]] = *x,
+                None => {
+                    all[[i, 0]] = f64::NAN;
+                    all_missing[[i, 0]] = true;
+                }
+            }
+            for j in 0..rest {
+                all[[i, j + 1]] = values[i * rest + j];
+                all_missing[[i, j + 1]] = missing[i * rest + j];
+            }
+        }
+        let cases = (1..=n).map(|i| i.to_string()).collect();
+        Self::validated(cases, header, all, all_missing)
     }
 
     /// Reads a CSV file; see [`Dataset::from_reader`] for the format.
