@@ -41,7 +41,7 @@ fn to_dataset(k: usize, rows: &[Vec<f64>]) -> (Dataset, Vec<String>) {
 }
 
 fn in_unit(v: Option<f64>) -> bool {
-    v.map_or(true, |v| (0.0..=1.0).contains(&v))
+    v.is_none_or(|v| (0.0..=1.0).contains(&v))
 }
 
 proptest! {

@@ -196,7 +196,7 @@ impl ExpressionError {
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .collect();
         out.push('\n');
-        out.extend(std::iter::repeat(' ').take(self.position()));
+        out.extend(std::iter::repeat_n(' ', self.position()));
         // Writing to a `String` cannot fail.
         let _ = write!(out, "^ {self}");
         out
