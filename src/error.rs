@@ -6,6 +6,7 @@ use crate::expression::ExpressionError;
 use crate::fit::FitError;
 use crate::minimize::MinimizeError;
 use crate::sets::SetError;
+use crate::solution::SolutionError;
 use crate::truth_table::TruthTableError;
 
 /// Any error of this crate: one variant per concern, each wrapping that module's own error type.
@@ -47,6 +48,9 @@ pub enum Error {
     /// Boolean minimization failed.
     #[error(transparent)]
     Minimize(#[from] MinimizeError),
+    /// A solution could not be derived from a truth table.
+    #[error(transparent)]
+    Solution(#[from] SolutionError),
 }
 
 /// `Result` with this crate's [`Error`].

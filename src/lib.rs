@@ -1,6 +1,115 @@
 //! # fsqca: fuzzy-set Qualitative Comparative Analysis
 //!
-//! (The front page is written as the pipeline lands.)
+//! Qualitative Comparative Analysis (QCA; Ragin 1987, 2000, 2008) asks which *combinations* of
+//! conditions are necessary or sufficient for an outcome, across a small or medium number of
+//! cases. It works with sets: every case has a degree of membership in every condition and in
+//! the outcome, from 0 (fully out) through 0.5 (neither in nor out) to 1 (fully in). This crate
+//! implements the whole fuzzy-set QCA pipeline, and checks its numbers against the reference
+//! implementation, Dușa's R package QCA (3.25).
+//!
+//! ## Contents
+//! 1. [The method in five steps](#the-method-in-five-steps)
+//! 2. [An end-to-end example](#an-end-to-end-example)
+//! 3. [API themes](#api-themes)
+//! 4. [Crate features](#crate-features)
+//!
+//! ## The method in five steps
+//!
+//! 1. **Data** ([`Dataset`]): one row per case, one column per raw measure or set. Read it
+//!    from CSV ([`Dataset::from_path`]) or build it from columns.
+//! 2. **Calibration** ([`calibration`]): raw values become memberships with qualitative
+//!    anchors. The *direct method* (Ragin 2008) places full exclusion `e`, the crossover `c`
+//!    and full inclusion `i` on the raw scale and fits a logistic (or linear) curve through
+//!    them; crisp sets use thresholds; ordinal codings use a table.
+//! 3. **Truth table** ([`TruthTableOptions`], [`TruthTable`]): with k conditions there are
+//!    2^k configurations (corners of the property space). Each case belongs to the corner
+//!    where its membership is above 0.5. For each observed corner the table gives the number of
+//!    cases `n`, its *consistency* with the outcome (sufficiency inclusion, `incl`) and `PRI`
+//!    (proportional reduction in inconsistency). A cut-off on `incl` (and `n`, `PRI`) makes a
+//!    row positive (`1`), negative (`0`), a contradiction (`C`) or a remainder (`?`).
+//! 4. **Minimization** ([`solution`], engine in [`minimize`]): the disjunction of the
+//!    positive rows is rewritten as the shortest equivalent sums of products (Quine 1952;
+//!    McCluskey 1956; Dușa 2018). The *conservative* solution uses no remainder, the
+//!    *parsimonious* one any remainder that simplifies, the *intermediate* one only the
+//!    remainders consistent with the researcher's directional expectations. Every equally
+//!    short model is returned.
+//! 5. **Parameters of fit** ([`fit`]): how well an expression such as `E*~U + G`
+//!    ([`Expression`]) is a subset (sufficiency: inclusion, PRI, coverage, unique coverage) or a
+//!    superset (necessity: inclusion, relevance, coverage) of the outcome.
+//!
+//! ## An end-to-end example
+//!
+//! ```
+//! use fsqca::calibration::{DirectOptions, Thresholds};
+//! use fsqca::solution::{SolutionOptions, SolutionType};
+//! use fsqca::{fit, Dataset, Expression, TruthTableOptions};
+//!
+//! // 1. Raw data: GDP per capita, a crisp democracy indicator and the outcome.
+//! let data = Dataset::from_reader(
+//!     "case,gdp,DEM,Y
+//!      a,21000,1,0.9
+//!      b,18500,1,0.8
+//!      c,4000,1,0.3
+//!      d,2500,0,0.1
+//!      e,19500,0,0.4
+//!      f,3000,0,0.2"
+//!         .as_bytes(),
+//! )?;
+//! // 2. Calibrate GDP: fully out at 2,500, crossover 5,000, fully in at 20,000 (Ragin 2008).
+//! let rich = DirectOptions::new().calibrate(data.column("gdp")?, Thresholds::new(2500.0, 5000.0, 20000.0)?)?;
+//! let data = data.with_column("RICH", rich)?;
+//! // 3. The truth table of RICH and DEM for Y, with an inclusion cut-off of 0.8.
+//! let tt = TruthTableOptions::default().incl_cutoff(0.8).build(&data, "Y", &["RICH", "DEM"])?;
+//! println!("{tt}");
+//! // 4. The conservative solution.
+//! let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+//! let model = &solution.models()[0];
+//! assert_eq!(model.expression().to_string(), "RICH*DEM");
+//! // 5. Its fit, and that of any other expression.
+//! assert!(model.fit().incl.is_some_and(|incl| incl > 0.8));
+//! let other: Expression = "RICH + DEM".parse()?;
+//! let suff = fit::sufficiency_of(&other, &data, "Y")?;
+//! assert!(suff.incl.is_some_and(|incl| incl < 0.8));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## API themes
+//!
+//! - **Validate once, at the boundary.** Constructors and option values check their input
+//!   ([`FuzzySet::new`], [`calibration::Thresholds::new`], [`TruthTableOptions::build`]); what
+//!   they return is valid, and the operations on it do not fail on membership values.
+//! - **Options values with documented defaults.** [`TruthTableOptions`],
+//!   [`calibration::DirectOptions`], [`solution::SolutionOptions`] take by-value setters and
+//!   end in a terminal call (`build`, `calibrate`, `solve`) that borrows them, so one options
+//!   value serves many analyses. Defaults are those of R QCA.
+//! - **Errors, never panics.** Every fallible function returns a `Result`; each concern has its
+//!   own error type ([`DataError`], [`SetError`], [`CalibrationError`], [`ExpressionError`],
+//!   [`TruthTableError`], [`FitError`], [`minimize::MinimizeError`],
+//!   [`solution::SolutionError`]) carrying the offending value, and [`Error`] wraps them all.
+//! - **Undefined is not a number.** A measure whose denominator is zero is `None`, never NaN.
+//! - **Results expose the intermediate work**: truth-table rows with their cases, prime
+//!   implicants, essential ones, simplifying assumptions and counterfactuals.
+//! - **Expressions read and print as users write them**: `A*~B + C`, `DEV[2]`, `A*B -> Y`.
+//!
+//! ## Crate features
+//!
+//! - `cli` (default): the `fsqca` command-line tool (clap, serde_json).
+//! - `serde`: `Serialize` / `Deserialize` for the data and result types.
+//!
+//! ## References
+//! - Dușa, A. (2018). Consistency Cubes: a fast, efficient method for exact Boolean
+//!   minimization. *The R Journal* 10(2).
+//! - Dușa, A. (2019). *QCA with R. A Comprehensive Resource*. Springer.
+//! - McCluskey, E. J. (1956). Minimization of Boolean functions. *Bell System Technical
+//!   Journal* 35(6).
+//! - Quine, W. V. (1952). The problem of simplifying truth functions. *American Mathematical
+//!   Monthly* 59(8).
+//! - Ragin, C. C. (2008). *Redesigning Social Inquiry: Fuzzy Sets and Beyond*. University of
+//!   Chicago Press.
+//! - Ragin, C. C. & Sonnett, J. (2005). Between complexity and parsimony: limited diversity,
+//!   counterfactual cases, and comparative analysis.
+//! - Schneider, C. Q. & Wagemann, C. (2012). *Set-Theoretic Methods for the Social Sciences*.
+//!   Cambridge University Press.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
@@ -13,6 +122,7 @@ pub mod expression;
 pub mod fit;
 pub mod minimize;
 pub mod sets;
+pub mod solution;
 pub mod truth_table;
 
 pub use crate::calibration::{
@@ -22,6 +132,9 @@ pub use crate::data::{DataError, Dataset, MissingValues};
 pub use crate::error::{Error, Result};
 pub use crate::expression::{Expression, ExpressionError, Literal, Relation, Statement};
 pub use crate::fit::{FitError, Necessity, Sufficiency};
+pub use crate::minimize::{
+    EngineOptions, Implicant, MinimizationProblem, MinimizeError, Minimized, PiChart, Remainders,
+};
 pub use crate::sets::{FuzzySet, SetError};
 pub use crate::truth_table::{
     OutputValue, Row, SortKey, TruthTable, TruthTableError, TruthTableOptions,

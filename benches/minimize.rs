@@ -1,0 +1,192 @@
+//! Benchmarks of the exact minimization engine on the crisp data sets of PERF.md
+//! (`../shared/fixtures/perf/crisp_kK.csv`, `crisp_noisy_kK.csv`, K = 8..24) and on a
+//! generated 30-condition table.
+//!
+//! Each data set is grouped by configuration; a configuration is positive when the share of
+//! its cases with Y = 1 is at least 0.8 (R QCA's `incl.cut = 0.8` on crisp data), forbidden
+//! otherwise; unobserved configurations are remainders. Conservative and parsimonious
+//! solutions are solved with all minimal models.
+//!
+//! Before the criterion groups, one timed run per problem prints a summary line (observed /
+//! positive configurations, prime implicants, models, time); problems that stop on a limit
+//! (prime implicants, search nodes) are reported there and not timed further.
+//! `FSQCA_BENCH_MAX_K` limits K (default 24).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+
+struct Table {
+    name: String,
+    k: usize,
+    observed: usize,
+    positive: Vec<Vec<u8>>,
+    forbidden: Vec<Vec<u8>>,
+}
+
+fn table_from_rows(name: String, k: usize, rows: &[(Vec<u8>, u8)]) -> Table {
+    let mut groups: BTreeMap<Vec<u8>, (usize, usize)> = BTreeMap::new();
+    for (config, y) in rows {
+        let g = groups.entry(config.clone()).or_insert((0, 0));
+        g.0 += 1;
+        g.1 += usize::from(*y);
+    }
+    let mut positive = Vec::new();
+    let mut forbidden = Vec::new();
+    for (config, (n, ones)) in &groups {
+        if *ones as f64 / *n as f64 + 1.49e-8 > 0.8 {
+            positive.push(config.clone());
+        } else {
+            forbidden.push(config.clone());
+        }
+    }
+    Table {
+        name,
+        k,
+        observed: groups.len(),
+        positive,
+        forbidden,
+    }
+}
+
+fn read_perf(file: &str) -> Option<Table> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/perf")
+        .join(file);
+    let text = std::fs::read_to_string(&path).ok()?;
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines
+        .next()?
+        .split(',')
+        .map(|h| h.trim_matches('"'))
+        .collect();
+    let y = header.iter().position(|h| *h == "Y")?;
+    let xs: Vec<usize> = (0..header.len())
+        .filter(|&i| header[i].starts_with('X'))
+        .collect();
+    let rows: Vec<(Vec<u8>, u8)> = lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: Vec<u8> = l.split(',').map(|x| x.trim().parse().unwrap()).collect();
+            (xs.iter().map(|&i| v[i]).collect(), v[y])
+        })
+        .collect();
+    Some(table_from_rows(
+        file.trim_end_matches(".csv").to_string(),
+        xs.len(),
+        &rows,
+    ))
+}
+
+/// A reproducible 30-condition crisp table: `n` random cases (xorshift64), outcome the rule
+/// `X1*~X4*X7 + ~X2*X12*X20 + X15*~X25*X30`.
+fn random_k30(n: usize) -> Table {
+    let mut seed = 0x853c49e6748fea9bu64;
+    let mut rows = Vec::with_capacity(n);
+    for _ in 0..n {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let c: Vec<u8> = (0..30).map(|j| ((seed >> j) & 1) as u8).collect();
+        let y = (c[0] == 1 && c[3] == 0 && c[6] == 1)
+            || (c[1] == 0 && c[11] == 1 && c[19] == 1)
+            || (c[14] == 1 && c[24] == 0 && c[29] == 1);
+        rows.push((c, u8::from(y)));
+    }
+    table_from_rows("random_k30".to_string(), 30, &rows)
+}
+
+fn problem(t: &Table, remainders: Remainders) -> MinimizationProblem {
+    MinimizationProblem::new(
+        vec![2; t.k],
+        t.positive.clone(),
+        t.forbidden.clone(),
+        remainders,
+    )
+    .expect("valid problem")
+}
+
+fn tables() -> Vec<Table> {
+    let max_k: usize = std::env::var("FSQCA_BENCH_MAX_K")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(24);
+    let mut out = Vec::new();
+    for k in (8..=max_k.min(24)).step_by(2) {
+        out.extend(read_perf(&format!("crisp_k{k}.csv")));
+        out.extend(read_perf(&format!("crisp_noisy_k{k}.csv")));
+    }
+    out.push(random_k30(600));
+    out
+}
+
+fn solutions() -> [(&'static str, Remainders); 2] {
+    [
+        ("conservative", Remainders::None),
+        ("parsimonious", Remainders::All),
+    ]
+}
+
+/// Prints one timed run per problem; returns the (table, solution) pairs that solved.
+fn summary(tables: &[Table]) -> Vec<(String, &'static str)> {
+    let mut solved = Vec::new();
+    let options = EngineOptions::default();
+    eprintln!(
+        "problem            solution      observed/positive     PIs  models  truncated  time"
+    );
+    for t in tables {
+        for (label, remainders) in solutions() {
+            let p = problem(t, remainders);
+            let start = Instant::now();
+            let result = p.solve(&options);
+            let elapsed = start.elapsed();
+            if result.is_ok() {
+                solved.push((t.name.clone(), label));
+            }
+            match result {
+                Ok(s) => eprintln!(
+                    "{:<18} {:<13} {:>4}/{:<4}       {:>9} {:>7}  {:<9}  {:?}",
+                    t.name,
+                    label,
+                    t.observed,
+                    t.positive.len(),
+                    s.prime_implicants().len(),
+                    s.models().len(),
+                    s.is_truncated(),
+                    elapsed
+                ),
+                Err(e) => eprintln!(
+                    "{:<18} {:<13} error: {e} after {:?}",
+                    t.name, label, elapsed
+                ),
+            }
+        }
+    }
+    solved
+}
+
+fn bench(c: &mut Criterion) {
+    let tables = tables();
+    let solved = summary(&tables);
+    let options = EngineOptions::default();
+    for (label, remainders) in solutions() {
+        let mut group = c.benchmark_group(format!("minimize_{label}"));
+        group.warm_up_time(Duration::from_millis(200));
+        for t in &tables {
+            if !solved.contains(&(t.name.clone(), label)) {
+                continue; // a limit was reached: nothing to time
+            }
+            let p = problem(t, remainders.clone());
+            group.bench_with_input(BenchmarkId::new(&t.name, t.k), &p, |b, p| {
+                b.iter(|| p.solve(&options).map(|s| s.models().len()))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,203 @@
+//! The errors of the minimization engine.
+
+use std::fmt;
+
+/// Which list of configurations an offending configuration came from.
+///
+/// Carried by [`MinimizeError`] so that a message can say where the bad value is.
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::ConfigurationSet;
+/// assert_eq!(ConfigurationSet::Positive.to_string(), "positive");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConfigurationSet {
+    /// The positive configurations (the minterms to cover).
+    Positive,
+    /// The forbidden configurations (negative rows and contradictions).
+    Forbidden,
+    /// The remainders listed in [`Remainders::Only`](crate::minimize::Remainders::Only).
+    Remainder,
+    /// The excluded remainders (untenable assumptions).
+    Excluded,
+}
+
+impl fmt::Display for ConfigurationSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ConfigurationSet::Positive => "positive",
+            ConfigurationSet::Forbidden => "forbidden",
+            ConfigurationSet::Remainder => "remainder",
+            ConfigurationSet::Excluded => "excluded",
+        })
+    }
+}
+
+/// Errors raised by Boolean minimization.
+///
+/// Every variant carries the offending value. Input is checked once, when a
+/// [`MinimizationProblem`](crate::minimize::MinimizationProblem) is built; solving a valid
+/// problem fails only on the explicit size limits ([`TooLarge`](Self::TooLarge),
+/// [`TooManyPrimeImplicants`](Self::TooManyPrimeImplicants)).
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::{MinimizationProblem, MinimizeError, Remainders};
+/// let err = MinimizationProblem::new(vec![2, 2], vec![vec![1, 2]], vec![], Remainders::None)
+///     .unwrap_err();
+/// assert!(matches!(err, MinimizeError::LevelOutOfRange { condition: 1, value: 2, .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MinimizeError {
+    /// There is no positive configuration to cover.
+    #[error("no positive rows to minimize")]
+    NoPositiveRows,
+    /// The problem has no condition.
+    #[error("no conditions given")]
+    NoConditions,
+    /// More conditions than the engine supports.
+    #[error("too many conditions: {n} (at most {max})")]
+    TooManyConditions {
+        /// The number of conditions given.
+        n: usize,
+        /// The largest number supported.
+        max: usize,
+    },
+    /// A condition has fewer than two levels.
+    #[error("condition {condition} has {levels} level(s); at least 2 are needed")]
+    InvalidLevels {
+        /// The condition (0-based).
+        condition: usize,
+        /// Its number of levels.
+        levels: u8,
+    },
+    /// A configuration does not have one value per condition.
+    #[error("{set} configuration {index} has {len} values, expected {expected}")]
+    UnequalLengths {
+        /// The list it came from.
+        set: ConfigurationSet,
+        /// Its position in that list (0-based).
+        index: usize,
+        /// The number of conditions.
+        expected: usize,
+        /// The number of values it has.
+        len: usize,
+    },
+    /// A configuration has a level outside `0..levels` for some condition.
+    #[error(
+        "{set} configuration {index}: condition {condition} has level {value}, \
+         outside 0..{levels}"
+    )]
+    LevelOutOfRange {
+        /// The list it came from.
+        set: ConfigurationSet,
+        /// Its position in that list (0-based).
+        index: usize,
+        /// The condition (0-based).
+        condition: usize,
+        /// The offending level.
+        value: u8,
+        /// The number of levels of that condition.
+        levels: u8,
+    },
+    /// The same configuration is in two lists that exclude each other.
+    #[error("configuration {configuration:?} is both {first} and {second}")]
+    Conflict {
+        /// The configuration.
+        configuration: Vec<u8>,
+        /// One list holding it.
+        first: ConfigurationSet,
+        /// The other list holding it.
+        second: ConfigurationSet,
+    },
+    /// The plain Quine-McCluskey reference enumerates every configuration and was given too
+    /// many.
+    #[error(
+        "{configurations} configurations are too many for plain Quine-McCluskey (at most {max})"
+    )]
+    TooLarge {
+        /// The number of configurations of the problem (saturating).
+        configurations: u64,
+        /// The largest number supported.
+        max: u64,
+    },
+    /// More prime implicants than the configured limit
+    /// ([`EngineOptions::max_prime_implicants`](crate::minimize::EngineOptions::max_prime_implicants)).
+    #[error(
+        "more than {max} prime implicants (limit reached); raise the limit or reduce the problem"
+    )]
+    TooManyPrimeImplicants {
+        /// The limit that was reached.
+        max: usize,
+    },
+    /// The cover search reached its node limit
+    /// ([`EngineOptions::max_search_nodes`](crate::minimize::EngineOptions::max_search_nodes))
+    /// before it could prove the minimum model size or find a model.
+    #[error(
+        "the model search gave up after {nodes} nodes without a proven minimum; raise the limit"
+    )]
+    SearchLimit {
+        /// The node limit.
+        nodes: u64,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
+
+    #[test]
+    fn autotraits() {
+        has_autotraits::<MinimizeError>();
+        has_autotraits::<ConfigurationSet>();
+    }
+
+    #[test]
+    fn messages_are_lowercase_without_period() {
+        let errors = [
+            MinimizeError::NoPositiveRows,
+            MinimizeError::NoConditions,
+            MinimizeError::TooManyConditions { n: 65, max: 64 },
+            MinimizeError::InvalidLevels {
+                condition: 0,
+                levels: 1,
+            },
+            MinimizeError::UnequalLengths {
+                set: ConfigurationSet::Forbidden,
+                index: 3,
+                expected: 4,
+                len: 2,
+            },
+            MinimizeError::LevelOutOfRange {
+                set: ConfigurationSet::Remainder,
+                index: 0,
+                condition: 1,
+                value: 3,
+                levels: 2,
+            },
+            MinimizeError::Conflict {
+                configuration: vec![0, 1],
+                first: ConfigurationSet::Positive,
+                second: ConfigurationSet::Forbidden,
+            },
+            MinimizeError::TooLarge {
+                configurations: 1 << 20,
+                max: 1 << 16,
+            },
+            MinimizeError::TooManyPrimeImplicants { max: 10 },
+            MinimizeError::SearchLimit { nodes: 10 },
+        ];
+        for e in errors {
+            let s = e.to_string();
+            assert!(!s.ends_with('.'), "{s}");
+            assert!(s.chars().next().is_some_and(|c| !c.is_uppercase()), "{s}");
+        }
+    }
+}

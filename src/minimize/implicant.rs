@@ -1,0 +1,236 @@
+//! Terms (cubes): a conjunction of literals, one level of some conditions.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use super::problem::{pack, Planes};
+
+/// A term: for each condition either one required level (a literal) or "don't care".
+///
+/// For a binary condition `A`, level 1 is the literal `A` and level 0 is `~A`; for a
+/// multi-value condition, level `l` is the literal `A[l]` (as in R QCA). A term *covers* a
+/// configuration when the configuration has the term's level at every literal.
+///
+/// Terms sort by number of literals, then condition by condition on the level, a condition
+/// without literal after every level (`~A < A < (no A)`): the order in which R QCA prints
+/// prime implicants.
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::Implicant;
+/// let t = Implicant::from_levels(&[Some(1), None, Some(0)]);
+/// assert_eq!(t.len(), 2);
+/// assert!(t.covers(&[1, 0, 0]) && t.covers(&[1, 1, 0]) && !t.covers(&[0, 1, 0]));
+/// assert_eq!(t.to_string(), "1-0");
+/// assert_eq!(t.format_with(&["A", "B", "C"], false), "A*~C");
+/// assert_eq!(t.format_with(&["A", "B", "C"], true), "A[1]*C[0]");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Implicant {
+    /// Bit `j` set iff condition `j` has a literal.
+    mask: u64,
+    /// One value per condition: the literal's level, 0 where there is no literal.
+    values: Vec<u8>,
+}
+
+impl Implicant {
+    /// Builds a term from one entry per condition: `Some(level)` for a literal, `None` for
+    /// "don't care". At most 64 conditions are used (entries beyond are ignored).
+    pub fn from_levels(levels: &[Option<u8>]) -> Self {
+        let mut mask = 0u64;
+        let values = levels
+            .iter()
+            .take(64)
+            .enumerate()
+            .map(|(j, l)| match l {
+                Some(v) => {
+                    mask |= 1 << j;
+                    *v
+                }
+                None => 0,
+            })
+            .collect();
+        Implicant { mask, values }
+    }
+
+    /// The term with literals at the positions of `mask`, taking their levels from
+    /// `config`.
+    pub(crate) fn from_mask(mask: u64, config: &[u8]) -> Self {
+        let values = config
+            .iter()
+            .enumerate()
+            .map(|(j, &v)| if mask >> j & 1 == 1 { v } else { 0 })
+            .collect();
+        Implicant { mask, values }
+    }
+
+    pub(crate) fn mask(&self) -> u64 {
+        self.mask
+    }
+
+    pub(crate) fn planes<const B: usize>(&self) -> Planes<B> {
+        pack::<B>(&self.values)
+    }
+
+    /// The number of conditions the term is defined over.
+    pub fn n_conditions(&self) -> usize {
+        self.values.len()
+    }
+
+    /// The number of literals.
+    pub fn len(&self) -> usize {
+        self.mask.count_ones() as usize
+    }
+
+    /// Whether the term has no literal (the tautology, covering everything).
+    pub fn is_empty(&self) -> bool {
+        self.mask == 0
+    }
+
+    /// The level required for `condition`, or `None` if the term does not constrain it (or
+    /// the condition does not exist).
+    pub fn level(&self, condition: usize) -> Option<u8> {
+        (condition < self.values.len() && self.mask >> condition & 1 == 1)
+            .then(|| self.values[condition])
+    }
+
+    /// The literals as `(condition, level)` pairs, in condition order.
+    pub fn literals(&self) -> impl Iterator<Item = (usize, u8)> + '_ {
+        self.values
+            .iter()
+            .enumerate()
+            .filter(move |(j, _)| self.mask >> j & 1 == 1)
+            .map(|(j, &v)| (j, v))
+    }
+
+    /// One entry per condition: `Some(level)` or `None` for "don't care".
+    pub fn to_levels(&self) -> Vec<Option<u8>> {
+        (0..self.values.len()).map(|j| self.level(j)).collect()
+    }
+
+    /// Whether the term covers `config` (one level per condition).
+    pub fn covers(&self, config: &[u8]) -> bool {
+        self.literals()
+            .all(|(j, v)| config.get(j).is_some_and(|&c| c == v))
+    }
+
+    /// Whether every configuration covered by `self` is covered by `other` (the literals of
+    /// `other` are a subset of those of `self`).
+    pub fn is_subsumed_by(&self, other: &Implicant) -> bool {
+        other.mask & !self.mask == 0 && other.literals().all(|(j, v)| self.values[j] == v)
+    }
+
+    /// Writes the term with condition names: `A*~B` (`brackets == false`, binary
+    /// conditions: level 1 is `A`, level 0 is `~A`) or `A[1]*B[0]` (`brackets == true`, the
+    /// multi-value notation R QCA uses as soon as one condition has more than two levels).
+    /// The empty term is written `1`. Missing names are written `X1`, `X2`, ...
+    pub fn format_with<S: AsRef<str>>(&self, names: &[S], brackets: bool) -> String {
+        if self.is_empty() {
+            return "1".to_string();
+        }
+        let mut out = String::new();
+        for (i, (j, v)) in self.literals().enumerate() {
+            if i > 0 {
+                out.push('*');
+            }
+            let name = names
+                .get(j)
+                .map_or_else(|| format!("X{}", j + 1), |s| s.as_ref().to_string());
+            if brackets {
+                out.push_str(&format!("{name}[{v}]"));
+            } else if v == 0 {
+                out.push('~');
+                out.push_str(&name);
+            } else {
+                out.push_str(&name);
+            }
+        }
+        out
+    }
+
+    /// The order documented on the type (R QCA's): by number of literals, then condition by
+    /// condition on the level, no literal last.
+    pub fn r_order(&self, other: &Implicant) -> Ordering {
+        self.len().cmp(&other.len()).then_with(|| {
+            let n = self.values.len().max(other.values.len());
+            for j in 0..n {
+                let a = self.level(j).map_or(u16::MAX, u16::from);
+                let b = other.level(j).map_or(u16::MAX, u16::from);
+                if a != b {
+                    return a.cmp(&b);
+                }
+            }
+            Ordering::Equal
+        })
+    }
+}
+
+impl PartialOrd for Implicant {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Implicant {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.r_order(other)
+            .then_with(|| self.values.len().cmp(&other.values.len()))
+    }
+}
+
+/// Positional notation: one character per condition, the level or `-` (levels above 9 are
+/// written in brackets, `[12]`).
+impl fmt::Display for Implicant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for j in 0..self.values.len() {
+            match self.level(j) {
+                None => f.write_str("-")?,
+                Some(v) if v < 10 => write!(f, "{v}")?,
+                Some(v) => write!(f, "[{v}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_matches_r() {
+        // CVF parsimonious PIs in R QCA 3.25 order (DEMOC, ETHFRACT, GEOCON, POLDIS, NATPRIDE).
+        let r = [
+            [None, None, None, None, Some(0)],
+            [Some(0), Some(1), None, Some(1), None],
+            [Some(1), Some(1), Some(1), None, None],
+            [Some(1), Some(1), None, Some(0), None],
+            [Some(1), None, Some(1), Some(1), None],
+            [None, Some(1), Some(1), Some(1), None],
+        ];
+        let terms: Vec<Implicant> = r.iter().map(|l| Implicant::from_levels(l)).collect();
+        let mut sorted = terms.clone();
+        sorted.reverse();
+        sorted.sort();
+        assert_eq!(sorted, terms);
+    }
+
+    #[test]
+    fn subsumption_and_levels() {
+        let big = Implicant::from_levels(&[Some(2), None, None]);
+        let small = Implicant::from_levels(&[Some(2), Some(0), None]);
+        assert!(small.is_subsumed_by(&big));
+        assert!(!big.is_subsumed_by(&small));
+        assert_eq!(small.to_levels(), vec![Some(2), Some(0), None]);
+        assert_eq!(
+            Implicant::from_levels(&[None, None]).format_with(&["A", "B"], false),
+            "1"
+        );
+        assert_eq!(
+            Implicant::from_levels(&[Some(12), None]).to_string(),
+            "[12]-"
+        );
+    }
+}

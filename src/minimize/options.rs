@@ -1,0 +1,161 @@
+//! The engine's options.
+
+/// Which covers of the prime implicant chart are returned as models.
+///
+/// Default: [`CoverSearch::Minimum`].
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::{CoverSearch, EngineOptions};
+/// let o = EngineOptions::default().covers(CoverSearch::Irredundant);
+/// assert_eq!(o.cover_search(), CoverSearch::Irredundant);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum CoverSearch {
+    /// Every cover with the fewest prime implicants (R QCA's default).
+    #[default]
+    Minimum,
+    /// Every irredundant cover, of any size (R QCA's `all.sol = TRUE`).
+    Irredundant,
+}
+
+/// How prime implicants are generated.
+///
+/// Default: [`PrimeMethod::Fast`].
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::{EngineOptions, PrimeMethod};
+/// let o = EngineOptions::default().method(PrimeMethod::QuineMcCluskey);
+/// assert_eq!(o.prime_method(), PrimeMethod::QuineMcCluskey);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum PrimeMethod {
+    /// [`fast_prime_implicants`](crate::minimize::fast_prime_implicants): never enumerates
+    /// the remainders; any number of conditions.
+    #[default]
+    Fast,
+    /// [`quine_mccluskey`](crate::minimize::quine_mccluskey): the plain reference, for small
+    /// problems only.
+    QuineMcCluskey,
+}
+
+/// Options of [`MinimizationProblem::solve`](crate::minimize::MinimizationProblem::solve).
+///
+/// Defaults:
+/// - `max_models`: 10,000 models at most; beyond, the result says it is truncated;
+/// - `row_dominance`: `false` (R QCA's `row.dom = FALSE`): every minimum cover is kept;
+/// - `covers`: [`CoverSearch::Minimum`];
+/// - `method`: [`PrimeMethod::Fast`];
+/// - `max_prime_implicants`: 2,000,000; beyond, solving fails with
+///   [`MinimizeError::TooManyPrimeImplicants`](crate::minimize::MinimizeError::TooManyPrimeImplicants);
+/// - `max_search_nodes`: 2,000,000 nodes of the cover search (seconds); reached
+///   before the minimum size is proven, solving fails with
+///   [`MinimizeError::SearchLimit`](crate::minimize::MinimizeError::SearchLimit); reached
+///   later, the models found are returned, marked truncated.
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::EngineOptions;
+/// let o = EngineOptions::default().max_models(10).row_dominance(true);
+/// assert_eq!(o.model_limit(), 10);
+/// assert!(o.uses_row_dominance());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EngineOptions {
+    max_models: usize,
+    row_dominance: bool,
+    covers: CoverSearch,
+    method: PrimeMethod,
+    max_prime_implicants: usize,
+    max_search_nodes: u64,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions {
+            max_models: 10_000,
+            row_dominance: false,
+            covers: CoverSearch::Minimum,
+            method: PrimeMethod::Fast,
+            max_prime_implicants: 2_000_000,
+            max_search_nodes: 2_000_000,
+        }
+    }
+}
+
+impl EngineOptions {
+    /// The largest number of models returned (at least 1 is used).
+    pub fn max_models(mut self, n: usize) -> Self {
+        self.max_models = n.max(1);
+        self
+    }
+
+    /// Whether to drop dominated prime implicants before solving the chart (R QCA's
+    /// `row.dom`): an implicant whose covered positive configurations are a proper subset of
+    /// another's (or the same set as an earlier one's). This can remove alternative minimum
+    /// models.
+    pub fn row_dominance(mut self, on: bool) -> Self {
+        self.row_dominance = on;
+        self
+    }
+
+    /// Which covers to return.
+    pub fn covers(mut self, covers: CoverSearch) -> Self {
+        self.covers = covers;
+        self
+    }
+
+    /// How to generate the prime implicants.
+    pub fn method(mut self, method: PrimeMethod) -> Self {
+        self.method = method;
+        self
+    }
+
+    /// The largest number of prime implicants before solving gives up.
+    pub fn max_prime_implicants(mut self, n: usize) -> Self {
+        self.max_prime_implicants = n;
+        self
+    }
+
+    /// The largest number of nodes of the cover search.
+    pub fn max_search_nodes(mut self, n: u64) -> Self {
+        self.max_search_nodes = n;
+        self
+    }
+
+    /// The search node limit.
+    pub fn search_node_limit(&self) -> u64 {
+        self.max_search_nodes
+    }
+
+    /// The model cap.
+    pub fn model_limit(&self) -> usize {
+        self.max_models
+    }
+
+    /// Whether row dominance is applied.
+    pub fn uses_row_dominance(&self) -> bool {
+        self.row_dominance
+    }
+
+    /// Which covers are returned.
+    pub fn cover_search(&self) -> CoverSearch {
+        self.covers
+    }
+
+    /// The prime implicant method.
+    pub fn prime_method(&self) -> PrimeMethod {
+        self.method
+    }
+
+    /// The prime implicant cap.
+    pub fn prime_implicant_limit(&self) -> usize {
+        self.max_prime_implicants
+    }
+}

@@ -1,0 +1,777 @@
+//! The prime implicant chart and the exact enumeration of its covers.
+
+use super::error::MinimizeError;
+use super::implicant::Implicant;
+use super::problem::{diff, with_planes, Planes};
+
+/// The prime implicant chart: one row per prime implicant, one column per positive
+/// configuration, a mark where the implicant covers the configuration.
+///
+/// Rows are stored as bit sets over the columns (`u64` words), so covering tests are word
+/// operations.
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::{Implicant, PiChart};
+/// let a = Implicant::from_levels(&[Some(1), None]);
+/// let b = Implicant::from_levels(&[None, Some(1)]);
+/// let chart = PiChart::new(&[a, b], &[vec![1, 0], vec![1, 1], vec![0, 1]]);
+/// assert_eq!(chart.row(0), vec![0, 1]);
+/// assert_eq!(chart.column(1), vec![0, 1]);
+/// assert_eq!(chart.essential(), vec![0, 1]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PiChart {
+    n_rows: usize,
+    n_cols: usize,
+    words: usize,
+    bits: Vec<u64>,
+}
+
+/// Covers found in a [`PiChart`]: each a sorted list of row (prime implicant) indices.
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::PiChart;
+/// let chart = PiChart::from_matrix(&[vec![true, false], vec![false, true], vec![true, true]]);
+/// let covers = chart.minimum_covers(10);
+/// assert_eq!(covers.models, vec![vec![2]]);
+/// assert!(!covers.truncated);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Covers {
+    /// The covers, each sorted by row index; sorted by size, then lexicographically. Empty if
+    /// some column has no mark (no cover exists).
+    pub models: Vec<Vec<usize>>,
+    /// Whether the enumeration stopped at the cap: more covers exist than are listed. The
+    /// listed ones are then the first found by the search, not a documented subset.
+    pub truncated: bool,
+}
+
+fn cover_planes<const B: usize>(
+    implicants: &[Implicant],
+    columns: &[Vec<u8>],
+    words: usize,
+) -> Vec<u64> {
+    let cols: Vec<Planes<B>> = columns
+        .iter()
+        .map(|c| super::problem::pack::<B>(c))
+        .collect();
+    let mut bits = vec![0u64; implicants.len() * words];
+    for (r, imp) in implicants.iter().enumerate() {
+        let mask = imp.mask();
+        let planes: Planes<B> = imp.planes::<B>();
+        let row = &mut bits[r * words..(r + 1) * words];
+        for (c, col) in cols.iter().enumerate() {
+            if diff(col, &planes) & mask == 0 {
+                row[c / 64] |= 1 << (c % 64);
+            }
+        }
+    }
+    bits
+}
+
+impl PiChart {
+    /// The chart of `implicants` (rows) against `columns` (configurations, one level per
+    /// condition).
+    ///
+    /// # Complexity
+    /// `O(r c)` word operations for `r` implicants and `c` columns.
+    pub fn new(implicants: &[Implicant], columns: &[Vec<u8>]) -> Self {
+        let words = columns.len().div_ceil(64).max(1);
+        let max_level = columns
+            .iter()
+            .flatten()
+            .copied()
+            .chain(implicants.iter().flat_map(|i| i.literals().map(|(_, v)| v)))
+            .max()
+            .unwrap_or(1);
+        let levels = [max_level.saturating_add(1)];
+        let bits = with_planes!(&levels, cover_planes(implicants, columns, words));
+        PiChart {
+            n_rows: implicants.len(),
+            n_cols: columns.len(),
+            words,
+            bits,
+        }
+    }
+
+    /// A chart from a matrix of marks, one `Vec` per row (shorter rows are padded with
+    /// `false`).
+    pub fn from_matrix(rows: &[Vec<bool>]) -> Self {
+        let n_cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let words = n_cols.div_ceil(64).max(1);
+        let mut bits = vec![0u64; rows.len() * words];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, &m) in row.iter().enumerate() {
+                if m {
+                    bits[r * words + c / 64] |= 1 << (c % 64);
+                }
+            }
+        }
+        PiChart {
+            n_rows: rows.len(),
+            n_cols,
+            words,
+            bits,
+        }
+    }
+
+    /// The number of rows (prime implicants).
+    pub fn n_rows(&self) -> usize {
+        self.n_rows
+    }
+
+    /// The number of columns (positive configurations).
+    pub fn n_cols(&self) -> usize {
+        self.n_cols
+    }
+
+    fn row_bits(&self, row: usize) -> &[u64] {
+        &self.bits[row * self.words..(row + 1) * self.words]
+    }
+
+    /// Whether row `row` covers column `col` (`false` out of range).
+    pub fn covers(&self, row: usize, col: usize) -> bool {
+        row < self.n_rows
+            && col < self.n_cols
+            && self.row_bits(row)[col / 64] >> (col % 64) & 1 == 1
+    }
+
+    /// The columns covered by a row, ascending.
+    pub fn row(&self, row: usize) -> Vec<usize> {
+        (0..self.n_cols).filter(|&c| self.covers(row, c)).collect()
+    }
+
+    /// The rows covering a column, ascending.
+    pub fn column(&self, col: usize) -> Vec<usize> {
+        (0..self.n_rows).filter(|&r| self.covers(r, col)).collect()
+    }
+
+    /// The chart restricted to the given rows, in the given order.
+    pub fn select_rows(&self, rows: &[usize]) -> PiChart {
+        let mut bits = Vec::with_capacity(rows.len() * self.words);
+        for &r in rows {
+            bits.extend_from_slice(self.row_bits(r));
+        }
+        PiChart {
+            n_rows: rows.len(),
+            n_cols: self.n_cols,
+            words: self.words,
+            bits,
+        }
+    }
+
+    /// The essential rows: those that alone cover some column, ascending.
+    ///
+    /// (R QCA reports as "essential" the implicants common to all the models it returns;
+    /// that is [`Minimized::in_every_model`](crate::minimize::Minimized::in_every_model).)
+    pub fn essential(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = (0..self.n_cols)
+            .filter_map(|c| {
+                let rows = self.column(c);
+                (rows.len() == 1).then(|| rows[0])
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The rows that row dominance removes: a row whose covered columns are a proper subset
+    /// of another row's, or the same set as an earlier row's. Ascending.
+    ///
+    /// Removing them keeps the minimum cover size but can remove alternative minimum covers
+    /// (R QCA's `row.dom = TRUE`).
+    pub fn dominated_rows(&self) -> Vec<usize> {
+        let subset = |a: &[u64], b: &[u64]| a.iter().zip(b).all(|(x, y)| x & !y == 0);
+        let columns: Vec<Vec<usize>> = (0..self.n_cols).map(|c| self.column(c)).collect();
+        (0..self.n_rows)
+            .filter(|&r| {
+                let a = self.row_bits(r);
+                // A dominating row covers every column of r: look among the rows of r's
+                // rarest column (all rows if r covers nothing).
+                let rarest = (0..self.n_cols)
+                    .filter(|&c| self.covers(r, c))
+                    .min_by_key(|&c| columns[c].len());
+                let others: Box<dyn Iterator<Item = usize>> = match rarest {
+                    Some(c) => Box::new(columns[c].iter().copied()),
+                    None => Box::new(0..self.n_rows),
+                };
+                others.into_iter().any(|o| {
+                    o != r && subset(a, self.row_bits(o)) && (o < r || !subset(self.row_bits(o), a))
+                })
+            })
+            .collect()
+    }
+
+    /// Every cover of minimum cardinality, exactly, up to `max_models` of them.
+    ///
+    /// Method: essential rows are taken first; columns covered by them are dropped, then
+    /// every column whose rows include all the rows of another column (column dominance:
+    /// covering the other covers it, so the set of covers is unchanged), then rows that
+    /// cover no remaining column (they are redundant in any cover). The minimum size `k` is
+    /// then found by iterative deepening from a lower bound to a greedy cover's size, and all
+    /// covers of size `k` are enumerated by branch and bound: branch on the uncovered column
+    /// with the fewest available rows, trying its rows in order and forbidding each tried row
+    /// in the later branches (so each cover is found exactly once), pruning with the number
+    /// of pairwise disjoint uncovered columns (each needs its own row). Row dominance is not
+    /// used, so no alternative minimum cover is lost. Petrick's method (1956) gives the same
+    /// covers by expanding a product of sums; this search avoids the expansion.
+    ///
+    /// # Complexity
+    /// Exponential in the worst case (minimum set cover is NP-hard); the reductions and the
+    /// bound keep typical QCA charts to milliseconds. Memory is `O(rows × columns)` bits.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// // A cyclic chart: 3 columns, each covered by 2 of 3 rows.
+    /// let chart = PiChart::from_matrix(&[
+    ///     vec![true, true, false],
+    ///     vec![false, true, true],
+    ///     vec![true, false, true],
+    /// ]);
+    /// let covers = chart.minimum_covers(100);
+    /// assert_eq!(covers.models, vec![vec![0, 1], vec![0, 2], vec![1, 2]]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn minimum_covers(&self, max_models: usize) -> Covers {
+        self.covers_with(max_models, false, u64::MAX)
+            .unwrap_or_else(|_| unreachable!("no node limit"))
+    }
+
+    /// [`PiChart::minimum_covers`] with a limit on the nodes of the branch and bound search.
+    ///
+    /// # Errors
+    /// [`MinimizeError::SearchLimit`] if the limit is reached before the minimum size is
+    /// proven or before one minimum cover is found; if it is reached later, the covers found
+    /// are returned with `truncated` set.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// let chart = PiChart::from_matrix(&[vec![true, false], vec![false, true]]);
+    /// assert_eq!(chart.minimum_covers_within(10, 1_000)?.models, vec![vec![0, 1]]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn minimum_covers_within(
+        &self,
+        max_models: usize,
+        max_nodes: u64,
+    ) -> Result<Covers, MinimizeError> {
+        self.covers_with(max_models, false, max_nodes)
+    }
+
+    /// Every irredundant cover (no row can be dropped), of any size, up to `max_models`:
+    /// what R QCA returns with `all.sol = TRUE`.
+    ///
+    /// Same reductions and branching as [`PiChart::minimum_covers`], without the size bound;
+    /// a branch stops as soon as a chosen row has no column that only it covers among the
+    /// chosen rows.
+    ///
+    /// # Complexity
+    /// Exponential: the number of irredundant covers itself can be.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// let chart = PiChart::from_matrix(&[vec![true, true], vec![true, false], vec![false, true]]);
+    /// assert_eq!(chart.irredundant_covers(10).models, vec![vec![0], vec![1, 2]]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn irredundant_covers(&self, max_models: usize) -> Covers {
+        self.covers_with(max_models, true, u64::MAX)
+            .unwrap_or_else(|_| unreachable!("no node limit"))
+    }
+
+    /// [`PiChart::irredundant_covers`] with a limit on the search nodes: when it is reached,
+    /// the covers found so far are returned with `truncated` set.
+    ///
+    /// # Errors
+    /// [`MinimizeError::SearchLimit`] if the limit is reached before any cover is found.
+    pub fn irredundant_covers_within(
+        &self,
+        max_models: usize,
+        max_nodes: u64,
+    ) -> Result<Covers, MinimizeError> {
+        self.covers_with(max_models, true, max_nodes)
+    }
+
+    fn covers_with(
+        &self,
+        max_models: usize,
+        irredundant: bool,
+        max_nodes: u64,
+    ) -> Result<Covers, MinimizeError> {
+        let Some(reduced) = Reduced::new(self) else {
+            return Ok(Covers {
+                models: Vec::new(),
+                truncated: false,
+            });
+        };
+        let mut search = Search::new(&reduced, max_models);
+        search.node_limit = max_nodes;
+        let all: Vec<u64> = reduced.all_columns();
+        if irredundant {
+            search.irredundant(&all);
+        } else {
+            let k = minimum_size(self, max_nodes)?.saturating_sub(reduced.essential.len());
+            search.minimum(&all, k);
+        }
+        if search.exhausted {
+            if search.found.is_empty() {
+                return Err(MinimizeError::SearchLimit { nodes: max_nodes });
+            }
+            search.truncated = true;
+        }
+        let mut models: Vec<Vec<usize>> = search
+            .found
+            .iter()
+            .map(|m| {
+                let mut model: Vec<usize> = reduced
+                    .essential
+                    .iter()
+                    .copied()
+                    .chain(m.iter().map(|&r| reduced.rows[r as usize]))
+                    .collect();
+                model.sort_unstable();
+                model
+            })
+            .collect();
+        models.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+        Ok(Covers {
+            models,
+            truncated: search.truncated,
+        })
+    }
+}
+
+/// The size of a minimum cover (0 if there is none): the cyclic core is found by repeating
+/// essential rows, row dominance and column dominance (each keeps the minimum size), then
+/// solved by iterative deepening from a lower bound to a greedy cover's size.
+fn minimum_size(chart: &PiChart, max_nodes: u64) -> Result<usize, MinimizeError> {
+    let mut chart = chart.clone();
+    let mut taken = 0;
+    loop {
+        let Some(reduced) = Reduced::new(&chart) else {
+            return Ok(0);
+        };
+        taken += reduced.essential.len();
+        let core = reduced.as_chart();
+        if core.n_cols == 0 {
+            return Ok(taken);
+        }
+        let dominated = core.dominated_rows();
+        let stable = dominated.is_empty()
+            && reduced.essential.is_empty()
+            && core.n_rows == chart.n_rows
+            && core.n_cols == chart.n_cols;
+        if stable {
+            let mut search = Search::new(&reduced, 1);
+            search.node_limit = max_nodes;
+            let all = reduced.all_columns();
+            let lower = search.lower_bound(&all).unwrap_or(0);
+            let upper = reduced.greedy_size();
+            for k in lower..upper {
+                search.minimum(&all, k);
+                if search.exhausted {
+                    return Err(MinimizeError::SearchLimit { nodes: max_nodes });
+                }
+                if !search.found.is_empty() {
+                    return Ok(taken + k);
+                }
+            }
+            return Ok(taken + upper);
+        }
+        chart = if dominated.is_empty() {
+            core
+        } else {
+            let keep: Vec<usize> = (0..core.n_rows)
+                .filter(|r| dominated.binary_search(r).is_err())
+                .collect();
+            core.select_rows(&keep)
+        };
+    }
+}
+
+/// The chart after essential rows, column dominance and useless rows are taken out.
+struct Reduced {
+    essential: Vec<usize>,
+    /// Original index of each remaining row, ascending.
+    rows: Vec<usize>,
+    /// Remaining rows as bit sets over the remaining columns.
+    row_bits: Vec<u64>,
+    words: usize,
+    /// Remaining column -> remaining rows covering it, ascending.
+    col_rows: Vec<Vec<u32>>,
+}
+
+impl Reduced {
+    fn new(chart: &PiChart) -> Option<Reduced> {
+        let columns: Vec<Vec<usize>> = (0..chart.n_cols).map(|c| chart.column(c)).collect();
+        if columns.iter().any(Vec::is_empty) {
+            return None;
+        }
+        let essential = chart.essential();
+        let mut covered = vec![0u64; chart.words];
+        for &r in &essential {
+            for (c, w) in covered.iter_mut().zip(chart.row_bits(r)) {
+                *c |= w;
+            }
+        }
+        let mut open: Vec<usize> = (0..chart.n_cols)
+            .filter(|&c| covered[c / 64] >> (c % 64) & 1 == 0)
+            .collect();
+        open.sort_by_key(|&c| (columns[c].len(), c));
+        // Column dominance: drop a column whose rows include all the rows of a kept one.
+        let mut kept: Vec<usize> = Vec::new();
+        for &c in &open {
+            let dominated = kept
+                .iter()
+                .any(|&k| columns[k].iter().all(|&r| chart.covers(r, c)));
+            if !dominated {
+                kept.push(c);
+            }
+        }
+        let mut rows: Vec<usize> = kept
+            .iter()
+            .flat_map(|&c| columns[c].iter().copied())
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        let words = kept.len().div_ceil(64).max(1);
+        let mut row_bits = vec![0u64; rows.len() * words];
+        let mut col_rows = vec![Vec::new(); kept.len()];
+        for (i, &r) in rows.iter().enumerate() {
+            for (j, &c) in kept.iter().enumerate() {
+                if chart.covers(r, c) {
+                    row_bits[i * words + j / 64] |= 1 << (j % 64);
+                    col_rows[j].push(i as u32);
+                }
+            }
+        }
+        Some(Reduced {
+            essential,
+            rows,
+            row_bits,
+            words,
+            col_rows,
+        })
+    }
+
+    fn as_chart(&self) -> PiChart {
+        PiChart {
+            n_rows: self.rows.len(),
+            n_cols: self.col_rows.len(),
+            words: self.words,
+            bits: self.row_bits.clone(),
+        }
+    }
+
+    fn all_columns(&self) -> Vec<u64> {
+        let mut all = vec![0u64; self.words];
+        for j in 0..self.col_rows.len() {
+            all[j / 64] |= 1 << (j % 64);
+        }
+        all
+    }
+
+    fn row(&self, r: usize) -> &[u64] {
+        &self.row_bits[r * self.words..(r + 1) * self.words]
+    }
+
+    /// The size of a greedy cover (an upper bound on the minimum).
+    fn greedy_size(&self) -> usize {
+        let mut uncovered = self.all_columns();
+        let mut size = 0;
+        while uncovered.iter().any(|&w| w != 0) {
+            let best = (0..self.rows.len())
+                .max_by_key(|&r| {
+                    let gain: u32 = self
+                        .row(r)
+                        .iter()
+                        .zip(&uncovered)
+                        .map(|(a, b)| (a & b).count_ones())
+                        .sum();
+                    (gain, std::cmp::Reverse(r))
+                })
+                .expect("every remaining column has a row");
+            for (u, w) in uncovered.iter_mut().zip(self.row(best)) {
+                *u &= !w;
+            }
+            size += 1;
+        }
+        size
+    }
+}
+
+struct Search<'a> {
+    red: &'a Reduced,
+    banned: Vec<bool>,
+    mark: Vec<u32>,
+    epoch: u32,
+    chosen: Vec<u32>,
+    found: Vec<Vec<u32>>,
+    max: usize,
+    truncated: bool,
+    nodes: u64,
+    node_limit: u64,
+    exhausted: bool,
+}
+
+impl<'a> Search<'a> {
+    fn new(red: &'a Reduced, max: usize) -> Self {
+        Search {
+            red,
+            banned: vec![false; red.rows.len()],
+            mark: vec![0; red.rows.len()],
+            epoch: 0,
+            chosen: Vec::new(),
+            found: Vec::new(),
+            max,
+            truncated: false,
+            nodes: 0,
+            node_limit: u64::MAX,
+            exhausted: false,
+        }
+    }
+
+    fn record(&mut self) {
+        if self.found.len() >= self.max {
+            self.truncated = true;
+        } else {
+            self.found.push(self.chosen.clone());
+        }
+    }
+
+    /// One pass over the uncovered columns: the column with the fewest available rows, and a
+    /// lower bound (pairwise disjoint columns, greedily). `None` if a column has no row left.
+    fn scan(&mut self, uncovered: &[u64]) -> Option<(usize, usize)> {
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.mark.iter_mut().for_each(|m| *m = 0);
+            self.epoch = 1;
+        }
+        let mut best: Option<(usize, usize)> = None; // (degree, column)
+        let mut bound = 0;
+        for (w, &word) in uncovered.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let c = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let mut degree = 0;
+                let mut independent = true;
+                for &r in &self.red.col_rows[c] {
+                    if !self.banned[r as usize] {
+                        degree += 1;
+                        if self.mark[r as usize] == self.epoch {
+                            independent = false;
+                        }
+                    }
+                }
+                if degree == 0 {
+                    return None;
+                }
+                if independent {
+                    bound += 1;
+                    for &r in &self.red.col_rows[c] {
+                        self.mark[r as usize] = self.epoch;
+                    }
+                }
+                if !matches!(best, Some((d, _)) if d <= degree) {
+                    best = Some((degree, c));
+                }
+            }
+        }
+        best.map(|(_, c)| (c, bound)).or(Some((usize::MAX, 0)))
+    }
+
+    fn lower_bound(&mut self, uncovered: &[u64]) -> Option<usize> {
+        self.scan(uncovered).map(|(_, b)| b)
+    }
+
+    /// Counts a node; false when the node limit is reached.
+    fn tick(&mut self) -> bool {
+        self.nodes += 1;
+        if self.nodes > self.node_limit {
+            self.exhausted = true;
+        }
+        !self.exhausted
+    }
+
+    fn minimum(&mut self, uncovered: &[u64], budget: usize) {
+        if self.truncated || !self.tick() {
+            return;
+        }
+        if uncovered.iter().all(|&w| w == 0) {
+            self.record();
+            return;
+        }
+        if budget == 0 {
+            return;
+        }
+        let Some((col, bound)) = self.scan(uncovered) else {
+            return;
+        };
+        if bound > budget {
+            return;
+        }
+        self.branch(uncovered, col, |s, next| s.minimum(next, budget - 1));
+    }
+
+    fn irredundant(&mut self, uncovered: &[u64]) {
+        if self.truncated || !self.tick() {
+            return;
+        }
+        if uncovered.iter().all(|&w| w == 0) {
+            self.record();
+            return;
+        }
+        let Some((col, _)) = self.scan(uncovered) else {
+            return;
+        };
+        self.branch(uncovered, col, |s, next| {
+            if s.chosen_irredundant() {
+                s.irredundant(next);
+            }
+        });
+    }
+
+    /// Whether every chosen row covers a column no other chosen row covers.
+    fn chosen_irredundant(&self) -> bool {
+        let n = self.chosen.len();
+        let words = self.red.words;
+        let mut prefix = vec![0u64; (n + 1) * words];
+        for (i, &r) in self.chosen.iter().enumerate() {
+            for w in 0..words {
+                prefix[(i + 1) * words + w] = prefix[i * words + w] | self.red.row(r as usize)[w];
+            }
+        }
+        let mut suffix = vec![0u64; words];
+        for i in (0..n).rev() {
+            let row = self.red.row(self.chosen[i] as usize);
+            let private = (0..words).any(|w| row[w] & !(prefix[i * words + w] | suffix[w]) != 0);
+            if !private {
+                return false;
+            }
+            for w in 0..words {
+                suffix[w] |= row[w];
+            }
+        }
+        true
+    }
+
+    fn branch(
+        &mut self,
+        uncovered: &[u64],
+        col: usize,
+        mut recurse: impl FnMut(&mut Self, &[u64]),
+    ) {
+        let candidates: Vec<u32> = self.red.col_rows[col]
+            .iter()
+            .copied()
+            .filter(|&r| !self.banned[r as usize])
+            .collect();
+        let mut next = vec![0u64; uncovered.len()];
+        for &r in &candidates {
+            for ((n, u), w) in next.iter_mut().zip(uncovered).zip(self.red.row(r as usize)) {
+                *n = u & !w;
+            }
+            self.chosen.push(r);
+            recurse(self, &next);
+            self.chosen.pop();
+            self.banned[r as usize] = true;
+            if self.truncated || self.exhausted {
+                break;
+            }
+        }
+        for &r in &candidates {
+            self.banned[r as usize] = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brute(chart: &PiChart, minimum: bool) -> Vec<Vec<usize>> {
+        let n = chart.n_rows();
+        let covers_all = |s: u32| {
+            (0..chart.n_cols()).all(|c| (0..n).any(|r| s >> r & 1 == 1 && chart.covers(r, c)))
+        };
+        let covers: Vec<u32> = (0..1u32 << n).filter(|&s| covers_all(s)).collect();
+        let keep: Vec<u32> = if minimum {
+            let k = covers.iter().map(|s| s.count_ones()).min().unwrap_or(0);
+            covers.into_iter().filter(|s| s.count_ones() == k).collect()
+        } else {
+            covers
+                .iter()
+                .copied()
+                .filter(|&s| (0..n).all(|r| s >> r & 1 == 0 || !covers_all(s & !(1 << r))))
+                .collect()
+        };
+        let mut out: Vec<Vec<usize>> = keep
+            .into_iter()
+            .map(|s| (0..n).filter(|&r| s >> r & 1 == 1).collect())
+            .collect();
+        out.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+        out
+    }
+
+    #[test]
+    fn covers_match_brute_force() {
+        let mut seed = 0x2545f4914f6cdd1du64;
+        for _ in 0..300 {
+            let mut next = || {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed
+            };
+            let n_rows = 1 + (next() % 10) as usize;
+            let n_cols = 1 + (next() % 9) as usize;
+            let density = 2 + next() % 4;
+            let rows: Vec<Vec<bool>> = (0..n_rows)
+                .map(|_| (0..n_cols).map(|_| next() % density == 0).collect())
+                .collect();
+            let mut chart = PiChart::from_matrix(&rows);
+            chart.n_cols = n_cols;
+            assert_eq!(
+                chart.minimum_covers(usize::MAX).models,
+                brute(&chart, true),
+                "{rows:?}"
+            );
+            assert_eq!(
+                chart.irredundant_covers(usize::MAX).models,
+                brute(&chart, false),
+                "{rows:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn cap_is_reported() {
+        let chart = PiChart::from_matrix(&[vec![true], vec![true], vec![true]]);
+        let covers = chart.minimum_covers(2);
+        assert_eq!(covers.models.len(), 2);
+        assert!(covers.truncated);
+        assert!(!chart.minimum_covers(3).truncated);
+    }
+
+    #[test]
+    fn dominated_rows() {
+        let chart = PiChart::from_matrix(&[
+            vec![true, false, false],
+            vec![true, true, false],
+            vec![true, true, false],
+            vec![false, false, true],
+        ]);
+        assert_eq!(chart.dominated_rows(), vec![0, 2]);
+    }
+}

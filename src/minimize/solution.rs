@@ -1,0 +1,239 @@
+//! Solving a problem: prime implicants, chart, essential implicants and models.
+
+use super::cubes::fast_prime_implicants;
+use super::error::MinimizeError;
+use super::implicant::Implicant;
+use super::options::{CoverSearch, EngineOptions, PrimeMethod};
+use super::pi_chart::PiChart;
+use super::problem::MinimizationProblem;
+use super::quine_mccluskey::quine_mccluskey;
+
+/// The exact minimization of a [`MinimizationProblem`]: the prime implicants, the PI chart,
+/// the essential implicants and every model (cover) requested.
+///
+/// Orders: prime implicants in [`Implicant`]'s order (R QCA's: fewest literals first); chart
+/// columns are [`MinimizationProblem::positive`] in its (sorted) order; each model is a list
+/// of prime implicant indices, ascending, and models are sorted by size, then
+/// lexicographically on those indices (R QCA's `M1`, `M2`, ... order on the fixtures).
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+/// // f(A,B,C) = Σ m(0, 1, 2, 5, 6, 7): a cyclic chart with two minimum models.
+/// let bits = |m: u8| vec![(m >> 2) & 1, (m >> 1) & 1, m & 1];
+/// let problem = MinimizationProblem::new(
+///     vec![2; 3],
+///     [0, 1, 2, 5, 6, 7].into_iter().map(bits).collect(),
+///     [3, 4].into_iter().map(bits).collect(),
+///     Remainders::None,
+/// )?;
+/// let solution = problem.solve(&EngineOptions::default())?;
+/// assert_eq!(solution.prime_implicants().len(), 6);
+/// assert!(solution.essential().is_empty());
+/// let names = ["A", "B", "C"];
+/// let models: Vec<String> = (0..solution.models().len())
+///     .map(|i| solution.model_expression(i, &names, false))
+///     .collect();
+/// assert_eq!(models, ["~A*~B + A*C + B*~C", "~A*~C + A*B + ~B*C"]);
+/// assert!(!solution.is_truncated());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Minimized {
+    prime_implicants: Vec<Implicant>,
+    chart: PiChart,
+    essential: Vec<usize>,
+    models: Vec<Vec<usize>>,
+    truncated: bool,
+    max_models: usize,
+}
+
+impl Minimized {
+    /// The prime implicants covering at least one positive configuration (after row
+    /// dominance, if it was requested).
+    pub fn prime_implicants(&self) -> &[Implicant] {
+        &self.prime_implicants
+    }
+
+    /// The PI chart: rows are [`Minimized::prime_implicants`], columns the positive
+    /// configurations in [`MinimizationProblem::positive`]'s order.
+    pub fn chart(&self) -> &PiChart {
+        &self.chart
+    }
+
+    /// The essential prime implicants (indices): each is the only one covering some positive
+    /// configuration, so every model contains it.
+    pub fn essential(&self) -> &[usize] {
+        &self.essential
+    }
+
+    /// The prime implicants (indices) common to every returned model. This is what R QCA
+    /// prints as "essential": with a single minimum model it lists the whole model.
+    pub fn in_every_model(&self) -> Vec<usize> {
+        let Some(first) = self.models.first() else {
+            return Vec::new();
+        };
+        first
+            .iter()
+            .copied()
+            .filter(|i| self.models.iter().all(|m| m.contains(i)))
+            .collect()
+    }
+
+    /// The models: each a sorted list of prime implicant indices.
+    pub fn models(&self) -> &[Vec<usize>] {
+        &self.models
+    }
+
+    /// The terms of model `i` (empty if out of range).
+    pub fn model_terms(&self, i: usize) -> Vec<&Implicant> {
+        self.models
+            .get(i)
+            .map(|m| m.iter().map(|&j| &self.prime_implicants[j]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Model `i` written as a sum of products, `A*~B + C` (see
+    /// [`Implicant::format_with`]); empty if out of range.
+    pub fn model_expression<S: AsRef<str>>(&self, i: usize, names: &[S], brackets: bool) -> String {
+        self.model_terms(i)
+            .iter()
+            .map(|t| t.format_with(names, brackets))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+
+    /// Whether more models exist than the cap allowed to list.
+    pub fn is_truncated(&self) -> bool {
+        self.truncated
+    }
+
+    /// A message to show the user when the model list is truncated.
+    pub fn warning(&self) -> Option<String> {
+        self.truncated.then(|| {
+            format!(
+                "model search stopped (cap of {} models or search node limit): the {} models \
+                 listed are not all of them",
+                self.max_models,
+                self.models.len()
+            )
+        })
+    }
+}
+
+impl MinimizationProblem {
+    /// Minimizes the problem exactly: prime implicants, PI chart, essential implicants, and
+    /// every minimum (or irredundant, per [`EngineOptions::covers`]) cover of the positive
+    /// configurations, with no external solver.
+    ///
+    /// Steps: prime implicants ([`fast_prime_implicants`] or
+    /// [`quine_mccluskey`]), the chart ([`PiChart::new`]), optional row dominance
+    /// ([`PiChart::dominated_rows`]), then [`PiChart::minimum_covers`] or
+    /// [`PiChart::irredundant_covers`].
+    ///
+    /// # Errors
+    /// [`MinimizeError::TooManyPrimeImplicants`] beyond
+    /// [`EngineOptions::max_prime_implicants`]; [`MinimizeError::SearchLimit`] when the cover
+    /// search reaches [`EngineOptions::max_search_nodes`] before proving the minimum;
+    /// [`MinimizeError::TooLarge`] for
+    /// [`PrimeMethod::QuineMcCluskey`] on a large space.
+    ///
+    /// # Complexity
+    /// Exponential in the number of conditions in the worst case (the number of prime
+    /// implicants and of minimum covers can be); see [`fast_prime_implicants`] and
+    /// [`PiChart::minimum_covers`]. Memory is proportional to the configurations given, the
+    /// prime implicants and the chart, never to the `prod(levels)` configurations.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// // A three-level condition D and a binary one I: D[2] and D[1]*I[0] are positive.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![3, 2],
+    ///     vec![vec![2, 0], vec![2, 1], vec![1, 0]],
+    ///     vec![vec![1, 1], vec![0, 0]],
+    ///     Remainders::All,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default())?;
+    /// assert_eq!(solution.model_expression(0, &["D", "I"], true), "D[2] + D[1]*I[0]");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn solve(&self, options: &EngineOptions) -> Result<Minimized, MinimizeError> {
+        let mut primes = match options.prime_method() {
+            PrimeMethod::Fast => fast_prime_implicants(self, options.prime_implicant_limit())?,
+            PrimeMethod::QuineMcCluskey => {
+                let p = quine_mccluskey(self)?;
+                if p.len() > options.prime_implicant_limit() {
+                    return Err(MinimizeError::TooManyPrimeImplicants {
+                        max: options.prime_implicant_limit(),
+                    });
+                }
+                p
+            }
+        };
+        let mut chart = PiChart::new(&primes, self.positive());
+        if options.uses_row_dominance() {
+            let dominated = chart.dominated_rows();
+            if !dominated.is_empty() {
+                let keep: Vec<usize> = (0..primes.len())
+                    .filter(|r| dominated.binary_search(r).is_err())
+                    .collect();
+                chart = chart.select_rows(&keep);
+                let mut i = 0;
+                primes.retain(|_| {
+                    i += 1;
+                    dominated.binary_search(&(i - 1)).is_err()
+                });
+            }
+        }
+        let essential = chart.essential();
+        let covers = match options.cover_search() {
+            CoverSearch::Minimum => {
+                chart.minimum_covers_within(options.model_limit(), options.search_node_limit())?
+            }
+            CoverSearch::Irredundant => chart
+                .irredundant_covers_within(options.model_limit(), options.search_node_limit())?,
+        };
+        Ok(Minimized {
+            prime_implicants: primes,
+            chart,
+            essential,
+            models: covers.models,
+            truncated: covers.truncated,
+            max_models: options.model_limit(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::minimize::Remainders;
+
+    #[test]
+    fn tautology_is_the_trivial_solution() {
+        let p = MinimizationProblem::new(vec![2], vec![vec![0], vec![1]], vec![], Remainders::None)
+            .unwrap();
+        let s = p.solve(&EngineOptions::default()).unwrap();
+        assert_eq!(s.models(), &[vec![0]]);
+        assert_eq!(s.model_expression(0, &["A"], false), "1");
+    }
+
+    #[test]
+    fn truncation_is_flagged() {
+        // Four positive configurations in a cycle of six PIs: two minimum models; cap at 1.
+        let bits = |m: u8| vec![(m >> 2) & 1, (m >> 1) & 1, m & 1];
+        let p = MinimizationProblem::new(
+            vec![2; 3],
+            [0, 1, 2, 5, 6, 7].into_iter().map(bits).collect(),
+            [3, 4].into_iter().map(bits).collect(),
+            Remainders::None,
+        )
+        .unwrap();
+        let s = p.solve(&EngineOptions::default().max_models(1)).unwrap();
+        assert_eq!(s.models().len(), 1);
+        assert!(s.is_truncated());
+        assert!(s.warning().unwrap().contains("cap of 1 models"));
+    }
+}

@@ -1,0 +1,121 @@
+//! Errors of the solution layer.
+
+/// Errors raised when solutions are derived from a truth table.
+///
+/// The engine's own errors ([`MinimizeError`](crate::minimize::MinimizeError)) pass through
+/// [`crate::Error::Minimize`]; these are the ones that concern the QCA side: directional
+/// expectations, excluded rows and the size of what would have to be listed.
+///
+/// # Example
+/// ```
+/// use fsqca::solution::{DirectionalExpectations, SolutionError};
+///
+/// let err = "A, ~B*".parse::<DirectionalExpectations>().unwrap_err();
+/// assert!(matches!(err, SolutionError::InvalidExpectation { .. }));
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SolutionError {
+    /// A directional expectation does not parse, or is not a literal or a conjunction of
+    /// literals.
+    #[error("directional expectation `{text}`: {reason}")]
+    InvalidExpectation {
+        /// The expectation as written.
+        text: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A directional expectation names a condition that is not in the truth table.
+    #[error("directional expectation on unknown condition `{name}` (conditions are: {available})")]
+    UnknownCondition {
+        /// The name used.
+        name: String,
+        /// The truth table's conditions, comma-separated.
+        available: String,
+    },
+    /// A directional expectation gives a level that the condition does not have.
+    #[error("directional expectation `{text}`: condition `{name}` has no level {level}")]
+    UnknownLevel {
+        /// The expectation as written.
+        text: String,
+        /// The condition.
+        name: String,
+        /// The level asked for.
+        level: u32,
+    },
+    /// Two expectations concern the same condition.
+    #[error("condition `{name}` has more than one directional expectation")]
+    DuplicateExpectation {
+        /// The condition.
+        name: String,
+    },
+    /// An excluded row id is not a configuration of the truth table.
+    #[error("excluded row {id} is not a row of the truth table (ids run from 1 to {max})")]
+    UnknownRow {
+        /// The id given.
+        id: u64,
+        /// The largest row id.
+        max: u64,
+    },
+    /// An excluded row is an observed positive row, which cannot be an untenable remainder.
+    #[error("excluded row {id} is a positive row of the truth table, not a remainder")]
+    ExcludedPositiveRow {
+        /// The id given.
+        id: u64,
+    },
+    /// A condition has more levels than the minimization engine supports.
+    #[error("condition `{name}` has {levels} levels (at most {max})")]
+    TooManyLevels {
+        /// The condition.
+        name: String,
+        /// Its number of levels.
+        levels: u32,
+        /// The largest number supported.
+        max: u32,
+    },
+    /// No row is negative and every configuration may be used: the parsimonious solution is
+    /// the tautology (the outcome would need no condition at all), which has no terms.
+    #[error(
+        "the solution is a tautology: no row is negative, so every configuration may be \
+         positive and the outcome needs no condition"
+    )]
+    Tautology,
+    /// The counterfactuals of an intermediate solution would be too many to list.
+    #[error(
+        "the intermediate solution needs more than {max} counterfactual configurations; \
+         use fewer conditions or the parsimonious solution"
+    )]
+    TooManyCounterfactuals {
+        /// The limit that was reached.
+        max: usize,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
+
+    #[test]
+    fn autotraits() {
+        has_autotraits::<SolutionError>();
+    }
+
+    #[test]
+    fn messages_name_the_offending_value() {
+        let e = SolutionError::UnknownCondition {
+            name: "X".into(),
+            available: "A, B".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "directional expectation on unknown condition `X` (conditions are: A, B)"
+        );
+        let e = SolutionError::UnknownRow { id: 40, max: 32 };
+        assert_eq!(
+            e.to_string(),
+            "excluded row 40 is not a row of the truth table (ids run from 1 to 32)"
+        );
+    }
+}

@@ -1,0 +1,623 @@
+//! Options of a minimization, and the derivation of the solutions from a truth table.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::expression::{Expression, Literal};
+use crate::fit;
+use crate::minimize::{EngineOptions, Implicant, MinimizationProblem, Minimized, Remainders};
+use crate::truth_table::{OutputValue, TruthTable};
+
+use super::error::SolutionError;
+use super::expectations::{expectation_cube, DirectionalExpectations, ExpectationGroup};
+use super::result::{Configuration, Model, Solution, Term};
+
+/// The most configurations listed as simplifying assumptions or counterfactuals of one
+/// solution. Beyond it, a parsimonious solution lists none and says so in its
+/// [`warning`](Solution::warning); an intermediate solution fails with
+/// [`SolutionError::TooManyCounterfactuals`].
+pub const MAX_COUNTERFACTUALS: usize = 1 << 20;
+
+/// Which remainders a solution may use.
+///
+/// # Example
+/// ```
+/// use fsqca::solution::SolutionType;
+///
+/// let t: SolutionType = "parsimonious".parse()?;
+/// assert_eq!(t, SolutionType::Parsimonious);
+/// assert_eq!(t.to_string(), "parsimonious");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum SolutionType {
+    /// No remainder is used (the complex solution).
+    #[default]
+    Conservative,
+    /// Any remainder may be used.
+    Parsimonious,
+    /// Only remainders consistent with directional expectations (easy counterfactuals).
+    Intermediate,
+}
+
+impl fmt::Display for SolutionType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Conservative => "conservative",
+            Self::Parsimonious => "parsimonious",
+            Self::Intermediate => "intermediate",
+        })
+    }
+}
+
+impl FromStr for SolutionType {
+    type Err = String;
+
+    /// Accepts `conservative` (or `complex`), `parsimonious`, `intermediate`, in any case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "conservative" | "complex" => Ok(Self::Conservative),
+            "parsimonious" => Ok(Self::Parsimonious),
+            "intermediate" => Ok(Self::Intermediate),
+            other => Err(format!(
+                "unknown solution type `{other}` (expected conservative, parsimonious or intermediate)"
+            )),
+        }
+    }
+}
+
+/// How to minimize a truth table, and the terminal [`SolutionOptions::solve`].
+///
+/// Defaults (R QCA's `minimize()` defaults):
+/// - directional expectations: none (for an intermediate solution every condition is then
+///   "don't care", and the intermediate solution equals the conservative one);
+/// - excluded rows: none;
+/// - row dominance: off (`row.dom = FALSE`), so that every minimal model is found;
+/// - at most 10,000 models; beyond, the solution lists the first ones and says so in its
+///   [`warning`](Solution::warning).
+///
+/// One options value serves any number of truth tables.
+///
+/// # Example
+/// ```
+/// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+///
+/// let data = Dataset::from_columns([
+///     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+///     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+///     ("Y", vec![1.0, 1.0, 0.0, 0.0]),
+/// ])?;
+/// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+/// let options = SolutionOptions::new(SolutionType::Parsimonious).max_models(100);
+/// let solution = options.solve(&tt)?;
+/// assert_eq!(solution.models()[0].expression().to_string(), "A");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct SolutionOptions {
+    solution_type: SolutionType,
+    expectations: DirectionalExpectations,
+    exclude: Vec<u64>,
+    row_dominance: bool,
+    max_models: usize,
+}
+
+impl Default for SolutionOptions {
+    fn default() -> Self {
+        Self::new(SolutionType::Conservative)
+    }
+}
+
+impl SolutionOptions {
+    /// Options for the given solution type, the rest at their defaults.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// assert_eq!(SolutionOptions::new(SolutionType::Intermediate).solution_type(), SolutionType::Intermediate);
+    /// ```
+    pub fn new(solution_type: SolutionType) -> Self {
+        Self {
+            solution_type,
+            expectations: DirectionalExpectations::new(),
+            exclude: Vec::new(),
+            row_dominance: false,
+            max_models: 10_000,
+        }
+    }
+
+    /// Sets the directional expectations of an intermediate solution (ignored by the other
+    /// types).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::new(SolutionType::Intermediate).directional_expectations("A, ~B".parse()?);
+    /// assert_eq!(o.expectations().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn directional_expectations(mut self, expectations: DirectionalExpectations) -> Self {
+        self.expectations = expectations;
+        self
+    }
+
+    /// Excludes remainders, by R QCA row id (untenable or impossible assumptions): they are
+    /// never used as simplifying assumptions or counterfactuals.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::new(SolutionType::Parsimonious).exclude([3, 7]);
+    /// assert_eq!(o.excluded(), [3, 7]);
+    /// ```
+    pub fn exclude(mut self, ids: impl IntoIterator<Item = u64>) -> Self {
+        self.exclude = ids.into_iter().collect();
+        self
+    }
+
+    /// Applies row dominance to the prime implicant chart: a prime implicant whose positive
+    /// rows are a subset of another's is dropped (R QCA's `row.dom`). This can remove models.
+    ///
+    /// # Example
+    /// ```
+    /// let o = fsqca::solution::SolutionOptions::default().row_dominance(true);
+    /// assert!(o.uses_row_dominance());
+    /// ```
+    pub fn row_dominance(mut self, on: bool) -> Self {
+        self.row_dominance = on;
+        self
+    }
+
+    /// The most models listed (at least 1).
+    ///
+    /// # Example
+    /// ```
+    /// let o = fsqca::solution::SolutionOptions::default().max_models(5);
+    /// assert_eq!(o.model_limit(), 5);
+    /// ```
+    pub fn max_models(mut self, n: usize) -> Self {
+        self.max_models = n.max(1);
+        self
+    }
+
+    /// The solution type.
+    pub fn solution_type(&self) -> SolutionType {
+        self.solution_type
+    }
+
+    /// The directional expectations.
+    pub fn expectations(&self) -> &DirectionalExpectations {
+        &self.expectations
+    }
+
+    /// The excluded row ids.
+    pub fn excluded(&self) -> &[u64] {
+        &self.exclude
+    }
+
+    /// Whether row dominance is applied.
+    pub fn uses_row_dominance(&self) -> bool {
+        self.row_dominance
+    }
+
+    /// The most models listed.
+    pub fn model_limit(&self) -> usize {
+        self.max_models
+    }
+
+    /// Minimizes the truth table: every minimal model of the requested type, with its fit.
+    ///
+    /// Positive rows (`1`) are covered; negative rows and contradictions are never covered;
+    /// remainders (`?`) are used as the solution type allows.
+    ///
+    /// # Errors
+    /// [`crate::Error::Minimize`] when there is no positive row
+    /// ([`MinimizeError::NoPositiveRows`](crate::minimize::MinimizeError::NoPositiveRows)) or
+    /// the engine's limits are hit; [`crate::Error::Solution`] for an expectation on an
+    /// unknown condition, an unknown or positive excluded row, too many counterfactuals, or a
+    /// parsimonious solution that is a tautology (no row is negative, so the outcome would
+    /// need no condition at all: [`SolutionError::Tautology`]).
+    ///
+    /// # Complexity
+    /// Exponential in the number of conditions in the worst case (prime implicants and
+    /// minimum covers are NP-hard problems); see [`crate::minimize`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    ///
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0]),
+    ///     ("Y", vec![0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A"])?;
+    /// let err = SolutionOptions::new(SolutionType::Conservative).solve(&tt).unwrap_err();
+    /// assert_eq!(err.to_string(), "no positive rows to minimize");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn solve(&self, tt: &TruthTable) -> crate::Result<Solution> {
+        let context = Context::new(tt)?;
+        let excluded = context.excluded_configurations(&self.exclude)?;
+        let engine = EngineOptions::default()
+            .max_models(self.max_models)
+            .row_dominance(self.row_dominance);
+        let mut warnings = Vec::new();
+        let (prime_implicants, essential, models) = match self.solution_type {
+            SolutionType::Conservative => {
+                let m = context.minimize(Remainders::None, &[], &engine)?;
+                warnings.extend(m.warning());
+                let models = context.models(&m, None)?;
+                (
+                    context.terms(m.prime_implicants()),
+                    context.essential(&m),
+                    models,
+                )
+            }
+            SolutionType::Parsimonious => {
+                let m = context.minimize(Remainders::All, &excluded, &engine)?;
+                warnings.extend(m.warning());
+                let mut models = context.models(&m, None)?;
+                for (model, chosen) in models.iter_mut().zip(m.models()) {
+                    let terms: Vec<&Implicant> =
+                        chosen.iter().map(|&i| &m.prime_implicants()[i]).collect();
+                    match context.remainders_in(&terms) {
+                        Some(list) => model.simplifying_assumptions = list,
+                        None => warnings.push(format!(
+                            "the simplifying assumptions of model {} are more than {MAX_COUNTERFACTUALS} and are not listed",
+                            model.expression
+                        )),
+                    }
+                }
+                (
+                    context.terms(m.prime_implicants()),
+                    context.essential(&m),
+                    models,
+                )
+            }
+            SolutionType::Intermediate => {
+                self.intermediate(&context, &excluded, &engine, &mut warnings)?
+            }
+        };
+        warnings.dedup();
+        Ok(Solution {
+            solution_type: self.solution_type,
+            outcome: tt.outcome_label(),
+            conditions: tt.conditions().to_vec(),
+            prime_implicants,
+            essential,
+            models,
+            warning: (!warnings.is_empty()).then(|| warnings.join("; ")),
+        })
+    }
+
+    /// The intermediate models of every (conservative, parsimonious) pair.
+    #[allow(clippy::type_complexity)]
+    fn intermediate(
+        &self,
+        context: &Context<'_>,
+        excluded: &[Vec<u8>],
+        engine: &EngineOptions,
+        warnings: &mut Vec<String>,
+    ) -> crate::Result<(Vec<Expression>, Vec<Expression>, Vec<Model>)> {
+        let groups = self
+            .expectations
+            .resolve(context.tt.conditions(), &context.levels)?;
+        let conservative = context.minimize(Remainders::None, &[], engine)?;
+        let parsimonious = context.minimize(Remainders::All, excluded, engine)?;
+        warnings.extend(conservative.warning());
+        warnings.extend(parsimonious.warning());
+        let mut prime_implicants: Vec<Expression> = Vec::new();
+        let mut essential: Vec<Expression> = Vec::new();
+        let mut models = Vec::new();
+        for (ci, c_model) in conservative.models().iter().enumerate() {
+            for (pi, p_model) in parsimonious.models().iter().enumerate() {
+                let c_terms: Vec<&Implicant> = c_model
+                    .iter()
+                    .map(|&i| &conservative.prime_implicants()[i])
+                    .collect();
+                let p_terms: Vec<&Implicant> = p_model
+                    .iter()
+                    .map(|&i| &parsimonious.prime_implicants()[i])
+                    .collect();
+                let easy = context.easy_counterfactuals(&c_terms, &p_terms, &groups)?;
+                let assumptions = context.remainders_in(&p_terms).ok_or(
+                    SolutionError::TooManyCounterfactuals {
+                        max: MAX_COUNTERFACTUALS,
+                    },
+                )?;
+                let easy_set: BTreeSet<&Configuration> = easy.iter().collect();
+                let difficult: Vec<Configuration> = assumptions
+                    .iter()
+                    .filter(|c| !easy_set.contains(c))
+                    .cloned()
+                    .collect();
+                let easy_values: Vec<Vec<u8>> = easy.iter().map(|c| c.values().to_vec()).collect();
+                let m = context.minimize(Remainders::Only(easy_values), &[], engine)?;
+                warnings.extend(m.warning());
+                for pi_expr in context.terms(m.prime_implicants()) {
+                    if !prime_implicants.contains(&pi_expr) {
+                        prime_implicants.push(pi_expr);
+                    }
+                }
+                for e in context.essential(&m) {
+                    if !essential.contains(&e) {
+                        essential.push(e);
+                    }
+                }
+                let mut pair_models = context.models(&m, Some((ci, pi)))?;
+                for (model, chosen) in pair_models.iter_mut().zip(m.models()) {
+                    let terms: Vec<&Implicant> =
+                        chosen.iter().map(|&i| &m.prime_implicants()[i]).collect();
+                    model.simplifying_assumptions =
+                        context.remainders_in(&terms).unwrap_or_default();
+                    model.easy_counterfactuals = easy.clone();
+                    model.difficult_counterfactuals = difficult.clone();
+                }
+                models.extend(pair_models);
+            }
+        }
+        Ok((prime_implicants, essential, models))
+    }
+}
+
+/// What every solution type needs from the truth table, computed once.
+struct Context<'a> {
+    tt: &'a TruthTable,
+    levels: Vec<u8>,
+    positive: Vec<Vec<u8>>,
+    positive_set: BTreeSet<Vec<u8>>,
+    forbidden: Vec<Vec<u8>>,
+    /// Whether literals are written with levels (`A[1]`): as R QCA does as soon as one
+    /// condition is multi-value, for every crisp condition.
+    bracketed: Vec<bool>,
+}
+
+impl<'a> Context<'a> {
+    fn new(tt: &'a TruthTable) -> crate::Result<Self> {
+        let mut levels = Vec::with_capacity(tt.levels().len());
+        for (name, &l) in tt.conditions().iter().zip(tt.levels()) {
+            let l = u8::try_from(l).map_err(|_| SolutionError::TooManyLevels {
+                name: name.clone(),
+                levels: l,
+                max: u32::from(u8::MAX),
+            })?;
+            levels.push(l);
+        }
+        let mut positive = Vec::new();
+        let mut forbidden = Vec::new();
+        for row in tt.rows() {
+            match row.out() {
+                OutputValue::Positive => positive.push(row.values().to_vec()),
+                OutputValue::Negative | OutputValue::Contradiction => {
+                    forbidden.push(row.values().to_vec());
+                }
+                _ => {}
+            }
+        }
+        let any_multi_value = levels.iter().any(|&l| l > 2);
+        let data = tt.data();
+        let bracketed = tt
+            .conditions()
+            .iter()
+            .zip(&levels)
+            .map(|(name, &l)| {
+                l > 2
+                    || (any_multi_value
+                        && data
+                            .column(name)
+                            .is_ok_and(|c| c.iter().all(|&v| v == 0.0 || v == 1.0)))
+            })
+            .collect();
+        let positive_set = positive.iter().cloned().collect();
+        Ok(Self {
+            tt,
+            levels,
+            positive,
+            positive_set,
+            forbidden,
+            bracketed,
+        })
+    }
+
+    fn total_rows(&self) -> u64 {
+        self.levels
+            .iter()
+            .try_fold(1u64, |acc, &l| acc.checked_mul(u64::from(l)))
+            .unwrap_or(u64::MAX)
+    }
+
+    fn excluded_configurations(&self, ids: &[u64]) -> Result<Vec<Vec<u8>>, SolutionError> {
+        let max = self.total_rows();
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
+            if id == 0 || id > max {
+                return Err(SolutionError::UnknownRow { id, max });
+            }
+            let mut rest = id - 1;
+            let mut values = vec![0u8; self.levels.len()];
+            for (v, &l) in values.iter_mut().zip(&self.levels).rev() {
+                *v = (rest % u64::from(l)) as u8;
+                rest /= u64::from(l);
+            }
+            if self.positive_set.contains(&values) {
+                return Err(SolutionError::ExcludedPositiveRow { id });
+            }
+            out.push(values);
+        }
+        Ok(out)
+    }
+
+    fn minimize(
+        &self,
+        remainders: Remainders,
+        excluded: &[Vec<u8>],
+        engine: &EngineOptions,
+    ) -> crate::Result<Minimized> {
+        let mut problem = MinimizationProblem::new(
+            self.levels.clone(),
+            self.positive.clone(),
+            self.forbidden.clone(),
+            remainders,
+        )?;
+        let excluded: Vec<Vec<u8>> = excluded
+            .iter()
+            .filter(|c| !self.forbidden.contains(c))
+            .cloned()
+            .collect();
+        if !excluded.is_empty() {
+            problem = problem.exclude(excluded)?;
+        }
+        Ok(problem.solve(engine)?)
+    }
+
+    /// A prime implicant as an expression, literals in condition order.
+    fn term(&self, implicant: &Implicant) -> Result<Expression, SolutionError> {
+        let conditions = self.tt.conditions();
+        let literals = implicant.literals().map(|(j, v)| {
+            let name = conditions[j].as_str();
+            let literal = if self.bracketed[j] {
+                Literal::with_levels(name, [u32::from(v)])
+            } else if v == 1 {
+                Literal::new(name)
+            } else {
+                Literal::new(name).negate()
+            };
+            Expression::literal(literal)
+        });
+        Expression::conjunction(literals).ok_or(SolutionError::Tautology)
+    }
+
+    fn terms(&self, implicants: &[Implicant]) -> Vec<Expression> {
+        implicants
+            .iter()
+            .filter_map(|i| self.term(i).ok())
+            .collect()
+    }
+
+    fn essential(&self, m: &Minimized) -> Vec<Expression> {
+        m.in_every_model()
+            .iter()
+            .filter_map(|&i| self.term(&m.prime_implicants()[i]).ok())
+            .collect()
+    }
+
+    /// The models of a minimization, each with its fit and its terms' cases.
+    fn models(&self, m: &Minimized, origin: Option<(usize, usize)>) -> crate::Result<Vec<Model>> {
+        let outcome = self.tt.outcome_label();
+        let data = self.tt.data();
+        let mut out = Vec::with_capacity(m.models().len());
+        for chosen in m.models() {
+            let exprs = chosen
+                .iter()
+                .map(|&i| self.term(&m.prime_implicants()[i]))
+                .collect::<Result<Vec<_>, _>>()?;
+            let fitted = fit::solution(&exprs, data, outcome.as_str())?;
+            let mut terms = Vec::with_capacity(exprs.len());
+            for t in fitted.terms {
+                let membership = t.expression.evaluate(data)?;
+                let cases = membership
+                    .values()
+                    .iter()
+                    .zip(data.cases())
+                    .filter(|(&x, _)| x > 0.5)
+                    .map(|(_, c)| c.clone())
+                    .collect();
+                terms.push(Term {
+                    expression: t.expression,
+                    incl: t.incl,
+                    pri: t.pri,
+                    cov: t.cov,
+                    cov_unique: t.cov_unique,
+                    cases,
+                });
+            }
+            let expression = Expression::disjunction(exprs).ok_or(SolutionError::Tautology)?;
+            out.push(Model {
+                expression,
+                terms,
+                fit: fitted.solution,
+                simplifying_assumptions: Vec::new(),
+                easy_counterfactuals: Vec::new(),
+                difficult_counterfactuals: Vec::new(),
+                origin,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The remainders (configurations that are not positive rows) inside any of the cubes,
+    /// sorted by row id; `None` when they would be more than [`MAX_COUNTERFACTUALS`].
+    fn remainders_in_cubes(&self, cubes: &[Vec<Option<u8>>]) -> Option<Vec<Configuration>> {
+        let mut total = 0u64;
+        for cube in cubes {
+            let size = cube
+                .iter()
+                .zip(&self.levels)
+                .filter(|(v, _)| v.is_none())
+                .try_fold(1u64, |acc, (_, &l)| acc.checked_mul(u64::from(l)))?;
+            total = total.checked_add(size)?;
+        }
+        if total > MAX_COUNTERFACTUALS as u64 {
+            return None;
+        }
+        let mut found = BTreeSet::new();
+        for cube in cubes {
+            let free: Vec<usize> = (0..cube.len()).filter(|&j| cube[j].is_none()).collect();
+            let mut config: Vec<u8> = cube.iter().map(|v| v.unwrap_or(0)).collect();
+            loop {
+                if !self.positive_set.contains(&config) {
+                    found.insert(Configuration::new(config.clone(), &self.levels));
+                }
+                // Next configuration of the cube: count over the free positions, last fastest.
+                let mut advanced = false;
+                for &j in free.iter().rev() {
+                    config[j] += 1;
+                    if config[j] < self.levels[j] {
+                        advanced = true;
+                        break;
+                    }
+                    config[j] = 0;
+                }
+                if !advanced {
+                    break;
+                }
+            }
+        }
+        Some(found.into_iter().collect())
+    }
+
+    fn remainders_in(&self, terms: &[&Implicant]) -> Option<Vec<Configuration>> {
+        let cubes: Vec<Vec<Option<u8>>> = terms.iter().map(|t| t.to_levels()).collect();
+        self.remainders_in_cubes(&cubes)
+    }
+
+    /// The easy counterfactuals of one (conservative, parsimonious) pair of models.
+    fn easy_counterfactuals(
+        &self,
+        conservative: &[&Implicant],
+        parsimonious: &[&Implicant],
+        groups: &[ExpectationGroup],
+    ) -> Result<Vec<Configuration>, SolutionError> {
+        let mut cubes = Vec::new();
+        for c in conservative {
+            let relaxed = expectation_cube(c, groups);
+            for p in parsimonious.iter().filter(|p| c.is_subsumed_by(p)) {
+                // The relaxed cube within p: p's literals win (c is inside p, so they agree).
+                let cube: Vec<Option<u8>> = relaxed
+                    .iter()
+                    .enumerate()
+                    .map(|(j, &v)| p.level(j).or(v))
+                    .collect();
+                cubes.push(cube);
+            }
+        }
+        self.remainders_in_cubes(&cubes)
+            .ok_or(SolutionError::TooManyCounterfactuals {
+                max: MAX_COUNTERFACTUALS,
+            })
+    }
+}

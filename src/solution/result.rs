@@ -1,0 +1,347 @@
+//! The solutions of a truth table: models, their terms and their fit.
+
+use std::fmt;
+
+use crate::expression::Expression;
+use crate::fit::Sufficiency;
+
+use super::options::SolutionType;
+
+/// A configuration of the conditions (a truth-table row), with its R QCA row id.
+///
+/// # Example
+/// ```
+/// use fsqca::solution::Configuration;
+///
+/// let c = Configuration::new(vec![1, 0, 1], &[2, 2, 2]);
+/// assert_eq!(c.id(), 6); // 1-based, first condition most significant
+/// assert_eq!(c.values(), [1, 0, 1]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Configuration {
+    id: u64,
+    values: Vec<u8>,
+}
+
+impl Configuration {
+    /// The configuration `values` of conditions with the given numbers of levels.
+    ///
+    /// The id saturates at `u64::MAX` for tables too large to number (the truth table refuses
+    /// those before any solution is computed).
+    ///
+    /// # Example
+    /// ```
+    /// let c = fsqca::solution::Configuration::new(vec![2, 0], &[3, 2]);
+    /// assert_eq!(c.id(), 5);
+    /// ```
+    pub fn new(values: Vec<u8>, levels: &[u8]) -> Self {
+        let index = values
+            .iter()
+            .zip(levels)
+            .try_fold(0u64, |acc, (&v, &l)| {
+                acc.checked_mul(u64::from(l))?.checked_add(u64::from(v))
+            })
+            .and_then(|i| i.checked_add(1))
+            .unwrap_or(u64::MAX);
+        Self { id: index, values }
+    }
+
+    /// The R QCA row id: the 1-based row number in the complete truth table, first condition
+    /// most significant.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::solution::Configuration::new(vec![0, 0], &[2, 2]).id(), 1);
+    /// ```
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The level of each condition.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::solution::Configuration::new(vec![0, 1], &[2, 2]).values(), [0, 1]);
+    /// ```
+    pub fn values(&self) -> &[u8] {
+        &self.values
+    }
+}
+
+/// One term (prime implicant) of a model, with its fit and the cases it covers.
+///
+/// # Example
+/// ```
+/// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+///
+/// let data = Dataset::from_columns([
+///     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+///     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+///     ("Y", vec![1.0, 1.0, 0.0, 0.0]),
+/// ])?;
+/// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+/// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+/// let term = &solution.models()[0].terms()[0];
+/// assert_eq!(term.expression().to_string(), "A");
+/// assert_eq!(term.cases(), ["1", "2"]);
+/// assert_eq!(term.incl(), Some(1.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Term {
+    pub(crate) expression: Expression,
+    pub(crate) incl: Option<f64>,
+    pub(crate) pri: Option<f64>,
+    pub(crate) cov: Option<f64>,
+    pub(crate) cov_unique: Option<f64>,
+    pub(crate) cases: Vec<String>,
+}
+
+impl Term {
+    /// The term, literals in the order of the conditions.
+    pub fn expression(&self) -> &Expression {
+        &self.expression
+    }
+
+    /// Sufficiency inclusion (consistency) of the term; `None` when undefined.
+    pub fn incl(&self) -> Option<f64> {
+        self.incl
+    }
+
+    /// PRI of the term; `None` when undefined.
+    pub fn pri(&self) -> Option<f64> {
+        self.pri
+    }
+
+    /// Raw coverage of the term; `None` when undefined.
+    pub fn cov(&self) -> Option<f64> {
+        self.cov
+    }
+
+    /// Unique coverage of the term within its model; `None` when undefined.
+    pub fn cov_unique(&self) -> Option<f64> {
+        self.cov_unique
+    }
+
+    /// The cases with a membership above 0.5 in the term, in data order.
+    pub fn cases(&self) -> &[String] {
+        &self.cases
+    }
+}
+
+/// One model: a minimal disjunction of prime implicants that covers every positive row.
+///
+/// # Example
+/// ```
+/// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+///
+/// let data = Dataset::from_columns([
+///     ("A", vec![1.0, 1.0, 0.0]),
+///     ("B", vec![1.0, 0.0, 1.0]),
+///     ("Y", vec![1.0, 1.0, 0.0]),
+/// ])?;
+/// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+/// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+/// let model = &solution.models()[0];
+/// assert_eq!(model.expression().to_string(), "A");
+/// // ~A*~B (row 1) is a remainder the model does not cover; A*~B and A*B are observed.
+/// assert!(model.simplifying_assumptions().is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Model {
+    pub(crate) expression: Expression,
+    pub(crate) terms: Vec<Term>,
+    pub(crate) fit: Sufficiency,
+    pub(crate) simplifying_assumptions: Vec<Configuration>,
+    pub(crate) easy_counterfactuals: Vec<Configuration>,
+    pub(crate) difficult_counterfactuals: Vec<Configuration>,
+    pub(crate) origin: Option<(usize, usize)>,
+}
+
+impl Model {
+    /// The model as an expression: `A*~B + C`.
+    pub fn expression(&self) -> &Expression {
+        &self.expression
+    }
+
+    /// The terms, in the order of the prime implicants (fewest literals first).
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// The fit of the whole model (inclusion, PRI, coverage).
+    pub fn fit(&self) -> &Sufficiency {
+        &self.fit
+    }
+
+    /// The remainders the model covers (the simplifying assumptions it makes), by row id.
+    /// Empty for a conservative model.
+    pub fn simplifying_assumptions(&self) -> &[Configuration] {
+        &self.simplifying_assumptions
+    }
+
+    /// Intermediate models: the remainders used as easy counterfactuals (consistent with the
+    /// directional expectations), by row id. Empty for the other solution types.
+    pub fn easy_counterfactuals(&self) -> &[Configuration] {
+        &self.easy_counterfactuals
+    }
+
+    /// Intermediate models: the parsimonious model's simplifying assumptions that are not
+    /// easy (difficult counterfactuals, not used), by row id. Empty for the other solution
+    /// types.
+    pub fn difficult_counterfactuals(&self) -> &[Configuration] {
+        &self.difficult_counterfactuals
+    }
+
+    /// Intermediate models: the 0-based indices of the conservative and parsimonious models
+    /// this one was derived from (R QCA's `C1P1` is `(0, 0)`).
+    pub fn origin(&self) -> Option<(usize, usize)> {
+        self.origin
+    }
+}
+
+impl fmt::Display for Model {
+    /// Prints the model and its fit: `A*~B + C  (incl 0.912, PRI 0.870, cov 0.650)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}  (incl {}, PRI {}, cov {})",
+            self.expression,
+            metric(self.fit.incl),
+            metric(self.fit.pri),
+            metric(self.fit.cov)
+        )
+    }
+}
+
+pub(crate) fn metric(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".to_owned(), |x| format!("{x:.3}"))
+}
+
+/// The result of minimizing a truth table: every minimal model with its fit, and the
+/// intermediate work (prime implicants, essential ones).
+///
+/// # Example
+/// ```
+/// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+///
+/// let data = Dataset::from_columns([
+///     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+///     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+///     ("Y", vec![1.0, 1.0, 1.0, 0.0]),
+/// ])?;
+/// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+/// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+/// assert_eq!(solution.models()[0].expression().to_string(), "A + B");
+/// assert_eq!(solution.essential().len(), 2);
+/// println!("{solution}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Solution {
+    pub(crate) solution_type: SolutionType,
+    pub(crate) outcome: String,
+    pub(crate) conditions: Vec<String>,
+    pub(crate) prime_implicants: Vec<Expression>,
+    pub(crate) essential: Vec<Expression>,
+    pub(crate) models: Vec<Model>,
+    pub(crate) warning: Option<String>,
+}
+
+impl Solution {
+    /// The kind of solution.
+    pub fn solution_type(&self) -> SolutionType {
+        self.solution_type
+    }
+
+    /// The outcome, `~Y` when negated.
+    pub fn outcome(&self) -> &str {
+        &self.outcome
+    }
+
+    /// The conditions, in the truth table's order.
+    pub fn conditions(&self) -> &[String] {
+        &self.conditions
+    }
+
+    /// The prime implicants (for an intermediate solution: those of every conservative /
+    /// parsimonious pair, without repetition), fewest literals first.
+    pub fn prime_implicants(&self) -> &[Expression] {
+        &self.prime_implicants
+    }
+
+    /// The prime implicants that appear in every model listed, as R QCA reports its
+    /// "essential" ones. They include every prime implicant that is the only cover of some
+    /// positive row; with a single model, they are the whole model.
+    pub fn essential(&self) -> &[Expression] {
+        &self.essential
+    }
+
+    /// Every model of minimum size (model ambiguity: more than one), in a deterministic
+    /// order: by size, then by the prime implicants' order. For an intermediate solution, the
+    /// models of each (conservative, parsimonious) pair in turn.
+    pub fn models(&self) -> &[Model] {
+        &self.models
+    }
+
+    /// A message when the model cap was reached and not every model is listed.
+    pub fn warning(&self) -> Option<&str> {
+        self.warning.as_deref()
+    }
+}
+
+impl fmt::Display for Solution {
+    /// Prints every model with its fit and a table of its terms, as R QCA users read them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let multiple = self.models.len() > 1;
+        for (m, model) in self.models.iter().enumerate() {
+            let label = match (multiple, model.origin) {
+                (true, Some((c, p))) => format!("M{} (C{}P{}): ", m + 1, c + 1, p + 1),
+                (true, None) => format!("M{}: ", m + 1),
+                (false, _) => String::new(),
+            };
+            writeln!(f, "{label}{} -> {}", model.expression, self.outcome)?;
+            let width = model
+                .terms
+                .iter()
+                .map(|t| t.expression.to_string().chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(2);
+            writeln!(
+                f,
+                "  {:width$}  {:>6}  {:>6}  {:>6}  {:>6}  cases",
+                "", "inclS", "PRI", "covS", "covU"
+            )?;
+            for term in &model.terms {
+                writeln!(
+                    f,
+                    "  {:width$}  {:>6}  {:>6}  {:>6}  {:>6}  {}",
+                    format!("{}", term.expression),
+                    metric(term.incl),
+                    metric(term.pri),
+                    metric(term.cov),
+                    metric(term.cov_unique),
+                    term.cases.join(", ")
+                )?;
+            }
+            writeln!(
+                f,
+                "  {:width$}  {:>6}  {:>6}  {:>6}",
+                format!("M{}", m + 1),
+                metric(model.fit.incl),
+                metric(model.fit.pri),
+                metric(model.fit.cov)
+            )?;
+        }
+        if let Some(w) = &self.warning {
+            writeln!(f, "warning: {w}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,319 @@
+//! Property tests of the minimization engine on random truth tables (up to 8 binary
+//! conditions, or up to 5 conditions with 2 to 4 levels, and up to 12 binary conditions for
+//! the prime implicant comparison), for the three remainder policies:
+//!
+//! - the fast prime implicant generator equals plain Quine-McCluskey;
+//! - every prime implicant is allowed and prime, checked against the full configuration space;
+//! - every model covers every positive configuration and no forbidden one;
+//! - the models are exactly the minimum covers, by brute force over subsets of prime
+//!   implicants; irredundant covers likewise; row dominance keeps the minimum size.
+
+use fsqca::minimize::{
+    fast_prime_implicants, quine_mccluskey, CoverSearch, EngineOptions, Implicant,
+    MinimizationProblem, Minimized, Remainders,
+};
+use proptest::prelude::*;
+use std::collections::HashSet;
+
+/// Every configuration of the space, lexicographic.
+fn space(levels: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = vec![vec![]];
+    for &l in levels {
+        out = out
+            .into_iter()
+            .flat_map(|p: Vec<u8>| {
+                (0..l).map(move |v| {
+                    let mut c = p.clone();
+                    c.push(v);
+                    c
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// The configurations that may be covered under the problem's policy.
+fn allowed_set(problem: &MinimizationProblem) -> HashSet<Vec<u8>> {
+    let mut set: HashSet<Vec<u8>> = problem.positive().iter().cloned().collect();
+    match problem.remainders() {
+        Remainders::None => {}
+        Remainders::All => {
+            let forbidden: HashSet<&Vec<u8>> = problem.forbidden().iter().collect();
+            set.extend(
+                space(problem.levels())
+                    .into_iter()
+                    .filter(|c| !forbidden.contains(c)),
+            );
+        }
+        Remainders::Only(list) => set.extend(list.iter().cloned()),
+    }
+    set
+}
+
+fn covers_all(terms: &[&Implicant], configs: &[Vec<u8>]) -> bool {
+    configs.iter().all(|c| terms.iter().any(|t| t.covers(c)))
+}
+
+/// The shared checker: prime implicants are allowed and prime and cover a positive
+/// configuration; the chart matches them; essential implicants are those alone on a column;
+/// every model covers every positive configuration and no forbidden one, with models of equal
+/// (minimum) size, sorted and distinct.
+fn assert_valid_solution(problem: &MinimizationProblem, solution: &Minimized) {
+    let all = space(problem.levels());
+    let allowed_configs = allowed_set(problem);
+    let allowed = |_: &MinimizationProblem, c: &[u8]| allowed_configs.contains(c);
+    let pis = solution.prime_implicants();
+    for pi in pis {
+        let inside: Vec<&Vec<u8>> = all.iter().filter(|c| pi.covers(c)).collect();
+        assert!(
+            inside.iter().all(|c| allowed(problem, c)),
+            "{pi} covers a disallowed configuration"
+        );
+        assert!(
+            problem.positive().iter().any(|c| pi.covers(c)),
+            "{pi} covers no positive"
+        );
+        for (j, _) in pi.literals() {
+            let mut levels = pi.to_levels();
+            levels[j] = None;
+            let bigger = Implicant::from_levels(&levels);
+            assert!(
+                all.iter().any(|c| bigger.covers(c) && !allowed(problem, c)),
+                "{pi} is not prime: {bigger} is allowed"
+            );
+        }
+    }
+    let chart = solution.chart();
+    assert_eq!(chart.n_rows(), pis.len());
+    assert_eq!(chart.n_cols(), problem.positive().len());
+    for (r, pi) in pis.iter().enumerate() {
+        for (c, config) in problem.positive().iter().enumerate() {
+            assert_eq!(chart.covers(r, c), pi.covers(config));
+        }
+    }
+    let essential: Vec<usize> = (0..pis.len())
+        .filter(|&r| (0..chart.n_cols()).any(|c| chart.covers(r, c) && chart.column(c) == vec![r]))
+        .collect();
+    assert_eq!(solution.essential(), essential.as_slice());
+    assert!(!solution.models().is_empty());
+    for model in solution.models() {
+        let terms: Vec<&Implicant> = model.iter().map(|&i| &pis[i]).collect();
+        assert!(
+            covers_all(&terms, problem.positive()),
+            "model {model:?} misses a positive"
+        );
+        for f in problem.forbidden() {
+            assert!(
+                !terms.iter().any(|t| t.covers(f)),
+                "model {model:?} covers forbidden {f:?}"
+            );
+        }
+        assert!(model.windows(2).all(|w| w[0] < w[1]));
+        for e in &essential {
+            assert!(model.contains(e), "essential {e} missing from {model:?}");
+        }
+    }
+    assert!(solution
+        .models()
+        .windows(2)
+        .all(|w| (w[0].len(), &w[0]) < (w[1].len(), &w[1])));
+}
+
+/// All minimum covers (or all irredundant covers) by brute force over subsets of the chart's
+/// rows, or `None` when that would take too long.
+fn brute_covers(solution: &Minimized, irredundant: bool) -> Option<Vec<Vec<usize>>> {
+    let chart = solution.chart();
+    let n = chart.n_rows();
+    if chart.n_cols() > 128 || n > 16 {
+        return None;
+    }
+    let rows: Vec<u128> = (0..n)
+        .map(|r| {
+            (0..chart.n_cols())
+                .filter(|&c| chart.covers(r, c))
+                .fold(0, |a, c| a | 1 << c)
+        })
+        .collect();
+    let full: u128 = if chart.n_cols() == 128 {
+        u128::MAX
+    } else {
+        (1 << chart.n_cols()) - 1
+    };
+    let union = |s: u32| {
+        (0..n)
+            .filter(|&r| s >> r & 1 == 1)
+            .fold(0u128, |a, r| a | rows[r])
+    };
+    let covers: Vec<u32> = (0..1u32 << n).filter(|&s| union(s) == full).collect();
+    let keep: Vec<u32> = if irredundant {
+        covers
+            .into_iter()
+            .filter(|&s| (0..n).all(|r| s >> r & 1 == 0 || union(s & !(1 << r)) != full))
+            .collect()
+    } else {
+        let k = covers.iter().map(|s| s.count_ones()).min()?;
+        covers.into_iter().filter(|s| s.count_ones() == k).collect()
+    };
+    let mut out: Vec<Vec<usize>> = keep
+        .into_iter()
+        .map(|s| (0..n).filter(|&r| s >> r & 1 == 1).collect())
+        .collect();
+    out.sort_by(|a, b| (a.len(), a).cmp(&(b.len(), b)));
+    Some(out)
+}
+
+/// A random problem: levels, then a class per configuration (0, 1: positive, 2, 3:
+/// forbidden, else remainder), the policy, the listed remainders and the excluded ones.
+fn problems(max_binary: usize) -> impl Strategy<Value = MinimizationProblem> {
+    let levels = prop_oneof![
+        3 => (1..=max_binary).prop_map(|k| vec![2u8; k]),
+        1 => prop::collection::vec(2u8..=4, 1..=5),
+    ];
+    levels
+        .prop_flat_map(|levels| {
+            let n = space(&levels).len();
+            (
+                Just(levels),
+                prop::collection::vec(0u8..8, n),
+                0u8..3,
+                prop::collection::vec(any::<bool>(), n),
+                prop::collection::vec(0u8..6, n),
+            )
+        })
+        .prop_filter_map(
+            "needs a positive configuration",
+            |(levels, class, policy, listed, excl)| {
+                let all = space(&levels);
+                let pick = |f: &dyn Fn(usize) -> bool| -> Vec<Vec<u8>> {
+                    all.iter()
+                        .enumerate()
+                        .filter(|(i, _)| f(*i))
+                        .map(|(_, c)| c.clone())
+                        .collect()
+                };
+                let positive = pick(&|i| class[i] <= 1);
+                let forbidden = pick(&|i| (2..=3).contains(&class[i]));
+                let remainders = match policy {
+                    0 => Remainders::None,
+                    1 => Remainders::All,
+                    _ => Remainders::Only(pick(&|i| class[i] >= 4 && listed[i])),
+                };
+                let excluded = pick(&|i| class[i] >= 4 && excl[i] == 0);
+                MinimizationProblem::new(levels, positive, forbidden, remainders)
+                    .ok()?
+                    .exclude(excluded)
+                    .ok()
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+    #[test]
+    fn fast_primes_equal_quine_mccluskey(problem in problems(12)) {
+        let fast = fast_prime_implicants(&problem, usize::MAX).unwrap();
+        let qmc = quine_mccluskey(&problem).unwrap();
+        prop_assert_eq!(fast, qmc);
+    }
+
+    #[test]
+    fn solutions_are_valid_and_exactly_minimum(problem in problems(8)) {
+        let solution = problem.solve(&EngineOptions::default().max_models(usize::MAX)).unwrap();
+        assert_valid_solution(&problem, &solution);
+        prop_assert!(!solution.is_truncated());
+        let size = solution.models()[0].len();
+        prop_assert!(solution.models().iter().all(|m| m.len() == size));
+        if let Some(brute) = brute_covers(&solution, false) {
+            prop_assert_eq!(solution.models(), brute.as_slice());
+        }
+        // Irredundant covers can number millions on larger charts: small ones only.
+        if solution.prime_implicants().len() <= 16 {
+            let irredundant = problem
+                .solve(&EngineOptions::default().max_models(usize::MAX).covers(CoverSearch::Irredundant))
+                .unwrap();
+            assert_valid_solution(&problem, &irredundant);
+            prop_assert!(irredundant.models().iter().any(|m| m.len() == size));
+            if let Some(brute) = brute_covers(&irredundant, true) {
+                prop_assert_eq!(irredundant.models(), brute.as_slice());
+            }
+        }
+        let dominated = problem.solve(&EngineOptions::default().row_dominance(true)).unwrap();
+        prop_assert_eq!(dominated.models()[0].len(), size);
+        for m in dominated.models() {
+            let terms: Vec<&Implicant> = m.iter().map(|&i| &dominated.prime_implicants()[i]).collect();
+            prop_assert!(covers_all(&terms, problem.positive()));
+        }
+    }
+
+    #[test]
+    fn quine_mccluskey_solutions_equal_fast_ones(problem in problems(8)) {
+        let options = EngineOptions::default().max_models(usize::MAX);
+        let fast = problem.solve(&options).unwrap();
+        let qmc = problem
+            .solve(&options.clone().method(fsqca::minimize::PrimeMethod::QuineMcCluskey))
+            .unwrap();
+        prop_assert_eq!(fast, qmc);
+    }
+}
+
+#[test]
+fn bad_input_is_an_error_never_a_panic() {
+    use fsqca::minimize::MinimizeError;
+    let new = MinimizationProblem::new;
+    assert_eq!(
+        new(vec![2, 2], vec![], vec![], Remainders::All),
+        Err(MinimizeError::NoPositiveRows)
+    );
+    assert!(matches!(
+        new(vec![2, 2], vec![vec![0, 5]], vec![], Remainders::All),
+        Err(MinimizeError::LevelOutOfRange {
+            condition: 1,
+            value: 5,
+            ..
+        })
+    ));
+    assert!(matches!(
+        new(vec![2, 2], vec![vec![0, 1, 1]], vec![], Remainders::All),
+        Err(MinimizeError::UnequalLengths {
+            len: 3,
+            expected: 2,
+            ..
+        })
+    ));
+    assert!(matches!(
+        new(vec![2; 70], vec![vec![0; 70]], vec![], Remainders::All),
+        Err(MinimizeError::TooManyConditions { n: 70, max: 64 })
+    ));
+    // Every configuration positive: the documented trivial solution, the empty term.
+    let p = new(vec![2, 2], space(&[2, 2]), vec![], Remainders::None).unwrap();
+    let s = p.solve(&EngineOptions::default()).unwrap();
+    assert_eq!(s.prime_implicants().len(), 1);
+    assert!(s.prime_implicants()[0].is_empty());
+    assert_eq!(s.model_expression(0, &["A", "B"], false), "1");
+}
+
+#[test]
+fn many_conditions_without_enumerating_remainders() {
+    // 64 binary conditions: the parsimonious solution of two positive and two negative rows.
+    let mut p1 = vec![0u8; 64];
+    p1[0] = 1;
+    let mut p2 = p1.clone();
+    p2[63] = 1;
+    let mut f2 = vec![1u8; 64];
+    f2[0] = 0;
+    let problem = MinimizationProblem::new(
+        vec![2; 64],
+        vec![p1, p2],
+        vec![vec![0; 64], f2],
+        Remainders::All,
+    )
+    .unwrap();
+    let s = problem.solve(&EngineOptions::default()).unwrap();
+    assert_eq!(s.models(), &[vec![0]]);
+    assert_eq!(
+        s.prime_implicants()[0].literals().collect::<Vec<_>>(),
+        vec![(0, 1)]
+    );
+}
