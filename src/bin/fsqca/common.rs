@@ -1,0 +1,382 @@
+//! What every subcommand shares: errors and their one-line report, reading the data, the
+//! truth-table flags, and writing text or JSON to standard output.
+
+use std::fmt::{self, Display};
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use fsqca::{Dataset, SortKey, TruthTable, TruthTableError, TruthTableOptions};
+
+/// An error to report: one line of message, optional context lines, and the exit code.
+#[derive(Debug)]
+pub struct CliError {
+    message: String,
+    detail: Option<String>,
+    code: u8,
+}
+
+impl CliError {
+    /// A bad command line (exit code 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            detail: None,
+            code: 2,
+        }
+    }
+
+    /// Bad data or a failed analysis (exit code 1).
+    pub fn input(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            detail: None,
+            code: 1,
+        }
+    }
+
+    /// Adds lines printed after the message (an expression with a caret under the problem).
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+impl Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Prints `fsqca: error: MESSAGE` (and any context lines, indented) on standard error and
+/// returns the exit code. Every error of the tool goes through here.
+pub fn report(err: &CliError) -> ExitCode {
+    let mut stderr = io::stderr().lock();
+    // Nothing sensible is left to do when standard error itself fails.
+    let _ = writeln!(stderr, "fsqca: error: {}", one_line(&err.message));
+    if let Some(detail) = &err.detail {
+        for line in detail.lines() {
+            let _ = writeln!(stderr, "    {line}");
+        }
+    }
+    ExitCode::from(err.code)
+}
+
+/// Reports a command-line parsing error of clap on one line, or prints the help or version
+/// that clap produced in its place.
+pub fn report_clap(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            // Help goes to standard output; a failure to print it leaves nothing to report.
+            let _ = err.print();
+            if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        _ => {
+            // clap's message: "error: WHAT\n  detail\n\n  tip: ...\n\nUsage: ...". Keep the first
+            // paragraph (what is wrong, with the flag), on one line.
+            let text = err.to_string();
+            let first = text.split("\n\n").next().unwrap_or("");
+            let first = first.trim().trim_start_matches("error:").trim();
+            let command = std::env::args()
+                .nth(1)
+                .filter(|a| COMMANDS.contains(&a.as_str()))
+                .map_or_else(String::new, |c| format!("{c} "));
+            report(&CliError::usage(format!(
+                "{} (see `fsqca {command}--help`)",
+                one_line(first)
+            )))
+        }
+    }
+}
+
+/// The subcommands, for the hint after a command-line error.
+const COMMANDS: [&str; 5] = ["calibrate", "necessity", "fit", "truth-table", "minimize"];
+
+/// Joins the lines of `text` with single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The output format of the analysis commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned tables for a terminal, 3 decimals.
+    Text,
+    /// One JSON object, full-precision numbers, `null` for undefined measures.
+    Json,
+}
+
+/// How the data file is named in messages.
+pub fn source_name(path: &str) -> &str {
+    if path == "-" {
+        "<stdin>"
+    } else {
+        path
+    }
+}
+
+/// Reads the data set from `path`, or from standard input for `-`.
+pub fn load_data(path: &str) -> Result<Dataset, CliError> {
+    let result = if path == "-" {
+        Dataset::from_reader(io::stdin().lock())
+    } else {
+        Dataset::from_path(path)
+    };
+    result.map_err(|e| match e {
+        // The message names the file already.
+        fsqca::DataError::Io { .. } => CliError::input(e.to_string()),
+        other => CliError::input(format!("{}: {other}", source_name(path))),
+    })
+}
+
+/// An error of an analysis on the data read from `path`.
+pub fn data_error(path: &str, err: impl Display) -> CliError {
+    CliError::input(format!("{}: {err}", source_name(path)))
+}
+
+/// Column names given as `A,B,C` (split by clap), trimmed; empty names are refused.
+pub fn names(flag: &str, given: &[String]) -> Result<Vec<String>, CliError> {
+    given
+        .iter()
+        .map(|n| {
+            let n = n.trim();
+            if n.is_empty() {
+                Err(CliError::usage(format!(
+                    "{flag}: empty column name in the list"
+                )))
+            } else {
+                Ok(n.to_owned())
+            }
+        })
+        .collect()
+}
+
+/// Parses an expression given on the command line; the error shows the input with a caret
+/// under the problem.
+pub fn parse_expression(flag: &str, input: &str) -> Result<fsqca::Expression, CliError> {
+    input.parse().map_err(|e: fsqca::ExpressionError| {
+        CliError::usage(format!("{flag} `{}`: {e}", one_line(input)))
+            .with_detail(e.display_with(input))
+    })
+}
+
+/// A sort key of `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Sufficiency inclusion, decreasing.
+    Incl,
+    /// PRI, decreasing.
+    Pri,
+    /// Number of cases, decreasing.
+    N,
+}
+
+impl From<SortArg> for SortKey {
+    fn from(key: SortArg) -> Self {
+        match key {
+            SortArg::Incl => SortKey::Incl,
+            SortArg::Pri => SortKey::Pri,
+            SortArg::N => SortKey::N,
+        }
+    }
+}
+
+/// The flags that build a truth table, shared by `truth-table` and `minimize`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TableArgs {
+    /// The data: a CSV file, or `-` for standard input.
+    #[arg(value_name = "DATA")]
+    pub data: String,
+
+    /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV` or `--outcome '~SURV'`).
+    #[arg(long, short = 'o', value_name = "Y")]
+    pub outcome: String,
+
+    /// The conditions, comma-separated, e.g. `--conditions DEV,URB,LIT`. Crisp (0/1), fuzzy
+    /// ([0, 1]) or multi-value (levels 0, 1, 2, ...) columns.
+    #[arg(
+        long,
+        short = 'c',
+        value_name = "A,B,..",
+        value_delimiter = ',',
+        required = true
+    )]
+    pub conditions: Vec<String>,
+
+    /// Inclusion cut-off for a positive row (`ic1`), optionally followed by a lower one (`ic0`):
+    /// rows with inclusion in [ic0, ic1) are contradictions (`C`). E.g. `--incl-cut 0.8` or
+    /// `--incl-cut 0.8,0.75`. Default 1.
+    #[arg(
+        long,
+        value_name = "IC1[,IC0]",
+        value_delimiter = ',',
+        allow_negative_numbers = true
+    )]
+    pub incl_cut: Vec<f64>,
+
+    /// Frequency cut-off: rows with fewer cases are remainders (`?`). E.g. `--n-cut 2`.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub n_cut: usize,
+
+    /// PRI cut-off: a row is positive only if its PRI also reaches it. E.g. `--pri-cut 0.5`.
+    #[arg(
+        long,
+        value_name = "P",
+        default_value_t = 0.0,
+        allow_negative_numbers = true
+    )]
+    pub pri_cut: f64,
+
+    /// Drop the cases that miss a value in the outcome or a condition (by default missing
+    /// values are an error naming the cases).
+    #[arg(long)]
+    pub drop_missing: bool,
+}
+
+impl TableArgs {
+    /// The library options from the flags, checked (before any data is read).
+    pub fn options(&self) -> Result<TruthTableOptions, CliError> {
+        let options = match self.incl_cut.as_slice() {
+            [] => TruthTableOptions::default(),
+            [ic1] => TruthTableOptions::default().incl_cutoff(*ic1),
+            [ic1, ic0] => TruthTableOptions::default().incl_cutoffs(*ic1, *ic0),
+            more => {
+                return Err(CliError::usage(format!(
+                    "--incl-cut takes one or two cut-offs (IC1 or IC1,IC0), got {}",
+                    more.len()
+                )))
+            }
+        };
+        let options = options
+            .n_cutoff(self.n_cut)
+            .pri_cutoff(self.pri_cut)
+            .drop_missing(self.drop_missing);
+        options.check().map_err(|e| {
+            let flag = match &e {
+                TruthTableError::InvalidCutoff { name: "PRI", .. } => "--pri-cut",
+                TruthTableError::InvalidFrequencyCutoff { .. } => "--n-cut",
+                _ => "--incl-cut",
+            };
+            CliError::usage(format!("{flag}: {e}"))
+        })?;
+        Ok(options)
+    }
+
+    /// The conditions, trimmed.
+    pub fn condition_names(&self) -> Result<Vec<String>, CliError> {
+        names("--conditions", &self.conditions)
+    }
+
+    /// Reads the data and builds the truth table with `options` (from [`TableArgs::options`],
+    /// possibly with more settings).
+    pub fn build(&self, options: &TruthTableOptions) -> Result<TruthTable, CliError> {
+        let conditions = self.condition_names()?;
+        let data = load_data(&self.data)?;
+        options
+            .build(&data, &self.outcome, &conditions)
+            .map_err(|e| data_error(&self.data, e))
+    }
+}
+
+/// Writes to standard output through `write`; a closed pipe (`fsqca ... | head`) is not an
+/// error.
+pub fn emit<F>(write: F) -> Result<(), CliError>
+where
+    F: FnOnce(&mut dyn Write) -> io::Result<()>,
+{
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = write(&mut out).and_then(|()| out.flush());
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError::input(format!("cannot write the output: {e}"))),
+    }
+}
+
+/// Prints `value` as JSON on one line.
+pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
+    emit(|out| {
+        serde_json::to_writer(&mut *out, value).map_err(io::Error::from)?;
+        writeln!(out)
+    })
+}
+
+/// A measure with 3 decimals, `-` when undefined.
+pub fn fmt3(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"))
+}
+
+/// A plain text table: a header and rows of cells, the first `left` columns left-aligned and
+/// the others right-aligned, two spaces apart, with a rule under the header.
+#[derive(Debug, Default)]
+pub struct TextTable {
+    header: Vec<String>,
+    rows: Vec<Option<Vec<String>>>,
+    left: usize,
+}
+
+impl TextTable {
+    /// A table with these column titles; the first `left` columns are left-aligned.
+    pub fn new(header: &[&str], left: usize) -> Self {
+        Self {
+            header: header.iter().map(|s| (*s).to_owned()).collect(),
+            rows: Vec::new(),
+            left,
+        }
+    }
+
+    /// Adds a row.
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(Some(cells));
+    }
+
+    /// Adds a horizontal rule.
+    pub fn rule(&mut self) {
+        self.rows.push(None);
+    }
+
+    /// Writes the table.
+    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
+        for cells in self.rows.iter().flatten() {
+            for (j, c) in cells.iter().enumerate() {
+                if j < widths.len() {
+                    widths[j] = widths[j].max(c.chars().count());
+                }
+            }
+        }
+        let total = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+        let line = |out: &mut dyn Write, cells: &[String]| -> io::Result<()> {
+            let mut text = String::new();
+            for (j, w) in widths.iter().enumerate() {
+                let c = cells.get(j).map_or("", String::as_str);
+                if j > 0 {
+                    text.push_str("  ");
+                }
+                if j < self.left {
+                    text.push_str(&format!("{c:<w$}"));
+                } else {
+                    text.push_str(&format!("{c:>w$}"));
+                }
+            }
+            writeln!(out, "{}", text.trim_end())
+        };
+        line(out, &self.header)?;
+        writeln!(out, "{}", "-".repeat(total))?;
+        for row in &self.rows {
+            match row {
+                Some(cells) => line(out, cells)?,
+                None => writeln!(out, "{}", "-".repeat(total))?,
+            }
+        }
+        Ok(())
+    }
+}

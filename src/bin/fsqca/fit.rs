@@ -1,0 +1,210 @@
+//! `fsqca fit`: parameters of fit of an expression (R QCA's `pof()`).
+
+use clap::ValueEnum;
+use fsqca::fit::{self, IntoOutcome};
+use serde::Serialize;
+
+use crate::common::{
+    data_error, emit, emit_json, fmt3, load_data, parse_expression, CliError, Format, TextTable,
+};
+
+pub const AFTER_HELP: &str = "\
+The expression is split into its terms at the top-level ` + `. For sufficiency (default), each
+term gets inclusion (inclS = sum min(X, Y) / sum X), PRI, raw coverage (covS = sum min(X, Y) /
+sum Y) and unique coverage (covU: the solution's coverage minus that of the other terms), and
+the whole expression gets inclS, PRI and covS. For necessity (--relation necessity), each term
+and the whole get inclusion (inclN = sum min(X, Y) / sum Y), relevance (RoN) and coverage
+(covN = sum min(X, Y) / sum X). Undefined measures (denominator 0): `-` in text, null in JSON.
+
+JSON (--format json):
+  sufficiency: {\"outcome\", \"relation\": \"sufficiency\", \"terms\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"cov_unique\"}, ..],
+                \"solution\": {\"expression\", \"incl\", \"pri\", \"cov\"}}
+  necessity:   {\"outcome\", \"relation\": \"necessity\", \"terms\": [{\"expression\", \"incl\", \"ron\", \"cov\"}, ..],
+                \"solution\": {\"expression\", \"incl\", \"ron\", \"cov\"}}
+
+Examples:
+  fsqca fit tests/fixtures/datasets/LF.csv --outcome SURV --expression \"DEV*~URB*LIT*STB + DEV*LIT*IND*STB\"
+  fsqca fit tests/fixtures/datasets/LF.csv --outcome SURV --expression \"LIT + STB\" --relation necessity --format json
+  fsqca fit tests/fixtures/datasets/LM.csv --outcome SURV --expression \"DEV[2]*LIT\"";
+
+/// The relation whose fit is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RelationArg {
+    /// The expression is sufficient for the outcome (X -> Y).
+    Sufficiency,
+    /// The expression is necessary for the outcome (X <- Y).
+    Necessity,
+}
+
+/// The flags of `fit`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// The data: a CSV file, or `-` for standard input.
+    #[arg(value_name = "DATA")]
+    data: String,
+
+    /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV`, `--outcome '~SURV'`).
+    #[arg(long, short = 'o', value_name = "Y")]
+    outcome: String,
+
+    /// The expression, e.g. `--expression "A*~B + C"` (`~` not, `*` and, `+` or, `A[2]` a level
+    /// of a multi-value condition, parentheses allowed).
+    #[arg(long, short = 'e', value_name = "EXPR")]
+    expression: String,
+
+    /// The relation: sufficiency (default) or necessity.
+    #[arg(long, value_enum, default_value_t = RelationArg::Sufficiency)]
+    relation: RelationArg,
+
+    /// Output: text (an aligned table, 3 decimals) or json (full precision).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Serialize)]
+struct SufficiencyTerm {
+    expression: String,
+    incl: Option<f64>,
+    pri: Option<f64>,
+    cov: Option<f64>,
+    cov_unique: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct SufficiencyWhole {
+    expression: String,
+    incl: Option<f64>,
+    pri: Option<f64>,
+    cov: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct NecessityFit {
+    expression: String,
+    incl: Option<f64>,
+    ron: Option<f64>,
+    cov: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct Output<T, W> {
+    outcome: String,
+    relation: &'static str,
+    terms: Vec<T>,
+    solution: W,
+}
+
+/// Runs `fsqca fit`.
+pub fn run(args: &Args) -> Result<(), CliError> {
+    let outcome = args
+        .outcome
+        .outcome_expression()
+        .map_err(|e| CliError::usage(format!("--outcome: {e}")))?;
+    let expression = parse_expression("--expression", &args.expression)?;
+    let data = load_data(&args.data)?;
+    let terms = expression.disjuncts();
+    match args.relation {
+        RelationArg::Sufficiency => {
+            let f = fit::solution(terms, &data, &outcome).map_err(|e| data_error(&args.data, e))?;
+            let output = Output {
+                outcome: outcome.to_string(),
+                relation: "sufficiency",
+                terms: f
+                    .terms
+                    .iter()
+                    .map(|t| SufficiencyTerm {
+                        expression: t.expression.to_string(),
+                        incl: t.incl,
+                        pri: t.pri,
+                        cov: t.cov,
+                        cov_unique: t.cov_unique,
+                    })
+                    .collect(),
+                solution: SufficiencyWhole {
+                    expression: expression.to_string(),
+                    incl: f.solution.incl,
+                    pri: f.solution.pri,
+                    cov: f.solution.cov,
+                },
+            };
+            match args.format {
+                Format::Json => emit_json(&output),
+                Format::Text => {
+                    let mut t = TextTable::new(&["", "", "inclS", "PRI", "covS", "covU"], 2);
+                    for (i, term) in output.terms.iter().enumerate() {
+                        t.row(vec![
+                            (i + 1).to_string(),
+                            term.expression.clone(),
+                            fmt3(term.incl),
+                            fmt3(term.pri),
+                            fmt3(term.cov),
+                            fmt3(term.cov_unique),
+                        ]);
+                    }
+                    t.rule();
+                    let s = &output.solution;
+                    t.row(vec![
+                        "M".to_owned(),
+                        s.expression.clone(),
+                        fmt3(s.incl),
+                        fmt3(s.pri),
+                        fmt3(s.cov),
+                        String::new(),
+                    ]);
+                    emit(|out| {
+                        writeln!(out, "sufficiency for outcome {}", output.outcome)?;
+                        writeln!(out)?;
+                        t.write(out)
+                    })
+                }
+            }
+        }
+        RelationArg::Necessity => {
+            let one = |e: &fsqca::Expression| -> Result<NecessityFit, CliError> {
+                let n = fit::necessity_of(e, &data, &outcome)
+                    .map_err(|err| data_error(&args.data, err))?;
+                Ok(NecessityFit {
+                    expression: e.to_string(),
+                    incl: n.incl,
+                    ron: n.ron,
+                    cov: n.cov,
+                })
+            };
+            let output = Output {
+                outcome: outcome.to_string(),
+                relation: "necessity",
+                terms: terms.iter().map(one).collect::<Result<Vec<_>, _>>()?,
+                solution: one(&expression)?,
+            };
+            match args.format {
+                Format::Json => emit_json(&output),
+                Format::Text => {
+                    let mut t = TextTable::new(&["", "", "inclN", "RoN", "covN"], 2);
+                    for (i, term) in output.terms.iter().enumerate() {
+                        t.row(vec![
+                            (i + 1).to_string(),
+                            term.expression.clone(),
+                            fmt3(term.incl),
+                            fmt3(term.ron),
+                            fmt3(term.cov),
+                        ]);
+                    }
+                    t.rule();
+                    let s = &output.solution;
+                    t.row(vec![
+                        "M".to_owned(),
+                        s.expression.clone(),
+                        fmt3(s.incl),
+                        fmt3(s.ron),
+                        fmt3(s.cov),
+                    ]);
+                    emit(|out| {
+                        writeln!(out, "necessity for outcome {}", output.outcome)?;
+                        writeln!(out)?;
+                        t.write(out)
+                    })
+                }
+            }
+        }
+    }
+}

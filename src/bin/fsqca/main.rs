@@ -1,0 +1,89 @@
+//! `fsqca`: fuzzy-set Qualitative Comparative Analysis from the command line.
+//!
+//! A thin layer over the `fsqca` library: every subcommand reads a CSV data set (or standard
+//! input for `-`), calls the library and prints an aligned text table (the default) or JSON
+//! (`--format json`). Errors end with one line on standard error, `fsqca: error: ...`, and a
+//! non-zero exit code: 2 for a bad command line, 1 for bad data or a failed analysis.
+
+mod calibrate;
+mod common;
+mod fit;
+mod minimize;
+mod necessity;
+mod truth_table;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::common::CliError;
+
+const MAIN_AFTER_HELP: &str = "\
+Data: a CSV file with a header row; the first column holds the case labels when its header is
+empty or `case`, or when any of its cells is not a number. Empty cells and `NA` are missing
+values. Give `-` as DATA to read standard input.
+
+Expressions use the notation of R's QCA package: `~` negation, `*` and, ` + ` or, `A[2]` for
+level 2 of a multi-value condition, e.g. \"E*~U + G\".
+
+Examples:
+  fsqca calibrate raw.csv --column gdppc --thresholds 6000,12000,20000 --name G > cal.csv
+  fsqca necessity cal.csv --outcome Y --conditions E,U,G,P
+  fsqca fit cal.csv --outcome Y --expression \"E*~U + G\"
+  fsqca truth-table cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.85 --format json
+  fsqca calibrate raw.csv --column u_rank --thresholds 25,14.5,6 --name U | fsqca truth-table - --outcome Y --conditions U,G
+
+Exit status: 0 on success, 1 for bad data or a failed analysis, 2 for a bad command line.";
+
+/// Fuzzy-set Qualitative Comparative Analysis (QCA): calibration, necessity, parameters of fit
+/// and truth tables, computed as R's QCA package does.
+#[derive(Debug, Parser)]
+#[command(name = "fsqca", version, after_help = MAIN_AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Calibrate a raw column into set memberships (direct method or crisp thresholds) and print
+    /// the data set with the new column.
+    #[command(after_help = calibrate::AFTER_HELP)]
+    Calibrate(calibrate::Args),
+    /// Necessity of every condition and of its negation (each level of a multi-value
+    /// condition) for an outcome: inclusion, relevance (RoN) and coverage.
+    #[command(after_help = necessity::AFTER_HELP)]
+    Necessity(necessity::Args),
+    /// Parameters of fit of an expression for an outcome: per term and for the whole.
+    #[command(after_help = fit::AFTER_HELP)]
+    Fit(fit::Args),
+    /// The truth table of an outcome on some conditions: n, inclusion, PRI, output value and
+    /// cases of every configuration.
+    #[command(name = "truth-table", after_help = truth_table::AFTER_HELP)]
+    TruthTable(truth_table::Args),
+    /// Boolean minimization of a truth table: conservative, parsimonious or intermediate
+    /// solution (not available yet).
+    #[command(after_help = minimize::AFTER_HELP)]
+    Minimize(minimize::Args),
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Calibrate(args) => calibrate::run(&args),
+        Command::Necessity(args) => necessity::run(&args),
+        Command::Fit(args) => fit::run(&args),
+        Command::TruthTable(args) => truth_table::run(&args),
+        Command::Minimize(args) => minimize::run(&args),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return common::report_clap(&err),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => common::report(&err),
+    }
+}

@@ -1,0 +1,242 @@
+//! `fsqca minimize`: R QCA's `minimize()`: the conservative, parsimonious or intermediate
+//! solution of a truth table, through `fsqca::solution`.
+
+use clap::ValueEnum;
+use fsqca::solution::{
+    Configuration, DirectionalExpectations, Solution, SolutionOptions, SolutionType,
+};
+use serde::Serialize;
+
+use crate::common::{data_error, emit, emit_json, CliError, Format, TableArgs};
+
+pub const AFTER_HELP: &str = "\
+Minimizes the truth table exactly and prints every minimal model with its fit (inclS, PRI,
+covS; per term covU and the cases it covers). Positive rows are covered, negative rows and
+contradictions never; remainders as the solution type allows. Intermediate models are derived
+for every pair of conservative and parsimonious models, with their easy and difficult
+counterfactuals (row ids).
+
+JSON (--format json): {\"outcome\", \"solution_type\", \"conditions\", \"prime_implicants\": [..],
+\"essential\": [..], \"models\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"terms\": [{\"expression\",
+\"incl\", \"pri\", \"cov\", \"cov_unique\", \"cases\"}], \"simplifying_assumptions\": [[1, 0, ..], ..],
+\"easy_counterfactuals\": [..], \"difficult_counterfactuals\": [..], \"origin\": {\"conservative\",
+\"parsimonious\"} or null}], \"warning\": null or a message}.
+
+Examples:
+  fsqca minimize tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --solution conservative
+  fsqca minimize tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --solution intermediate --dir-exp \"DEV,URB,LIT,IND,STB\"
+  fsqca minimize tests/fixtures/datasets/LM.csv --outcome SURV --conditions DEV,URB,LIT,IND --solution intermediate --dir-exp \"DEV[1,2],URB[1],LIT[1],IND[1]\"
+  fsqca minimize data.csv --outcome Y --conditions A,B,C,D --solution intermediate --dir-exp \"A,~B,C*~D\" --exclude 3,7";
+
+/// The solution type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SolutionArg {
+    /// No remainder is used (the complex solution).
+    Conservative,
+    /// Any remainder that simplifies the solution is used.
+    Parsimonious,
+    /// Only the remainders consistent with the directional expectations (--dir-exp).
+    Intermediate,
+}
+
+/// The flags of `minimize`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub table: TableArgs,
+
+    /// The solution type: conservative, parsimonious or intermediate.
+    #[arg(long, value_enum, value_name = "TYPE")]
+    pub solution: SolutionArg,
+
+    /// Directional expectations for the intermediate solution, comma-separated: `A` (present),
+    /// `~B` (absent), a conjunction `C*~D`, levels of a multi-value condition `DEV[1,2]` (commas
+    /// inside brackets do not separate); e.g. `--dir-exp "A,~B,C*~D"`.
+    #[arg(long, value_name = "EXPS")]
+    pub dir_exp: Option<String>,
+
+    /// Truth table rows (ids) never to use as remainders, e.g. `--exclude 3,7,12`.
+    #[arg(long, value_name = "ROWS", value_delimiter = ',')]
+    pub exclude: Vec<u64>,
+
+    /// Drop the prime implicants dominated by others before covering (R QCA's `row.dom`).
+    #[arg(long)]
+    pub row_dom: bool,
+
+    /// Report at most N equally minimal models.
+    #[arg(long, value_name = "N")]
+    pub max_models: Option<usize>,
+
+    /// Output: text or json.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Checks the flags, reads the data, builds the truth table and derives the solution.
+pub fn solve(args: &Args) -> Result<Solution, CliError> {
+    let options = args.table.options()?;
+    if args.solution != SolutionArg::Intermediate && args.dir_exp.is_some() {
+        return Err(CliError::usage(
+            "--dir-exp is only used by --solution intermediate",
+        ));
+    }
+    if args.max_models == Some(0) {
+        return Err(CliError::usage("--max-models must be at least 1"));
+    }
+    let expectations: DirectionalExpectations = args
+        .dir_exp
+        .as_deref()
+        .unwrap_or("")
+        .parse()
+        .map_err(|e| CliError::usage(format!("--dir-exp: {e}")))?;
+    let truth_table = args.table.build(&options)?;
+    let mut solution_options = SolutionOptions::new(match args.solution {
+        SolutionArg::Conservative => SolutionType::Conservative,
+        SolutionArg::Parsimonious => SolutionType::Parsimonious,
+        SolutionArg::Intermediate => SolutionType::Intermediate,
+    })
+    .directional_expectations(expectations)
+    .exclude(args.exclude.iter().copied())
+    .row_dominance(args.row_dom);
+    if let Some(n) = args.max_models {
+        solution_options = solution_options.max_models(n);
+    }
+    solution_options
+        .solve(&truth_table)
+        .map_err(|e| data_error(&args.table.data, e))
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    outcome: &'a str,
+    solution_type: String,
+    conditions: &'a [String],
+    prime_implicants: Vec<String>,
+    essential: Vec<String>,
+    models: Vec<ModelOut<'a>>,
+    warning: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ModelOut<'a> {
+    expression: String,
+    incl: Option<f64>,
+    pri: Option<f64>,
+    cov: Option<f64>,
+    terms: Vec<TermOut<'a>>,
+    simplifying_assumptions: Vec<&'a [u8]>,
+    easy_counterfactuals: Vec<&'a [u8]>,
+    difficult_counterfactuals: Vec<&'a [u8]>,
+    origin: Option<Origin>,
+}
+
+#[derive(Serialize)]
+struct TermOut<'a> {
+    expression: String,
+    incl: Option<f64>,
+    pri: Option<f64>,
+    cov: Option<f64>,
+    cov_unique: Option<f64>,
+    cases: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Origin {
+    conservative: usize,
+    parsimonious: usize,
+}
+
+fn configurations(list: &[Configuration]) -> Vec<&[u8]> {
+    list.iter().map(Configuration::values).collect()
+}
+
+fn output(solution: &Solution) -> Output<'_> {
+    let strings = |v: &[fsqca::Expression]| v.iter().map(ToString::to_string).collect();
+    Output {
+        outcome: solution.outcome(),
+        solution_type: solution.solution_type().to_string(),
+        conditions: solution.conditions(),
+        prime_implicants: strings(solution.prime_implicants()),
+        essential: strings(solution.essential()),
+        models: solution
+            .models()
+            .iter()
+            .map(|m| ModelOut {
+                expression: m.expression().to_string(),
+                incl: m.fit().incl,
+                pri: m.fit().pri,
+                cov: m.fit().cov,
+                terms: m
+                    .terms()
+                    .iter()
+                    .map(|t| TermOut {
+                        expression: t.expression().to_string(),
+                        incl: t.incl(),
+                        pri: t.pri(),
+                        cov: t.cov(),
+                        cov_unique: t.cov_unique(),
+                        cases: t.cases(),
+                    })
+                    .collect(),
+                simplifying_assumptions: configurations(m.simplifying_assumptions()),
+                easy_counterfactuals: configurations(m.easy_counterfactuals()),
+                difficult_counterfactuals: configurations(m.difficult_counterfactuals()),
+                origin: m.origin().map(|(c, p)| Origin {
+                    conservative: c + 1,
+                    parsimonious: p + 1,
+                }),
+            })
+            .collect(),
+        warning: solution.warning(),
+    }
+}
+
+fn ids(list: &[Configuration]) -> String {
+    if list.is_empty() {
+        return "none".to_owned();
+    }
+    list.iter()
+        .map(|c| c.id().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Runs `fsqca minimize`.
+pub fn run(args: &Args) -> Result<(), CliError> {
+    let solution = solve(args)?;
+    match args.format {
+        Format::Json => emit_json(&output(&solution)),
+        Format::Text => emit(|out| {
+            writeln!(out, "{} solution", solution.solution_type())?;
+            write!(out, "{solution}")?;
+            for (i, m) in solution.models().iter().enumerate() {
+                let label = format!("M{}", i + 1);
+                if let Some((c, p)) = m.origin() {
+                    writeln!(
+                        out,
+                        "{label}: from conservative M{} and parsimonious M{}",
+                        c + 1,
+                        p + 1
+                    )?;
+                    writeln!(
+                        out,
+                        "  easy counterfactuals (rows): {}",
+                        ids(m.easy_counterfactuals())
+                    )?;
+                    writeln!(
+                        out,
+                        "  difficult counterfactuals (rows): {}",
+                        ids(m.difficult_counterfactuals())
+                    )?;
+                } else if solution.solution_type() == SolutionType::Parsimonious {
+                    writeln!(
+                        out,
+                        "{label}: simplifying assumptions (rows): {}",
+                        ids(m.simplifying_assumptions())
+                    )?;
+                }
+            }
+            Ok(())
+        }),
+    }
+}

@@ -1,0 +1,111 @@
+//! `fsqca necessity`: the necessity table of R QCA (`pof(..., relation = "necessity")` per
+//! condition and negation).
+
+use fsqca::fit::{self, IntoOutcome};
+use serde::Serialize;
+
+use crate::common::{
+    data_error, emit, emit_json, fmt3, load_data, names, CliError, Format, TextTable,
+};
+
+pub const AFTER_HELP: &str = "\
+For every condition, the condition and its negation (a multi-value condition: each level DEV[0],
+DEV[1], ..) with its necessity inclusion (inclN = sum min(X, Y) / sum Y), relevance of necessity
+(RoN = sum (1 - X) / sum (1 - min(X, Y))) and necessity coverage (covN = sum min(X, Y) / sum X).
+A measure whose denominator is 0 is undefined: `-` in text, null in JSON.
+
+JSON (--format json): {\"outcome\": \"Y\", \"rows\": [{\"expression\": \"A\", \"incl\": .., \"ron\": .., \"cov\": ..}, ..]}
+
+Examples:
+  fsqca necessity tests/fixtures/datasets/LF.csv --outcome SURV
+  fsqca necessity tests/fixtures/datasets/LF.csv --outcome '~SURV' --conditions DEV,URB --format json";
+
+/// The flags of `necessity`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// The data: a CSV file, or `-` for standard input.
+    #[arg(value_name = "DATA")]
+    data: String,
+
+    /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV`, `--outcome '~SURV'`).
+    #[arg(long, short = 'o', value_name = "Y")]
+    outcome: String,
+
+    /// The conditions, comma-separated (default: every column but the outcome), e.g.
+    /// `--conditions DEV,URB,LIT`.
+    #[arg(long, short = 'c', value_name = "A,B,..", value_delimiter = ',')]
+    conditions: Vec<String>,
+
+    /// Output: text (an aligned table, 3 decimals) or json (full precision).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Serialize)]
+struct Output {
+    outcome: String,
+    rows: Vec<Row>,
+}
+
+#[derive(Serialize)]
+struct Row {
+    expression: String,
+    incl: Option<f64>,
+    ron: Option<f64>,
+    cov: Option<f64>,
+}
+
+/// Runs `fsqca necessity`.
+pub fn run(args: &Args) -> Result<(), CliError> {
+    let outcome = args
+        .outcome
+        .outcome_expression()
+        .map_err(|e| CliError::usage(format!("--outcome: {e}")))?;
+    let outcome_name = args.outcome.trim().trim_start_matches('~').trim();
+    let given = names("--conditions", &args.conditions)?;
+    let data = load_data(&args.data)?;
+    let conditions: Vec<String> = if given.is_empty() {
+        data.names()
+            .iter()
+            .filter(|n| n.as_str() != outcome_name)
+            .cloned()
+            .collect()
+    } else {
+        given
+    };
+    let table = fit::necessity_table(&data, &outcome, &conditions)
+        .map_err(|e| data_error(&args.data, e))?;
+    let rows: Vec<Row> = table
+        .iter()
+        .map(|r| Row {
+            expression: r.expression.to_string(),
+            incl: r.necessity.incl,
+            ron: r.necessity.ron,
+            cov: r.necessity.cov,
+        })
+        .collect();
+    let output = Output {
+        outcome: outcome.to_string(),
+        rows,
+    };
+    match args.format {
+        Format::Json => emit_json(&output),
+        Format::Text => {
+            let mut t = TextTable::new(&["", "", "inclN", "RoN", "covN"], 2);
+            for (i, r) in output.rows.iter().enumerate() {
+                t.row(vec![
+                    (i + 1).to_string(),
+                    r.expression.clone(),
+                    fmt3(r.incl),
+                    fmt3(r.ron),
+                    fmt3(r.cov),
+                ]);
+            }
+            emit(|out| {
+                writeln!(out, "necessity for outcome {}", output.outcome)?;
+                writeln!(out)?;
+                t.write(out)
+            })
+        }
+    }
+}
