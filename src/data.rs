@@ -19,6 +19,14 @@ use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 use crate::sets::FuzzySet;
 
 /// Errors raised while building, reading or querying a [`Dataset`].
+///
+/// # Example
+/// ```
+/// use fsqca::{DataError, Dataset};
+/// let data = Dataset::from_columns([("A", vec![0.2, 0.8])])?;
+/// assert!(matches!(data.column("B"), Err(DataError::UnknownColumn { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum DataError {
@@ -113,6 +121,15 @@ pub enum DataError {
 }
 
 /// Missing values of one column, as reported by [`Dataset::missing`].
+///
+/// # Example
+/// ```
+/// let data = fsqca::Dataset::from_reader("case,A\nx,1\ny,\n".as_bytes())?;
+/// let missing = &data.missing()[0];
+/// assert_eq!(missing.column, "A");
+/// assert_eq!(missing.cases, ["y"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

@@ -54,6 +54,16 @@ pub enum Error {
 }
 
 /// `Result` with this crate's [`Error`].
+///
+/// # Example
+/// ```
+/// use fsqca::Dataset;
+/// fn n_cases(csv: &str) -> fsqca::Result<usize> {
+///     Ok(Dataset::from_reader(csv.as_bytes())?.n_cases())
+/// }
+/// assert_eq!(n_cases("case,A\nx,1\ny,0\n")?, 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]

@@ -595,6 +595,15 @@ impl Default for SuperSubsetOptions {
 }
 
 /// The largest number of candidate expressions a search evaluates.
+///
+/// # Example
+/// ```
+/// use fsqca::fit::MAX_SEARCH_CANDIDATES;
+/// // 3^k - 1 candidates for k binary conditions: 16 conditions fit, 17 do not.
+/// assert!(3f64.powi(16) - 1.0 <= MAX_SEARCH_CANDIDATES);
+/// assert!(3f64.powi(17) - 1.0 > MAX_SEARCH_CANDIDATES);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_SEARCH_CANDIDATES: f64 = 5e7;
 
 impl SuperSubsetOptions {

@@ -10,6 +10,14 @@ use std::fmt;
 use ndarray::{Array1, ArrayView1, Zip};
 
 /// Errors raised when a membership vector is not a valid fuzzy set.
+///
+/// # Example
+/// ```
+/// use fsqca::{FuzzySet, SetError};
+/// let bad = FuzzySet::new("A", vec![0.5, 1.5]);
+/// assert!(matches!(bad, Err(SetError::OutOfRange { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SetError {

@@ -38,6 +38,14 @@ pub struct Implicant {
 impl Implicant {
     /// Builds a term from one entry per condition: `Some(level)` for a literal, `None` for
     /// "don't care". At most 64 conditions are used (entries beyond are ignored).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::Implicant;
+    /// let t = Implicant::from_levels(&[Some(1), None]);
+    /// assert_eq!(t.to_string(), "1-");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_levels(levels: &[Option<u8>]) -> Self {
         let mut mask = 0u64;
         let values = levels
@@ -75,28 +83,68 @@ impl Implicant {
     }
 
     /// The number of conditions the term is defined over.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::Implicant;
+    /// assert_eq!(Implicant::from_levels(&[Some(1), None, None]).n_conditions(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn n_conditions(&self) -> usize {
         self.values.len()
     }
 
     /// The number of literals.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::Implicant;
+    /// assert_eq!(Implicant::from_levels(&[Some(1), None, Some(0)]).len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.mask.count_ones() as usize
     }
 
     /// Whether the term has no literal (the tautology, covering everything).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::Implicant;
+    /// assert!(Implicant::from_levels(&[None, None]).is_empty());
+    /// assert!(!Implicant::from_levels(&[Some(0), None]).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.mask == 0
     }
 
     /// The level required for `condition`, or `None` if the term does not constrain it (or
     /// the condition does not exist).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::Implicant;
+    /// let t = Implicant::from_levels(&[Some(2), None]);
+    /// assert_eq!(t.level(0), Some(2));
+    /// assert_eq!(t.level(1), None);
+    /// assert_eq!(t.level(5), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn level(&self, condition: usize) -> Option<u8> {
         (condition < self.values.len() && self.mask >> condition & 1 == 1)
             .then(|| self.values[condition])
     }
 
     /// The literals as `(condition, level)` pairs, in condition order.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::Implicant;
+    /// let t = Implicant::from_levels(&[Some(1), None, Some(0)]);
+    /// assert_eq!(t.literals().collect::<Vec<_>>(), [(0, 1), (2, 0)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn literals(&self) -> impl Iterator<Item = (usize, u8)> + '_ {
         self.values
             .iter()
@@ -106,11 +154,28 @@ impl Implicant {
     }
 
     /// One entry per condition: `Some(level)` or `None` for "don't care".
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::Implicant;
+    /// let levels = [Some(1), None, Some(0)];
+    /// assert_eq!(Implicant::from_levels(&levels).to_levels(), levels);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_levels(&self) -> Vec<Option<u8>> {
         (0..self.values.len()).map(|j| self.level(j)).collect()
     }
 
     /// Whether the term covers `config` (one level per condition).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::Implicant;
+    /// let t = Implicant::from_levels(&[Some(1), None]);
+    /// assert!(t.covers(&[1, 0]) && t.covers(&[1, 1]));
+    /// assert!(!t.covers(&[0, 1]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn covers(&self, config: &[u8]) -> bool {
         self.literals()
             .all(|(j, v)| config.get(j).is_some_and(|&c| c == v))
@@ -118,6 +183,16 @@ impl Implicant {
 
     /// Whether every configuration covered by `self` is covered by `other` (the literals of
     /// `other` are a subset of those of `self`).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::Implicant;
+    /// let ab = Implicant::from_levels(&[Some(1), Some(1)]);
+    /// let a = Implicant::from_levels(&[Some(1), None]);
+    /// assert!(ab.is_subsumed_by(&a));
+    /// assert!(!a.is_subsumed_by(&ab));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_subsumed_by(&self, other: &Implicant) -> bool {
         other.mask & !self.mask == 0 && other.literals().all(|(j, v)| self.values[j] == v)
     }
@@ -126,6 +201,16 @@ impl Implicant {
     /// conditions: level 1 is `A`, level 0 is `~A`) or `A[1]*B[0]` (`brackets == true`, the
     /// multi-value notation R QCA uses as soon as one condition has more than two levels).
     /// The empty term is written `1`. Missing names are written `X1`, `X2`, ...
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::Implicant;
+    /// let t = Implicant::from_levels(&[Some(1), Some(0)]);
+    /// assert_eq!(t.format_with(&["A", "B"], false), "A*~B");
+    /// assert_eq!(t.format_with(&["A"], false), "A*~X2");
+    /// assert_eq!(Implicant::from_levels(&[None]).format_with(&["A"], false), "1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn format_with<S: AsRef<str>>(&self, names: &[S], brackets: bool) -> String {
         if self.is_empty() {
             return "1".to_string();
@@ -152,6 +237,18 @@ impl Implicant {
 
     /// The order documented on the type (R QCA's): by number of literals, then condition by
     /// condition on the level, no literal last.
+    ///
+    /// # Example
+    /// ```
+    /// use std::cmp::Ordering;
+    /// use fsqca::minimize::Implicant;
+    /// let not_a = Implicant::from_levels(&[Some(0), None]);
+    /// let a = Implicant::from_levels(&[Some(1), None]);
+    /// let ab = Implicant::from_levels(&[Some(1), Some(1)]);
+    /// assert_eq!(not_a.r_order(&a), Ordering::Less);
+    /// assert_eq!(ab.r_order(&a), Ordering::Greater);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn r_order(&self, other: &Implicant) -> Ordering {
         self.len().cmp(&other.len()).then_with(|| {
             let n = self.values.len().max(other.values.len());

@@ -91,6 +91,14 @@ impl Default for EngineOptions {
 
 impl EngineOptions {
     /// The largest number of models returned (at least 1 is used).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert_eq!(EngineOptions::default().max_models(3).model_limit(), 3);
+    /// assert_eq!(EngineOptions::default().max_models(0).model_limit(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn max_models(mut self, n: usize) -> Self {
         self.max_models = n.max(1);
         self
@@ -100,61 +108,140 @@ impl EngineOptions {
     /// `row.dom`): an implicant whose covered positive configurations are a proper subset of
     /// another's (or the same set as an earlier one's). This can remove alternative minimum
     /// models.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert!(EngineOptions::default().row_dominance(true).uses_row_dominance());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn row_dominance(mut self, on: bool) -> Self {
         self.row_dominance = on;
         self
     }
 
     /// Which covers to return.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{CoverSearch, EngineOptions};
+    /// let o = EngineOptions::default().covers(CoverSearch::Irredundant);
+    /// assert_eq!(o.cover_search(), CoverSearch::Irredundant);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn covers(mut self, covers: CoverSearch) -> Self {
         self.covers = covers;
         self
     }
 
     /// How to generate the prime implicants.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, PrimeMethod};
+    /// let o = EngineOptions::default().method(PrimeMethod::QuineMcCluskey);
+    /// assert_eq!(o.prime_method(), PrimeMethod::QuineMcCluskey);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn method(mut self, method: PrimeMethod) -> Self {
         self.method = method;
         self
     }
 
     /// The largest number of prime implicants before solving gives up.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert_eq!(EngineOptions::default().max_prime_implicants(500).prime_implicant_limit(), 500);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn max_prime_implicants(mut self, n: usize) -> Self {
         self.max_prime_implicants = n;
         self
     }
 
     /// The largest number of nodes of the cover search.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert_eq!(EngineOptions::default().max_search_nodes(1_000).search_node_limit(), 1_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn max_search_nodes(mut self, n: u64) -> Self {
         self.max_search_nodes = n;
         self
     }
 
     /// The search node limit.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert_eq!(EngineOptions::default().search_node_limit(), 2_000_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn search_node_limit(&self) -> u64 {
         self.max_search_nodes
     }
 
     /// The model cap.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert_eq!(EngineOptions::default().model_limit(), 10_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn model_limit(&self) -> usize {
         self.max_models
     }
 
     /// Whether row dominance is applied.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert!(!EngineOptions::default().uses_row_dominance());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn uses_row_dominance(&self) -> bool {
         self.row_dominance
     }
 
     /// Which covers are returned.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{CoverSearch, EngineOptions};
+    /// assert_eq!(EngineOptions::default().cover_search(), CoverSearch::Minimum);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cover_search(&self) -> CoverSearch {
         self.covers
     }
 
     /// The prime implicant method.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, PrimeMethod};
+    /// assert_eq!(EngineOptions::default().prime_method(), PrimeMethod::Fast);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn prime_method(&self) -> PrimeMethod {
         self.method
     }
 
     /// The prime implicant cap.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert_eq!(EngineOptions::default().prime_implicant_limit(), 2_000_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn prime_implicant_limit(&self) -> usize {
         self.max_prime_implicants
     }

@@ -81,6 +81,15 @@ impl PiChart {
     ///
     /// # Complexity
     /// `O(r c)` word operations for `r` implicants and `c` columns.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{Implicant, PiChart};
+    /// let a = Implicant::from_levels(&[Some(1), None]);
+    /// let chart = PiChart::new(&[a], &[vec![1, 0], vec![0, 1]]);
+    /// assert!(chart.covers(0, 0) && !chart.covers(0, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(implicants: &[Implicant], columns: &[Vec<u8>]) -> Self {
         let words = columns.len().div_ceil(64).max(1);
         let max_level = columns
@@ -102,6 +111,15 @@ impl PiChart {
 
     /// A chart from a matrix of marks, one `Vec` per row (shorter rows are padded with
     /// `false`).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// let chart = PiChart::from_matrix(&[vec![true, false, true], vec![true]]);
+    /// assert_eq!((chart.n_rows(), chart.n_cols()), (2, 3));
+    /// assert!(!chart.covers(1, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_matrix(rows: &[Vec<bool>]) -> Self {
         let n_cols = rows.iter().map(Vec::len).max().unwrap_or(0);
         let words = n_cols.div_ceil(64).max(1);
@@ -122,11 +140,25 @@ impl PiChart {
     }
 
     /// The number of rows (prime implicants).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// assert_eq!(PiChart::from_matrix(&[vec![true], vec![false]]).n_rows(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn n_rows(&self) -> usize {
         self.n_rows
     }
 
     /// The number of columns (positive configurations).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// assert_eq!(PiChart::from_matrix(&[vec![true, false, true]]).n_cols(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn n_cols(&self) -> usize {
         self.n_cols
     }
@@ -136,6 +168,16 @@ impl PiChart {
     }
 
     /// Whether row `row` covers column `col` (`false` out of range).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// let chart = PiChart::from_matrix(&[vec![true, false]]);
+    /// assert!(chart.covers(0, 0));
+    /// assert!(!chart.covers(0, 1));
+    /// assert!(!chart.covers(3, 0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn covers(&self, row: usize, col: usize) -> bool {
         row < self.n_rows
             && col < self.n_cols
@@ -143,16 +185,42 @@ impl PiChart {
     }
 
     /// The columns covered by a row, ascending.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// let chart = PiChart::from_matrix(&[vec![true, false, true]]);
+    /// assert_eq!(chart.row(0), vec![0, 2]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn row(&self, row: usize) -> Vec<usize> {
         (0..self.n_cols).filter(|&c| self.covers(row, c)).collect()
     }
 
     /// The rows covering a column, ascending.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// let chart = PiChart::from_matrix(&[vec![true], vec![false], vec![true]]);
+    /// assert_eq!(chart.column(0), vec![0, 2]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn column(&self, col: usize) -> Vec<usize> {
         (0..self.n_rows).filter(|&r| self.covers(r, col)).collect()
     }
 
     /// The chart restricted to the given rows, in the given order.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// let chart = PiChart::from_matrix(&[vec![true, false], vec![false, true]]);
+    /// let sub = chart.select_rows(&[1]);
+    /// assert_eq!(sub.n_rows(), 1);
+    /// assert_eq!(sub.row(0), vec![1]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn select_rows(&self, rows: &[usize]) -> PiChart {
         let mut bits = Vec::with_capacity(rows.len() * self.words);
         for &r in rows {
@@ -170,6 +238,15 @@ impl PiChart {
     ///
     /// (R QCA reports as "essential" the implicants common to all the models it returns;
     /// that is [`Minimized::in_every_model`](crate::minimize::Minimized::in_every_model).)
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// // Column 0 is covered by row 0 only; column 1 by rows 1 and 2.
+    /// let chart = PiChart::from_matrix(&[vec![true, false], vec![false, true], vec![false, true]]);
+    /// assert_eq!(chart.essential(), vec![0]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn essential(&self) -> Vec<usize> {
         let mut out: Vec<usize> = (0..self.n_cols)
             .filter_map(|c| {
@@ -187,6 +264,15 @@ impl PiChart {
     ///
     /// Removing them keeps the minimum cover size but can remove alternative minimum covers
     /// (R QCA's `row.dom = TRUE`).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// // Row 1 covers a subset of row 0's columns.
+    /// let chart = PiChart::from_matrix(&[vec![true, true], vec![true, false]]);
+    /// assert_eq!(chart.dominated_rows(), vec![1]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn dominated_rows(&self) -> Vec<usize> {
         let subset = |a: &[u64], b: &[u64]| a.iter().zip(b).all(|(x, y)| x & !y == 0);
         let columns: Vec<Vec<usize>> = (0..self.n_cols).map(|c| self.column(c)).collect();
@@ -294,6 +380,15 @@ impl PiChart {
     ///
     /// # Errors
     /// [`MinimizeError::SearchLimit`] if the limit is reached before any cover is found.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// let chart = PiChart::from_matrix(&[vec![true, true], vec![true, false], vec![false, true]]);
+    /// let covers = chart.irredundant_covers_within(10, 1_000)?;
+    /// assert_eq!(covers.models, vec![vec![0], vec![1, 2]]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn irredundant_covers_within(
         &self,
         max_models: usize,

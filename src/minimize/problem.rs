@@ -6,6 +6,15 @@ use super::error::{ConfigurationSet, MinimizeError};
 
 /// The largest number of conditions the engine accepts (a term's literal positions fit in one
 /// `u64`).
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::{MinimizationProblem, MinimizeError, Remainders, MAX_CONDITIONS};
+/// let levels = vec![2; MAX_CONDITIONS + 1];
+/// let too_many = MinimizationProblem::new(levels, vec![], vec![], Remainders::None);
+/// assert!(matches!(too_many, Err(MinimizeError::TooManyConditions { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_CONDITIONS: usize = 64;
 
 /// Which remainders (configurations that are neither positive nor forbidden) a prime
@@ -254,39 +263,100 @@ impl MinimizationProblem {
     }
 
     /// The number of levels of each condition.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{MinimizationProblem, Remainders};
+    /// let p = MinimizationProblem::new(vec![3, 2], vec![vec![2, 1]], vec![], Remainders::None)?;
+    /// assert_eq!(p.levels(), [3, 2]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn levels(&self) -> &[u8] {
         &self.levels
     }
 
     /// The number of conditions.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{MinimizationProblem, Remainders};
+    /// let p = MinimizationProblem::new(vec![2, 2, 2], vec![vec![1, 0, 1]], vec![], Remainders::None)?;
+    /// assert_eq!(p.n_conditions(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn n_conditions(&self) -> usize {
         self.levels.len()
     }
 
     /// The positive configurations, sorted and without duplicates.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{MinimizationProblem, Remainders};
+    /// let positive = vec![vec![1, 1], vec![0, 1], vec![1, 1]];
+    /// let p = MinimizationProblem::new(vec![2, 2], positive, vec![], Remainders::None)?;
+    /// assert_eq!(p.positive(), [vec![0, 1], vec![1, 1]]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn positive(&self) -> &[Vec<u8>] {
         &self.positive
     }
 
     /// The forbidden configurations, sorted and without duplicates (with
     /// [`Remainders::All`], including the excluded ones).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{MinimizationProblem, Remainders};
+    /// let p = MinimizationProblem::new(vec![2, 2], vec![vec![1, 1]], vec![vec![0, 0]], Remainders::All)?;
+    /// assert_eq!(p.forbidden(), [vec![0, 0]]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn forbidden(&self) -> &[Vec<u8>] {
         &self.forbidden
     }
 
     /// The don't-care policy (with [`Remainders::Only`], the excluded configurations are
     /// already removed from the list).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{MinimizationProblem, Remainders};
+    /// let only = Remainders::Only(vec![vec![1, 0]]);
+    /// let p = MinimizationProblem::new(vec![2, 2], vec![vec![1, 1]], vec![], only)?
+    ///     .exclude(vec![vec![1, 0]])?;
+    /// assert_eq!(p.remainders(), &Remainders::Only(vec![]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn remainders(&self) -> &Remainders {
         &self.remainders
     }
 
     /// The configurations passed to [`MinimizationProblem::exclude`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{MinimizationProblem, Remainders};
+    /// let p = MinimizationProblem::new(vec![2, 2], vec![vec![1, 1]], vec![], Remainders::All)?;
+    /// assert!(p.excluded().is_empty());
+    /// let p = p.exclude(vec![vec![0, 0]])?;
+    /// assert_eq!(p.excluded(), [vec![0, 0]]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn excluded(&self) -> &[Vec<u8>] {
         &self.excluded
     }
 
     /// The number of configurations of the full space (the product of the levels), saturating
     /// at `u64::MAX`.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{MinimizationProblem, Remainders};
+    /// let p = MinimizationProblem::new(vec![3, 2, 2], vec![vec![2, 1, 0]], vec![], Remainders::None)?;
+    /// assert_eq!(p.n_configurations(), 12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn n_configurations(&self) -> u64 {
         self.levels
             .iter()

@@ -8,6 +8,14 @@ use super::problem::{MinimizationProblem, Remainders};
 
 /// The largest configuration space [`quine_mccluskey`] accepts (2^16 configurations: 16
 /// binary conditions, or 10 three-level ones).
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::{MinimizationProblem, Remainders, QMC_MAX_CONFIGURATIONS};
+/// let p = MinimizationProblem::new(vec![2; 16], vec![vec![1; 16]], vec![], Remainders::None)?;
+/// assert!(p.n_configurations() <= QMC_MAX_CONFIGURATIONS);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const QMC_MAX_CONFIGURATIONS: u64 = 1 << 16;
 
 /// Every configuration of the space, in lexicographic order (first condition most

@@ -52,24 +52,86 @@ pub struct Minimized {
 impl Minimized {
     /// The prime implicants covering at least one positive configuration (after row
     /// dominance, if it was requested).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![2, 2],
+    ///     vec![vec![1, 0], vec![1, 1]],
+    ///     vec![vec![0, 0]],
+    ///     Remainders::None,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default())?;
+    /// assert_eq!(solution.prime_implicants().len(), 1);
+    /// assert_eq!(solution.prime_implicants()[0].format_with(&["A", "B"], false), "A");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn prime_implicants(&self) -> &[Implicant] {
         &self.prime_implicants
     }
 
     /// The PI chart: rows are [`Minimized::prime_implicants`], columns the positive
     /// configurations in [`MinimizationProblem::positive`]'s order.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![2, 2],
+    ///     vec![vec![1, 0], vec![1, 1]],
+    ///     vec![vec![0, 0]],
+    ///     Remainders::None,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default())?;
+    /// let chart = solution.chart();
+    /// assert_eq!((chart.n_rows(), chart.n_cols()), (1, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn chart(&self) -> &PiChart {
         &self.chart
     }
 
     /// The essential prime implicants (indices): each is the only one covering some positive
     /// configuration, so every model contains it.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![2, 2],
+    ///     vec![vec![1, 0], vec![1, 1]],
+    ///     vec![vec![0, 0]],
+    ///     Remainders::None,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default())?;
+    /// assert_eq!(solution.essential(), [0]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn essential(&self) -> &[usize] {
         &self.essential
     }
 
     /// The prime implicants (indices) common to every returned model. This is what R QCA
     /// prints as "essential": with a single minimum model it lists the whole model.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![2, 2],
+    ///     vec![vec![1, 0], vec![1, 1]],
+    ///     vec![vec![0, 0]],
+    ///     Remainders::None,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default())?;
+    /// assert_eq!(solution.in_every_model(), vec![0]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn in_every_model(&self) -> Vec<usize> {
         let Some(first) = self.models.first() else {
             return Vec::new();
@@ -82,11 +144,42 @@ impl Minimized {
     }
 
     /// The models: each a sorted list of prime implicant indices.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![2, 2],
+    ///     vec![vec![1, 0], vec![1, 1]],
+    ///     vec![vec![0, 0]],
+    ///     Remainders::None,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default())?;
+    /// assert_eq!(solution.models(), [vec![0]]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn models(&self) -> &[Vec<usize>] {
         &self.models
     }
 
     /// The terms of model `i` (empty if out of range).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![2, 2],
+    ///     vec![vec![1, 0], vec![1, 1]],
+    ///     vec![vec![0, 0]],
+    ///     Remainders::None,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default())?;
+    /// assert_eq!(solution.model_terms(0).len(), 1);
+    /// assert!(solution.model_terms(1).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn model_terms(&self, i: usize) -> Vec<&Implicant> {
         self.models
             .get(i)
@@ -96,6 +189,22 @@ impl Minimized {
 
     /// Model `i` written as a sum of products, `A*~B + C` (see
     /// [`Implicant::format_with`]); empty if out of range.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![2, 2],
+    ///     vec![vec![1, 0], vec![1, 1]],
+    ///     vec![vec![0, 0]],
+    ///     Remainders::None,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default())?;
+    /// assert_eq!(solution.model_expression(0, &["A", "B"], false), "A");
+    /// assert_eq!(solution.model_expression(0, &["A", "B"], true), "A[1]");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn model_expression<S: AsRef<str>>(&self, i: usize, names: &[S], brackets: bool) -> String {
         self.model_terms(i)
             .iter()
@@ -105,11 +214,41 @@ impl Minimized {
     }
 
     /// Whether more models exist than the cap allowed to list.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![2, 2],
+    ///     vec![vec![1, 0], vec![1, 1]],
+    ///     vec![vec![0, 0]],
+    ///     Remainders::None,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default())?;
+    /// assert!(!solution.is_truncated());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_truncated(&self) -> bool {
         self.truncated
     }
 
     /// A message to show the user when the model list is truncated.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![2, 2],
+    ///     vec![vec![1, 0], vec![1, 1]],
+    ///     vec![vec![0, 0]],
+    ///     Remainders::None,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default())?;
+    /// assert_eq!(solution.warning(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn warning(&self) -> Option<String> {
         self.truncated.then(|| {
             format!(

@@ -17,6 +17,13 @@ use super::result::{Configuration, Model, Solution, Term};
 /// solution. Beyond it, a parsimonious solution lists none and says so in its
 /// [`warning`](Solution::warning); an intermediate solution fails with
 /// [`SolutionError::TooManyCounterfactuals`].
+///
+/// # Example
+/// ```
+/// use fsqca::solution::MAX_COUNTERFACTUALS;
+/// assert_eq!(MAX_COUNTERFACTUALS, 1 << 20);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_COUNTERFACTUALS: usize = 1 << 20;
 
 /// Which remainders a solution may use.
@@ -185,26 +192,67 @@ impl SolutionOptions {
     }
 
     /// The solution type.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::new(SolutionType::Parsimonious);
+    /// assert_eq!(o.solution_type(), SolutionType::Parsimonious);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn solution_type(&self) -> SolutionType {
         self.solution_type
     }
 
     /// The directional expectations.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::new(SolutionType::Intermediate);
+    /// assert!(o.expectations().is_empty());
+    /// let o = o.directional_expectations("A".parse()?);
+    /// assert_eq!(o.expectations().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn expectations(&self) -> &DirectionalExpectations {
         &self.expectations
     }
 
     /// The excluded row ids.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::new(SolutionType::Parsimonious);
+    /// assert!(o.excluded().is_empty());
+    /// assert_eq!(o.exclude([2]).excluded(), [2]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn excluded(&self) -> &[u64] {
         &self.exclude
     }
 
     /// Whether row dominance is applied.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// assert!(!SolutionOptions::new(SolutionType::Conservative).uses_row_dominance());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn uses_row_dominance(&self) -> bool {
         self.row_dominance
     }
 
     /// The most models listed.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// assert_eq!(SolutionOptions::new(SolutionType::Conservative).model_limit(), 10_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn model_limit(&self) -> usize {
         self.max_models
     }

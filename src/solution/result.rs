@@ -101,31 +101,121 @@ pub struct Term {
 
 impl Term {
     /// The term, literals in the order of the conditions.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let term = &solution.models()[0].terms()[0]; // the term A
+    /// assert_eq!(term.expression().to_string(), "A");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn expression(&self) -> &Expression {
         &self.expression
     }
 
     /// Sufficiency inclusion (consistency) of the term; `None` when undefined.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let term = &solution.models()[0].terms()[0]; // the term A
+    /// assert_eq!(term.incl(), Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn incl(&self) -> Option<f64> {
         self.incl
     }
 
     /// PRI of the term; `None` when undefined.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let term = &solution.models()[0].terms()[0]; // the term A
+    /// assert_eq!(term.pri(), Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn pri(&self) -> Option<f64> {
         self.pri
     }
 
     /// Raw coverage of the term; `None` when undefined.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let term = &solution.models()[0].terms()[0]; // the term A
+    /// assert_eq!(term.cov(), Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cov(&self) -> Option<f64> {
         self.cov
     }
 
     /// Unique coverage of the term within its model; `None` when undefined.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let term = &solution.models()[0].terms()[0]; // the term A
+    /// assert_eq!(term.cov_unique(), Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cov_unique(&self) -> Option<f64> {
         self.cov_unique
     }
 
     /// The cases with a membership above 0.5 in the term, in data order.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let term = &solution.models()[0].terms()[0]; // the term A
+    /// assert_eq!(term.cases(), ["1", "2"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cases(&self) -> &[String] {
         &self.cases
     }
@@ -164,28 +254,109 @@ pub struct Model {
 
 impl Model {
     /// The model as an expression: `A*~B + C`.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(model.expression().to_string(), "A*B");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn expression(&self) -> &Expression {
         &self.expression
     }
 
     /// The terms, in the order of the prime implicants (fewest literals first).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(model.terms().len(), 1);
+    /// assert_eq!(model.terms()[0].expression().to_string(), "A*B");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn terms(&self) -> &[Term] {
         &self.terms
     }
 
     /// The fit of the whole model (inclusion, PRI, coverage).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(model.fit().incl, Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn fit(&self) -> &Sufficiency {
         &self.fit
     }
 
     /// The remainders the model covers (the simplifying assumptions it makes), by row id.
     /// Empty for a conservative model.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(model.expression().to_string(), "A");
+    /// // The remainder A*~B is row 3.
+    /// assert_eq!(model.simplifying_assumptions()[0].id(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn simplifying_assumptions(&self) -> &[Configuration] {
         &self.simplifying_assumptions
     }
 
     /// Intermediate models: the remainders used as easy counterfactuals (consistent with the
     /// directional expectations), by row id. Empty for the other solution types.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Intermediate)
+    ///     .directional_expectations("A, ~B".parse()?)
+    ///     .solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(model.expression().to_string(), "A");
+    /// assert_eq!(model.easy_counterfactuals()[0].id(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn easy_counterfactuals(&self) -> &[Configuration] {
         &self.easy_counterfactuals
     }
@@ -193,12 +364,49 @@ impl Model {
     /// Intermediate models: the parsimonious model's simplifying assumptions that are not
     /// easy (difficult counterfactuals, not used), by row id. Empty for the other solution
     /// types.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Intermediate)
+    ///     .directional_expectations("A, B".parse()?)
+    ///     .solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(model.expression().to_string(), "A*B");
+    /// assert_eq!(model.difficult_counterfactuals()[0].id(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn difficult_counterfactuals(&self) -> &[Configuration] {
         &self.difficult_counterfactuals
     }
 
     /// Intermediate models: the 0-based indices of the conservative and parsimonious models
     /// this one was derived from (R QCA's `C1P1` is `(0, 0)`).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Intermediate)
+    ///     .directional_expectations("A, B".parse()?)
+    ///     .solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(model.origin(), Some((0, 0)));
+    /// # let conservative = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// assert_eq!(conservative.models()[0].origin(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn origin(&self) -> Option<(usize, usize)> {
         self.origin
     }
@@ -255,22 +463,82 @@ pub struct Solution {
 
 impl Solution {
     /// The kind of solution.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(solution.solution_type(), SolutionType::Parsimonious);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn solution_type(&self) -> SolutionType {
         self.solution_type
     }
 
     /// The outcome, `~Y` when negated.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(solution.outcome(), "Y");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn outcome(&self) -> &str {
         &self.outcome
     }
 
     /// The conditions, in the truth table's order.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(solution.conditions(), ["A", "B"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn conditions(&self) -> &[String] {
         &self.conditions
     }
 
     /// The prime implicants (for an intermediate solution: those of every conservative /
     /// parsimonious pair, without repetition), fewest literals first.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(solution.prime_implicants()[0].to_string(), "A");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn prime_implicants(&self) -> &[Expression] {
         &self.prime_implicants
     }
@@ -278,6 +546,21 @@ impl Solution {
     /// The prime implicants that appear in every model listed, as R QCA reports its
     /// "essential" ones. They include every prime implicant that is the only cover of some
     /// positive row; with a single model, they are the whole model.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(solution.essential()[0].to_string(), "A");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn essential(&self) -> &[Expression] {
         &self.essential
     }
@@ -285,11 +568,41 @@ impl Solution {
     /// Every model of minimum size (model ambiguity: more than one), in a deterministic
     /// order: by size, then by the prime implicants' order. For an intermediate solution, the
     /// models of each (conservative, parsimonious) pair in turn.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(solution.models().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn models(&self) -> &[Model] {
         &self.models
     }
 
     /// A message when the model cap was reached and not every model is listed.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let model = &solution.models()[0];
+    /// assert_eq!(solution.warning(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn warning(&self) -> Option<&str> {
         self.warning.as_deref()
     }

@@ -29,13 +29,40 @@ use super::row::{OutputValue, Row};
 use super::TruthTable;
 
 /// The largest number of conditions: configurations are indexed by a `u64`.
+///
+/// # Example
+/// ```
+/// use fsqca::truth_table::{TruthTableError, MAX_CONDITIONS};
+/// use fsqca::{Dataset, Error, TruthTableOptions};
+/// assert_eq!(MAX_CONDITIONS, 63);
+/// # let data = Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+/// let too_many = vec!["A"; MAX_CONDITIONS + 1];
+/// let err = TruthTableOptions::default().build(&data, "Y", &too_many);
+/// assert!(matches!(err, Err(Error::TruthTable(TruthTableError::TooManyConditions { .. }))));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_CONDITIONS: usize = 63;
 
 /// The largest number of levels of a multi-value condition (values 0 to 255).
+///
+/// # Example
+/// ```
+/// use fsqca::truth_table::MAX_LEVELS;
+/// assert_eq!(MAX_LEVELS, u64::from(u8::MAX) + 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_LEVELS: u64 = 256;
 
 /// The largest complete table (with remainders) that
 /// [`TruthTableOptions::complete`] may build: 2^20 rows (20 binary conditions).
+///
+/// # Example
+/// ```
+/// use fsqca::truth_table::MAX_COMPLETE_ROWS;
+/// // 20 binary conditions: 2^20 rows.
+/// assert_eq!(MAX_COMPLETE_ROWS, 2u64.pow(20));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_COMPLETE_ROWS: u64 = 1 << 20;
 
 /// Tolerance of comparisons with a cut-off (the square root of the machine epsilon, as R QCA).
