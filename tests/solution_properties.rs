@@ -75,7 +75,12 @@ fn crisp_data() -> impl Strategy<Value = (usize, Vec<Vec<u8>>)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    // A fixed seed keeps CI deterministic; change it locally to explore.
+    #![proptest_config(ProptestConfig {
+        cases: 200,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x4b68_616e),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn models_respect_the_truth_table((k, cases) in crisp_data()) {
