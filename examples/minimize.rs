@@ -1,8 +1,8 @@
 //! Minimizing a truth table: the conservative, parsimonious and intermediate solutions.
 //!
 //! Data: Lipset's conditions of the survival of democracy in inter-war Europe, in fuzzy sets
-//! (Ragin 2009; R QCA's `LF`), as the crate ships it in `tests/fixtures`. The truth table's positive rows (inclusion at least 0.8)
-//! are minimized three ways:
+//! (Ragin 2009; R QCA's `LF`), as the crate ships it in `tests/fixtures`. The truth table's
+//! positive rows (inclusion at least 0.8) are minimized three ways:
 //!
 //! - conservative: no remainder (unobserved configuration) is assumed to lead to survival;
 //! - parsimonious: any remainder that shortens the solution may be assumed (the simplifying
