@@ -1,8 +1,8 @@
 //! Building and printing a truth table.
 //!
 //! The data are Lipset's conditions of the survival of democracy in inter-war Europe, in fuzzy
-//! sets (Ragin 2009; the `LF` data of R's QCA package) (the copy in `tests/fixtures`): development (DEV),
-//! urbanization (URB), literacy (LIT), industrialization (IND), government stability (STB) and
+//! sets (Ragin 2009; the `LF` data of R's QCA package, copied in `tests/fixtures`): development
+//! (DEV), urbanization (URB), literacy (LIT), industrialization (IND), government stability (STB) and
 //! the outcome, survival (SURV), for 18 countries.
 //!
 //! A case belongs to the truth-table row (corner of the property space) where its membership is
