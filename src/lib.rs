@@ -139,3 +139,8 @@ pub use crate::sets::{FuzzySet, SetError};
 pub use crate::truth_table::{
     OutputValue, Row, SortKey, TruthTable, TruthTableError, TruthTableOptions,
 };
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
