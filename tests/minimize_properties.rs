@@ -2,18 +2,20 @@
 //! conditions, or up to 5 conditions with 2 to 4 levels, and up to 12 binary conditions for
 //! the prime implicant comparison), for the three remainder policies:
 //!
-//! - the fast prime implicant generator equals plain Quine-McCluskey;
+//! - the fast prime implicant generator equals plain Quine-McCluskey, and the pruned one
+//!   keeps a subset of them that gives the same models;
 //! - every prime implicant is allowed and prime, checked against the full configuration space;
 //! - every model covers every positive configuration and no forbidden one;
-//! - the models are exactly the minimum covers, by brute force over subsets of prime
-//!   implicants; irredundant covers likewise; row dominance keeps the minimum size.
+//! - the models are exactly the minimum covers, by an exhaustive search without bounds (up
+//!   to 8 binary conditions); irredundant covers likewise by brute force over subsets of
+//!   prime implicants; row dominance keeps the minimum size.
 
 use fsqca::minimize::{
     fast_prime_implicants, quine_mccluskey, CoverSearch, EngineOptions, Implicant,
     MinimizationProblem, Minimized, Remainders,
 };
 use proptest::prelude::*;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// Every configuration of the space, lexicographic.
 fn space(levels: &[u8]) -> Vec<Vec<u8>> {
@@ -163,6 +165,78 @@ fn brute_covers(solution: &Minimized, irredundant: bool) -> Option<Vec<Vec<usize
     Some(out)
 }
 
+/// Every minimum cover by exhaustive search, independent of the engine's bounds: for
+/// `k = 0, 1, ...`, every choice of `k` rows made by taking, for the lowest uncovered
+/// column, each row that covers it (every cover of size `k` is reached this way); the first
+/// `k` with a cover is the minimum. `None` beyond `max_nodes` search nodes.
+fn exhaustive_minimum_covers(solution: &Minimized, max_nodes: u64) -> Option<Vec<Vec<usize>>> {
+    type Bits = [u64; 4];
+    let chart = solution.chart();
+    assert!(chart.n_cols() <= 256, "8 binary conditions at most");
+    let mut rows: Vec<Bits> = vec![[0; 4]; chart.n_rows()];
+    for (r, bits) in rows.iter_mut().enumerate() {
+        for c in chart.row(r) {
+            bits[c / 64] |= 1 << (c % 64);
+        }
+    }
+    let columns: Vec<Vec<usize>> = (0..chart.n_cols()).map(|c| chart.column(c)).collect();
+    let mut all: Bits = [0; 4];
+    for c in 0..chart.n_cols() {
+        all[c / 64] |= 1 << (c % 64);
+    }
+    struct Search<'a> {
+        rows: &'a [Bits],
+        columns: &'a [Vec<usize>],
+        chosen: Vec<usize>,
+        nodes: u64,
+        found: BTreeSet<Vec<usize>>,
+    }
+    impl Search<'_> {
+        fn run(&mut self, uncovered: Bits, depth: usize) {
+            if self.nodes == 0 {
+                return;
+            }
+            self.nodes -= 1;
+            let Some(w) = uncovered.iter().position(|&x| x != 0) else {
+                let mut cover = self.chosen.clone();
+                cover.sort_unstable();
+                self.found.insert(cover);
+                return;
+            };
+            if depth == 0 {
+                return;
+            }
+            let c = w * 64 + uncovered[w].trailing_zeros() as usize;
+            for &r in &self.columns[c] {
+                let mut next = uncovered;
+                for (n, b) in next.iter_mut().zip(&self.rows[r]) {
+                    *n &= !b;
+                }
+                self.chosen.push(r);
+                self.run(next, depth - 1);
+                self.chosen.pop();
+            }
+        }
+    }
+    let mut search = Search {
+        rows: &rows,
+        columns: &columns,
+        chosen: Vec::new(),
+        nodes: max_nodes,
+        found: BTreeSet::new(),
+    };
+    for k in 0..=chart.n_rows() {
+        search.run(all, k);
+        if search.nodes == 0 {
+            return None;
+        }
+        if !search.found.is_empty() {
+            return Some(search.found.into_iter().collect());
+        }
+    }
+    Some(Vec::new())
+}
+
 /// A random problem: levels, then a class per configuration (0, 1: positive, 2, 3:
 /// forbidden, else remainder), the policy, the listed remainders and the excluded ones.
 fn problems(max_binary: usize) -> impl Strategy<Value = MinimizationProblem> {
@@ -229,27 +303,36 @@ proptest! {
     }
 }
 
-proptest! {
-    // Exhaustive model enumeration: up to 6 binary conditions here. Random 7- and
-    // 8-condition charts with remainders can have cyclic cores on which the minimum-cover
-    // search exceeds its default node limit (`MinimizeError::SearchLimit`); issue 4 keeps
-    // that open rather than this test hiding it behind a chosen seed.
-    #![proptest_config(config(100))]
-
-    #[test]
-    fn solutions_are_valid_and_exactly_minimum(problem in problems(6)) {
-        let solution = problem.solve(&EngineOptions::default().max_models(usize::MAX)).unwrap();
+#[test]
+fn solutions_are_valid_and_exactly_minimum() {
+    // Up to 8 binary conditions; the exhaustive search gives up on a few of the largest
+    // charts, so the test also requires that it checked most problems.
+    let checked = std::cell::Cell::new(0usize);
+    let mut runner = proptest::test_runner::TestRunner::new(config(150));
+    let result = runner.run(&problems(8), |problem| {
+        let solution = problem
+            .solve(&EngineOptions::default().max_models(20_000))
+            .unwrap();
         assert_valid_solution(&problem, &solution);
-        prop_assert!(!solution.is_truncated());
         let size = solution.models()[0].len();
         prop_assert!(solution.models().iter().all(|m| m.len() == size));
-        if let Some(brute) = brute_covers(&solution, false) {
-            prop_assert_eq!(solution.models(), brute.as_slice());
+        if let Some(all) = exhaustive_minimum_covers(&solution, 5_000_000) {
+            prop_assert_eq!(all[0].len(), size);
+            if solution.is_truncated() {
+                prop_assert!(all.len() > solution.models().len());
+            } else {
+                prop_assert_eq!(solution.models(), all.as_slice());
+            }
+            checked.set(checked.get() + 1);
         }
         // Irredundant covers can number millions on larger charts: small ones only.
         if solution.prime_implicants().len() <= 16 {
             let irredundant = problem
-                .solve(&EngineOptions::default().max_models(usize::MAX).covers(CoverSearch::Irredundant))
+                .solve(
+                    &EngineOptions::default()
+                        .max_models(usize::MAX)
+                        .covers(CoverSearch::Irredundant),
+                )
                 .unwrap();
             assert_valid_solution(&problem, &irredundant);
             prop_assert!(irredundant.models().iter().any(|m| m.len() == size));
@@ -257,14 +340,27 @@ proptest! {
                 prop_assert_eq!(irredundant.models(), brute.as_slice());
             }
         }
-        let dominated = problem.solve(&EngineOptions::default().row_dominance(true)).unwrap();
+        let dominated = problem
+            .solve(&EngineOptions::default().row_dominance(true))
+            .unwrap();
         prop_assert_eq!(dominated.models()[0].len(), size);
         for m in dominated.models() {
-            let terms: Vec<&Implicant> = m.iter().map(|&i| &dominated.prime_implicants()[i]).collect();
+            let terms: Vec<&Implicant> = m
+                .iter()
+                .map(|&i| &dominated.prime_implicants()[i])
+                .collect();
             prop_assert!(covers_all(&terms, problem.positive()));
         }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
     }
-
+    assert!(
+        checked.get() >= 130,
+        "only {} of 150 problems checked exhaustively",
+        checked.get()
+    );
 }
 
 proptest! {
@@ -272,12 +368,42 @@ proptest! {
 
     #[test]
     fn quine_mccluskey_solutions_equal_fast_ones(problem in problems(8)) {
-        let options = EngineOptions::default().max_models(usize::MAX);
+        // Some random 8-condition charts have millions of minimum models (one has
+        // 13,550,496); the same chart gives the same search, so a cap compares them as well.
+        let options = EngineOptions::default().max_models(100_000);
         let fast = problem.solve(&options).unwrap();
         let qmc = problem
             .solve(&options.clone().method(fsqca::minimize::PrimeMethod::QuineMcCluskey))
             .unwrap();
         prop_assert_eq!(fast, qmc);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(150))]
+
+    /// Pruned prime implicants give the same models, as sets of implicants.
+    #[test]
+    fn pruned_prime_implicants_give_the_same_models(problem in problems(9)) {
+        let options = EngineOptions::default().max_models(5_000);
+        let fast = problem.solve(&options).unwrap();
+        let pruned = problem
+            .solve(&options.clone().method(fsqca::minimize::PrimeMethod::Pruned))
+            .unwrap();
+        let as_terms = |s: &Minimized| -> BTreeSet<BTreeSet<Implicant>> {
+            s.models()
+                .iter()
+                .map(|m| m.iter().map(|&i| s.prime_implicants()[i].clone()).collect())
+                .collect()
+        };
+        prop_assert!(pruned
+            .prime_implicants()
+            .iter()
+            .all(|pi| fast.prime_implicants().contains(pi)));
+        prop_assert_eq!(fast.is_truncated(), pruned.is_truncated());
+        if !fast.is_truncated() {
+            prop_assert_eq!(as_terms(&fast), as_terms(&pruned));
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use super::implicant::Implicant;
 use super::problem::{
     diff, masked, pack, unpack, with_planes, MinimizationProblem, Planes, Remainders,
 };
+use super::set_cover::{ones, SetFamily};
 
 /// The prime implicants of a problem, exactly, without enumerating the configuration space.
 ///
@@ -137,10 +138,205 @@ fn primes_all<const B: usize>(
             return Err(MinimizeError::TooManyPrimeImplicants { max });
         }
     }
-    Ok(found
+    Ok(implicants(problem, found))
+}
+
+/// The implicants `(conditions, the levels of a positive configuration on them)`.
+fn implicants(problem: &MinimizationProblem, found: Vec<(u64, usize)>) -> Vec<Implicant> {
+    found
         .into_iter()
         .map(|(mask, index)| Implicant::from_mask(mask, &problem.positive()[index]))
-        .collect())
+        .collect()
+}
+
+/// The prime implicants that can be in a minimum cover, for [`Remainders::All`]: a subset
+/// of [`fast_prime_implicants`] that contains every implicant of every minimum cover of the
+/// positive configurations, so minimum covers (models) are the same over it. With other
+/// policies, all prime implicants (they are few: they are built from the listed
+/// configurations).
+///
+/// Method: for each positive configuration `e`, a branch-and-bound search over the prime
+/// implicants containing it finds the largest number `M_e` of positive configurations one
+/// of them covers. The weights `y_e = 1 / M_e` give every prime implicant a total weight of
+/// at most 1 over what it covers, so (linear-programming duality, as in the bound of
+/// [`PiChart::minimum_covers`](crate::minimize::PiChart::minimum_covers)) no `j` implicants
+/// cover positive configurations of total weight above `j`. An upper bound `u` on the
+/// minimum comes from covering with those largest implicants. An implicant `P` in a
+/// minimum cover leaves the rest, of weight `W - y(P)` (`W` the total), to at most `u - 1`
+/// others, so `y(P) >= W - u + 1`. The transversal search of [`fast_prime_implicants`]
+/// keeps only implicants that pass this test, pruning a branch as soon as the positive
+/// configurations still covered weigh less; each implicant is built once, from the first
+/// positive configuration it covers. When the bound is weak the test keeps every prime
+/// implicant, and the result equals [`fast_prime_implicants`].
+///
+/// # Errors
+/// [`MinimizeError::TooManyPrimeImplicants`] when more than `max_prime_implicants` pass.
+///
+/// # Complexity
+/// Two transversal searches per positive configuration, both pruned; memory proportional to
+/// the configurations and the implicants kept.
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::{
+///     fast_prime_implicants, useful_prime_implicants, MinimizationProblem, Remainders,
+/// };
+/// // A*B or C: positive A*B*~C, A*B*C, ~A*~B*C; negative ~A*~B*~C, A*~B*~C.
+/// let problem = MinimizationProblem::new(
+///     vec![2, 2, 2],
+///     vec![vec![1, 1, 0], vec![1, 1, 1], vec![0, 0, 1]],
+///     vec![vec![0, 0, 0], vec![1, 0, 0]],
+///     Remainders::All,
+/// )?;
+/// let all = fast_prime_implicants(&problem, 100)?;
+/// let useful = useful_prime_implicants(&problem, 100)?;
+/// assert!(useful.len() <= all.len());
+/// assert!(useful.iter().all(|pi| all.contains(pi)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn useful_prime_implicants(
+    problem: &MinimizationProblem,
+    max_prime_implicants: usize,
+) -> Result<Vec<Implicant>, MinimizeError> {
+    if !matches!(problem.remainders(), Remainders::All) {
+        return fast_prime_implicants(problem, max_prime_implicants);
+    }
+    let mut out = with_planes!(
+        problem.levels(),
+        primes_useful(problem, max_prime_implicants)
+    )?;
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// Per positive configuration: its minimal difference sets to the forbidden ones, and per
+/// condition the positive configurations that differ from it there.
+struct Neighbourhood {
+    edges: Vec<u64>,
+    differ: Vec<Vec<u64>>,
+}
+
+impl Neighbourhood {
+    fn new<const B: usize>(
+        index: usize,
+        positive: &[Planes<B>],
+        forbidden: &[Planes<B>],
+        k: usize,
+    ) -> Self {
+        let full = full_mask(k);
+        let p = &positive[index];
+        let mut edges: Vec<u64> = forbidden.iter().map(|f| diff(p, f) & full).collect();
+        minimal_edges(&mut edges);
+        let words = positive.len().div_ceil(64);
+        let mut differ = vec![vec![0u64; words]; k];
+        for (j, q) in positive.iter().enumerate() {
+            let mut d = diff(p, q) & full;
+            while d != 0 {
+                let v = d.trailing_zeros() as usize;
+                d &= d - 1;
+                differ[v][j / 64] |= 1 << (j % 64);
+            }
+        }
+        Neighbourhood { edges, differ }
+    }
+
+    /// The positive configurations covered by the term on the conditions `chosen`.
+    fn covered(&self, chosen: u64, all: &[u64], out: &mut [u64]) {
+        out.copy_from_slice(all);
+        let mut bits = chosen;
+        while bits != 0 {
+            let v = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            for (o, d) in out.iter_mut().zip(&self.differ[v]) {
+                *o &= !d;
+            }
+        }
+    }
+}
+
+fn count(bits: &[u64]) -> u32 {
+    bits.iter().map(|w| w.count_ones()).sum()
+}
+
+fn weight(bits: &[u64], y: &[f64]) -> f64 {
+    ones(bits).map(|e| y[e]).sum()
+}
+
+fn primes_useful<const B: usize>(
+    problem: &MinimizationProblem,
+    max: usize,
+) -> Result<Vec<Implicant>, MinimizeError> {
+    let k = problem.n_conditions();
+    let positive: Vec<Planes<B>> = problem.positive().iter().map(|c| pack::<B>(c)).collect();
+    let forbidden: Vec<Planes<B>> = problem.forbidden().iter().map(|c| pack::<B>(c)).collect();
+    let n = positive.len();
+    let words = n.div_ceil(64).max(1);
+    let mut all = vec![0u64; words];
+    for e in 0..n {
+        all[e / 64] |= 1 << (e % 64);
+    }
+    let mut scratch = vec![0u64; words];
+    // Pass 1: the largest coverage of a prime implicant through each positive configuration.
+    let mut largest: Vec<Vec<u64>> = Vec::with_capacity(n);
+    for index in 0..n {
+        let hood = Neighbourhood::new(index, &positive, &forbidden, k);
+        let best = std::cell::RefCell::new((0u32, vec![0u64; words]));
+        let mut cov = vec![0u64; words];
+        Transversals::new(&hood.edges, k).run_pruned(
+            &mut |s| {
+                hood.covered(s, &all, &mut cov);
+                let mut best = best.borrow_mut();
+                if count(&cov) > best.0 {
+                    *best = (count(&cov), cov.clone());
+                }
+                true
+            },
+            &mut |s| {
+                hood.covered(s, &all, &mut scratch);
+                count(&scratch) <= best.borrow().0
+            },
+        );
+        largest.push(best.into_inner().1);
+    }
+    let y: Vec<f64> = largest.iter().map(|c| 1.0 / f64::from(count(c))).collect();
+    let family = SetFamily::new(n, largest);
+    let upper = match family.minimum_size(100_000) {
+        Ok(Some(m)) => m.size,
+        _ => family.greedy_size().unwrap_or(n),
+    };
+    let threshold = y.iter().sum::<f64>() - (upper as f64 - 1.0) - 1e-9;
+    // Pass 2: every prime implicant whose covered configurations weigh at least the threshold.
+    let mut found: Vec<(u64, usize)> = Vec::new();
+    for index in 0..n {
+        let hood = Neighbourhood::new(index, &positive, &forbidden, k);
+        let mut cov = vec![0u64; words];
+        let mut overflow = false;
+        Transversals::new(&hood.edges, k).run_pruned(
+            &mut |s| {
+                hood.covered(s, &all, &mut cov);
+                let first = cov
+                    .iter()
+                    .position(|&w| w != 0)
+                    .map(|w| w * 64 + cov[w].trailing_zeros() as usize);
+                if first == Some(index) && weight(&cov, &y) >= threshold {
+                    found.push((s, index));
+                    if found.len() > max {
+                        overflow = true;
+                        return false;
+                    }
+                }
+                true
+            },
+            &mut |s| {
+                hood.covered(s, &all, &mut scratch);
+                weight(&scratch, &y) < threshold
+            },
+        );
+        if overflow {
+            return Err(MinimizeError::TooManyPrimeImplicants { max });
+        }
+    }
+    Ok(implicants(problem, found))
 }
 
 /// Depth-first enumeration of the minimal transversals of a hypergraph whose vertices are
@@ -175,12 +371,22 @@ impl<'a> Transversals<'a> {
 
     /// Calls `emit` once per minimal transversal; `emit` returns `false` to stop.
     fn run(&mut self, emit: &mut dyn FnMut(u64) -> bool) {
+        self.run_pruned(emit, &mut |_| false);
+    }
+
+    /// [`Transversals::run`], skipping every transversal that contains a set of vertices
+    /// for which `prune` returns `true` (it is asked about each partial choice).
+    fn run_pruned(
+        &mut self,
+        emit: &mut dyn FnMut(u64) -> bool,
+        prune: &mut dyn FnMut(u64) -> bool,
+    ) {
         let mut uncovered = vec![0u64; self.words];
         for e in 0..self.edges.len() {
             uncovered[e / 64] |= 1 << (e % 64);
         }
         let all_vertices = self.edges.iter().fold(0u64, |a, &e| a | e);
-        self.search(0, all_vertices, &uncovered, &[], emit);
+        self.search(0, all_vertices, &uncovered, &[], emit, prune);
     }
 
     fn search(
@@ -190,8 +396,9 @@ impl<'a> Transversals<'a> {
         uncovered: &[u64],
         critical: &[(usize, Vec<u64>)],
         emit: &mut dyn FnMut(u64) -> bool,
+        prune: &mut dyn FnMut(u64) -> bool,
     ) {
-        if self.stopped {
+        if self.stopped || prune(chosen) {
             return;
         }
         // The uncovered edge with the fewest candidate vertices.
@@ -242,7 +449,14 @@ impl<'a> Transversals<'a> {
                     *n = a & !b;
                 }
                 let nu = next_uncovered.clone();
-                self.search(chosen | 1 << v, candidates, &nu, &next_critical, emit);
+                self.search(
+                    chosen | 1 << v,
+                    candidates,
+                    &nu,
+                    &next_critical,
+                    emit,
+                    prune,
+                );
                 if self.stopped {
                     return;
                 }

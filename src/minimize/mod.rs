@@ -52,9 +52,10 @@ mod options;
 mod pi_chart;
 mod problem;
 mod quine_mccluskey;
+mod set_cover;
 mod solution;
 
-pub use cubes::fast_prime_implicants;
+pub use cubes::{fast_prime_implicants, useful_prime_implicants};
 pub use error::{ConfigurationSet, MinimizeError};
 pub use implicant::Implicant;
 pub use options::{CoverSearch, EngineOptions, PrimeMethod};

@@ -42,6 +42,15 @@ pub enum PrimeMethod {
     /// [`quine_mccluskey`](crate::minimize::quine_mccluskey): the plain reference, for small
     /// problems only.
     QuineMcCluskey,
+    /// [`useful_prime_implicants`](crate::minimize::useful_prime_implicants): for the
+    /// parsimonious solution, only the prime implicants that a bound cannot rule out of a
+    /// minimum cover. The minimum models are the same as with [`PrimeMethod::Fast`], but
+    /// [`Minimized::prime_implicants`](crate::minimize::Minimized::prime_implicants) and the
+    /// chart list only those implicants (so "essential" is relative to them). For problems
+    /// with millions of prime implicants (many conditions, few observed configurations).
+    /// With [`CoverSearch::Irredundant`], which can use any prime implicant,
+    /// [`PrimeMethod::Fast`] is used instead.
+    Pruned,
 }
 
 /// Options of [`MinimizationProblem::solve`](crate::minimize::MinimizationProblem::solve).
@@ -53,7 +62,8 @@ pub enum PrimeMethod {
 /// - `method`: [`PrimeMethod::Fast`];
 /// - `max_prime_implicants`: 2,000,000; beyond, solving fails with
 ///   [`MinimizeError::TooManyPrimeImplicants`](crate::minimize::MinimizeError::TooManyPrimeImplicants);
-/// - `max_search_nodes`: 2,000,000 nodes of the cover search (seconds); reached
+/// - `max_search_nodes`: 100,000 nodes of the cover search (a node takes microseconds on
+///   small charts, up to about 10 ms on charts of thousands of implicant classes); reached
 ///   before the minimum size is proven, solving fails with
 ///   [`MinimizeError::SearchLimit`](crate::minimize::MinimizeError::SearchLimit); reached
 ///   later, the models found are returned, marked truncated.
@@ -84,7 +94,7 @@ impl Default for EngineOptions {
             covers: CoverSearch::Minimum,
             method: PrimeMethod::Fast,
             max_prime_implicants: 2_000_000,
-            max_search_nodes: 2_000_000,
+            max_search_nodes: 100_000,
         }
     }
 }
@@ -179,7 +189,7 @@ impl EngineOptions {
     /// # Example
     /// ```
     /// use fsqca::minimize::EngineOptions;
-    /// assert_eq!(EngineOptions::default().search_node_limit(), 2_000_000);
+    /// assert_eq!(EngineOptions::default().search_node_limit(), 100_000);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn search_node_limit(&self) -> u64 {

@@ -1,8 +1,11 @@
 //! The prime implicant chart and the exact enumeration of its covers.
 
+use std::collections::{HashMap, HashSet};
+
 use super::error::MinimizeError;
 use super::implicant::Implicant;
 use super::problem::{diff, with_planes, Planes};
+use super::set_cover::SetFamily;
 
 /// The prime implicant chart: one row per prime implicant, one column per positive
 /// configuration, a mark where the implicant covers the configuration.
@@ -297,21 +300,33 @@ impl PiChart {
 
     /// Every cover of minimum cardinality, exactly, up to `max_models` of them.
     ///
-    /// Method: essential rows are taken first; columns covered by them are dropped, then
-    /// every column whose rows include all the rows of another column (column dominance:
-    /// covering the other covers it, so the set of covers is unchanged), then rows that
-    /// cover no remaining column (they are redundant in any cover). The minimum size `k` is
-    /// then found by iterative deepening from a lower bound to a greedy cover's size, and all
-    /// covers of size `k` are enumerated by branch and bound: branch on the uncovered column
-    /// with the fewest available rows, trying its rows in order and forbidding each tried row
-    /// in the later branches (so each cover is found exactly once), pruning with the number
-    /// of pairwise disjoint uncovered columns (each needs its own row). Row dominance is not
-    /// used, so no alternative minimum cover is lost. Petrick's method (1956) gives the same
-    /// covers by expanding a product of sums; this search avoids the expansion.
+    /// Method:
+    /// 1. Rows that cover the same columns form one class; the search runs on classes and
+    ///    each cover of classes stands for every choice of one row per class.
+    /// 2. Essential classes are taken; the columns they cover are dropped, then every column
+    ///    whose rows include all the rows of another column (column dominance: covering the
+    ///    other covers it, so the set of covers is unchanged), then classes that cover no
+    ///    remaining column (redundant in any cover).
+    /// 3. The core: the classes no other class contains. The minimum size is proven on it
+    ///    by branch and bound with Lagrangian lower bounds and reduced-cost fixing, and every
+    ///    cover of that size is listed (the method of the crate's `set_cover` module, after
+    ///    Beasley 1987 and Held, Wolfe & Crowder 1974). Branching is on the uncovered column
+    ///    with the fewest rows; each tried row is forbidden in the later branches, so each
+    ///    cover is found once.
+    /// 4. Every minimum cover of the whole chart is a minimum cover of the core with some of
+    ///    its classes replaced by classes they contain (replace each class of a minimum
+    ///    cover by a containing core class: it still covers, with as many classes). These
+    ///    replacements are listed for each core cover, keeping those that still cover.
+    ///
+    /// Row dominance is not used for the models, so no alternative minimum cover is lost.
+    /// Petrick's method (1956) gives the same covers by expanding a product of sums; this
+    /// search avoids the expansion.
     ///
     /// # Complexity
-    /// Exponential in the worst case (minimum set cover is NP-hard); the reductions and the
-    /// bound keep typical QCA charts to milliseconds. Memory is `O(rows × columns)` bits.
+    /// Exponential in the worst case (minimum set cover is NP-hard). The bound is close to
+    /// the linear-programming bound, so charts whose minimum is within about one of it
+    /// (clean data) take milliseconds; noisy charts with a larger gap take seconds at 100
+    /// positive configurations and more beyond. Memory is `O(rows × columns)` bits.
     ///
     /// # Example
     /// ```
@@ -403,6 +418,9 @@ impl PiChart {
         irredundant: bool,
         max_nodes: u64,
     ) -> Result<Covers, MinimizeError> {
+        if !irredundant {
+            return self.minimum_covers_of_classes(max_models, max_nodes);
+        }
         let Some(reduced) = Reduced::new(self) else {
             return Ok(Covers {
                 models: Vec::new(),
@@ -411,13 +429,7 @@ impl PiChart {
         };
         let mut search = Search::new(&reduced, max_models);
         search.node_limit = max_nodes;
-        let all: Vec<u64> = reduced.all_columns();
-        if irredundant {
-            search.irredundant(&all);
-        } else {
-            let k = minimum_size(self, max_nodes)?.saturating_sub(reduced.essential.len());
-            search.minimum(&all, k);
-        }
+        search.irredundant(&reduced.all_columns());
         if search.exhausted {
             if search.found.is_empty() {
                 return Err(MinimizeError::SearchLimit { nodes: max_nodes });
@@ -438,60 +450,146 @@ impl PiChart {
                 model
             })
             .collect();
-        models.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+        sort_models(&mut models);
         Ok(Covers {
             models,
             truncated: search.truncated,
         })
     }
+
+    /// The rows grouped by the columns they cover: a chart with one row per distinct set of
+    /// columns (in order of first occurrence), and each class's rows, ascending.
+    fn row_classes(&self) -> (PiChart, Vec<Vec<usize>>) {
+        let mut index: HashMap<&[u64], usize> = HashMap::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut bits = Vec::new();
+        for r in 0..self.n_rows {
+            let row = self.row_bits(r);
+            let class = *index.entry(row).or_insert_with(|| {
+                members.push(Vec::new());
+                bits.extend_from_slice(row);
+                members.len() - 1
+            });
+            members[class].push(r);
+        }
+        let chart = PiChart {
+            n_rows: members.len(),
+            n_cols: self.n_cols,
+            words: self.words,
+            bits,
+        };
+        (chart, members)
+    }
+
+    /// Every minimum cover, exactly.
+    ///
+    /// Rows with the same columns are solved as one class (a cover of classes stands for
+    /// every choice of one row per class). After essential classes and column dominance, the
+    /// classes that no other class contains form the core; every minimum cover of the core
+    /// is listed by [`SetFamily`]'s branch and bound. Every minimum cover of the whole chart
+    /// comes from one of the core: replace each of its classes by a containing core class,
+    /// and the result still covers with as many classes, so it is a minimum cover of the
+    /// core. So the minimum covers of the chart are found by replacing, in each minimum
+    /// cover of the core, each class by one it contains, keeping the choices that still
+    /// cover (duplicates, reached from two core covers, are listed once).
+    fn minimum_covers_of_classes(
+        &self,
+        max_models: usize,
+        max_nodes: u64,
+    ) -> Result<Covers, MinimizeError> {
+        let (classes, members) = self.row_classes();
+        let Some(reduced) = Reduced::new(&classes) else {
+            return Ok(Covers {
+                models: Vec::new(),
+                truncated: false,
+            });
+        };
+        let dominated = reduced.as_chart().dominated_rows();
+        let core_rows: Vec<usize> = (0..reduced.rows.len())
+            .filter(|r| dominated.binary_search(r).is_err())
+            .collect();
+        let core = SetFamily::new(
+            reduced.col_rows.len(),
+            core_rows.iter().map(|&r| reduced.row(r).to_vec()),
+        );
+        let limit = MinimizeError::SearchLimit { nodes: max_nodes };
+        let minimum = core
+            .minimum_size(max_nodes)
+            .map_err(|_| limit.clone())?
+            .expect("every column of the reduced chart has a row");
+        let within = reduced.rows_within(&core_rows);
+        let mut seen: HashSet<Vec<usize>> = HashSet::new();
+        let mut models: Vec<Vec<usize>> = Vec::new();
+        let mut truncated = false;
+        let listed = core.enumerate(
+            minimum.size,
+            &minimum.multipliers,
+            max_nodes,
+            &mut |cover| {
+                let tops: Vec<usize> = cover.iter().map(|&c| c as usize).collect();
+                reduced.replacements(&tops, &core_rows, &within, &mut |rows| {
+                    let mut key = rows.to_vec();
+                    key.sort_unstable();
+                    if !seen.insert(key) {
+                        return true;
+                    }
+                    let chosen: Vec<&[usize]> = reduced
+                        .essential
+                        .iter()
+                        .copied()
+                        .chain(rows.iter().map(|&r| reduced.rows[r]))
+                        .map(|class| members[class].as_slice())
+                        .collect();
+                    let complete = expand(&chosen, &mut models, max_models);
+                    truncated |= !complete;
+                    complete
+                })
+            },
+        );
+        if listed.is_err() {
+            if models.is_empty() {
+                return Err(limit);
+            }
+            truncated = true;
+        }
+        sort_models(&mut models);
+        Ok(Covers { models, truncated })
+    }
 }
 
-/// The size of a minimum cover (0 if there is none): the cyclic core is found by repeating
-/// essential rows, row dominance and column dominance (each keeps the minimum size), then
-/// solved by iterative deepening from a lower bound to a greedy cover's size.
-fn minimum_size(chart: &PiChart, max_nodes: u64) -> Result<usize, MinimizeError> {
-    let mut chart = chart.clone();
-    let mut taken = 0;
+/// Pushes every choice of one row per class onto `models` (an odometer over the classes);
+/// `false` if `max_models` was reached first.
+fn expand(classes: &[&[usize]], models: &mut Vec<Vec<usize>>, max_models: usize) -> bool {
+    let mut pick = vec![0usize; classes.len()];
     loop {
-        let Some(reduced) = Reduced::new(&chart) else {
-            return Ok(0);
-        };
-        taken += reduced.essential.len();
-        let core = reduced.as_chart();
-        if core.n_cols == 0 {
-            return Ok(taken);
+        if models.len() == max_models {
+            return false;
         }
-        let dominated = core.dominated_rows();
-        let stable = dominated.is_empty()
-            && reduced.essential.is_empty()
-            && core.n_rows == chart.n_rows
-            && core.n_cols == chart.n_cols;
-        if stable {
-            let mut search = Search::new(&reduced, 1);
-            search.node_limit = max_nodes;
-            let all = reduced.all_columns();
-            let lower = search.lower_bound(&all).unwrap_or(0);
-            let upper = reduced.greedy_size();
-            for k in lower..upper {
-                search.minimum(&all, k);
-                if search.exhausted {
-                    return Err(MinimizeError::SearchLimit { nodes: max_nodes });
-                }
-                if !search.found.is_empty() {
-                    return Ok(taken + k);
-                }
+        let mut model: Vec<usize> = classes
+            .iter()
+            .zip(&pick)
+            .map(|(rows, &i)| rows[i])
+            .collect();
+        model.sort_unstable();
+        models.push(model);
+        let mut d = 0;
+        while d < pick.len() {
+            pick[d] += 1;
+            if pick[d] < classes[d].len() {
+                break;
             }
-            return Ok(taken + upper);
+            pick[d] = 0;
+            d += 1;
         }
-        chart = if dominated.is_empty() {
-            core
-        } else {
-            let keep: Vec<usize> = (0..core.n_rows)
-                .filter(|r| dominated.binary_search(r).is_err())
-                .collect();
-            core.select_rows(&keep)
-        };
+        if d == pick.len() {
+            return true;
+        }
     }
+}
+
+/// Models by size, then lexicographically.
+fn sort_models(models: &mut [Vec<usize>]) {
+    models.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
 }
 
 /// The chart after essential rows, column dominance and useless rows are taken out.
@@ -580,36 +678,107 @@ impl Reduced {
         &self.row_bits[r * self.words..(r + 1) * self.words]
     }
 
-    /// The size of a greedy cover (an upper bound on the minimum).
-    fn greedy_size(&self) -> usize {
-        let mut uncovered = self.all_columns();
-        let mut size = 0;
-        while uncovered.iter().any(|&w| w != 0) {
-            let best = (0..self.rows.len())
-                .max_by_key(|&r| {
-                    let gain: u32 = self
-                        .row(r)
-                        .iter()
-                        .zip(&uncovered)
-                        .map(|(a, b)| (a & b).count_ones())
-                        .sum();
-                    (gain, std::cmp::Reverse(r))
-                })
-                .expect("every remaining column has a row");
-            for (u, w) in uncovered.iter_mut().zip(self.row(best)) {
-                *u &= !w;
+    /// For each of the given rows (`tops`), the rows whose columns are a subset of its
+    /// columns (itself included), ascending.
+    fn rows_within(&self, tops: &[usize]) -> Vec<Vec<usize>> {
+        let n_cols = self.col_rows.len();
+        let mut col_tops: Vec<Vec<usize>> = vec![Vec::new(); n_cols];
+        for (t, &r) in tops.iter().enumerate() {
+            for (c, list) in col_tops.iter_mut().enumerate() {
+                if self.row(r)[c / 64] >> (c % 64) & 1 == 1 {
+                    list.push(t);
+                }
             }
-            size += 1;
         }
-        size
+        let mut within = vec![Vec::new(); tops.len()];
+        for r in 0..self.rows.len() {
+            let bits = self.row(r);
+            let rarest = (0..n_cols)
+                .filter(|&c| bits[c / 64] >> (c % 64) & 1 == 1)
+                .min_by_key(|&c| col_tops[c].len())
+                .expect("every remaining row covers a remaining column");
+            for &t in &col_tops[rarest] {
+                if bits.iter().zip(self.row(tops[t])).all(|(a, b)| a & !b == 0) {
+                    within[t].push(r);
+                }
+            }
+        }
+        within
+    }
+
+    /// Calls `emit` with every list of rows, one within each of `cover`'s core rows
+    /// (`cover` indexes `tops`; `within` from [`Reduced::rows_within`]), that covers every
+    /// column; `emit` returns `false` to stop, and so does this.
+    fn replacements(
+        &self,
+        cover: &[usize],
+        tops: &[usize],
+        within: &[Vec<usize>],
+        emit: &mut dyn FnMut(&[usize]) -> bool,
+    ) -> bool {
+        // suffix[i]: the columns of cover[i..]'s core rows.
+        let words = self.words;
+        let mut suffix = vec![0u64; (cover.len() + 1) * words];
+        for i in (0..cover.len()).rev() {
+            for w in 0..words {
+                suffix[i * words + w] = suffix[(i + 1) * words + w] | self.row(tops[cover[i]])[w];
+            }
+        }
+        let mut chosen = Vec::with_capacity(cover.len());
+        self.replace_from(
+            0,
+            &self.all_columns(),
+            cover,
+            within,
+            &suffix,
+            &mut chosen,
+            emit,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn replace_from(
+        &self,
+        i: usize,
+        uncovered: &[u64],
+        cover: &[usize],
+        within: &[Vec<usize>],
+        suffix: &[u64],
+        chosen: &mut Vec<usize>,
+        emit: &mut dyn FnMut(&[usize]) -> bool,
+    ) -> bool {
+        if i == cover.len() {
+            // Always covered here: each position took the columns only it could cover.
+            debug_assert!(uncovered.iter().all(|&w| w == 0));
+            return emit(chosen);
+        }
+        let words = self.words;
+        // Columns that only this position can still cover must be in the chosen row.
+        let later = &suffix[(i + 1) * words..(i + 2) * words];
+        let needed: Vec<u64> = uncovered.iter().zip(later).map(|(u, l)| u & !l).collect();
+        let mut next = vec![0u64; words];
+        for &r in &within[cover[i]] {
+            let bits = self.row(r);
+            if needed.iter().zip(bits).any(|(n, b)| n & !b != 0) {
+                continue;
+            }
+            for ((n, u), b) in next.iter_mut().zip(uncovered).zip(bits) {
+                *n = u & !b;
+            }
+            chosen.push(r);
+            let go_on = self.replace_from(i + 1, &next, cover, within, suffix, chosen, emit);
+            chosen.pop();
+            if !go_on {
+                return false;
+            }
+        }
+        true
     }
 }
 
 struct Search<'a> {
     red: &'a Reduced,
     banned: Vec<bool>,
-    mark: Vec<u32>,
-    epoch: u32,
     chosen: Vec<u32>,
     found: Vec<Vec<u32>>,
     max: usize,
@@ -624,8 +793,6 @@ impl<'a> Search<'a> {
         Search {
             red,
             banned: vec![false; red.rows.len()],
-            mark: vec![0; red.rows.len()],
-            epoch: 0,
             chosen: Vec::new(),
             found: Vec::new(),
             max,
@@ -644,50 +811,28 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// One pass over the uncovered columns: the column with the fewest available rows, and a
-    /// lower bound (pairwise disjoint columns, greedily). `None` if a column has no row left.
-    fn scan(&mut self, uncovered: &[u64]) -> Option<(usize, usize)> {
-        self.epoch = self.epoch.wrapping_add(1);
-        if self.epoch == 0 {
-            self.mark.iter_mut().for_each(|m| *m = 0);
-            self.epoch = 1;
-        }
+    /// The uncovered column with the fewest available rows, or `None` if some uncovered
+    /// column has no row left.
+    fn branching_column(&self, uncovered: &[u64]) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None; // (degree, column)
-        let mut bound = 0;
         for (w, &word) in uncovered.iter().enumerate() {
             let mut bits = word;
             while bits != 0 {
                 let c = w * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let mut degree = 0;
-                let mut independent = true;
-                for &r in &self.red.col_rows[c] {
-                    if !self.banned[r as usize] {
-                        degree += 1;
-                        if self.mark[r as usize] == self.epoch {
-                            independent = false;
-                        }
-                    }
-                }
+                let degree = self.red.col_rows[c]
+                    .iter()
+                    .filter(|&&r| !self.banned[r as usize])
+                    .count();
                 if degree == 0 {
                     return None;
-                }
-                if independent {
-                    bound += 1;
-                    for &r in &self.red.col_rows[c] {
-                        self.mark[r as usize] = self.epoch;
-                    }
                 }
                 if !matches!(best, Some((d, _)) if d <= degree) {
                     best = Some((degree, c));
                 }
             }
         }
-        best.map(|(_, c)| (c, bound)).or(Some((usize::MAX, 0)))
-    }
-
-    fn lower_bound(&mut self, uncovered: &[u64]) -> Option<usize> {
-        self.scan(uncovered).map(|(_, b)| b)
+        best.map(|(_, c)| c)
     }
 
     /// Counts a node; false when the node limit is reached.
@@ -699,26 +844,6 @@ impl<'a> Search<'a> {
         !self.exhausted
     }
 
-    fn minimum(&mut self, uncovered: &[u64], budget: usize) {
-        if self.truncated || !self.tick() {
-            return;
-        }
-        if uncovered.iter().all(|&w| w == 0) {
-            self.record();
-            return;
-        }
-        if budget == 0 {
-            return;
-        }
-        let Some((col, bound)) = self.scan(uncovered) else {
-            return;
-        };
-        if bound > budget {
-            return;
-        }
-        self.branch(uncovered, col, |s, next| s.minimum(next, budget - 1));
-    }
-
     fn irredundant(&mut self, uncovered: &[u64]) {
         if self.truncated || !self.tick() {
             return;
@@ -727,7 +852,7 @@ impl<'a> Search<'a> {
             self.record();
             return;
         }
-        let Some((col, _)) = self.scan(uncovered) else {
+        let Some(col) = self.branching_column(uncovered) else {
             return;
         };
         self.branch(uncovered, col, |s, next| {

@@ -1,6 +1,6 @@
 //! Solving a problem: prime implicants, chart, essential implicants and models.
 
-use super::cubes::fast_prime_implicants;
+use super::cubes::{fast_prime_implicants, useful_prime_implicants};
 use super::error::MinimizeError;
 use super::implicant::Implicant;
 use super::options::{CoverSearch, EngineOptions, PrimeMethod};
@@ -299,8 +299,12 @@ impl MinimizationProblem {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn solve(&self, options: &EngineOptions) -> Result<Minimized, MinimizeError> {
+        let limit = options.prime_implicant_limit();
         let mut primes = match options.prime_method() {
-            PrimeMethod::Fast => fast_prime_implicants(self, options.prime_implicant_limit())?,
+            PrimeMethod::Pruned if options.cover_search() == CoverSearch::Minimum => {
+                useful_prime_implicants(self, limit)?
+            }
+            PrimeMethod::Fast | PrimeMethod::Pruned => fast_prime_implicants(self, limit)?,
             PrimeMethod::QuineMcCluskey => {
                 let p = quine_mccluskey(self)?;
                 if p.len() > options.prime_implicant_limit() {
