@@ -5,19 +5,23 @@
 //! Each data set is grouped by configuration; a configuration is positive when the share of
 //! its cases with Y = 1 is at least 0.8 (R QCA's `incl.cut = 0.8` on crisp data), forbidden
 //! otherwise; unobserved configurations are remainders. Conservative and parsimonious
-//! solutions are solved with all minimal models.
+//! solutions are solved with all minimal models (up to the default cap of 10,000); the
+//! parsimonious one twice: listing every prime implicant as R QCA does
+//! ([`PrimeMethod::Fast`]) and keeping only those that can be in a minimum model
+//! ([`PrimeMethod::Pruned`]).
 //!
 //! Before the criterion groups, one timed run per problem prints a summary line (observed /
 //! positive configurations, prime implicants, models, time); problems that stop on a limit
 //! (prime implicants, search nodes) are reported there and not timed further.
-//! `FSQCA_BENCH_MAX_K` limits K (default 24).
+//! `FSQCA_BENCH_MAX_K` limits K (default 24); `FSQCA_BENCH_MAX_NODES` the cover search
+//! (default 20,000 nodes, so that a problem beyond reach stops in about a minute).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+use fsqca::minimize::{EngineOptions, MinimizationProblem, PrimeMethod, Remainders};
 
 struct Table {
     name: String,
@@ -123,25 +127,36 @@ fn tables() -> Vec<Table> {
     out
 }
 
-fn solutions() -> [(&'static str, Remainders); 2] {
+fn solutions() -> [(&'static str, Remainders, PrimeMethod); 3] {
     [
-        ("conservative", Remainders::None),
-        ("parsimonious", Remainders::All),
+        ("conservative", Remainders::None, PrimeMethod::Fast),
+        ("parsimonious", Remainders::All, PrimeMethod::Fast),
+        ("parsimonious_pruned", Remainders::All, PrimeMethod::Pruned),
     ]
+}
+
+fn options(method: PrimeMethod) -> EngineOptions {
+    let nodes = std::env::var("FSQCA_BENCH_MAX_NODES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    EngineOptions::default()
+        .method(method)
+        .max_search_nodes(nodes)
+        .max_prime_implicants(5_000_000)
 }
 
 /// Prints one timed run per problem; returns the (table, solution) pairs that solved.
 fn summary(tables: &[Table]) -> Vec<(String, &'static str)> {
     let mut solved = Vec::new();
-    let options = EngineOptions::default();
     eprintln!(
         "problem            solution      observed/positive     PIs  models  truncated  time"
     );
     for t in tables {
-        for (label, remainders) in solutions() {
+        for (label, remainders, method) in solutions() {
             let p = problem(t, remainders);
             let start = Instant::now();
-            let result = p.solve(&options);
+            let result = p.solve(&options(method));
             let elapsed = start.elapsed();
             if result.is_ok() {
                 solved.push((t.name.clone(), label));
@@ -171,10 +186,11 @@ fn summary(tables: &[Table]) -> Vec<(String, &'static str)> {
 fn bench(c: &mut Criterion) {
     let tables = tables();
     let solved = summary(&tables);
-    let options = EngineOptions::default();
-    for (label, remainders) in solutions() {
+    for (label, remainders, method) in solutions() {
+        let options = options(method);
         let mut group = c.benchmark_group(format!("minimize_{label}"));
         group.warm_up_time(Duration::from_millis(200));
+        group.sample_size(10); // some problems take seconds
         for t in &tables {
             if !solved.contains(&(t.name.clone(), label)) {
                 continue; // a limit was reached: nothing to time

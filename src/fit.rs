@@ -413,25 +413,37 @@ pub fn solution<O: IntoOutcome + ?Sized>(
         .iter()
         .map(|t| t.evaluate(data).map(FuzzySet::into_values))
         .collect::<crate::Result<Vec<_>>>()?;
+    let sets: Vec<&Array1<f64>> = sets.iter().collect();
+    Ok(solution_of_sets(terms, &sets, y.values()))
+}
+
+/// [`solution`] from the terms' membership values, already evaluated (one array per term,
+/// in the terms' order) and the outcome's: lets a caller that fits many models made of the
+/// same terms evaluate each term once.
+pub(crate) fn solution_of_sets(
+    terms: &[Expression],
+    sets: &[&Array1<f64>],
+    y: ArrayView1<'_, f64>,
+) -> SolutionFit {
     let union = |skip: Option<usize>| -> Array1<f64> {
         let mut acc = Array1::zeros(y.len());
         for (j, s) in sets.iter().enumerate() {
             if Some(j) != skip {
                 Zip::from(&mut acc)
-                    .and(s)
+                    .and(*s)
                     .for_each(|a, &b| *a = f64::max(*a, b));
             }
         }
         acc
     };
-    let whole = sums(union(None).view(), y.values()).sufficiency();
+    let whole = sums(union(None).view(), y).sufficiency();
     let terms = terms
         .iter()
-        .zip(&sets)
+        .zip(sets)
         .enumerate()
         .map(|(j, (t, s))| {
-            let own = sums(s.view(), y.values()).sufficiency();
-            let without = sums(union(Some(j)).view(), y.values()).sufficiency();
+            let own = sums(s.view(), y).sufficiency();
+            let without = sums(union(Some(j)).view(), y).sufficiency();
             let cov_unique = match (whole.cov, without.cov) {
                 (Some(a), Some(b)) => Some((a - b).max(0.0)),
                 _ => None,
@@ -445,10 +457,10 @@ pub fn solution<O: IntoOutcome + ?Sized>(
             }
         })
         .collect();
-    Ok(SolutionFit {
+    SolutionFit {
         terms,
         solution: whole,
-    })
+    }
 }
 
 /// The necessity and sufficiency of one expression (a row of a necessity table or of a

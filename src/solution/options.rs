@@ -1,12 +1,16 @@
 //! Options of a minimization, and the derivation of the solutions from a truth table.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+use ndarray::Array1;
 use std::fmt;
 use std::str::FromStr;
 
 use crate::expression::{Expression, Literal};
-use crate::fit;
-use crate::minimize::{EngineOptions, Implicant, MinimizationProblem, Minimized, Remainders};
+use crate::fit::{self, IntoOutcome};
+use crate::minimize::{
+    EngineOptions, Implicant, MinimizationProblem, Minimized, PrimeMethod, Remainders,
+};
 use crate::truth_table::{OutputValue, TruthTable};
 
 use super::error::SolutionError;
@@ -111,6 +115,7 @@ pub struct SolutionOptions {
     exclude: Vec<u64>,
     row_dominance: bool,
     max_models: usize,
+    prime_method: PrimeMethod,
 }
 
 impl Default for SolutionOptions {
@@ -134,6 +139,7 @@ impl SolutionOptions {
             exclude: Vec::new(),
             row_dominance: false,
             max_models: 10_000,
+            prime_method: PrimeMethod::Fast,
         }
     }
 
@@ -189,6 +195,35 @@ impl SolutionOptions {
     pub fn max_models(mut self, n: usize) -> Self {
         self.max_models = n.max(1);
         self
+    }
+
+    /// How prime implicants are generated ([`PrimeMethod::Fast`] by default).
+    /// [`PrimeMethod::Pruned`] keeps only those that can be in a minimum model: the same
+    /// models, found without listing millions of prime implicants when there are many
+    /// conditions; the solution's prime implicant list is then that shorter list.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PrimeMethod;
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::new(SolutionType::Parsimonious).prime_method(PrimeMethod::Pruned);
+    /// assert_eq!(o.prime_method_used(), PrimeMethod::Pruned);
+    /// ```
+    pub fn prime_method(mut self, method: PrimeMethod) -> Self {
+        self.prime_method = method;
+        self
+    }
+
+    /// The prime implicant method (see [`SolutionOptions::prime_method`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PrimeMethod;
+    /// use fsqca::solution::SolutionOptions;
+    /// assert_eq!(SolutionOptions::default().prime_method_used(), PrimeMethod::Fast);
+    /// ```
+    pub fn prime_method_used(&self) -> PrimeMethod {
+        self.prime_method
     }
 
     /// The solution type.
@@ -292,7 +327,8 @@ impl SolutionOptions {
         let excluded = context.excluded_configurations(&self.exclude)?;
         let engine = EngineOptions::default()
             .max_models(self.max_models)
-            .row_dominance(self.row_dominance);
+            .row_dominance(self.row_dominance)
+            .method(self.prime_method);
         let mut warnings = Vec::new();
         let (prime_implicants, essential, models) = match self.solution_type {
             SolutionType::Conservative => {
@@ -555,34 +591,47 @@ impl<'a> Context<'a> {
 
     /// The models of a minimization, each with its fit and its terms' cases.
     fn models(&self, m: &Minimized, origin: Option<(usize, usize)>) -> crate::Result<Vec<Model>> {
-        let outcome = self.tt.outcome_label();
-        let data = self.tt.data();
-        let mut out = Vec::with_capacity(m.models().len());
-        for chosen in m.models() {
-            let exprs = chosen
-                .iter()
-                .map(|&i| self.term(&m.prime_implicants()[i]))
-                .collect::<Result<Vec<_>, _>>()?;
-            let fitted = fit::solution(&exprs, data, outcome.as_str())?;
-            let mut terms = Vec::with_capacity(exprs.len());
-            for t in fitted.terms {
-                let membership = t.expression.evaluate(data)?;
+        let outcome = self
+            .tt
+            .outcome_label()
+            .as_str()
+            .outcome_expression()?
+            .evaluate(self.tt.data())?;
+        // Each prime implicant in some model, evaluated once: its expression, membership
+        // values and cases (models share terms; there can be thousands of models).
+        let mut evaluated: BTreeMap<usize, (Expression, Array1<f64>, Vec<String>)> =
+            BTreeMap::new();
+        for &i in m.models().iter().flatten() {
+            if let std::collections::btree_map::Entry::Vacant(slot) = evaluated.entry(i) {
+                let expression = self.term(&m.prime_implicants()[i])?;
+                let membership = expression.evaluate(self.tt.data())?.into_values();
                 let cases = membership
-                    .values()
                     .iter()
-                    .zip(data.cases())
+                    .zip(self.tt.data().cases())
                     .filter(|(&x, _)| x > 0.5)
                     .map(|(_, c)| c.clone())
                     .collect();
-                terms.push(Term {
+                slot.insert((expression, membership, cases));
+            }
+        }
+        let mut out = Vec::with_capacity(m.models().len());
+        for chosen in m.models() {
+            let exprs: Vec<Expression> = chosen.iter().map(|i| evaluated[i].0.clone()).collect();
+            let sets: Vec<&Array1<f64>> = chosen.iter().map(|i| &evaluated[i].1).collect();
+            let fitted = fit::solution_of_sets(&exprs, &sets, outcome.values());
+            let terms = fitted
+                .terms
+                .into_iter()
+                .zip(chosen)
+                .map(|(t, i)| Term {
                     expression: t.expression,
                     incl: t.incl,
                     pri: t.pri,
                     cov: t.cov,
                     cov_unique: t.cov_unique,
-                    cases,
-                });
-            }
+                    cases: evaluated[i].2.clone(),
+                })
+                .collect();
             let expression = Expression::disjunction(exprs).ok_or(SolutionError::Tautology)?;
             out.push(Model {
                 expression,

@@ -62,7 +62,7 @@ enum Command {
     #[command(name = "truth-table", after_help = truth_table::AFTER_HELP)]
     TruthTable(truth_table::Args),
     /// Boolean minimization of a truth table: conservative, parsimonious or intermediate
-    /// solution (not available yet).
+    /// solution, with every minimal model and its fit.
     #[command(after_help = minimize::AFTER_HELP)]
     Minimize(minimize::Args),
 }

@@ -63,6 +63,11 @@ pub struct Args {
     #[arg(long)]
     pub row_dom: bool,
 
+    /// Generate only the prime implicants that can be in a minimum model (same models; the
+    /// listed prime implicants are those): for tables with many conditions.
+    #[arg(long)]
+    pub pruned: bool,
+
     /// Report at most N equally minimal models.
     #[arg(long, value_name = "N")]
     pub max_models: Option<usize>,
@@ -98,6 +103,9 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
     .directional_expectations(expectations)
     .exclude(args.exclude.iter().copied())
     .row_dominance(args.row_dom);
+    if args.pruned {
+        solution_options = solution_options.prime_method(fsqca::minimize::PrimeMethod::Pruned);
+    }
     if let Some(n) = args.max_models {
         solution_options = solution_options.max_models(n);
     }
