@@ -5,6 +5,7 @@ use crate::data::DataError;
 use crate::expression::ExpressionError;
 use crate::fit::FitError;
 use crate::minimize::MinimizeError;
+use crate::robustness::RobustnessError;
 use crate::sets::SetError;
 use crate::solution::SolutionError;
 use crate::truth_table::TruthTableError;
@@ -51,6 +52,9 @@ pub enum Error {
     /// A solution could not be derived from a truth table.
     #[error(transparent)]
     Solution(#[from] SolutionError),
+    /// A robustness analysis or sweep was given invalid input.
+    #[error(transparent)]
+    Robustness(#[from] RobustnessError),
 }
 
 /// `Result` with this crate's [`Error`].

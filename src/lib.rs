@@ -121,6 +121,7 @@ mod error;
 pub mod expression;
 pub mod fit;
 pub mod minimize;
+pub mod robustness;
 pub mod sets;
 pub mod solution;
 pub mod truth_table;
