@@ -5,6 +5,7 @@ use crate::data::DataError;
 use crate::expression::ExpressionError;
 use crate::fit::FitError;
 use crate::minimize::MinimizeError;
+use crate::plot::PlotError;
 use crate::robustness::RobustnessError;
 use crate::sets::SetError;
 use crate::solution::SolutionError;
@@ -55,6 +56,9 @@ pub enum Error {
     /// A robustness analysis or sweep was given invalid input.
     #[error(transparent)]
     Robustness(#[from] RobustnessError),
+    /// A plot could not be drawn or written.
+    #[error(transparent)]
+    Plot(#[from] PlotError),
 }
 
 /// `Result` with this crate's [`Error`].

@@ -121,6 +121,7 @@ mod error;
 pub mod expression;
 pub mod fit;
 pub mod minimize;
+pub mod plot;
 pub mod robustness;
 pub mod sets;
 pub mod solution;
