@@ -88,7 +88,8 @@ pub fn sweep_chart(sweep: &Sweep, parameter: &Parameter) -> Result<String, PlotE
             .configure_mesh()
             .x_desc(parameter.to_string())
             .y_desc("fit of the solution")
-            .light_line_style(WHITE)
+            .disable_x_mesh()
+            .disable_y_mesh()
             .draw()
             .map_err(drawing)?;
         chart

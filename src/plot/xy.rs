@@ -82,7 +82,8 @@ pub fn xy_plot(
             .y_desc(y.name())
             .x_labels(6)
             .y_labels(6)
-            .light_line_style(WHITE)
+            .disable_x_mesh()
+            .disable_y_mesh()
             .draw()
             .map_err(drawing)?;
         chart
