@@ -21,7 +21,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "docs".to_owned()));
     std::fs::create_dir_all(&dir)?;
     let data = report::khanal_data(report::IMPLIED)?;
-    let xy = xy_plot_of(&"U + E*P".parse()?, &data, "diffusion", Relation::Sufficiency)?;
+    let xy = xy_plot_of(
+        &"U + E*P".parse()?,
+        &data,
+        "diffusion",
+        Relation::Sufficiency,
+    )?;
     write_svg(dir.join("khanal_xy.svg"), &xy)?;
     let analysis = report::analysis(report::rank_data()?, "diffusion")?;
     let (lo, hi, n) = report::INCL_SWEEP;

@@ -431,10 +431,10 @@ fn khanal_example_runs_and_reports_the_verdicts() {
 fn khanal_robustness_section_names_each_paths_robustness() {
     let r = replication();
     assert_eq!(r.robustness.len(), 3);
-    for (rob, baseline) in r
-        .robustness
-        .iter()
-        .zip(["U + E*P", "U*G*~P + E*~U*G*P", "~E*U*G*P + E*~U*G*P"])
+    for (rob, baseline) in
+        r.robustness
+            .iter()
+            .zip(["U + E*P", "U*G*~P + E*~U*G*P", "~E*U*G*P + E*~U*G*P"])
     {
         // The sweep's baseline is the paper's printed conservative solution.
         assert_eq!(rob.summary.baseline, [baseline], "{}", rob.outcome);

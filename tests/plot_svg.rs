@@ -6,8 +6,11 @@ use fsqca::robustness::{Analysis, Parameter, ParameterGrid};
 use fsqca::{fit, Dataset, Expression, FuzzySet, Relation};
 
 fn lf() -> Dataset {
-    Dataset::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/datasets/LF.csv"))
-        .expect("LF data")
+    Dataset::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/datasets/LF.csv"
+    ))
+    .expect("LF data")
 }
 
 fn texts(doc: &roxmltree::Document) -> Vec<String> {
@@ -41,7 +44,10 @@ fn xy_plot_shows_points_diagonal_labels_and_fit() {
     let svg = xy_plot_of(&expression, &data, "SURV", Relation::Sufficiency).expect("plot");
     let doc = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
     assert_eq!(doc.root_element().tag_name().name(), "svg");
-    let circles = doc.descendants().filter(|n| n.has_tag_name("circle")).count();
+    let circles = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .count();
     assert_eq!(circles, data.n_cases(), "one marker per case");
     let texts = texts(&doc);
     for case in data.cases() {
@@ -55,9 +61,9 @@ fn xy_plot_shows_points_diagonal_labels_and_fit() {
     );
     assert!(texts.contains(&title), "title {title} missing in {texts:?}");
     // The diagonal: one line from the bottom left to the top right of the plot area.
-    let diagonal = polylines(&doc).into_iter().any(|p| {
-        p.len() == 2 && p[1].0 - p[0].0 > 300.0 && p[0].1 - p[1].1 > 300.0
-    });
+    let diagonal = polylines(&doc)
+        .into_iter()
+        .any(|p| p.len() == 2 && p[1].0 - p[0].0 > 300.0 && p[0].1 - p[1].1 > 300.0);
     assert!(diagonal, "no diagonal line");
 }
 
@@ -92,12 +98,25 @@ fn sweep_chart_shows_parameter_lines_and_markers() {
     let svg = sweep_chart(&sweep, &Parameter::InclCut).expect("chart");
     let doc = roxmltree::Document::parse(&svg).expect("XML");
     let texts = texts(&doc);
-    for label in ["incl_cut", "inclS", "covS", "baseline solution", "other solution"] {
+    for label in [
+        "incl_cut",
+        "inclS",
+        "covS",
+        "baseline solution",
+        "other solution",
+    ] {
         assert!(texts.iter().any(|t| t == label), "{label} missing");
     }
-    let same = sweep.variants().iter().filter(|v| v.is_baseline_solution()).count();
+    let same = sweep
+        .variants()
+        .iter()
+        .filter(|v| v.is_baseline_solution())
+        .count();
     // One green dot per variant with the baseline solution, plus the legend's.
-    let circles = doc.descendants().filter(|n| n.has_tag_name("circle")).count();
+    let circles = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .count();
     assert_eq!(circles, same + 1);
     assert!(sweep_chart(&sweep, &Parameter::NCut).is_err());
 }
@@ -107,6 +126,13 @@ fn the_readme_picture_is_valid_svg() {
     let svg = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/khanal_xy.svg"))
         .expect("docs/khanal_xy.svg");
     let doc = roxmltree::Document::parse(&svg).expect("XML");
-    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("circle")).count(), 30);
-    assert!(texts(&doc).iter().any(|t| t.starts_with("U + E*P -> diffusion: inclS")));
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("circle"))
+            .count(),
+        30
+    );
+    assert!(texts(&doc)
+        .iter()
+        .any(|t| t.starts_with("U + E*P -> diffusion: inclS")));
 }

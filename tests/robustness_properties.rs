@@ -130,8 +130,8 @@ fn bad_grids_are_errors_not_panics() {
         .contains("incl_cut = 1.5"));
     let bad_n = ParameterGrid::new(Parameter::NCut, vec![1.5]).expect("finite");
     assert!(a.sweep(&[bad_n]).is_err());
-    let unknown =
-        ParameterGrid::new(Parameter::threshold("Z", Anchor::Crossover), vec![1.0]).expect("finite");
+    let unknown = ParameterGrid::new(Parameter::threshold("Z", Anchor::Crossover), vec![1.0])
+        .expect("finite");
     assert!(a
         .sweep(&[unknown])
         .unwrap_err()

@@ -1073,7 +1073,10 @@ pub fn rank_data() -> BoxResult<Dataset> {
         ("G", "gdppc", RankOrder::HighestFirst),
         ("P", "power_rank", lowest),
     ] {
-        columns.push((name.to_owned(), rank(raw.column(raw_name)?, order, Ties::Max)?.to_vec()));
+        columns.push((
+            name.to_owned(),
+            rank(raw.column(raw_name)?, order, Ties::Max)?.to_vec(),
+        ));
     }
     for outcome in ["diffusion", "intensity", "breadth"] {
         columns.push((outcome.to_owned(), column(&calibrated, outcome)?));
@@ -1089,11 +1092,17 @@ pub fn analysis(data: Dataset, outcome: &str) -> BoxResult<Analysis> {
     for c in CONDITIONS {
         a = a.condition(c, th);
     }
-    Ok(a.truth_table_options(TruthTableOptions::default().incl_cutoff(INCL_CUTOFF).n_cutoff(1)))
+    Ok(a.truth_table_options(
+        TruthTableOptions::default()
+            .incl_cutoff(INCL_CUTOFF)
+            .n_cutoff(1),
+    ))
 }
 
 /// The speed attempt as an analysis: the 24 adopting provinces, their ranks among all 30, and
-/// Appendix A's printed speed membership.
+/// Appendix A's printed speed membership. Used by `benches/robustness.rs` (the fourth outcome),
+/// not by the report, which sweeps only the reproduced tables.
+#[allow(dead_code)]
 pub fn speed_analysis() -> BoxResult<Analysis> {
     let ranks = rank_data()?;
     let speed = speed_data(&ranks)?;

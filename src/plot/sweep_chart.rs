@@ -68,11 +68,7 @@ pub fn sweep_chart(sweep: &Sweep, parameter: &Parameter) -> Result<String, PlotE
     };
     let incl = series(|s| s.incl);
     let cov = series(|s| s.cov);
-    let title = format!(
-        "{}: solution and fit over {}",
-        sweep.outcome(),
-        parameter
-    );
+    let title = format!("{}: solution and fit over {}", sweep.outcome(), parameter);
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (800, 480)).into_drawing_area();

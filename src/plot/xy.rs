@@ -87,9 +87,17 @@ pub fn xy_plot(
             .draw()
             .map_err(drawing)?;
         chart
-            .draw_series(LineSeries::new([(0.0, 0.0), (1.0, 1.0)], BLACK.stroke_width(1)))
+            .draw_series(LineSeries::new(
+                [(0.0, 0.0), (1.0, 1.0)],
+                BLACK.stroke_width(1),
+            ))
             .map_err(drawing)?;
-        let points: Vec<(f64, f64)> = x.values().iter().copied().zip(y.values().iter().copied()).collect();
+        let points: Vec<(f64, f64)> = x
+            .values()
+            .iter()
+            .copied()
+            .zip(y.values().iter().copied())
+            .collect();
         chart
             .draw_series(
                 points

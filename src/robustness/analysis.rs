@@ -369,7 +369,11 @@ impl Analysis {
     /// assert_eq!(a.threshold_grids(0.2, 21)?.len(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn threshold_grids(&self, fraction: f64, points: usize) -> crate::Result<Vec<ParameterGrid>> {
+    pub fn threshold_grids(
+        &self,
+        fraction: f64,
+        points: usize,
+    ) -> crate::Result<Vec<ParameterGrid>> {
         let mut grids = Vec::new();
         for (name, calibration) in &self.conditions {
             if let Calibration::Direct(_) = calibration {
@@ -399,9 +403,11 @@ impl Analysis {
     /// ```
     pub fn solve(&self) -> crate::Result<crate::solution::Solution> {
         let prepared = self.prepare()?;
-        let tt = self
-            .truth_table
-            .build(&prepared.dataset(&prepared.base)?, &self.outcome, &prepared.conditions)?;
+        let tt = self.truth_table.build(
+            &prepared.dataset(&prepared.base)?,
+            &self.outcome,
+            &prepared.conditions,
+        )?;
         self.solution.solve(&tt)
     }
 
@@ -562,7 +568,8 @@ pub(super) struct Prepared {
 impl Prepared {
     /// The calibrated data set with these columns.
     pub(super) fn dataset(&self, values: &Array2<f64>) -> crate::Result<Dataset> {
-        Ok(Dataset::from_array(self.names.iter(), values.clone())?.with_cases(self.cases.clone())?)
+        Ok(Dataset::from_array(self.names.iter(), values.clone())?
+            .with_cases(self.cases.clone())?)
     }
 }
 

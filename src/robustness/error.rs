@@ -133,7 +133,10 @@ mod tests {
                 RobustnessError::DuplicateColumn { name: "A".into() },
                 "column `A` is used twice in the analysis",
             ),
-            (RobustnessError::NoConditions, "the analysis has no condition"),
+            (
+                RobustnessError::NoConditions,
+                "the analysis has no condition",
+            ),
         ];
         for (err, message) in cases {
             assert_eq!(err.to_string(), message);

@@ -186,7 +186,13 @@ impl ParameterGrid {
             (high - low) / (points - 1) as f64
         };
         let values = (0..points)
-            .map(|k| if k + 1 == points && points > 1 { high } else { low + step * k as f64 })
+            .map(|k| {
+                if k + 1 == points && points > 1 {
+                    high
+                } else {
+                    low + step * k as f64
+                }
+            })
             .collect();
         Self::new(parameter, values)
     }

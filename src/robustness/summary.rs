@@ -404,7 +404,12 @@ fn num(v: Option<f64>) -> String {
 
 impl fmt::Display for SensitivityRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let g = |x: f64| format!("{x:.4}").trim_end_matches('0').trim_end_matches('.').to_owned();
+        let g = |x: f64| {
+            format!("{x:.4}")
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_owned()
+        };
         write!(
             f,
             "{} (baseline {}): {} to {} of the grid {} to {}",
@@ -429,7 +434,11 @@ impl fmt::Display for Summary {
         } else {
             self.baseline.join(" | ")
         };
-        writeln!(f, "robustness of {}: baseline solution {baseline}", self.outcome)?;
+        writeln!(
+            f,
+            "robustness of {}: baseline solution {baseline}",
+            self.outcome
+        )?;
         writeln!(
             f,
             "  {} variants: {} give the baseline solution, {} another, {} skipped",

@@ -445,9 +445,8 @@ fn variant(
 
 /// Σ min(a, b) / Σ max(a, b); `None` when both are empty.
 pub(super) fn coincidence(a: &[f64], b: &[f64]) -> Option<f64> {
-    let (min, max) = a
-        .iter()
-        .zip(b)
-        .fold((0.0, 0.0), |(lo, hi), (x, y)| (lo + x.min(*y), hi + x.max(*y)));
+    let (min, max) = a.iter().zip(b).fold((0.0, 0.0), |(lo, hi), (x, y)| {
+        (lo + x.min(*y), hi + x.max(*y))
+    });
     (max > 0.0).then(|| min / max)
 }
