@@ -277,14 +277,7 @@ fn write_robustness(o: &mut String, r: &Report) -> std::fmt::Result {
                 )?;
             }
         }
-        writeln!(
-            o,
-            "    robustness fit (Oana & Schneider): RF_cov {}  RF_cons {}  RF_SC_minTS {}  RF_SC_maxTS {}",
-            metric(s.fit.rf_cov),
-            metric(s.fit.rf_cons),
-            metric(s.fit.rf_sc_min),
-            metric(s.fit.rf_sc_max)
-        )?;
+        writeln!(o, "    robustness fit (Oana & Schneider): {}", s.fit)?;
     }
     writeln!(o)
 }

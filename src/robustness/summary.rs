@@ -427,6 +427,21 @@ impl fmt::Display for SensitivityRange {
     }
 }
 
+/// `RF_cov 0.812  RF_cons 1.004  RF_SC_minTS 0.790  RF_SC_maxTS 0.951`, 3 decimals, `-` when
+/// undefined.
+impl fmt::Display for RobustnessFit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "RF_cov {}  RF_cons {}  RF_SC_minTS {}  RF_SC_maxTS {}",
+            num(self.rf_cov),
+            num(self.rf_cons),
+            num(self.rf_sc_min),
+            num(self.rf_sc_max)
+        )
+    }
+}
+
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let baseline = if self.baseline.is_empty() {
@@ -463,14 +478,7 @@ impl fmt::Display for Summary {
                 num(fit.cov)
             )?;
         }
-        writeln!(
-            f,
-            "  robustness fit (Oana & Schneider): RF_cov {}  RF_cons {}  RF_SC_minTS {}  RF_SC_maxTS {}",
-            num(self.fit.rf_cov),
-            num(self.fit.rf_cons),
-            num(self.fit.rf_sc_min),
-            num(self.fit.rf_sc_max)
-        )?;
+        writeln!(f, "  robustness fit (Oana & Schneider): {}", self.fit)?;
         for t in &self.terms {
             writeln!(
                 f,

@@ -3,12 +3,11 @@
 
 use fsqca::plot::{sweep_chart, write_svg};
 use fsqca::robustness::{Analysis, Parameter, ParameterGrid, Summary, Sweep};
-use fsqca::solution::{DirectionalExpectations, SolutionOptions, SolutionType};
 use fsqca::Thresholds;
 use serde::Serialize;
 
 use crate::common::{data_error, emit, emit_json, load_data, CliError, Format, TableArgs};
-use crate::minimize::SolutionArg;
+use crate::minimize::{solution_options, SolutionArg};
 
 pub const AFTER_HELP: &str = "\
 Runs the analysis of `minimize` once with the given parameters (the baseline), then once per
@@ -128,17 +127,7 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
     if args.steps == 0 {
         return Err(CliError::usage("--steps must be at least 1"));
     }
-    if args.solution != SolutionArg::Intermediate && args.dir_exp.is_some() {
-        return Err(CliError::usage(
-            "--dir-exp is only used by --solution intermediate",
-        ));
-    }
-    let expectations: DirectionalExpectations = args
-        .dir_exp
-        .as_deref()
-        .unwrap_or("")
-        .parse()
-        .map_err(|e| CliError::usage(format!("--dir-exp: {e}")))?;
+    let solution_options = solution_options(args.solution, args.dir_exp.as_deref())?;
     let incl = range_pair("--incl-sweep", &args.incl_sweep)?;
     let n = range_pair("--n-sweep", &args.n_sweep)?;
     let data = load_data(&args.table.data)?;
@@ -152,14 +141,7 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
     };
     let mut analysis = Analysis::new(data, args.table.outcome.clone())
         .truth_table_options(options)
-        .solution_options(
-            SolutionOptions::new(match args.solution {
-                SolutionArg::Conservative => SolutionType::Conservative,
-                SolutionArg::Parsimonious => SolutionType::Parsimonious,
-                SolutionArg::Intermediate => SolutionType::Intermediate,
-            })
-            .directional_expectations(expectations),
-        );
+        .solution_options(solution_options);
     for name in &conditions {
         analysis = match calibrations.iter().find(|(n, _)| n == name) {
             Some((_, t)) => analysis.condition(name.clone(), *t),
