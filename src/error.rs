@@ -5,6 +5,8 @@ use crate::data::DataError;
 use crate::expression::ExpressionError;
 use crate::fit::FitError;
 use crate::minimize::MinimizeError;
+use crate::plot::PlotError;
+use crate::robustness::RobustnessError;
 use crate::sets::SetError;
 use crate::solution::SolutionError;
 use crate::truth_table::TruthTableError;
@@ -51,6 +53,12 @@ pub enum Error {
     /// A solution could not be derived from a truth table.
     #[error(transparent)]
     Solution(#[from] SolutionError),
+    /// A robustness analysis or sweep was given invalid input.
+    #[error(transparent)]
+    Robustness(#[from] RobustnessError),
+    /// A plot could not be drawn or written.
+    #[error(transparent)]
+    Plot(#[from] PlotError),
 }
 
 /// `Result` with this crate's [`Error`].

@@ -10,8 +10,9 @@
 //! ## Contents
 //! 1. [The method in five steps](#the-method-in-five-steps)
 //! 2. [An end-to-end example](#an-end-to-end-example)
-//! 3. [API themes](#api-themes)
-//! 4. [Crate features](#crate-features)
+//! 3. [Robustness and plots](#robustness-and-plots)
+//! 4. [API themes](#api-themes)
+//! 5. [Crate features](#crate-features)
 //!
 //! ## The method in five steps
 //!
@@ -73,6 +74,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## Robustness and plots
+//!
+//! QCA results hinge on calibration thresholds and cut-offs. [`robustness`] re-runs an
+//! [`robustness::Analysis`] over grids of those parameters, one at a time and in parallel, and
+//! summarises how stable the solution is: the sensitivity range of each parameter, the robust
+//! core, and the robustness fit parameters of Oana & Schneider (2024), whose protocol the R
+//! package SetMethods implements. [`plot`] draws, as SVG, the XY plot of any expression
+//! against the outcome and the chart of a sweep.
+//!
 //! ## API themes
 //!
 //! - **Validate once, at the boundary.** Constructors and option values check their input
@@ -85,7 +95,8 @@
 //! - **Errors, never panics.** Every fallible function returns a `Result`; each concern has its
 //!   own error type ([`DataError`], [`SetError`], [`CalibrationError`], [`ExpressionError`],
 //!   [`TruthTableError`], [`FitError`], [`minimize::MinimizeError`],
-//!   [`solution::SolutionError`]) carrying the offending value, and [`Error`] wraps them all.
+//!   [`solution::SolutionError`], [`robustness::RobustnessError`], [`plot::PlotError`])
+//!   carrying the offending value, and [`Error`] wraps them all.
 //! - **Undefined is not a number.** A measure whose denominator is zero is `None`, never NaN.
 //! - **Results expose the intermediate work**: truth-table rows with their cases, prime
 //!   implicants, essential ones, simplifying assumptions and counterfactuals.
@@ -97,6 +108,8 @@
 //! - `serde`: `Serialize` / `Deserialize` for the data and result types.
 //!
 //! ## References
+//! - Oana, I.-E. & Schneider, C. Q. (2024). A Robustness Test Protocol for Applied QCA: Theory
+//!   and R Software Application. *Sociological Methods & Research* 53(1).
 //! - Dușa, A. (2018). Consistency Cubes: a fast, efficient method for exact Boolean
 //!   minimization. *The R Journal* 10(2).
 //! - Dușa, A. (2019). *QCA with R. A Comprehensive Resource*. Springer.
@@ -121,6 +134,8 @@ mod error;
 pub mod expression;
 pub mod fit;
 pub mod minimize;
+pub mod plot;
+pub mod robustness;
 pub mod sets;
 pub mod solution;
 pub mod truth_table;

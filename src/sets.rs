@@ -87,6 +87,16 @@ impl FuzzySet {
         Self::with_cases(name, values, &labels)
     }
 
+    /// A set from memberships the caller derived from valid ones (by min and max), so in
+    /// [0, 1] already; a value outside is clamped, NaN becomes 0.
+    pub(crate) fn from_derived(name: impl Into<String>, values: Array1<f64>) -> Self {
+        let values = values.mapv(|v| if v.is_nan() { 0.0 } else { v.clamp(0.0, 1.0) });
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+
     /// As [`FuzzySet::new`], naming an offending case by its label.
     pub(crate) fn with_cases(
         name: impl Into<String>,

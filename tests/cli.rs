@@ -1464,3 +1464,179 @@ fn a_closed_pipe_is_not_an_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn xyplot_writes_an_svg_with_every_case() {
+    let dir = std::env::temp_dir().join(format!("fsqca-cli-xyplot-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("xy.svg");
+    let file_arg = file.to_string_lossy().into_owned();
+    let csv = csv_of("LF");
+    let out = ok(&[
+        "xyplot",
+        &csv,
+        "-o",
+        "SURV",
+        "-e",
+        "DEV*STB",
+        "--relation",
+        "necessity",
+        "--svg",
+        &file_arg,
+    ]);
+    assert!(out.is_empty());
+    let svg = std::fs::read_to_string(&file).expect("svg written");
+    let data = Dataset::from_path(&csv).expect("LF");
+    assert_eq!(svg.matches("<circle").count(), data.n_cases());
+    assert!(svg.contains("DEV*STB &lt;- SURV: inclN"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn xyplot_bad_expression_is_one_line_error() {
+    let csv = csv_of("LF");
+    fails(
+        &[
+            "xyplot",
+            &csv,
+            "-o",
+            "SURV",
+            "-e",
+            "DEV*NOPE",
+            "--svg",
+            "/tmp/never.svg",
+        ],
+        None,
+        &["unknown column", "NOPE"],
+        1,
+    );
+}
+
+#[test]
+fn robustness_reports_ranges_and_json_matches_the_library() {
+    let csv = csv_of("LF");
+    let args = [
+        "robustness",
+        &csv,
+        "-o",
+        "SURV",
+        "-c",
+        "DEV,LIT,STB",
+        "--incl-cut",
+        "0.8",
+        "--incl-sweep",
+        "0.7,0.9",
+        "--n-sweep",
+        "1,2",
+        "--steps",
+        "4",
+    ];
+    let text = ok(&args);
+    assert!(text.contains("robustness of SURV"), "{text}");
+    assert!(text.contains("incl_cut (baseline 0.8)"), "{text}");
+    assert!(text.contains("n_cut (baseline 1)"), "{text}");
+    let v = json(&args);
+    let variants = v["variants"].as_array().expect("variants");
+    assert_eq!(variants.len(), 5 + 2);
+    let data = Dataset::from_path(&csv).expect("LF");
+    let analysis = fsqca::robustness::Analysis::new(data, "SURV")
+        .membership_condition("DEV")
+        .membership_condition("LIT")
+        .membership_condition("STB")
+        .truth_table_options(TruthTableOptions::default().incl_cutoff(0.8));
+    let sweep = analysis
+        .sweep(&[
+            fsqca::robustness::ParameterGrid::span(
+                fsqca::robustness::Parameter::InclCut,
+                0.7,
+                0.9,
+                5,
+            )
+            .expect("grid"),
+            fsqca::robustness::ParameterGrid::new(
+                fsqca::robustness::Parameter::NCut,
+                vec![1.0, 2.0],
+            )
+            .expect("grid"),
+        ])
+        .expect("sweep");
+    let summary = sweep.summary();
+    assert_eq!(v["summary"]["same"].as_u64(), Some(summary.same as u64));
+    assert_eq!(num(&v["summary"]["fit"]["rf_cov"]), summary.fit.rf_cov);
+    assert_eq!(strings(&v["summary"]["baseline"]), summary.baseline);
+}
+
+#[test]
+fn robustness_with_calibration_writes_the_sweep_chart() {
+    let dir = std::env::temp_dir().join(format!("fsqca-cli-rob-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("sweep.svg");
+    let file_arg = file.to_string_lossy().into_owned();
+    let raw = khanal();
+    let text = ok(&[
+        "robustness",
+        &raw,
+        "-o",
+        "diffusion",
+        "-c",
+        "enterprise_rank,university_rank",
+        "--calibrate",
+        "enterprise_rank=25,14.5,6",
+        "--calibrate",
+        "university_rank=25,14.5,6",
+        "--incl-cut",
+        "0.85",
+        "--svg",
+        &file_arg,
+        "--chart",
+        "university_rank.crossover",
+    ]);
+    assert!(
+        text.contains("university_rank.crossover (baseline 14.5)"),
+        "{text}"
+    );
+    let svg = std::fs::read_to_string(&file).expect("svg written");
+    assert!(svg.contains("university_rank.crossover"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn robustness_bad_input_is_one_line_error() {
+    let csv = csv_of("LF");
+    fails(
+        &[
+            "robustness",
+            &csv,
+            "-o",
+            "SURV",
+            "-c",
+            "DEV,LIT",
+            "--incl-sweep",
+            "0.7,1.5",
+        ],
+        None,
+        &["incl_cut = 1.02", "not a valid cut-off"],
+        1,
+    );
+    fails(
+        &[
+            "robustness",
+            &csv,
+            "-o",
+            "SURV",
+            "-c",
+            "DEV,LIT",
+            "--calibrate",
+            "DEV=1,2",
+        ],
+        None,
+        &["--calibrate", "three thresholds"],
+        1,
+    );
+    fails(
+        &["robustness", &csv, "-o", "SURV", "-c", "DEV,LIT"],
+        None,
+        &["nothing to sweep"],
+        1,
+    );
+}

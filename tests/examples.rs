@@ -428,6 +428,42 @@ fn khanal_example_runs_and_reports_the_verdicts() {
 }
 
 #[test]
+fn khanal_robustness_section_names_each_paths_robustness() {
+    let r = replication();
+    assert_eq!(r.robustness.len(), 3);
+    for (rob, baseline) in
+        r.robustness
+            .iter()
+            .zip(["U + E*P", "U*G*~P + E*~U*G*P", "~E*U*G*P + E*~U*G*P"])
+    {
+        // The sweep's baseline is the paper's printed conservative solution.
+        assert_eq!(rob.summary.baseline, [baseline], "{}", rob.outcome);
+        // One sensitivity range per anchor of E, U, G, P and one for the inclusion cut-off.
+        assert_eq!(rob.summary.ranges.len(), 13);
+        for range in &rob.summary.ranges {
+            assert!(range.low <= range.baseline && range.baseline <= range.high);
+        }
+        assert_eq!(rob.paths.len(), baseline.split(" + ").count());
+    }
+    let text = stdout_of("khanal", &[]);
+    assert!(text.contains("ROBUSTNESS"), "{text}");
+    assert!(
+        text.contains("solution unchanged for E.crossover (baseline 14.5)"),
+        "{text}"
+    );
+    for rob in &r.robustness {
+        for p in &rob.paths {
+            let verdict = if p.in_core {
+                format!("path {} is robust", p.path)
+            } else {
+                format!("path {} is not robust", p.path)
+            };
+            assert!(text.contains(&verdict), "not printed: {verdict}");
+        }
+    }
+}
+
+#[test]
 fn khanal_example_writes_json() {
     let json = stdout_of("khanal", &["--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");

@@ -180,6 +180,8 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
     }
     writeln!(o)?;
 
+    write_robustness(o, r)?;
+
     let sp = &r.speed;
     writeln!(o, "SPEED (A2, A6, Table 4)")?;
     writeln!(
@@ -229,6 +231,55 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
         }
     )?;
     Ok(())
+}
+
+fn write_robustness(o: &mut String, r: &Report) -> std::fmt::Result {
+    let (lo, hi, n) = report::INCL_SWEEP;
+    writeln!(
+        o,
+        "ROBUSTNESS (each anchor of E, U, G, P moved over ±{:.0}% of the rank range in {} steps, the",
+        100.0 * report::SWEEP_FRACTION,
+        report::SWEEP_POINTS - 1
+    )?;
+    writeln!(
+        o,
+        "  inclusion cut-off over {lo}..{hi} in {} steps; one parameter at a time)",
+        n - 1
+    )?;
+    for rob in &r.robustness {
+        let s = &rob.summary;
+        writeln!(
+            o,
+            "  {} ({}): paths {}; {} of {} variants keep this solution",
+            rob.outcome,
+            rob.table,
+            s.baseline.join(" | "),
+            s.same,
+            s.variants
+        )?;
+        for range in &s.ranges {
+            writeln!(o, "    solution unchanged for {range}")?;
+        }
+        for p in &rob.paths {
+            if p.in_core {
+                writeln!(
+                    o,
+                    "    path {} is robust: it is in the solution of every variant.",
+                    p.path
+                )?;
+            } else {
+                writeln!(
+                    o,
+                    "    path {} is not robust: it is in {:.0}% of the variants and holds only for {}.",
+                    p.path,
+                    100.0 * p.share,
+                    p.limits.join("; ")
+                )?;
+            }
+        }
+        writeln!(o, "    robustness fit (Oana & Schneider): {}", s.fit)?;
+    }
+    writeln!(o)
 }
 
 fn write_table(o: &mut String, t: &TableCheck) -> std::fmt::Result {

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use fsqca::calibration::{rank, DirectOptions, OrdinalCoding, RankOrder, Thresholds, Ties};
 use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+use fsqca::robustness::{Analysis, Parameter, ParameterGrid, Summary};
 use fsqca::solution::{Solution, SolutionOptions, SolutionType};
 use fsqca::{fit, Dataset, Expression, OutputValue, SortKey, TruthTable, TruthTableOptions};
 use serde::Serialize;
@@ -351,6 +352,8 @@ pub struct Report {
     pub calibration_contrast: Vec<CalibrationContrast>,
     /// The speed analysis.
     pub speed: Speed,
+    /// Robustness of the conservative paths of Tables 3, 5 and 6.
+    pub robustness: Vec<Robustness>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1010,6 +1013,7 @@ pub fn replicate() -> BoxResult<Report> {
         tables,
         solutions,
         calibration_contrast,
+        robustness: robustness()?,
         speed: Speed {
             best_power_cut,
             misplaced,
@@ -1018,4 +1022,149 @@ pub fn replicate() -> BoxResult<Report> {
             attempt_truth_table: speed_tt.to_string(),
         },
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Robustness
+
+/// Each threshold grid spans the baseline anchor ± this share of the rank range (1 to 30).
+pub const SWEEP_FRACTION: f64 = 0.2;
+/// Points per threshold grid (20 steps; the middle one is the baseline).
+pub const SWEEP_POINTS: usize = 21;
+/// The inclusion cut-offs swept: 0.75 to 0.95 in steps of 0.01.
+pub const INCL_SWEEP: (f64, f64, usize) = (0.75, 0.95, 21);
+
+/// How robust one printed path is.
+#[derive(Debug, Clone, Serialize)]
+pub struct PathRobustness {
+    /// The path.
+    pub path: String,
+    /// Whether it is in the robust core (in every variant's solution).
+    pub in_core: bool,
+    /// Share of the solved variants that keep it.
+    pub share: f64,
+    /// The parameters whose grid it does not survive: `E.crossover 12.6 to 16.4 (grid ..)`.
+    pub limits: Vec<String>,
+}
+
+/// The robustness of one outcome's conservative solution.
+#[derive(Debug, Clone, Serialize)]
+pub struct Robustness {
+    /// The outcome.
+    pub outcome: String,
+    /// The paper's table of paths.
+    pub table: String,
+    /// The sweep's summary.
+    pub summary: Summary,
+    /// Each printed path.
+    pub paths: Vec<PathRobustness>,
+}
+
+/// Rank columns E, U, G, P (1 = best; ties at their highest position; GDPpc ranked from the
+/// highest) and the outcomes of [`khanal_data`], for the 30 provinces.
+pub fn rank_data() -> BoxResult<Dataset> {
+    let raw = Dataset::from_reader(TABLE2.as_bytes())?;
+    let calibrated = khanal_data(IMPLIED)?;
+    let lowest = RankOrder::LowestFirst;
+    let mut columns = Vec::new();
+    for (name, raw_name, order) in [
+        ("E", "enterprise_rank", lowest),
+        ("U", "university_rank", lowest),
+        ("G", "gdppc", RankOrder::HighestFirst),
+        ("P", "power_rank", lowest),
+    ] {
+        columns.push((
+            name.to_owned(),
+            rank(raw.column(raw_name)?, order, Ties::Max)?.to_vec(),
+        ));
+    }
+    for outcome in ["diffusion", "intensity", "breadth"] {
+        columns.push((outcome.to_owned(), column(&calibrated, outcome)?));
+    }
+    Ok(Dataset::from_columns(columns)?.with_cases(raw.cases().to_vec())?)
+}
+
+/// The paper's analysis of `outcome` on `data` (rank columns E, U, G, P and the outcome):
+/// the implied thresholds, inclusion cut-off 0.85, n cut-off 1, conservative solution.
+pub fn analysis(data: Dataset, outcome: &str) -> BoxResult<Analysis> {
+    let th = Thresholds::new(IMPLIED.exclusion, IMPLIED.crossover, IMPLIED.inclusion)?;
+    let mut a = Analysis::new(data, outcome);
+    for c in CONDITIONS {
+        a = a.condition(c, th);
+    }
+    Ok(a.truth_table_options(
+        TruthTableOptions::default()
+            .incl_cutoff(INCL_CUTOFF)
+            .n_cutoff(1),
+    ))
+}
+
+/// The speed attempt as an analysis: the 24 adopting provinces, their ranks among all 30, and
+/// Appendix A's printed speed membership. Used by `benches/robustness.rs` (the fourth outcome),
+/// not by the report, which sweeps only the reproduced tables.
+#[allow(dead_code)]
+pub fn speed_analysis() -> BoxResult<Analysis> {
+    let ranks = rank_data()?;
+    let speed = speed_data(&ranks)?;
+    analysis(speed, "speed")
+}
+
+/// Every anchor of every condition over ± [`SWEEP_FRACTION`] of its range, and the inclusion
+/// cut-off over [`INCL_SWEEP`].
+pub fn sweep_grids(analysis: &Analysis) -> BoxResult<Vec<ParameterGrid>> {
+    let mut grids = analysis.threshold_grids(SWEEP_FRACTION, SWEEP_POINTS)?;
+    let (lo, hi, n) = INCL_SWEEP;
+    grids.push(ParameterGrid::span(Parameter::InclCut, lo, hi, n)?);
+    Ok(grids)
+}
+
+/// Sweeps diffusion, intensity and breadth and says which printed paths are robust.
+pub fn robustness() -> BoxResult<Vec<Robustness>> {
+    let data = rank_data()?;
+    let mut out = Vec::new();
+    for (outcome, table) in [
+        ("diffusion", "Table 3"),
+        ("intensity", "Table 5"),
+        ("breadth", "Table 6"),
+    ] {
+        let a = analysis(data.clone(), outcome)?;
+        let summary = a.sweep(&sweep_grids(&a)?)?.summary();
+        let paths = summary
+            .terms
+            .iter()
+            .map(|t| PathRobustness {
+                path: t.term.clone(),
+                in_core: summary.core.contains(&t.term),
+                share: t.share,
+                limits: t
+                    .ranges
+                    .iter()
+                    .filter(|r| !r.covers_grid())
+                    .map(|r| {
+                        format!(
+                            "{} {} to {} (grid {} to {})",
+                            r.parameter,
+                            short_num(r.low),
+                            short_num(r.high),
+                            short_num(r.grid_low),
+                            short_num(r.grid_high)
+                        )
+                    })
+                    .collect(),
+            })
+            .collect();
+        out.push(Robustness {
+            outcome: outcome.to_owned(),
+            table: table.to_owned(),
+            summary,
+            paths,
+        });
+    }
+    Ok(out)
+}
+
+/// A number without trailing zeros, at most 3 decimals.
+pub fn short_num(x: f64) -> String {
+    let s = format!("{x:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }

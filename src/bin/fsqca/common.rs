@@ -97,7 +97,15 @@ pub fn report_clap(err: &clap::Error) -> ExitCode {
 }
 
 /// The subcommands, for the hint after a command-line error.
-const COMMANDS: [&str; 5] = ["calibrate", "necessity", "fit", "truth-table", "minimize"];
+const COMMANDS: [&str; 7] = [
+    "calibrate",
+    "necessity",
+    "fit",
+    "truth-table",
+    "minimize",
+    "xyplot",
+    "robustness",
+];
 
 /// Joins the lines of `text` with single spaces.
 fn one_line(text: &str) -> String {

@@ -10,7 +10,9 @@ mod common;
 mod fit;
 mod minimize;
 mod necessity;
+mod robustness;
 mod truth_table;
+mod xyplot;
 
 use std::process::ExitCode;
 
@@ -32,6 +34,8 @@ Examples:
   fsqca fit cal.csv --outcome Y --expression \"E*~U + G\"
   fsqca truth-table cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.85 --format json
   fsqca calibrate raw.csv --column u_rank --thresholds 25,14.5,6 --name U | fsqca truth-table - --outcome Y --conditions U,G
+  fsqca xyplot cal.csv --outcome Y --expression \"E*P\" --svg xy.svg
+  fsqca robustness raw.csv --outcome Y --conditions E,U --calibrate E=25,14.5,6 --calibrate U=25,14.5,6 --incl-cut 0.85 --svg sweep.svg
 
 Exit status: 0 on success, 1 for bad data or a failed analysis, 2 for a bad command line.";
 
@@ -65,6 +69,14 @@ enum Command {
     /// solution, with every minimal model and its fit.
     #[command(after_help = minimize::AFTER_HELP)]
     Minimize(minimize::Args),
+    /// The XY plot of an expression against the outcome, with the diagonal, case labels and
+    /// fit, as SVG.
+    #[command(after_help = xyplot::AFTER_HELP)]
+    Xyplot(xyplot::Args),
+    /// Robustness of a solution: re-runs the analysis over grids of calibration thresholds and
+    /// cut-offs and reports sensitivity ranges, robust core and robustness fit.
+    #[command(after_help = robustness::AFTER_HELP)]
+    Robustness(robustness::Args),
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
@@ -74,6 +86,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Fit(args) => fit::run(&args),
         Command::TruthTable(args) => truth_table::run(&args),
         Command::Minimize(args) => minimize::run(&args),
+        Command::Xyplot(args) => xyplot::run(&args),
+        Command::Robustness(args) => robustness::run(&args),
     }
 }
 

@@ -77,32 +77,45 @@ pub struct Args {
     pub format: Format,
 }
 
-/// Checks the flags, reads the data, builds the truth table and derives the solution.
-pub fn solve(args: &Args) -> Result<Solution, CliError> {
-    let options = args.table.options()?;
-    if args.solution != SolutionArg::Intermediate && args.dir_exp.is_some() {
+impl From<SolutionArg> for SolutionType {
+    fn from(arg: SolutionArg) -> Self {
+        match arg {
+            SolutionArg::Conservative => SolutionType::Conservative,
+            SolutionArg::Parsimonious => SolutionType::Parsimonious,
+            SolutionArg::Intermediate => SolutionType::Intermediate,
+        }
+    }
+}
+
+/// The solution type with its directional expectations (`--dir-exp`, only for the
+/// intermediate solution), checked.
+pub fn solution_options(
+    solution: SolutionArg,
+    dir_exp: Option<&str>,
+) -> Result<SolutionOptions, CliError> {
+    if solution != SolutionArg::Intermediate && dir_exp.is_some() {
         return Err(CliError::usage(
             "--dir-exp is only used by --solution intermediate",
         ));
     }
-    if args.max_models == Some(0) {
-        return Err(CliError::usage("--max-models must be at least 1"));
-    }
-    let expectations: DirectionalExpectations = args
-        .dir_exp
-        .as_deref()
+    let expectations: DirectionalExpectations = dir_exp
         .unwrap_or("")
         .parse()
         .map_err(|e| CliError::usage(format!("--dir-exp: {e}")))?;
+    Ok(SolutionOptions::new(solution.into()).directional_expectations(expectations))
+}
+
+/// Checks the flags, reads the data, builds the truth table and derives the solution.
+pub fn solve(args: &Args) -> Result<Solution, CliError> {
+    let options = args.table.options()?;
+    if args.max_models == Some(0) {
+        return Err(CliError::usage("--max-models must be at least 1"));
+    }
+    let solution_options = solution_options(args.solution, args.dir_exp.as_deref())?;
     let truth_table = args.table.build(&options)?;
-    let mut solution_options = SolutionOptions::new(match args.solution {
-        SolutionArg::Conservative => SolutionType::Conservative,
-        SolutionArg::Parsimonious => SolutionType::Parsimonious,
-        SolutionArg::Intermediate => SolutionType::Intermediate,
-    })
-    .directional_expectations(expectations)
-    .exclude(args.exclude.iter().copied())
-    .row_dominance(args.row_dom);
+    let mut solution_options = solution_options
+        .exclude(args.exclude.iter().copied())
+        .row_dominance(args.row_dom);
     if args.pruned {
         solution_options = solution_options.prime_method(fsqca::minimize::PrimeMethod::Pruned);
     }

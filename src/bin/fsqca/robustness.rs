@@ -1,0 +1,219 @@
+//! `fsqca robustness`: re-runs a minimization over grids of calibration thresholds and
+//! cut-offs, and reports how stable the solution is.
+
+use fsqca::plot::{sweep_chart, write_svg};
+use fsqca::robustness::{Analysis, Parameter, ParameterGrid, Summary, Sweep};
+use fsqca::Thresholds;
+use serde::Serialize;
+
+use crate::common::{data_error, emit, emit_json, load_data, CliError, Format, TableArgs};
+use crate::minimize::{solution_options, SolutionArg};
+
+pub const AFTER_HELP: &str = "\
+Runs the analysis of `minimize` once with the given parameters (the baseline), then once per
+grid value of each parameter, the others at their baseline (one at a time): each anchor
+(exclusion, crossover, inclusion) of each condition given with --calibrate moved over ± the
+--range share of the column's range in --steps steps, and the inclusion (--incl-sweep) and
+frequency (--n-sweep) cut-offs over their ranges. Conditions without --calibrate are used as
+memberships. It reports, per parameter, the sensitivity range (the values around the baseline
+over which the solution stays the same), the robust core (the terms in every variant's
+solution), Oana & Schneider's robustness fit (RF_cov, RF_cons, RF_SC) and how often each
+baseline term survives. A moved anchor that passes a neighbouring one skips its variant.
+
+--svg FILE draws the sweep of --chart (default: incl_cut when swept, else the first grid):
+the fit of each variant's solution and where the solution differs from the baseline.
+
+JSON (--format json): {\"outcome\", \"summary\": {\"baseline\", \"variants\", \"same\", \"skipped\",
+\"ranges\": [{\"parameter\", \"baseline\", \"low\", \"high\", \"grid_low\", \"grid_high\"}], \"core\",
+\"core_fit\", \"fit\": {\"rf_cov\", \"rf_cons\", \"rf_sc_min\", \"rf_sc_max\"}, \"terms\"},
+\"variants\": [{\"parameter\", \"value\", \"result\": {\"result\": \"solved\", \"models\", \"fit\"} or
+{\"result\": \"skipped\", \"reason\"}, \"same_as_baseline\", \"coincidence\"}]}.
+
+Examples:
+  fsqca robustness data.csv --outcome Y --conditions E,U,G,P --calibrate E=25,14.5,6 \\
+    --calibrate U=25,14.5,6 --incl-cut 0.85 --solution conservative --incl-sweep 0.75,0.95 --svg sweep.svg
+  fsqca robustness tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB \\
+    --incl-cut 0.8 --incl-sweep 0.7,0.9 --n-sweep 1,3 --format json";
+
+/// The flags of `robustness`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub table: TableArgs,
+
+    /// A condition to calibrate from its raw column by the direct method, with its thresholds
+    /// `NAME=E,C,I` as `calibrate --thresholds` takes them (decreasing for a decreasing set),
+    /// e.g. `--calibrate E=25,14.5,6`. Repeat for each.
+    #[arg(long, value_name = "NAME=E,C,I", allow_negative_numbers = true)]
+    pub calibrate: Vec<String>,
+
+    /// The solution type (default conservative).
+    #[arg(long, value_enum, value_name = "TYPE", default_value = "conservative")]
+    pub solution: SolutionArg,
+
+    /// Directional expectations for the intermediate solution, as `minimize --dir-exp`.
+    #[arg(long, value_name = "EXPS")]
+    pub dir_exp: Option<String>,
+
+    /// Each threshold grid spans the baseline anchor ± this share of the column's range
+    /// (largest minus smallest value). Default 0.2.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.2)]
+    pub range: f64,
+
+    /// Steps of each threshold and inclusion grid (steps + 1 values). Default 20.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub steps: usize,
+
+    /// Sweep the inclusion cut-off from LO to HI in --steps steps, e.g. `--incl-sweep 0.75,0.95`.
+    #[arg(long, value_name = "LO,HI", value_delimiter = ',')]
+    pub incl_sweep: Vec<f64>,
+
+    /// Sweep the frequency cut-off over every whole number from LO to HI, e.g. `--n-sweep 1,3`.
+    #[arg(long, value_name = "LO,HI", value_delimiter = ',')]
+    pub n_sweep: Vec<usize>,
+
+    /// Write the chart of one parameter's sweep as SVG.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<String>,
+
+    /// The parameter the chart shows, e.g. `E.crossover` or `incl_cut`.
+    #[arg(long, value_name = "PARAMETER", requires = "svg")]
+    pub chart: Option<String>,
+
+    /// Output: text or json.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `NAME=E,C,I`.
+fn calibration(flag: &str) -> Result<(String, Thresholds), CliError> {
+    let bad = |why: &str| CliError::usage(format!("--calibrate `{flag}`: {why}"));
+    let (name, values) = flag
+        .split_once('=')
+        .ok_or_else(|| bad("expected NAME=E,C,I"))?;
+    let values: Vec<f64> = values
+        .split(',')
+        .map(|v| v.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad("the thresholds must be numbers"))?;
+    let [e, c, i] = values[..] else {
+        return Err(bad("expected exactly three thresholds E,C,I"));
+    };
+    let thresholds = Thresholds::new(e, c, i).map_err(|err| bad(&err.to_string()))?;
+    Ok((name.trim().to_owned(), thresholds))
+}
+
+fn range_pair<T: Copy>(flag: &str, values: &[T]) -> Result<Option<(T, T)>, CliError> {
+    match values {
+        [] => Ok(None),
+        [lo, hi] => Ok(Some((*lo, *hi))),
+        _ => Err(CliError::usage(format!("{flag} takes two values LO,HI"))),
+    }
+}
+
+fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
+    let options = args.table.options()?;
+    let conditions = args.table.condition_names()?;
+    let calibrations: Vec<(String, Thresholds)> = args
+        .calibrate
+        .iter()
+        .map(|c| calibration(c))
+        .collect::<Result<_, _>>()?;
+    if let Some((name, _)) = calibrations.iter().find(|(n, _)| !conditions.contains(n)) {
+        return Err(CliError::usage(format!(
+            "--calibrate: `{name}` is not among --conditions"
+        )));
+    }
+    if args.steps == 0 {
+        return Err(CliError::usage("--steps must be at least 1"));
+    }
+    let solution_options = solution_options(args.solution, args.dir_exp.as_deref())?;
+    let incl = range_pair("--incl-sweep", &args.incl_sweep)?;
+    let n = range_pair("--n-sweep", &args.n_sweep)?;
+    let data = load_data(&args.table.data)?;
+    let data = if options.drops_missing() {
+        let mut columns = conditions.clone();
+        columns.push(args.table.outcome.trim_start_matches('~').to_owned());
+        data.drop_missing(&columns)
+            .map_err(|e| data_error(&args.table.data, e))?
+    } else {
+        data
+    };
+    let mut analysis = Analysis::new(data, args.table.outcome.clone())
+        .truth_table_options(options)
+        .solution_options(solution_options);
+    for name in &conditions {
+        analysis = match calibrations.iter().find(|(n, _)| n == name) {
+            Some((_, t)) => analysis.condition(name.clone(), *t),
+            None => analysis.membership_condition(name.clone()),
+        };
+    }
+    let usage = |e: fsqca::Error| CliError::usage(e.to_string());
+    let mut grids = analysis
+        .threshold_grids(args.range, args.steps + 1)
+        .map_err(|e| data_error(&args.table.data, e))?;
+    if let Some((lo, hi)) = incl {
+        grids.push(
+            ParameterGrid::span(Parameter::InclCut, lo, hi, args.steps + 1)
+                .map_err(|e| usage(e.into()))?,
+        );
+    }
+    if let Some((lo, hi)) = n {
+        let values: Vec<f64> = (lo..=hi).map(|v| v as f64).collect();
+        grids.push(ParameterGrid::new(Parameter::NCut, values).map_err(|e| usage(e.into()))?);
+    }
+    if grids.is_empty() {
+        return Err(CliError::usage(
+            "nothing to sweep: give --calibrate, --incl-sweep or --n-sweep",
+        ));
+    }
+    Ok((analysis, grids))
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    outcome: &'a str,
+    summary: &'a Summary,
+    variants: &'a [fsqca::robustness::Variant],
+}
+
+fn chart(args: &Args, sweep: &Sweep, file: &str) -> Result<(), CliError> {
+    let parameter = match &args.chart {
+        Some(name) => sweep
+            .grids()
+            .iter()
+            .map(|(g, _)| g.parameter())
+            .find(|p| p.to_string() == *name)
+            .ok_or_else(|| CliError::usage(format!("--chart: `{name}` was not swept")))?,
+        None => sweep
+            .grids()
+            .iter()
+            .map(|(g, _)| g.parameter())
+            .find(|p| **p == Parameter::InclCut)
+            .or_else(|| sweep.grids().first().map(|(g, _)| g.parameter()))
+            .ok_or_else(|| CliError::usage("nothing was swept"))?,
+    };
+    let svg = sweep_chart(sweep, parameter).map_err(|e| CliError::input(e.to_string()))?;
+    write_svg(file, &svg).map_err(|e| CliError::input(e.to_string()))
+}
+
+/// Runs `fsqca robustness`.
+pub fn run(args: &Args) -> Result<(), CliError> {
+    let (analysis, grids) = analysis(args)?;
+    let sweep = analysis.sweep(&grids).map_err(|e| match e {
+        fsqca::Error::Robustness(e) => CliError::usage(e.to_string()),
+        other => data_error(&args.table.data, other),
+    })?;
+    let summary = sweep.summary();
+    if let Some(file) = &args.svg {
+        chart(args, &sweep, file)?;
+    }
+    match args.format {
+        Format::Json => emit_json(&Output {
+            outcome: sweep.outcome(),
+            summary: &summary,
+            variants: sweep.variants(),
+        }),
+        Format::Text => emit(|out| write!(out, "{summary}")),
+    }
+}

@@ -1,0 +1,86 @@
+//! Errors of the plots.
+
+use std::path::PathBuf;
+
+/// Why a plot could not be drawn or written.
+///
+/// # Example
+/// ```
+/// use fsqca::plot::{xy_plot, PlotError};
+/// use fsqca::{FuzzySet, Relation};
+///
+/// let x = FuzzySet::new("X", vec![0.2, 0.8])?;
+/// let y = FuzzySet::new("Y", vec![0.3])?;
+/// let err = xy_plot(&x, &y, &["a".into(), "b".into()], Relation::Sufficiency).unwrap_err();
+/// assert!(matches!(err, PlotError::UnequalLengths { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PlotError {
+    /// The memberships and case labels differ in length.
+    #[error("{x} memberships in X, {y} in Y and {cases} case labels: they must be as many")]
+    UnequalLengths {
+        /// Cases in X.
+        x: usize,
+        /// Cases in Y.
+        y: usize,
+        /// Case labels.
+        cases: usize,
+    },
+    /// A sweep has no variant of the parameter asked for.
+    #[error("the sweep has no variant of {parameter}")]
+    UnknownParameter {
+        /// The parameter.
+        parameter: String,
+    },
+    /// The drawing library failed.
+    #[error("cannot draw the plot: {0}")]
+    Drawing(String),
+    /// The SVG file could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
+
+    #[test]
+    fn autotraits() {
+        has_autotraits::<PlotError>();
+    }
+
+    #[test]
+    fn messages() {
+        let e = PlotError::UnequalLengths {
+            x: 2,
+            y: 1,
+            cases: 2,
+        };
+        assert_eq!(
+            e.to_string(),
+            "2 memberships in X, 1 in Y and 2 case labels: they must be as many"
+        );
+        let e = PlotError::UnknownParameter {
+            parameter: "n_cut".into(),
+        };
+        assert_eq!(e.to_string(), "the sweep has no variant of n_cut");
+        assert_eq!(
+            PlotError::Drawing("x".into()).to_string(),
+            "cannot draw the plot: x"
+        );
+        let e = PlotError::Io {
+            path: "/nonexistent/a.svg".into(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "not found"),
+        };
+        assert_eq!(e.to_string(), "cannot write /nonexistent/a.svg: not found");
+    }
+}

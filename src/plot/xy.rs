@@ -1,0 +1,145 @@
+//! The XY plot of a set relation.
+
+use plotters::prelude::*;
+
+use super::{drawing, metric, PlotError};
+use crate::{fit, Dataset, Expression, FuzzySet, Relation};
+
+/// Width and height of the XY plot, in pixels.
+const SIZE: u32 = 640;
+
+/// The XY plot of `x` (an expression or condition, on the horizontal axis) against the outcome
+/// `y` (vertical axis): one circle per case labelled with its case, the diagonal, and the fit of
+/// the relation in the title (inclS and covS for [`Relation::Sufficiency`]; inclN, RoN and covN
+/// for [`Relation::Necessity`]), on the unit square.
+///
+/// # Errors
+/// [`PlotError::UnequalLengths`] when `x`, `y` and `cases` differ in length;
+/// [`PlotError::Drawing`] if the drawing fails.
+///
+/// # Example
+/// ```
+/// use fsqca::plot::xy_plot;
+/// use fsqca::{FuzzySet, Relation};
+///
+/// let x = FuzzySet::new("E*P", vec![0.9, 0.2, 0.7])?;
+/// let y = FuzzySet::new("Y", vec![1.0, 0.6, 0.8])?;
+/// let cases = ["Beijing".to_string(), "Gansu".into(), "Hubei".into()];
+/// let svg = xy_plot(&x, &y, &cases, Relation::Sufficiency)?;
+/// assert!(svg.contains("Gansu") && svg.contains("inclS 1.000"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn xy_plot(
+    x: &FuzzySet,
+    y: &FuzzySet,
+    cases: &[String],
+    relation: Relation,
+) -> Result<String, PlotError> {
+    if x.len() != y.len() || x.len() != cases.len() {
+        return Err(PlotError::UnequalLengths {
+            x: x.len(),
+            y: y.len(),
+            cases: cases.len(),
+        });
+    }
+    let title = match relation {
+        Relation::Sufficiency => {
+            let s = fit::sufficiency(x, y).map_err(drawing)?;
+            format!(
+                "{} -> {}: inclS {}, covS {}",
+                x.name(),
+                y.name(),
+                metric(s.incl),
+                metric(s.cov)
+            )
+        }
+        Relation::Necessity => {
+            let n = fit::necessity(x, y).map_err(drawing)?;
+            format!(
+                "{} <- {}: inclN {}, RoN {}, covN {}",
+                x.name(),
+                y.name(),
+                metric(n.incl),
+                metric(n.ron),
+                metric(n.cov)
+            )
+        }
+    };
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (SIZE, SIZE)).into_drawing_area();
+        root.fill(&WHITE).map_err(drawing)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(&title, ("sans-serif", 18))
+            .margin(20)
+            .x_label_area_size(45)
+            .y_label_area_size(50)
+            .build_cartesian_2d(0f64..1f64, 0f64..1f64)
+            .map_err(drawing)?;
+        chart
+            .configure_mesh()
+            .x_desc(x.name())
+            .y_desc(y.name())
+            .x_labels(6)
+            .y_labels(6)
+            .disable_x_mesh()
+            .disable_y_mesh()
+            .draw()
+            .map_err(drawing)?;
+        chart
+            .draw_series(LineSeries::new(
+                [(0.0, 0.0), (1.0, 1.0)],
+                BLACK.stroke_width(1),
+            ))
+            .map_err(drawing)?;
+        let points: Vec<(f64, f64)> = x
+            .values()
+            .iter()
+            .copied()
+            .zip(y.values().iter().copied())
+            .collect();
+        chart
+            .draw_series(
+                points
+                    .iter()
+                    .map(|&p| Circle::new(p, 4, BLUE.mix(0.8).filled())),
+            )
+            .map_err(drawing)?;
+        chart
+            .draw_series(points.iter().zip(cases).map(|(&p, case)| {
+                EmptyElement::at(p) + Text::new(case.clone(), (6, -14), ("sans-serif", 11))
+            }))
+            .map_err(drawing)?;
+        root.present().map_err(drawing)?;
+    }
+    Ok(svg)
+}
+
+/// [`xy_plot`] of an expression against an outcome (`Y` or `~Y`), both evaluated on `data`,
+/// the points labelled by the data's cases.
+///
+/// # Errors
+/// The data's errors for unknown columns or missing values, [`crate::Error::Set`] for
+/// memberships outside [0, 1], [`crate::Error::Plot`] if the drawing fails.
+///
+/// # Example
+/// ```
+/// use fsqca::plot::xy_plot_of;
+/// use fsqca::{Dataset, Relation};
+///
+/// let data = Dataset::from_reader("case,A,B,Y\na,0.9,0.1,0.8\nb,0.2,0.6,0.4\n".as_bytes())?;
+/// let svg = xy_plot_of(&"A + B".parse()?, &data, "Y", Relation::Necessity)?;
+/// assert!(svg.contains("inclN") && svg.contains("RoN"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn xy_plot_of(
+    expression: &Expression,
+    data: &Dataset,
+    outcome: &str,
+    relation: Relation,
+) -> crate::Result<String> {
+    let x = expression.evaluate(data)?.renamed(expression.to_string());
+    let y_expression: Expression = outcome.parse()?;
+    let y = y_expression.evaluate(data)?.renamed(outcome);
+    Ok(xy_plot(&x, &y, data.cases(), relation)?)
+}

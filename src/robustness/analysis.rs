@@ -1,0 +1,669 @@
+//! The description of an analysis: raw data, calibration per condition, outcome, cut-offs and
+//! solution type; and the evaluation of one variant of it.
+
+use ndarray::{Array1, Array2};
+
+use crate::calibration::{DirectOptions, Thresholds};
+use crate::fit::Sufficiency;
+use crate::minimize::MinimizeError;
+use crate::solution::{SolutionOptions, SolutionType};
+use crate::{Dataset, Error, TruthTableOptions};
+
+use super::{Anchor, Parameter, ParameterGrid, RobustnessError};
+
+/// How a column of the raw data becomes a set.
+///
+/// # Example
+/// ```
+/// use fsqca::calibration::Thresholds;
+/// use fsqca::robustness::Calibration;
+///
+/// let direct = Calibration::Direct(Thresholds::new(25.0, 14.5, 6.0)?);
+/// assert!(matches!(direct, Calibration::Direct(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Calibration {
+    /// The column holds memberships already (crisp, fuzzy or calibrated elsewhere): used as
+    /// given, and no sweep can move it.
+    Membership,
+    /// The direct method on the raw column with these thresholds and the analysis's
+    /// [`DirectOptions`].
+    Direct(Thresholds),
+}
+
+/// One analysis to re-run under other parameters: raw data, a calibration per condition and for
+/// the outcome, truth-table cut-offs and a solution type (with directional expectations for the
+/// intermediate solution).
+///
+/// Defaults: [`DirectOptions::default`] (logistic, idm 0.95) for every direct calibration,
+/// [`TruthTableOptions::default`] and the conservative solution. The analysis is checked when it
+/// runs ([`solve`](Self::solve), [`sweep`](Self::sweep)).
+///
+/// # Example
+/// ```
+/// use fsqca::calibration::Thresholds;
+/// use fsqca::robustness::Analysis;
+/// use fsqca::{Dataset, TruthTableOptions};
+///
+/// let data = Dataset::from_reader(
+///     "case,gdp,DEM,Y\na,21000,1,0.9\nb,18500,1,0.8\nc,4000,1,0.3\nd,2500,0,0.1\ne,19500,0,0.4\n"
+///         .as_bytes(),
+/// )?;
+/// let analysis = Analysis::new(data, "Y")
+///     .condition("gdp", Thresholds::new(2500.0, 5000.0, 20000.0)?)
+///     .membership_condition("DEM")
+///     .truth_table_options(TruthTableOptions::default().incl_cutoff(0.8));
+/// let baseline = analysis.solve()?;
+/// assert_eq!(baseline.models()[0].expression().to_string(), "gdp*DEM");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    data: Dataset,
+    conditions: Vec<(String, Calibration)>,
+    outcome: String,
+    outcome_calibration: Calibration,
+    direct: DirectOptions,
+    truth_table: TruthTableOptions,
+    solution: SolutionOptions,
+}
+
+impl Analysis {
+    /// An analysis of `outcome` (a column of `data`, used as given; `~Y` for its negation) with
+    /// no condition yet.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::Analysis;
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let analysis = Analysis::new(data, "Y").membership_condition("A");
+    /// assert_eq!(analysis.conditions(), ["A"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(data: Dataset, outcome: impl Into<String>) -> Self {
+        Self {
+            data,
+            conditions: Vec::new(),
+            outcome: outcome.into(),
+            outcome_calibration: Calibration::Membership,
+            direct: DirectOptions::default(),
+            truth_table: TruthTableOptions::default(),
+            solution: SolutionOptions::new(SolutionType::Conservative),
+        }
+    }
+
+    /// Adds a condition: the raw column `name`, calibrated by the direct method with
+    /// `thresholds`. The condition keeps the column's name.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::Thresholds;
+    /// use fsqca::robustness::{Analysis, Calibration};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("x", vec![1.0, 9.0]), ("Y", vec![0.0, 1.0])])?;
+    /// let analysis = Analysis::new(data, "Y").condition("x", Thresholds::new(2.0, 5.0, 8.0)?);
+    /// assert!(matches!(analysis.calibration("x"), Some(Calibration::Direct(_))));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn condition(mut self, name: impl Into<String>, thresholds: Thresholds) -> Self {
+        self.conditions
+            .push((name.into(), Calibration::Direct(thresholds)));
+        self
+    }
+
+    /// Adds a condition whose column holds memberships already.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Analysis, Calibration};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let analysis = Analysis::new(data, "Y").membership_condition("A");
+    /// assert_eq!(analysis.calibration("A"), Some(Calibration::Membership));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn membership_condition(mut self, name: impl Into<String>) -> Self {
+        self.conditions.push((name.into(), Calibration::Membership));
+        self
+    }
+
+    /// Calibrates the outcome's raw column by the direct method (by default it is used as
+    /// given).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::Thresholds;
+    /// use fsqca::robustness::Analysis;
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("y", vec![90.0, 10.0])])?;
+    /// let analysis = Analysis::new(data, "y")
+    ///     .membership_condition("A")
+    ///     .outcome_thresholds(Thresholds::new(20.0, 50.0, 80.0)?)
+    ///     .truth_table_options(fsqca::TruthTableOptions::default().incl_cutoff(0.9));
+    /// assert_eq!(analysis.solve()?.models()[0].expression().to_string(), "A");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn outcome_thresholds(mut self, thresholds: Thresholds) -> Self {
+        self.outcome_calibration = Calibration::Direct(thresholds);
+        self
+    }
+
+    /// The curve of every direct calibration (default: [`DirectOptions::default`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::{Curve, DirectOptions};
+    /// use fsqca::robustness::Analysis;
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// let _linear = Analysis::new(data, "Y").direct_options(DirectOptions::new().curve(Curve::Linear));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn direct_options(mut self, options: DirectOptions) -> Self {
+        self.direct = options;
+        self
+    }
+
+    /// The truth-table options: cut-offs (default: [`TruthTableOptions::default`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::Analysis;
+    /// use fsqca::TruthTableOptions;
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// let a = Analysis::new(data, "Y").truth_table_options(TruthTableOptions::default().incl_cutoff(0.8));
+    /// assert_eq!(a.truth_table().inclusion_cutoffs(), (0.8, 0.8));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn truth_table_options(mut self, options: TruthTableOptions) -> Self {
+        self.truth_table = options;
+        self
+    }
+
+    /// The solution options: type and directional expectations (default: conservative).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::Analysis;
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// let a = Analysis::new(data, "Y").solution_options(SolutionOptions::new(SolutionType::Parsimonious));
+    /// assert_eq!(a.solution().solution_type(), SolutionType::Parsimonious);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn solution_options(mut self, options: SolutionOptions) -> Self {
+        self.solution = options;
+        self
+    }
+
+    /// The conditions, in the order added.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// let a = fsqca::robustness::Analysis::new(data, "Y").membership_condition("A");
+    /// assert_eq!(a.conditions(), ["A"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn conditions(&self) -> Vec<&str> {
+        self.conditions.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    /// The outcome as given (`Y` or `~Y`).
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// assert_eq!(fsqca::robustness::Analysis::new(data, "~Y").outcome(), "~Y");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn outcome(&self) -> &str {
+        &self.outcome
+    }
+
+    /// The calibration of a condition, `None` for a name that is not a condition.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// let a = fsqca::robustness::Analysis::new(data, "Y").membership_condition("A");
+    /// assert!(a.calibration("B").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn calibration(&self, condition: &str) -> Option<Calibration> {
+        self.conditions
+            .iter()
+            .find(|(n, _)| n == condition)
+            .map(|(_, c)| *c)
+    }
+
+    /// The truth-table options.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// let a = fsqca::robustness::Analysis::new(data, "Y");
+    /// assert_eq!(a.truth_table().frequency_cutoff(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn truth_table(&self) -> &TruthTableOptions {
+        &self.truth_table
+    }
+
+    /// The solution options.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::SolutionType;
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// let a = fsqca::robustness::Analysis::new(data, "Y");
+    /// assert_eq!(a.solution().solution_type(), SolutionType::Conservative);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn solution(&self) -> &SolutionOptions {
+        &self.solution
+    }
+
+    /// The baseline value of a parameter: the anchor of a condition's thresholds, or a cut-off.
+    ///
+    /// # Errors
+    /// [`RobustnessError::UnknownCondition`], or [`RobustnessError::NotCalibrated`] for a
+    /// condition used as given.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::Thresholds;
+    /// use fsqca::robustness::{Analysis, Anchor, Parameter};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("x", vec![1.0, 9.0]), ("Y", vec![0.0, 1.0])])?;
+    /// let a = Analysis::new(data, "Y").condition("x", Thresholds::new(2.0, 5.0, 8.0)?);
+    /// assert_eq!(a.value_of(&Parameter::threshold("x", Anchor::Crossover))?, 5.0);
+    /// assert_eq!(a.value_of(&Parameter::InclCut)?, 1.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn value_of(&self, parameter: &Parameter) -> Result<f64, RobustnessError> {
+        Ok(match parameter {
+            Parameter::Threshold { condition, anchor } => {
+                anchor_value(&self.thresholds_of(condition)?.1, *anchor)
+            }
+            Parameter::InclCut => self.truth_table.inclusion_cutoffs().0,
+            Parameter::NCut => self.truth_table.frequency_cutoff() as f64,
+            Parameter::PriCut => self.truth_table.pri_threshold(),
+        })
+    }
+
+    /// A grid for one anchor of a condition: `points` values from the baseline anchor minus
+    /// `fraction` of the range of the raw column (largest minus smallest value) to the baseline
+    /// plus as much. `threshold_grid("E", Anchor::Crossover, 0.2, 21)` is "±20% of the range in
+    /// 20 steps"; an odd number of points includes the baseline.
+    ///
+    /// # Errors
+    /// [`RobustnessError::UnknownCondition`], [`RobustnessError::NotCalibrated`],
+    /// [`RobustnessError::InvalidGrid`] for no point or a negative fraction; the data's errors
+    /// for an unknown column.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::Thresholds;
+    /// use fsqca::robustness::{Analysis, Anchor};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("x", vec![0.0, 10.0]), ("Y", vec![0.0, 1.0])])?;
+    /// let a = Analysis::new(data, "Y").condition("x", Thresholds::new(2.0, 5.0, 8.0)?);
+    /// let grid = a.threshold_grid("x", Anchor::Crossover, 0.2, 5)?;
+    /// assert_eq!(grid.values(), [3.0, 4.0, 5.0, 6.0, 7.0]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn threshold_grid(
+        &self,
+        condition: &str,
+        anchor: Anchor,
+        fraction: f64,
+        points: usize,
+    ) -> crate::Result<ParameterGrid> {
+        let (name, thresholds) = self.thresholds_of(condition)?;
+        let parameter = Parameter::threshold(name, anchor);
+        if !fraction.is_finite() || fraction < 0.0 {
+            return Err(RobustnessError::InvalidGrid {
+                parameter: parameter.to_string(),
+                reason: format!("the fraction of the range {fraction} is negative or not finite"),
+            }
+            .into());
+        }
+        let column = self.data.column(condition)?;
+        let (low, high) = column
+            .iter()
+            .filter(|v| v.is_finite())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                (lo.min(v), hi.max(v))
+            });
+        let range = if low <= high { high - low } else { 0.0 };
+        let center = anchor_value(&thresholds, anchor);
+        Ok(ParameterGrid::around(
+            parameter,
+            center,
+            fraction * range,
+            points,
+        )?)
+    }
+
+    /// [`threshold_grid`](Self::threshold_grid) for every anchor of every condition calibrated
+    /// by the direct method, conditions in order, anchors in the order exclusion, crossover,
+    /// inclusion.
+    ///
+    /// # Errors
+    /// As [`threshold_grid`](Self::threshold_grid).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::Thresholds;
+    /// use fsqca::robustness::Analysis;
+    ///
+    /// let data = fsqca::Dataset::from_columns([("x", vec![0.0, 10.0]), ("Y", vec![0.0, 1.0])])?;
+    /// let a = Analysis::new(data, "Y").condition("x", Thresholds::new(2.0, 5.0, 8.0)?);
+    /// assert_eq!(a.threshold_grids(0.2, 21)?.len(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn threshold_grids(
+        &self,
+        fraction: f64,
+        points: usize,
+    ) -> crate::Result<Vec<ParameterGrid>> {
+        let mut grids = Vec::new();
+        for (name, calibration) in &self.conditions {
+            if let Calibration::Direct(_) = calibration {
+                for anchor in Anchor::ALL {
+                    grids.push(self.threshold_grid(name, anchor, fraction, points)?);
+                }
+            }
+        }
+        Ok(grids)
+    }
+
+    /// Runs the analysis once, with its own parameters: calibration, truth table, solution.
+    ///
+    /// # Errors
+    /// [`RobustnessError`] for an analysis without conditions or with a column used twice; the
+    /// data's, calibration's, truth table's and solution's errors otherwise (including "no
+    /// positive rows to minimize").
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::Analysis;
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let solution = Analysis::new(data, "Y").membership_condition("A").solve()?;
+    /// assert_eq!(solution.models()[0].expression().to_string(), "A");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn solve(&self) -> crate::Result<crate::solution::Solution> {
+        let prepared = self.prepare()?;
+        let tt = self.truth_table.build(
+            &prepared.dataset(&prepared.base)?,
+            &self.outcome,
+            &prepared.conditions,
+        )?;
+        self.solution.solve(&tt)
+    }
+
+    /// The calibrated data of the baseline: one column per condition, then the outcome, under
+    /// their names (the outcome without a leading `~`).
+    ///
+    /// # Errors
+    /// As [`solve`](Self::solve), for the data and calibration.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::Thresholds;
+    /// use fsqca::robustness::Analysis;
+    ///
+    /// let data = fsqca::Dataset::from_columns([("x", vec![5.0]), ("Y", vec![1.0])])?;
+    /// let a = Analysis::new(data, "Y").condition("x", Thresholds::new(2.0, 5.0, 8.0)?);
+    /// assert!((a.calibrated_data()?.column("x")?[0] - 0.5).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn calibrated_data(&self) -> crate::Result<Dataset> {
+        let prepared = self.prepare()?;
+        prepared.dataset(&prepared.base)
+    }
+
+    fn thresholds_of(&self, condition: &str) -> Result<(String, Thresholds), RobustnessError> {
+        match self.conditions.iter().find(|(n, _)| n == condition) {
+            Some((n, Calibration::Direct(t))) => Ok((n.clone(), *t)),
+            Some((n, Calibration::Membership)) => {
+                Err(RobustnessError::NotCalibrated { name: n.clone() })
+            }
+            None => Err(RobustnessError::UnknownCondition {
+                name: condition.to_owned(),
+                available: self.conditions().join(", "),
+            }),
+        }
+    }
+
+    /// Checks the analysis and calibrates every column once.
+    pub(super) fn prepare(&self) -> crate::Result<Prepared> {
+        if self.conditions.is_empty() {
+            return Err(RobustnessError::NoConditions.into());
+        }
+        let outcome_column = self.outcome.strip_prefix('~').unwrap_or(&self.outcome);
+        let mut names: Vec<String> = Vec::with_capacity(self.conditions.len() + 1);
+        for name in self
+            .conditions
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .chain([outcome_column])
+        {
+            if names.iter().any(|n| n == name) {
+                return Err(RobustnessError::DuplicateColumn {
+                    name: name.to_owned(),
+                }
+                .into());
+            }
+            names.push(name.to_owned());
+        }
+        self.data.require_complete(&names)?;
+        self.direct.validate()?;
+        let calibrations = self
+            .conditions
+            .iter()
+            .map(|(_, c)| *c)
+            .chain([self.outcome_calibration]);
+        let mut base = Array2::zeros((self.data.n_cases(), names.len()));
+        let mut raw = Vec::with_capacity(names.len());
+        for (j, (name, calibration)) in names.iter().zip(calibrations).enumerate() {
+            let column = self.data.column(name)?;
+            let values = match calibration {
+                Calibration::Membership => column.to_owned(),
+                Calibration::Direct(t) => self.direct.calibrate(column, t)?,
+            };
+            base.column_mut(j).assign(&values);
+            raw.push(match calibration {
+                Calibration::Direct(t) => Some((column.to_owned(), t)),
+                Calibration::Membership => None,
+            });
+        }
+        Ok(Prepared {
+            cases: self.data.cases().to_vec(),
+            conditions: names[..names.len() - 1].to_vec(),
+            names,
+            base,
+            raw,
+        })
+    }
+
+    /// The options of a variant that moves a cut-off to `value`, checked.
+    pub(super) fn cutoff_options(
+        &self,
+        parameter: &Parameter,
+        value: f64,
+    ) -> Result<TruthTableOptions, RobustnessError> {
+        let invalid = |reason: String| RobustnessError::InvalidCutoff {
+            parameter: parameter.to_string(),
+            value,
+            reason,
+        };
+        let base = self.truth_table.clone();
+        let options = match parameter {
+            Parameter::InclCut => {
+                let (ic1, ic0) = base.inclusion_cutoffs();
+                if ic1 == ic0 {
+                    base.incl_cutoff(value)
+                } else {
+                    base.incl_cutoffs(value, ic0)
+                }
+            }
+            Parameter::NCut => {
+                if value < 1.0 || value.fract() != 0.0 || value > u32::MAX as f64 {
+                    return Err(invalid("not a whole number of at least 1".into()));
+                }
+                base.n_cutoff(value as usize)
+            }
+            Parameter::PriCut => base.pri_cutoff(value),
+            Parameter::Threshold { .. } => base,
+        };
+        options.check().map_err(|e| invalid(e.to_string()))?;
+        Ok(options)
+    }
+}
+
+fn anchor_value(t: &Thresholds, anchor: Anchor) -> f64 {
+    match anchor {
+        Anchor::Exclusion => t.exclusion(),
+        Anchor::Crossover => t.crossover(),
+        Anchor::Inclusion => t.inclusion(),
+    }
+}
+
+/// `t` with one anchor moved to `value`.
+pub(super) fn moved(
+    t: &Thresholds,
+    anchor: Anchor,
+    value: f64,
+) -> Result<Thresholds, crate::CalibrationError> {
+    let (mut e, mut c, mut i) = (t.exclusion(), t.crossover(), t.inclusion());
+    match anchor {
+        Anchor::Exclusion => e = value,
+        Anchor::Crossover => c = value,
+        Anchor::Inclusion => i = value,
+    }
+    Thresholds::new(e, c, i)
+}
+
+/// An analysis checked and calibrated once: the baseline columns, and the raw column of each
+/// condition calibrated by the direct method, to recalibrate it alone in a variant.
+#[derive(Debug)]
+pub(super) struct Prepared {
+    pub(super) cases: Vec<String>,
+    pub(super) conditions: Vec<String>,
+    pub(super) names: Vec<String>,
+    pub(super) base: Array2<f64>,
+    pub(super) raw: Vec<Option<(Array1<f64>, Thresholds)>>,
+}
+
+impl Prepared {
+    /// The calibrated data set with these columns.
+    pub(super) fn dataset(&self, values: &Array2<f64>) -> crate::Result<Dataset> {
+        Ok(Dataset::from_array(self.names.iter(), values.clone())?
+            .with_cases(self.cases.clone())?)
+    }
+}
+
+/// The solutions of one variant, and the membership of its first model.
+#[derive(Debug, Clone)]
+pub(super) struct Solved {
+    pub(super) models: Vec<Vec<String>>,
+    pub(super) fit: Vec<Sufficiency>,
+    pub(super) membership: Vec<f64>,
+    pub(super) outcome: Vec<f64>,
+}
+
+/// Runs truth table and solution on calibrated `values`; no positive row gives no model (the
+/// empty set).
+pub(super) fn solve_values(
+    analysis: &Analysis,
+    prepared: &Prepared,
+    values: &Array2<f64>,
+    options: &TruthTableOptions,
+) -> crate::Result<Solved> {
+    let data = prepared.dataset(values)?;
+    let tt = options.build(&data, &analysis.outcome, &prepared.conditions)?;
+    let outcome = tt.outcome_membership()?.into_values().to_vec();
+    let solution = match analysis.solution.solve(&tt) {
+        Ok(s) => s,
+        Err(Error::Minimize(MinimizeError::NoPositiveRows)) => {
+            return Ok(Solved {
+                models: Vec::new(),
+                fit: Vec::new(),
+                membership: vec![0.0; data.n_cases()],
+                outcome,
+            })
+        }
+        Err(e) => return Err(e),
+    };
+    let mut models = Vec::with_capacity(solution.models().len());
+    let mut fit = Vec::with_capacity(solution.models().len());
+    for m in solution.models() {
+        models.push(
+            m.terms()
+                .iter()
+                .map(|t| t.expression().to_string())
+                .collect(),
+        );
+        fit.push(*m.fit());
+    }
+    let membership = match solution.models().first() {
+        Some(m) => m.expression().evaluate(&data)?.into_values().to_vec(),
+        None => vec![0.0; data.n_cases()],
+    };
+    Ok(Solved {
+        models,
+        fit,
+        membership,
+        outcome,
+    })
+}
+
+impl Analysis {
+    /// Solves the variant that gives `parameter` the value `value` (checked by the caller),
+    /// recalibrating only the condition it moves.
+    pub(super) fn solve_variant(
+        &self,
+        prepared: &Prepared,
+        parameter: &Parameter,
+        value: f64,
+    ) -> crate::Result<Solved> {
+        match parameter {
+            Parameter::Threshold { condition, anchor } => {
+                let j = prepared
+                    .conditions
+                    .iter()
+                    .position(|c| c == condition)
+                    .ok_or_else(|| RobustnessError::UnknownCondition {
+                        name: condition.clone(),
+                        available: prepared.conditions.join(", "),
+                    })?;
+                let (raw, thresholds) =
+                    prepared.raw[j]
+                        .as_ref()
+                        .ok_or_else(|| RobustnessError::NotCalibrated {
+                            name: condition.clone(),
+                        })?;
+                let thresholds = moved(thresholds, *anchor, value)?;
+                let mut values = prepared.base.clone();
+                values
+                    .column_mut(j)
+                    .assign(&self.direct.calibrate(raw, thresholds)?);
+                solve_values(self, prepared, &values, &self.truth_table)
+            }
+            _ => {
+                let options = self.cutoff_options(parameter, value)?;
+                solve_values(self, prepared, &prepared.base, &options)
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Errors of a robustness sweep.
+
+/// Why a robustness analysis or sweep was refused.
+///
+/// Every variant carries the offending value. A threshold grid point that makes a condition's
+/// thresholds non-monotone is *not* an error: that variant is skipped with its reason (see
+/// [`VariantResult::Skipped`](super::VariantResult::Skipped)), since a wide grid around a
+/// crossover is expected to run into the neighbouring anchors.
+///
+/// # Example
+/// ```
+/// use fsqca::robustness::{Parameter, ParameterGrid, RobustnessError};
+///
+/// let err = ParameterGrid::new(Parameter::InclCut, vec![]).unwrap_err();
+/// assert!(matches!(err, RobustnessError::EmptyGrid { .. }));
+/// assert_eq!(err.to_string(), "the grid of incl_cut has no value");
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RobustnessError {
+    /// A grid without any value.
+    #[error("the grid of {parameter} has no value")]
+    EmptyGrid {
+        /// The parameter, e.g. `E.crossover`.
+        parameter: String,
+    },
+    /// A grid value that is NaN or infinite.
+    #[error("the grid of {parameter} has a value that is not finite: {value}")]
+    NonFiniteValue {
+        /// The parameter.
+        parameter: String,
+        /// The value.
+        value: f64,
+    },
+    /// A cut-off outside its range: inclusion and PRI in [0, 1] (and an inclusion cut-off at
+    /// least the lower one, `ic0`), the frequency cut-off a whole number of at least 1.
+    #[error("{parameter} = {value} is not a valid cut-off: {reason}")]
+    InvalidCutoff {
+        /// The parameter.
+        parameter: String,
+        /// The value.
+        value: f64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A grid with fewer than one point, or a relative width that is negative or not finite.
+    #[error("invalid grid for {parameter}: {reason}")]
+    InvalidGrid {
+        /// The parameter.
+        parameter: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A condition that is not one of the analysis.
+    #[error("unknown condition `{name}` (the conditions are: {available})")]
+    UnknownCondition {
+        /// The name given.
+        name: String,
+        /// The analysis's conditions, comma-separated.
+        available: String,
+    },
+    /// A threshold sweep on a condition that is used as given, without calibration thresholds.
+    #[error("condition `{name}` has no calibration thresholds to move")]
+    NotCalibrated {
+        /// The condition.
+        name: String,
+    },
+    /// A condition given twice, or the outcome among the conditions.
+    #[error("column `{name}` is used twice in the analysis")]
+    DuplicateColumn {
+        /// The column.
+        name: String,
+    },
+    /// An analysis without conditions.
+    #[error("the analysis has no condition")]
+    NoConditions,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
+
+    #[test]
+    fn autotraits() {
+        has_autotraits::<RobustnessError>();
+    }
+
+    #[test]
+    fn messages_name_the_value() {
+        let cases = [
+            (
+                RobustnessError::EmptyGrid {
+                    parameter: "n_cut".into(),
+                },
+                "the grid of n_cut has no value",
+            ),
+            (
+                RobustnessError::NonFiniteValue {
+                    parameter: "E.crossover".into(),
+                    value: f64::NAN,
+                },
+                "the grid of E.crossover has a value that is not finite: NaN",
+            ),
+            (
+                RobustnessError::InvalidCutoff {
+                    parameter: "incl_cut".into(),
+                    value: 1.5,
+                    reason: "outside [0, 1]".into(),
+                },
+                "incl_cut = 1.5 is not a valid cut-off: outside [0, 1]",
+            ),
+            (
+                RobustnessError::InvalidGrid {
+                    parameter: "E.inclusion".into(),
+                    reason: "no point".into(),
+                },
+                "invalid grid for E.inclusion: no point",
+            ),
+            (
+                RobustnessError::UnknownCondition {
+                    name: "X".into(),
+                    available: "A, B".into(),
+                },
+                "unknown condition `X` (the conditions are: A, B)",
+            ),
+            (
+                RobustnessError::NotCalibrated { name: "A".into() },
+                "condition `A` has no calibration thresholds to move",
+            ),
+            (
+                RobustnessError::DuplicateColumn { name: "A".into() },
+                "column `A` is used twice in the analysis",
+            ),
+            (
+                RobustnessError::NoConditions,
+                "the analysis has no condition",
+            ),
+        ];
+        for (err, message) in cases {
+            assert_eq!(err.to_string(), message);
+        }
+    }
+}

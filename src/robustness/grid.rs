@@ -1,0 +1,304 @@
+//! What a sweep moves: a parameter of the analysis and the values it takes.
+
+use std::fmt;
+
+use super::RobustnessError;
+
+/// One of the three anchors of a direct calibration (Ragin 2008).
+///
+/// # Example
+/// ```
+/// use fsqca::robustness::Anchor;
+///
+/// assert_eq!(Anchor::Crossover.to_string(), "crossover");
+/// assert_eq!(Anchor::ALL.len(), 3);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Anchor {
+    /// Full exclusion (membership 0.05 on the logistic curve).
+    Exclusion,
+    /// The crossover (membership 0.5).
+    Crossover,
+    /// Full inclusion (membership 0.95 on the logistic curve).
+    Inclusion,
+}
+
+impl Anchor {
+    /// The three anchors, in the order exclusion, crossover, inclusion.
+    pub const ALL: [Anchor; 3] = [Anchor::Exclusion, Anchor::Crossover, Anchor::Inclusion];
+}
+
+impl fmt::Display for Anchor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Anchor::Exclusion => "exclusion",
+            Anchor::Crossover => "crossover",
+            Anchor::Inclusion => "inclusion",
+        })
+    }
+}
+
+/// A parameter of an analysis that a sweep can move.
+///
+/// Displays as `E.crossover`, `incl_cut`, `n_cut` or `pri_cut`.
+///
+/// # Example
+/// ```
+/// use fsqca::robustness::{Anchor, Parameter};
+///
+/// let p = Parameter::threshold("E", Anchor::Inclusion);
+/// assert_eq!(p.to_string(), "E.inclusion");
+/// assert_eq!(Parameter::InclCut.to_string(), "incl_cut");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Parameter {
+    /// One calibration anchor of one condition, on the raw scale.
+    Threshold {
+        /// The condition (a column calibrated by the direct method).
+        condition: String,
+        /// Which anchor.
+        anchor: Anchor,
+    },
+    /// The inclusion cut-off of the truth table (`incl.cut`; the upper one, `ic1`).
+    InclCut,
+    /// The frequency cut-off of the truth table (`n.cut`).
+    NCut,
+    /// The PRI cut-off of the truth table (`pri.cut`).
+    PriCut,
+}
+
+impl Parameter {
+    /// The anchor `anchor` of `condition`'s calibration.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Anchor, Parameter};
+    ///
+    /// assert!(matches!(Parameter::threshold("G", Anchor::Exclusion), Parameter::Threshold { .. }));
+    /// ```
+    pub fn threshold(condition: impl Into<String>, anchor: Anchor) -> Self {
+        Parameter::Threshold {
+            condition: condition.into(),
+            anchor,
+        }
+    }
+}
+
+impl fmt::Display for Parameter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Parameter::Threshold { condition, anchor } => write!(f, "{condition}.{anchor}"),
+            Parameter::InclCut => f.write_str("incl_cut"),
+            Parameter::NCut => f.write_str("n_cut"),
+            Parameter::PriCut => f.write_str("pri_cut"),
+        }
+    }
+}
+
+/// A parameter and the values a sweep gives it, one variant per value, the other parameters at
+/// their baseline (a one-at-a-time sweep, as in Oana & Schneider's robustness protocol).
+///
+/// The values are finite; whether they suit the parameter (a cut-off in [0, 1], a whole
+/// frequency cut-off) is checked against the analysis when the sweep runs
+/// ([`Analysis::sweep`](super::Analysis::sweep)).
+///
+/// # Example
+/// ```
+/// use fsqca::robustness::{Parameter, ParameterGrid};
+///
+/// let grid = ParameterGrid::span(Parameter::InclCut, 0.75, 0.95, 5)?;
+/// assert_eq!(grid.values().len(), 5);
+/// assert!((grid.values()[1] - 0.8).abs() < 1e-12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ParameterGrid {
+    parameter: Parameter,
+    values: Vec<f64>,
+}
+
+impl ParameterGrid {
+    /// A grid of the given values, in the order given (the variants come in this order).
+    ///
+    /// # Errors
+    /// [`RobustnessError::EmptyGrid`] for no value, [`RobustnessError::NonFiniteValue`] for NaN
+    /// or an infinite value.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Parameter, ParameterGrid};
+    ///
+    /// let grid = ParameterGrid::new(Parameter::NCut, vec![1.0, 2.0, 3.0])?;
+    /// assert_eq!(grid.parameter(), &Parameter::NCut);
+    /// assert!(ParameterGrid::new(Parameter::NCut, vec![f64::NAN]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(parameter: Parameter, values: Vec<f64>) -> Result<Self, RobustnessError> {
+        if values.is_empty() {
+            return Err(RobustnessError::EmptyGrid {
+                parameter: parameter.to_string(),
+            });
+        }
+        if let Some(&value) = values.iter().find(|v| !v.is_finite()) {
+            return Err(RobustnessError::NonFiniteValue {
+                parameter: parameter.to_string(),
+                value,
+            });
+        }
+        Ok(Self { parameter, values })
+    }
+
+    /// `points` evenly spaced values from `low` to `high`, both included (one point: `low`).
+    ///
+    /// # Errors
+    /// [`RobustnessError::InvalidGrid`] for `points` = 0;
+    /// [`RobustnessError::NonFiniteValue`] for a bound that is not finite.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Parameter, ParameterGrid};
+    ///
+    /// let grid = ParameterGrid::span(Parameter::NCut, 1.0, 3.0, 3)?;
+    /// assert_eq!(grid.values(), [1.0, 2.0, 3.0]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn span(
+        parameter: Parameter,
+        low: f64,
+        high: f64,
+        points: usize,
+    ) -> Result<Self, RobustnessError> {
+        if points == 0 {
+            return Err(RobustnessError::InvalidGrid {
+                parameter: parameter.to_string(),
+                reason: "a grid needs at least one point".into(),
+            });
+        }
+        let step = if points == 1 {
+            0.0
+        } else {
+            (high - low) / (points - 1) as f64
+        };
+        let values = (0..points)
+            .map(|k| {
+                if k + 1 == points && points > 1 {
+                    high
+                } else {
+                    low + step * k as f64
+                }
+            })
+            .collect();
+        Self::new(parameter, values)
+    }
+
+    /// `points` evenly spaced values from `center − half_width` to `center + half_width`; an odd
+    /// number of points includes `center` itself.
+    ///
+    /// # Errors
+    /// [`RobustnessError::InvalidGrid`] for `points` = 0 or a negative `half_width`;
+    /// [`RobustnessError::NonFiniteValue`] for a value that is not finite.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Parameter, ParameterGrid};
+    ///
+    /// let grid = ParameterGrid::around(Parameter::InclCut, 0.85, 0.05, 3)?;
+    /// assert_eq!(grid.values().len(), 3);
+    /// assert!((grid.values()[1] - 0.85).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn around(
+        parameter: Parameter,
+        center: f64,
+        half_width: f64,
+        points: usize,
+    ) -> Result<Self, RobustnessError> {
+        if half_width.is_nan() || half_width < 0.0 {
+            return Err(RobustnessError::InvalidGrid {
+                parameter: parameter.to_string(),
+                reason: format!("the half-width {half_width} is negative or not a number"),
+            });
+        }
+        Self::span(parameter, center - half_width, center + half_width, points)
+    }
+
+    /// The parameter this grid moves.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Parameter, ParameterGrid};
+    ///
+    /// let grid = ParameterGrid::new(Parameter::PriCut, vec![0.5])?;
+    /// assert_eq!(grid.parameter().to_string(), "pri_cut");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parameter(&self) -> &Parameter {
+        &self.parameter
+    }
+
+    /// The values, in sweep order.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Parameter, ParameterGrid};
+    ///
+    /// let grid = ParameterGrid::new(Parameter::PriCut, vec![0.6, 0.5])?;
+    /// assert_eq!(grid.values(), [0.6, 0.5]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_grid_is_refused() {
+        assert!(matches!(
+            ParameterGrid::new(Parameter::InclCut, vec![]),
+            Err(RobustnessError::EmptyGrid { .. })
+        ));
+    }
+
+    #[test]
+    fn infinite_value_is_refused() {
+        assert!(matches!(
+            ParameterGrid::new(Parameter::InclCut, vec![0.8, f64::INFINITY]),
+            Err(RobustnessError::NonFiniteValue { .. })
+        ));
+    }
+
+    #[test]
+    fn zero_points_are_refused() {
+        assert!(matches!(
+            ParameterGrid::span(Parameter::InclCut, 0.7, 0.9, 0),
+            Err(RobustnessError::InvalidGrid { .. })
+        ));
+    }
+
+    #[test]
+    fn negative_half_width_is_refused() {
+        assert!(matches!(
+            ParameterGrid::around(Parameter::InclCut, 0.8, -0.1, 3),
+            Err(RobustnessError::InvalidGrid { .. })
+        ));
+    }
+
+    #[test]
+    fn span_ends_on_its_bounds() {
+        let g = ParameterGrid::span(Parameter::InclCut, 0.7, 0.9, 21).unwrap();
+        assert_eq!(g.values()[0], 0.7);
+        assert_eq!(g.values()[20], 0.9);
+        let one = ParameterGrid::span(Parameter::InclCut, 0.7, 0.9, 1).unwrap();
+        assert_eq!(one.values(), [0.7]);
+    }
+}

@@ -1,0 +1,492 @@
+//! The stability summary of a sweep: sensitivity ranges, the robust core and the robustness
+//! fit of Oana & Schneider.
+
+use std::fmt;
+
+use crate::fit::{self, Sufficiency};
+use crate::{Expression, FuzzySet};
+
+use super::sweep::coincidence;
+use super::{Parameter, Sweep, Variant};
+
+/// The values of one parameter over which something (the solution, or a term) stays as at the
+/// baseline: the contiguous run of grid values around the baseline value.
+///
+/// `low` and `high` are grid values (or the baseline value itself when its nearest grid
+/// neighbour already differs); the range ends at the grid's end when `low == grid_low` or
+/// `high == grid_high`, and the true range may reach further.
+///
+/// # Example
+/// ```
+/// use fsqca::robustness::{Analysis, Parameter, ParameterGrid};
+///
+/// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+/// let sweep = Analysis::new(data, "Y")
+///     .membership_condition("A")
+///     .sweep(&[ParameterGrid::span(Parameter::InclCut, 0.5, 1.0, 6)?])?;
+/// let range = &sweep.summary().ranges[0];
+/// assert_eq!((range.low, range.high), (0.5, 1.0));
+/// assert!(range.covers_grid());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct SensitivityRange {
+    /// The parameter.
+    pub parameter: Parameter,
+    /// Its baseline value.
+    pub baseline: f64,
+    /// The lowest value of the run.
+    pub low: f64,
+    /// The highest value of the run.
+    pub high: f64,
+    /// The lowest grid value.
+    pub grid_low: f64,
+    /// The highest grid value.
+    pub grid_high: f64,
+}
+
+impl SensitivityRange {
+    /// Whether the run covers the whole grid.
+    ///
+    /// # Example
+    /// See [`SensitivityRange`].
+    pub fn covers_grid(&self) -> bool {
+        self.low <= self.grid_low && self.high >= self.grid_high
+    }
+}
+
+/// Oana & Schneider's robustness fit parameters of the initial solution IS (the baseline's
+/// first model) against the test solutions TS (every solved variant's first model).
+///
+/// With TS_min = ∩ TS (minimum over test solutions), TS_max = ∪ TS (maximum) and the robust
+/// core RC = IS ∩ TS_min, on the cases' memberships and the outcome Y:
+///
+/// - `rf_cov` = covS(RC) / covS(IS) = Σ min(RC, Y) / Σ min(IS, Y): the share of the initial
+///   solution's coverage that every test keeps;
+/// - `rf_cons` = inclS(IS) / inclS(RC): how much consistency the initial solution loses
+///   against the core;
+/// - `rf_sc_min` = Σ min(IS, TS_min) / Σ max(IS, TS_min) and `rf_sc_max` = Σ min(IS, TS_max) /
+///   Σ max(IS, TS_max): the set coincidence of IS with the minimal and the maximal test set.
+///
+/// Values near 1 mean robust. A ratio with a zero denominator is `None`.
+///
+/// Source: Oana, I.-E. & Schneider, C. Q. (2024). A Robustness Test Protocol for Applied QCA:
+/// Theory and R Software Application. *Sociological Methods & Research* 53(1), 57–88 (first
+/// online 2021); the R package SetMethods (`rob.fit`, `rob.corefit`) implements the same
+/// method. Computed here from those definitions.
+///
+/// # Example
+/// ```
+/// use fsqca::robustness::{Analysis, Parameter, ParameterGrid};
+///
+/// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+/// let sweep = Analysis::new(data, "Y")
+///     .membership_condition("A")
+///     .sweep(&[ParameterGrid::new(Parameter::InclCut, vec![0.8])?])?;
+/// let rf = sweep.summary().fit;
+/// assert_eq!((rf.rf_cov, rf.rf_cons, rf.rf_sc_min), (Some(1.0), Some(1.0), Some(1.0)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct RobustnessFit {
+    /// RF_cov = covS(RC) / covS(IS).
+    pub rf_cov: Option<f64>,
+    /// RF_cons = inclS(IS) / inclS(RC).
+    pub rf_cons: Option<f64>,
+    /// RF_SC_minTS: set coincidence of IS and TS_min.
+    pub rf_sc_min: Option<f64>,
+    /// RF_SC_maxTS: set coincidence of IS and TS_max.
+    pub rf_sc_max: Option<f64>,
+}
+
+/// How one term of the baseline solution fares across the variants.
+///
+/// # Example
+/// See [`Summary`].
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct TermRobustness {
+    /// The term, as in the baseline solution (`E*P`).
+    pub term: String,
+    /// Share of the solved variants with the term in every model.
+    pub share: f64,
+    /// Per parameter, the values over which the term stays in the solution.
+    pub ranges: Vec<SensitivityRange>,
+}
+
+/// The stability summary of a [`Sweep`].
+///
+/// `Display` writes it in plain words.
+///
+/// # Example
+/// ```
+/// use fsqca::robustness::{Analysis, Parameter, ParameterGrid};
+///
+/// let data = fsqca::Dataset::from_columns([
+///     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+///     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+///     ("Y", vec![1.0, 0.7, 0.2, 0.0]),
+/// ])?;
+/// let sweep = Analysis::new(data, "Y")
+///     .membership_condition("A")
+///     .membership_condition("B")
+///     .sweep(&[ParameterGrid::span(Parameter::InclCut, 0.6, 1.0, 5)?])?;
+/// let summary = sweep.summary();
+/// // At incl_cut 0.6 and 0.7 the solution is A: the baseline's A*B is not robust.
+/// assert!(summary.core.is_empty());
+/// assert_eq!(summary.terms[0].term, "A*B");
+/// assert_eq!(summary.ranges[0].low, 0.8);
+/// assert!(summary.to_string().contains("robust core"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Summary {
+    /// The outcome.
+    pub outcome: String,
+    /// The baseline models, written `A*B + C`.
+    pub baseline: Vec<String>,
+    /// Number of variants.
+    pub variants: usize,
+    /// Variants that give the baseline's solution.
+    pub same: usize,
+    /// Variants skipped (see [`VariantResult::Skipped`](super::VariantResult::Skipped)).
+    pub skipped: usize,
+    /// Per grid, the values over which the solution stays the baseline's.
+    pub ranges: Vec<SensitivityRange>,
+    /// The terms present in every model of the baseline and of every solved variant.
+    pub core: Vec<String>,
+    /// The sufficiency of the disjunction of the core terms on the baseline data; `None` when
+    /// the core is empty.
+    pub core_fit: Option<Sufficiency>,
+    /// Oana & Schneider's robustness fit parameters.
+    pub fit: RobustnessFit,
+    /// Each term of the baseline's first model, with its stability.
+    pub terms: Vec<TermRobustness>,
+}
+
+impl Sweep {
+    /// The stability summary: sensitivity ranges, robust core (as terms and as Oana &
+    /// Schneider's fuzzy set), robustness fit, and the stability of each baseline term.
+    ///
+    /// # Example
+    /// See [`Summary`].
+    pub fn summary(&self) -> Summary {
+        let baseline = self.baseline().clone();
+        let ranges = self
+            .grids()
+            .iter()
+            .map(|(g, b)| range(self, g.parameter(), *b, |v| v.is_baseline_solution()))
+            .collect();
+        let mut core: Vec<String> = baseline
+            .common_terms()
+            .unwrap_or_default()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        for v in self.variants() {
+            if let Some(terms) = v.result().common_terms() {
+                core.retain(|t| terms.contains(&t.as_str()));
+            }
+        }
+        let first: Vec<String> = baseline
+            .models()
+            .and_then(|m| m.first().cloned())
+            .unwrap_or_default();
+        let solved: Vec<&Variant> = self
+            .variants()
+            .iter()
+            .filter(|v| v.result().models().is_some())
+            .collect();
+        let terms = first
+            .iter()
+            .map(|term| {
+                let has = |v: &Variant| {
+                    v.result()
+                        .common_terms()
+                        .is_some_and(|t| t.contains(&term.as_str()))
+                };
+                let with = solved.iter().filter(|v| has(v)).count();
+                TermRobustness {
+                    term: term.clone(),
+                    share: if solved.is_empty() {
+                        1.0
+                    } else {
+                        with as f64 / solved.len() as f64
+                    },
+                    ranges: self
+                        .grids()
+                        .iter()
+                        .map(|(g, b)| range(self, g.parameter(), *b, has))
+                        .collect(),
+                }
+            })
+            .collect();
+        Summary {
+            outcome: self.outcome().to_owned(),
+            baseline: baseline
+                .models()
+                .unwrap_or_default()
+                .iter()
+                .map(|m| m.join(" + "))
+                .collect(),
+            variants: self.variants().len(),
+            same: self
+                .variants()
+                .iter()
+                .filter(|v| v.is_baseline_solution())
+                .count(),
+            skipped: self.variants().len() - solved.len(),
+            ranges,
+            core_fit: self.core_fit(&core),
+            core,
+            fit: self.robustness_fit(),
+            terms,
+        }
+    }
+
+    /// TS_min, the intersection (minimum) of every solved variant's first model; the
+    /// baseline's when no variant was solved.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Analysis, Parameter, ParameterGrid};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let sweep = Analysis::new(data, "Y")
+    ///     .membership_condition("A")
+    ///     .sweep(&[ParameterGrid::new(Parameter::InclCut, vec![0.8])?])?;
+    /// assert_eq!(sweep.minimal_test_set().values().to_vec(), [1.0, 0.0]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn minimal_test_set(&self) -> FuzzySet {
+        self.test_set("TS_min", f64::min)
+    }
+
+    /// TS_max, the union (maximum) of every solved variant's first model; the baseline's when
+    /// no variant was solved.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Analysis, Parameter, ParameterGrid};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let sweep = Analysis::new(data, "Y")
+    ///     .membership_condition("A")
+    ///     .sweep(&[ParameterGrid::new(Parameter::InclCut, vec![0.8])?])?;
+    /// assert_eq!(sweep.maximal_test_set().values().to_vec(), [1.0, 0.0]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn maximal_test_set(&self) -> FuzzySet {
+        self.test_set("TS_max", f64::max)
+    }
+
+    /// Oana & Schneider's robust core RC = IS ∩ TS_min, as a fuzzy set over the cases.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Analysis, Parameter, ParameterGrid};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let sweep = Analysis::new(data, "Y")
+    ///     .membership_condition("A")
+    ///     .sweep(&[ParameterGrid::new(Parameter::InclCut, vec![0.8])?])?;
+    /// assert_eq!(sweep.robust_core().values().to_vec(), [1.0, 0.0]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn robust_core(&self) -> FuzzySet {
+        let ts_min = self.minimal_test_set();
+        let values: Vec<f64> = self
+            .baseline_membership
+            .iter()
+            .zip(ts_min.values())
+            .map(|(a, b)| a.min(*b))
+            .collect();
+        membership_set("RC", values)
+    }
+
+    fn test_set(&self, name: &str, combine: fn(f64, f64) -> f64) -> FuzzySet {
+        let mut sets = self.variants().iter().filter_map(Variant::membership);
+        let values = match sets.next() {
+            None => self.baseline_membership.clone(),
+            Some(first) => sets.fold(first.to_vec(), |mut acc, m| {
+                for (a, b) in acc.iter_mut().zip(m) {
+                    *a = combine(*a, *b);
+                }
+                acc
+            }),
+        };
+        membership_set(name, values)
+    }
+
+    fn robustness_fit(&self) -> RobustnessFit {
+        let is = &self.baseline_membership;
+        let y = &self.outcome_membership;
+        let rc = self.robust_core();
+        let rc = rc.values();
+        let sum_min = |a: &mut dyn Iterator<Item = f64>| a.sum::<f64>();
+        let is_y = sum_min(&mut is.iter().zip(y).map(|(a, b)| a.min(*b)));
+        let rc_y = sum_min(&mut rc.iter().zip(y).map(|(a, b)| a.min(*b)));
+        let is_sum: f64 = is.iter().sum();
+        let rc_sum: f64 = rc.iter().sum();
+        let ratio = |n: f64, d: f64| (d > 0.0).then(|| n / d);
+        let incl_is = ratio(is_y, is_sum);
+        let incl_rc = ratio(rc_y, rc_sum);
+        RobustnessFit {
+            rf_cov: ratio(rc_y, is_y),
+            rf_cons: incl_is.zip(incl_rc).and_then(|(a, b)| ratio(a, b)),
+            rf_sc_min: coincidence(is, &self.minimal_test_set().values().to_vec()),
+            rf_sc_max: coincidence(is, &self.maximal_test_set().values().to_vec()),
+        }
+    }
+
+    fn core_fit(&self, core: &[String]) -> Option<Sufficiency> {
+        let terms: Vec<Expression> = core.iter().filter_map(|t| t.parse().ok()).collect();
+        let expression = Expression::disjunction(terms)?;
+        let x = expression.evaluate(&self.baseline_data).ok()?;
+        let y = membership_set("Y", self.outcome_membership.clone());
+        fit::sufficiency(&x, &y).ok()
+    }
+}
+
+/// Memberships computed from valid memberships by min and max are valid.
+fn membership_set(name: &str, values: Vec<f64>) -> FuzzySet {
+    FuzzySet::from_derived(name, values.into())
+}
+
+/// The run of grid values of `parameter` around `baseline` where `keep` holds.
+fn range(
+    sweep: &Sweep,
+    parameter: &Parameter,
+    baseline: f64,
+    keep: impl Fn(&Variant) -> bool,
+) -> SensitivityRange {
+    let mut points: Vec<(f64, bool)> = sweep
+        .variants_of(parameter)
+        .map(|v| (v.value(), keep(v)))
+        .collect();
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let grid_low = points.first().map_or(baseline, |p| p.0);
+    let grid_high = points.last().map_or(baseline, |p| p.0);
+    let mut low = baseline;
+    for &(v, ok) in points.iter().rev().filter(|p| p.0 < baseline) {
+        if !ok {
+            break;
+        }
+        low = v;
+    }
+    let mut high = baseline;
+    for &(v, ok) in points.iter().filter(|p| p.0 > baseline) {
+        if !ok {
+            break;
+        }
+        high = v;
+    }
+    SensitivityRange {
+        parameter: parameter.clone(),
+        baseline,
+        low,
+        high,
+        grid_low,
+        grid_high,
+    }
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".to_owned(), |x| format!("{x:.3}"))
+}
+
+impl fmt::Display for SensitivityRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let g = |x: f64| {
+            format!("{x:.4}")
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_owned()
+        };
+        write!(
+            f,
+            "{} (baseline {}): {} to {} of the grid {} to {}",
+            self.parameter,
+            g(self.baseline),
+            g(self.low),
+            g(self.high),
+            g(self.grid_low),
+            g(self.grid_high)
+        )?;
+        if self.covers_grid() {
+            f.write_str(", the whole grid")?;
+        }
+        Ok(())
+    }
+}
+
+/// `RF_cov 0.812  RF_cons 1.004  RF_SC_minTS 0.790  RF_SC_maxTS 0.951`, 3 decimals, `-` when
+/// undefined.
+impl fmt::Display for RobustnessFit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "RF_cov {}  RF_cons {}  RF_SC_minTS {}  RF_SC_maxTS {}",
+            num(self.rf_cov),
+            num(self.rf_cons),
+            num(self.rf_sc_min),
+            num(self.rf_sc_max)
+        )
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let baseline = if self.baseline.is_empty() {
+            "no solution (no positive row)".to_owned()
+        } else {
+            self.baseline.join(" | ")
+        };
+        writeln!(
+            f,
+            "robustness of {}: baseline solution {baseline}",
+            self.outcome
+        )?;
+        writeln!(
+            f,
+            "  {} variants: {} give the baseline solution, {} another, {} skipped",
+            self.variants,
+            self.same,
+            self.variants - self.same - self.skipped,
+            self.skipped
+        )?;
+        writeln!(f, "  sensitivity ranges (the solution stays the same):")?;
+        for r in &self.ranges {
+            writeln!(f, "    {r}")?;
+        }
+        if self.core.is_empty() {
+            writeln!(f, "  robust core: no term is in every variant's solution")?;
+        } else {
+            let fit = self.core_fit.unwrap_or_default();
+            writeln!(
+                f,
+                "  robust core (terms in every variant's solution): {}  (inclS {}, covS {})",
+                self.core.join(" + "),
+                num(fit.incl),
+                num(fit.cov)
+            )?;
+        }
+        writeln!(f, "  robustness fit (Oana & Schneider): {}", self.fit)?;
+        for t in &self.terms {
+            writeln!(
+                f,
+                "  term {}: in {:.0}% of the solved variants",
+                t.term,
+                100.0 * t.share
+            )?;
+        }
+        Ok(())
+    }
+}
