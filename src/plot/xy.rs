@@ -74,7 +74,9 @@ pub fn xy_plot(
             .margin(20)
             .x_label_area_size(45)
             .y_label_area_size(50)
-            .build_cartesian_2d(0f64..1f64, 0f64..1f64)
+            // A little room around the unit square, so that points on its edges and their
+            // labels stay clear of the axes and the title.
+            .build_cartesian_2d(-0.02f64..1.02f64, -0.02f64..1.07f64)
             .map_err(drawing)?;
         chart
             .configure_mesh()
