@@ -129,7 +129,7 @@ pub enum MinimizeError {
     /// More prime implicants than the configured limit
     /// ([`EngineOptions::max_prime_implicants`](crate::minimize::EngineOptions::max_prime_implicants)).
     #[error(
-        "more than {max} prime implicants (limit reached); for minimum models, keep only those that can be in one (PrimeMethod::Pruned), or raise the limit"
+        "more than {max} prime implicants (limit reached); for minimum models, keep only those that can be in one (PrimeMethod::Pruned; `--pruned` in the command), or raise the limit"
     )]
     TooManyPrimeImplicants {
         /// The limit that was reached.
