@@ -108,6 +108,12 @@
 //! - `serde`: `Serialize` / `Deserialize` for the data and result types.
 //!
 //! ## References
+//! - Beasley, J. E. (1987). An algorithm for set covering problem. *European Journal of
+//!   Operational Research* 31(1). (Lagrangian bounds for the minimum cover search.)
+//! - Held, M., Wolfe, P. & Crowder, H. P. (1974). Validation of subgradient optimization.
+//!   *Mathematical Programming* 6.
+//! - Murakami, K. & Uno, T. (2014). Efficient algorithms for dualizing large-scale
+//!   hypergraphs. *Discrete Applied Mathematics* 170.
 //! - Oana, I.-E. & Schneider, C. Q. (2024). A Robustness Test Protocol for Applied QCA: Theory
 //!   and R Software Application. *Sociological Methods & Research* 53(1).
 //! - Dușa, A. (2018). Consistency Cubes: a fast, efficient method for exact Boolean

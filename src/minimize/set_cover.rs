@@ -255,6 +255,46 @@ impl Restricted {
         &self.flat[self.start[i]..self.start[i + 1]]
     }
 
+    /// The sets of `candidates` that no other candidate contains (of equal ones, the first
+    /// in order of size then index), in their original order.
+    fn undominated(&self, mut candidates: Vec<usize>) -> Vec<usize> {
+        let words = self.elements.len().div_ceil(64).max(1);
+        let bits = |i: usize| {
+            let mut b = vec![0u64; words];
+            for &e in self.set(i) {
+                b[e as usize / 64] |= 1 << (e % 64);
+            }
+            b
+        };
+        candidates.sort_by_key(|&i| (std::cmp::Reverse(self.set(i).len()), i));
+        let mut kept: Vec<(usize, Vec<u64>)> = Vec::with_capacity(candidates.len());
+        let mut containing: Vec<Vec<u32>> = vec![Vec::new(); self.elements.len()];
+        for i in candidates {
+            let own = bits(i);
+            let Some(&rarest) = self
+                .set(i)
+                .iter()
+                .min_by_key(|&&e| containing[e as usize].len())
+            else {
+                continue;
+            };
+            let dominated = containing[rarest as usize].iter().any(|&k| {
+                own.iter()
+                    .zip(&kept[k as usize].1)
+                    .all(|(a, b)| a & !b == 0)
+            });
+            if !dominated {
+                for &e in self.set(i) {
+                    containing[e as usize].push(kept.len() as u32);
+                }
+                kept.push((i, own));
+            }
+        }
+        let mut out: Vec<usize> = kept.into_iter().map(|(i, _)| i).collect();
+        out.sort_unstable();
+        out
+    }
+
     /// `L(u)` and the reduced costs of the sets.
     fn evaluate(&self, u: &[f64], reduced: &mut [f64]) -> f64 {
         let mut value: f64 = u.iter().sum();
@@ -400,6 +440,12 @@ impl<'a> Search<'a> {
         let kept: Vec<usize> = (0..active.len())
             .filter(|&i| reduced[i] <= 0.0 || bound + reduced[i] <= limit)
             .collect();
+        // While looking for a smaller cover, a set whose uncovered elements another set also
+        // has can be swapped for it: drop it (never while listing covers).
+        let kept = match self.mode {
+            Mode::Optimize { .. } => restricted.undominated(kept),
+            Mode::Enumerate { .. } => kept,
+        };
         // Branch on the uncovered element with the fewest kept sets.
         let mut degree = vec![0u32; restricted.elements.len()];
         for &i in &kept {
