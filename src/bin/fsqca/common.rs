@@ -317,6 +317,41 @@ pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
     })
 }
 
+/// An expression's necessity fit as the commands print it (`fit --relation necessity` and
+/// `necessity`): JSON `{"expression", "incl", "ron", "cov"}`, or a text-table row.
+#[derive(serde::Serialize)]
+pub struct NecessityRow {
+    pub expression: String,
+    pub incl: Option<f64>,
+    pub ron: Option<f64>,
+    pub cov: Option<f64>,
+}
+
+impl NecessityRow {
+    /// The text table's column headers after the label and expression columns.
+    pub const HEADERS: [&'static str; 5] = ["", "", "inclN", "RoN", "covN"];
+
+    pub fn new(expression: String, fit: &fsqca::fit::Necessity) -> Self {
+        NecessityRow {
+            expression,
+            incl: fit.incl,
+            ron: fit.ron,
+            cov: fit.cov,
+        }
+    }
+
+    /// The text-table cells, after a row label (a number, or `M` for the whole expression).
+    pub fn cells(&self, label: String) -> Vec<String> {
+        vec![
+            label,
+            self.expression.clone(),
+            fmt3(self.incl),
+            fmt3(self.ron),
+            fmt3(self.cov),
+        ]
+    }
+}
+
 /// A measure with 3 decimals, `-` when undefined.
 pub fn fmt3(v: Option<f64>) -> String {
     v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"))

@@ -5,7 +5,8 @@ use fsqca::fit::{self, IntoOutcome};
 use serde::Serialize;
 
 use crate::common::{
-    data_error, emit, emit_json, fmt3, load_data, parse_expression, CliError, Format, TextTable,
+    data_error, emit, emit_json, fmt3, load_data, parse_expression, CliError, Format, NecessityRow,
+    TextTable,
 };
 
 pub const AFTER_HELP: &str = "\
@@ -75,14 +76,6 @@ struct SufficiencyWhole {
     expression: String,
     incl: Option<f64>,
     pri: Option<f64>,
-    cov: Option<f64>,
-}
-
-#[derive(Serialize)]
-struct NecessityFit {
-    expression: String,
-    incl: Option<f64>,
-    ron: Option<f64>,
     cov: Option<f64>,
 }
 
@@ -160,15 +153,10 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             }
         }
         RelationArg::Necessity => {
-            let one = |e: &fsqca::Expression| -> Result<NecessityFit, CliError> {
+            let one = |e: &fsqca::Expression| -> Result<NecessityRow, CliError> {
                 let n = fit::necessity_of(e, &data, &outcome)
                     .map_err(|err| data_error(&args.data, err))?;
-                Ok(NecessityFit {
-                    expression: e.to_string(),
-                    incl: n.incl,
-                    ron: n.ron,
-                    cov: n.cov,
-                })
+                Ok(NecessityRow::new(e.to_string(), &n))
             };
             let output = Output {
                 outcome: outcome.to_string(),
@@ -179,25 +167,12 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             match args.format {
                 Format::Json => emit_json(&output),
                 Format::Text => {
-                    let mut t = TextTable::new(&["", "", "inclN", "RoN", "covN"], 2);
+                    let mut t = TextTable::new(&NecessityRow::HEADERS, 2);
                     for (i, term) in output.terms.iter().enumerate() {
-                        t.row(vec![
-                            (i + 1).to_string(),
-                            term.expression.clone(),
-                            fmt3(term.incl),
-                            fmt3(term.ron),
-                            fmt3(term.cov),
-                        ]);
+                        t.row(term.cells((i + 1).to_string()));
                     }
                     t.rule();
-                    let s = &output.solution;
-                    t.row(vec![
-                        "M".to_owned(),
-                        s.expression.clone(),
-                        fmt3(s.incl),
-                        fmt3(s.ron),
-                        fmt3(s.cov),
-                    ]);
+                    t.row(output.solution.cells("M".to_owned()));
                     emit(|out| {
                         writeln!(out, "necessity for outcome {}", output.outcome)?;
                         writeln!(out)?;

@@ -5,7 +5,7 @@ use fsqca::fit::{self, IntoOutcome};
 use serde::Serialize;
 
 use crate::common::{
-    data_error, emit, emit_json, fmt3, load_data, names, CliError, Format, TextTable,
+    data_error, emit, emit_json, load_data, names, CliError, Format, NecessityRow, TextTable,
 };
 
 pub const AFTER_HELP: &str = "\
@@ -44,15 +44,7 @@ pub struct Args {
 #[derive(Serialize)]
 struct Output {
     outcome: String,
-    rows: Vec<Row>,
-}
-
-#[derive(Serialize)]
-struct Row {
-    expression: String,
-    incl: Option<f64>,
-    ron: Option<f64>,
-    cov: Option<f64>,
+    rows: Vec<NecessityRow>,
 }
 
 /// Runs `fsqca necessity`.
@@ -75,14 +67,9 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     };
     let table = fit::necessity_table(&data, &outcome, &conditions)
         .map_err(|e| data_error(&args.data, e))?;
-    let rows: Vec<Row> = table
+    let rows: Vec<NecessityRow> = table
         .iter()
-        .map(|r| Row {
-            expression: r.expression.to_string(),
-            incl: r.necessity.incl,
-            ron: r.necessity.ron,
-            cov: r.necessity.cov,
-        })
+        .map(|r| NecessityRow::new(r.expression.to_string(), &r.necessity))
         .collect();
     let output = Output {
         outcome: outcome.to_string(),
@@ -91,15 +78,9 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     match args.format {
         Format::Json => emit_json(&output),
         Format::Text => {
-            let mut t = TextTable::new(&["", "", "inclN", "RoN", "covN"], 2);
+            let mut t = TextTable::new(&NecessityRow::HEADERS, 2);
             for (i, r) in output.rows.iter().enumerate() {
-                t.row(vec![
-                    (i + 1).to_string(),
-                    r.expression.clone(),
-                    fmt3(r.incl),
-                    fmt3(r.ron),
-                    fmt3(r.cov),
-                ]);
+                t.row(r.cells((i + 1).to_string()));
             }
             emit(|out| {
                 writeln!(out, "necessity for outcome {}", output.outcome)?;
