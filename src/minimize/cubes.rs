@@ -276,10 +276,12 @@ fn primes_useful<const B: usize>(
         all[e / 64] |= 1 << (e % 64);
     }
     let mut scratch = vec![0u64; words];
+    let hoods: Vec<Neighbourhood> = (0..n)
+        .map(|index| Neighbourhood::new(index, &positive, &forbidden, k))
+        .collect();
     // Pass 1: the largest coverage of a prime implicant through each positive configuration.
     let mut largest: Vec<Vec<u64>> = Vec::with_capacity(n);
-    for index in 0..n {
-        let hood = Neighbourhood::new(index, &positive, &forbidden, k);
+    for hood in &hoods {
         let best = std::cell::RefCell::new((0u32, vec![0u64; words]));
         let mut cov = vec![0u64; words];
         Transversals::new(&hood.edges, k).run_pruned(
@@ -307,8 +309,7 @@ fn primes_useful<const B: usize>(
     let threshold = y.iter().sum::<f64>() - (upper as f64 - 1.0) - 1e-9;
     // Pass 2: every prime implicant whose covered configurations weigh at least the threshold.
     let mut found: Vec<(u64, usize)> = Vec::new();
-    for index in 0..n {
-        let hood = Neighbourhood::new(index, &positive, &forbidden, k);
+    for (index, hood) in hoods.iter().enumerate() {
         let mut cov = vec![0u64; words];
         let mut overflow = false;
         Transversals::new(&hood.edges, k).run_pruned(
