@@ -51,7 +51,9 @@ pub struct Minimized {
 
 impl Minimized {
     /// The prime implicants covering at least one positive configuration (after row
-    /// dominance, if it was requested).
+    /// dominance, if it was requested); with
+    /// [`PrimeMethod::Pruned`](crate::minimize::PrimeMethod::Pruned), only those that can be
+    /// in a minimum model.
     ///
     /// # Example
     /// ```
