@@ -139,11 +139,27 @@ pub enum MinimizeError {
     /// ([`EngineOptions::max_search_nodes`](crate::minimize::EngineOptions::max_search_nodes))
     /// before it could prove the minimum model size or find a model.
     #[error(
-        "the model search gave up after {nodes} nodes without a proven minimum; raise the limit"
+        "the model search gave up after {nodes} nodes without a model; raise the node limit (max_search_nodes; `--max-nodes` in the command)"
     )]
     SearchLimit {
         /// The node limit.
         nodes: u64,
+    },
+    /// The cover search reached its node limit
+    /// ([`EngineOptions::max_search_nodes`](crate::minimize::EngineOptions::max_search_nodes))
+    /// while proving the minimum model size: a model of `best` prime implicants was found,
+    /// and none has fewer than `lower_bound`, but whether a model of size between them exists
+    /// is not settled.
+    #[error(
+        "the model search gave up after {nodes} nodes without a proven minimum: the smallest model found has {best} prime implicants and none has fewer than {lower_bound}; raise the node limit (max_search_nodes; `--max-nodes` in the command)"
+    )]
+    MinimumNotProven {
+        /// The node limit.
+        nodes: u64,
+        /// The size of the smallest model found.
+        best: usize,
+        /// A proven lower bound on the size of a model.
+        lower_bound: usize,
     },
 }
 
@@ -193,6 +209,11 @@ mod tests {
             },
             MinimizeError::TooManyPrimeImplicants { max: 10 },
             MinimizeError::SearchLimit { nodes: 10 },
+            MinimizeError::MinimumNotProven {
+                nodes: 10,
+                best: 5,
+                lower_bound: 3,
+            },
         ];
         for e in errors {
             let s = e.to_string();

@@ -63,10 +63,12 @@ pub enum PrimeMethod {
 /// - `max_prime_implicants`: 2,000,000; beyond, solving fails with
 ///   [`MinimizeError::TooManyPrimeImplicants`](crate::minimize::MinimizeError::TooManyPrimeImplicants);
 /// - `max_search_nodes`: 100,000 nodes of the cover search (a node takes microseconds on
-///   small charts, up to about 10 ms on charts of thousands of implicant classes); reached
+///   small charts, up to about 1 ms on charts of thousands of implicant classes); reached
 ///   before the minimum size is proven, solving fails with
-///   [`MinimizeError::SearchLimit`](crate::minimize::MinimizeError::SearchLimit); reached
-///   later, the models found are returned, marked truncated.
+///   [`MinimizeError::MinimumNotProven`](crate::minimize::MinimizeError::MinimumNotProven),
+///   which gives the smallest model found and a lower bound; reached before any model is
+///   found, with [`MinimizeError::SearchLimit`](crate::minimize::MinimizeError::SearchLimit);
+///   reached later, the models found are returned, marked truncated.
 ///
 /// # Example
 /// ```

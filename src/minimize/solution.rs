@@ -253,12 +253,19 @@ impl Minimized {
     /// ```
     pub fn warning(&self) -> Option<String> {
         self.truncated.then(|| {
-            format!(
-                "model search stopped (cap of {} models or search node limit): the {} models \
-                 listed are not all of them",
-                self.max_models,
-                self.models.len()
-            )
+            if self.models.len() >= self.max_models {
+                format!(
+                    "model cap reached: the first {} minimum models are listed, and there are more \
+                     (raise max_models to list more)",
+                    self.models.len()
+                )
+            } else {
+                format!(
+                    "the search node limit stopped the listing: the {} minimum models listed are \
+                     not all of them (raise max_search_nodes to list more)",
+                    self.models.len()
+                )
+            }
         })
     }
 }
@@ -275,8 +282,9 @@ impl MinimizationProblem {
     ///
     /// # Errors
     /// [`MinimizeError::TooManyPrimeImplicants`] beyond
-    /// [`EngineOptions::max_prime_implicants`]; [`MinimizeError::SearchLimit`] when the cover
-    /// search reaches [`EngineOptions::max_search_nodes`] before proving the minimum;
+    /// [`EngineOptions::max_prime_implicants`]; [`MinimizeError::MinimumNotProven`] when the
+    /// cover search reaches [`EngineOptions::max_search_nodes`] before proving the minimum,
+    /// [`MinimizeError::SearchLimit`] before finding a model;
     /// [`MinimizeError::TooLarge`] for
     /// [`PrimeMethod::QuineMcCluskey`] on a large space.
     ///
@@ -379,6 +387,9 @@ mod tests {
         let s = p.solve(&EngineOptions::default().max_models(1)).unwrap();
         assert_eq!(s.models().len(), 1);
         assert!(s.is_truncated());
-        assert!(s.warning().unwrap().contains("cap of 1 models"));
+        assert!(s
+            .warning()
+            .unwrap()
+            .starts_with("model cap reached: the first 1 minimum models are listed"));
     }
 }
