@@ -1640,3 +1640,72 @@ fn robustness_bad_input_is_one_line_error() {
         1,
     );
 }
+
+/// Noisy crisp data on 10 conditions (a rule of two terms, one outcome in eight flipped): a
+/// parsimonious chart whose minimum needs a search.
+fn noisy_crisp_csv() -> String {
+    let mut seed = 0x9e3779b97f4a7c15u64;
+    let mut text = String::from("X1,X2,X3,X4,X5,X6,X7,X8,X9,X10,Y\n");
+    for _ in 0..240 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let x: Vec<u64> = (0..10).map(|j| seed >> j & 1).collect();
+        let rule = (x[0] & x[1]) | (x[2] & (1 - x[3]) & x[4]);
+        let y = rule ^ u64::from(seed >> 40 & 7 == 0);
+        let cells: Vec<String> = x.iter().chain([&y]).map(u64::to_string).collect();
+        text.push_str(&cells.join(","));
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn error_model_search_node_limit_gives_what_it_established() {
+    let csv = noisy_crisp_csv();
+    let args = |nodes: &'static str| {
+        vec![
+            "minimize",
+            "-",
+            "--outcome",
+            "Y",
+            "--conditions",
+            "X1,X2,X3,X4,X5,X6,X7,X8,X9,X10",
+            "--solution",
+            "parsimonious",
+            "--max-nodes",
+            nodes,
+        ]
+    };
+    let first = fails(
+        &args("1"),
+        Some(csv.as_bytes()),
+        &[
+            "gave up after 1 nodes without a proven minimum",
+            "the smallest model found has",
+            "--max-nodes",
+        ],
+        1,
+    );
+    // The bounds it reports hold: the proven minimum lies between them.
+    let number_after = |words: &str| -> usize {
+        let rest = &first[first.find(words).expect(words) + words.len()..];
+        let digits: String = rest
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().expect("a number")
+    };
+    let best = number_after("the smallest model found has");
+    let lower = number_after("none has fewer than");
+    assert!(lower < best, "{first}");
+    let solved = ok_with(&args("1000000"), Some(csv.as_bytes()));
+    let size = solved
+        .lines()
+        .find_map(|l| l.strip_prefix("M1: "))
+        .expect("a first model")
+        .split(" + ")
+        .count();
+    assert!(lower <= size && size <= best, "{lower} <= {size} <= {best}");
+}

@@ -138,3 +138,34 @@ proptest! {
         }
     }
 }
+
+/// With 22 conditions, one positive and one negative case, every single literal is a model,
+/// and each would take 2^21 configurations as simplifying assumptions: none is listed, the
+/// warning says so, and the memory stays small.
+#[test]
+fn simplifying_assumptions_stop_at_the_solution_limit() {
+    let names: Vec<String> = (1..=22).map(|j| format!("X{j}")).collect();
+    let mut columns: Vec<(&str, Vec<f64>)> =
+        names.iter().map(|n| (n.as_str(), vec![1.0, 0.0])).collect();
+    columns.push(("Y", vec![1.0, 0.0]));
+    let data = Dataset::from_columns(columns).unwrap();
+    let conditions: Vec<&str> = names.iter().map(String::as_str).collect();
+    let tt = TruthTableOptions::default()
+        .build(&data, "Y", &conditions)
+        .unwrap();
+    let solution = SolutionOptions::new(SolutionType::Parsimonious)
+        .solve(&tt)
+        .unwrap();
+    assert_eq!(solution.models().len(), 22);
+    assert!(solution
+        .models()
+        .iter()
+        .all(|m| m.simplifying_assumptions().is_empty()));
+    assert_eq!(
+        solution.warning(),
+        Some(
+            "simplifying assumptions are listed for the first 0 of 22 models only: \
+             all of them would be more than 1048576 configurations"
+        )
+    );
+}

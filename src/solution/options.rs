@@ -17,10 +17,15 @@ use super::error::SolutionError;
 use super::expectations::{expectation_cube, DirectionalExpectations, ExpectationGroup};
 use super::result::{Configuration, Model, Solution, Term};
 
-/// The most configurations listed as simplifying assumptions or counterfactuals of one
-/// solution. Beyond it, a parsimonious solution lists none and says so in its
-/// [`warning`](Solution::warning); an intermediate solution fails with
-/// [`SolutionError::TooManyCounterfactuals`].
+/// The most configurations listed as simplifying assumptions of one solution, over all its
+/// models, and as counterfactuals of one pair of models.
+///
+/// The simplifying assumptions are listed model by model, in the models' order, while they
+/// fit within this limit; the models after that list none, and the solution's
+/// [`warning`](Solution::warning) says for how many models they are listed. (With many
+/// conditions and thousands of models, listing every model's assumptions would take memory
+/// exponential in the number of conditions.) An intermediate solution whose counterfactuals
+/// exceed the limit fails with [`SolutionError::TooManyCounterfactuals`].
 ///
 /// # Example
 /// ```
@@ -115,6 +120,7 @@ pub struct SolutionOptions {
     exclude: Vec<u64>,
     row_dominance: bool,
     max_models: usize,
+    max_search_nodes: u64,
     prime_method: PrimeMethod,
 }
 
@@ -139,6 +145,7 @@ impl SolutionOptions {
             exclude: Vec::new(),
             row_dominance: false,
             max_models: 10_000,
+            max_search_nodes: EngineOptions::default().search_node_limit(),
             prime_method: PrimeMethod::Fast,
         }
     }
@@ -195,6 +202,32 @@ impl SolutionOptions {
     pub fn max_models(mut self, n: usize) -> Self {
         self.max_models = n.max(1);
         self
+    }
+
+    /// The most nodes of the cover search (see
+    /// [`EngineOptions::max_search_nodes`]; 100,000 by default). Hard charts, with thousands
+    /// of prime implicants and a minimum far above the linear-programming bound, may need
+    /// more to prove the minimum; the error then gives the smallest model found.
+    ///
+    /// # Example
+    /// ```
+    /// let o = fsqca::solution::SolutionOptions::default().max_search_nodes(1_000_000);
+    /// assert_eq!(o.search_node_limit(), 1_000_000);
+    /// ```
+    pub fn max_search_nodes(mut self, n: u64) -> Self {
+        self.max_search_nodes = n;
+        self
+    }
+
+    /// The node limit of the cover search (see [`SolutionOptions::max_search_nodes`]).
+    ///
+    /// # Example
+    /// ```
+    /// let o = fsqca::solution::SolutionOptions::default();
+    /// assert_eq!(o.search_node_limit(), 100_000);
+    /// ```
+    pub fn search_node_limit(&self) -> u64 {
+        self.max_search_nodes
     }
 
     /// How prime implicants are generated ([`PrimeMethod::Fast`] by default).
@@ -327,6 +360,7 @@ impl SolutionOptions {
         let excluded = context.excluded_configurations(&self.exclude)?;
         let engine = EngineOptions::default()
             .max_models(self.max_models)
+            .max_search_nodes(self.max_search_nodes)
             .row_dominance(self.row_dominance)
             .method(self.prime_method);
         let mut warnings = Vec::new();
@@ -345,17 +379,13 @@ impl SolutionOptions {
                 let m = context.minimize(Remainders::All, &excluded, &engine)?;
                 warnings.extend(m.warning());
                 let mut models = context.models(&m, None)?;
+                let mut budget = AssumptionBudget::new();
                 for (model, chosen) in models.iter_mut().zip(m.models()) {
                     let terms: Vec<&Implicant> =
                         chosen.iter().map(|&i| &m.prime_implicants()[i]).collect();
-                    match context.remainders_in(&terms) {
-                        Some(list) => model.simplifying_assumptions = list,
-                        None => warnings.push(format!(
-                            "the simplifying assumptions of model {} are more than {MAX_COUNTERFACTUALS} and are not listed",
-                            model.expression
-                        )),
-                    }
+                    model.simplifying_assumptions = budget.list(&context, &terms);
                 }
+                warnings.extend(budget.warning(models.len()));
                 (
                     context.terms(m.prime_implicants()),
                     context.essential(&m),
@@ -397,6 +427,7 @@ impl SolutionOptions {
         let mut prime_implicants: Vec<Expression> = Vec::new();
         let mut essential: Vec<Expression> = Vec::new();
         let mut models = Vec::new();
+        let mut budget = AssumptionBudget::new();
         for (ci, c_model) in conservative.models().iter().enumerate() {
             for (pi, p_model) in parsimonious.models().iter().enumerate() {
                 let c_terms: Vec<&Implicant> = c_model
@@ -408,7 +439,7 @@ impl SolutionOptions {
                     .map(|&i| &parsimonious.prime_implicants()[i])
                     .collect();
                 let easy = context.easy_counterfactuals(&c_terms, &p_terms, &groups)?;
-                let assumptions = context.remainders_in(&p_terms).ok_or(
+                let assumptions = context.remainders_in(&p_terms, MAX_COUNTERFACTUALS).ok_or(
                     SolutionError::TooManyCounterfactuals {
                         max: MAX_COUNTERFACTUALS,
                     },
@@ -436,14 +467,14 @@ impl SolutionOptions {
                 for (model, chosen) in pair_models.iter_mut().zip(m.models()) {
                     let terms: Vec<&Implicant> =
                         chosen.iter().map(|&i| &m.prime_implicants()[i]).collect();
-                    model.simplifying_assumptions =
-                        context.remainders_in(&terms).unwrap_or_default();
+                    model.simplifying_assumptions = budget.list(context, &terms);
                     model.easy_counterfactuals = easy.clone();
                     model.difficult_counterfactuals = difficult.clone();
                 }
                 models.extend(pair_models);
             }
         }
+        warnings.extend(budget.warning(models.len()));
         Ok((prime_implicants, essential, models))
     }
 }
@@ -647,8 +678,13 @@ impl<'a> Context<'a> {
     }
 
     /// The remainders (configurations that are not positive rows) inside any of the cubes,
-    /// sorted by row id; `None` when they would be more than [`MAX_COUNTERFACTUALS`].
-    fn remainders_in_cubes(&self, cubes: &[Vec<Option<u8>>]) -> Option<Vec<Configuration>> {
+    /// sorted by row id; `None` when they could be more than `limit` (the cubes' sizes add up
+    /// to more).
+    fn remainders_in_cubes(
+        &self,
+        cubes: &[Vec<Option<u8>>],
+        limit: usize,
+    ) -> Option<Vec<Configuration>> {
         let mut total = 0u64;
         for cube in cubes {
             let size = cube
@@ -658,7 +694,7 @@ impl<'a> Context<'a> {
                 .try_fold(1u64, |acc, (_, &l)| acc.checked_mul(u64::from(l)))?;
             total = total.checked_add(size)?;
         }
-        if total > MAX_COUNTERFACTUALS as u64 {
+        if total > limit as u64 {
             return None;
         }
         let mut found = BTreeSet::new();
@@ -687,9 +723,9 @@ impl<'a> Context<'a> {
         Some(found.into_iter().collect())
     }
 
-    fn remainders_in(&self, terms: &[&Implicant]) -> Option<Vec<Configuration>> {
+    fn remainders_in(&self, terms: &[&Implicant], limit: usize) -> Option<Vec<Configuration>> {
         let cubes: Vec<Vec<Option<u8>>> = terms.iter().map(|t| t.to_levels()).collect();
-        self.remainders_in_cubes(&cubes)
+        self.remainders_in_cubes(&cubes, limit)
     }
 
     /// The easy counterfactuals of one (conservative, parsimonious) pair of models.
@@ -712,9 +748,59 @@ impl<'a> Context<'a> {
                 cubes.push(cube);
             }
         }
-        self.remainders_in_cubes(&cubes)
-            .ok_or(SolutionError::TooManyCounterfactuals {
+        self.remainders_in_cubes(&cubes, MAX_COUNTERFACTUALS).ok_or(
+            SolutionError::TooManyCounterfactuals {
                 max: MAX_COUNTERFACTUALS,
-            })
+            },
+        )
+    }
+}
+
+/// What is left of [`MAX_COUNTERFACTUALS`] for listing the models' simplifying assumptions.
+struct AssumptionBudget {
+    left: usize,
+    /// Models whose assumptions were listed, and models after the budget ran out.
+    listed: usize,
+    unlisted: usize,
+}
+
+impl AssumptionBudget {
+    fn new() -> Self {
+        AssumptionBudget {
+            left: MAX_COUNTERFACTUALS,
+            listed: 0,
+            unlisted: 0,
+        }
+    }
+
+    /// The remainders in `terms` if they still fit (and nothing once one model did not).
+    fn list(&mut self, context: &Context<'_>, terms: &[&Implicant]) -> Vec<Configuration> {
+        let found = if self.unlisted == 0 {
+            context.remainders_in(terms, self.left)
+        } else {
+            None
+        };
+        match found {
+            Some(list) => {
+                self.left -= list.len();
+                self.listed += 1;
+                list
+            }
+            None => {
+                self.unlisted += 1;
+                Vec::new()
+            }
+        }
+    }
+
+    /// The warning when some of the `models` have no list.
+    fn warning(&self, models: usize) -> Option<String> {
+        (self.unlisted > 0).then(|| {
+            format!(
+                "simplifying assumptions are listed for the first {} of {models} models only: \
+                 all of them would be more than {MAX_COUNTERFACTUALS} configurations",
+                self.listed
+            )
+        })
     }
 }

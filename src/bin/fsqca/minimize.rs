@@ -72,6 +72,11 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub max_models: Option<usize>,
 
+    /// Stop the model search after N nodes (default 100000): hard charts may need more to
+    /// prove the minimum.
+    #[arg(long, value_name = "N")]
+    pub max_nodes: Option<u64>,
+
     /// Output: text or json.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -118,6 +123,9 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
         .row_dominance(args.row_dom);
     if args.pruned {
         solution_options = solution_options.prime_method(fsqca::minimize::PrimeMethod::Pruned);
+    }
+    if let Some(n) = args.max_nodes {
+        solution_options = solution_options.max_search_nodes(n);
     }
     if let Some(n) = args.max_models {
         solution_options = solution_options.max_models(n);
