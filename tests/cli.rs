@@ -917,6 +917,8 @@ fn help_explains_every_command_with_examples() {
         "--exclude",
         "--row-dom",
         "--max-models",
+        "--max-nodes",
+        "--max-prime-implicants",
     ] {
         assert!(min.contains(flag), "minimize --help lacks {flag}");
     }

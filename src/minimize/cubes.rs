@@ -170,7 +170,8 @@ fn implicants(problem: &MinimizationProblem, found: Vec<(u64, usize)>) -> Vec<Im
 /// implicant, and the result equals [`fast_prime_implicants`].
 ///
 /// # Errors
-/// [`MinimizeError::TooManyPrimeImplicants`] when more than `max_prime_implicants` pass.
+/// [`MinimizeError::TooManyUsefulPrimeImplicants`] when more than `max_prime_implicants`
+/// pass.
 ///
 /// # Complexity
 /// Two transversal searches per positive configuration, both pruned; memory proportional to
@@ -334,7 +335,7 @@ fn primes_useful<const B: usize>(
             },
         );
         if overflow {
-            return Err(MinimizeError::TooManyPrimeImplicants { max });
+            return Err(MinimizeError::TooManyUsefulPrimeImplicants { max });
         }
     }
     Ok(implicants(problem, found))
@@ -595,5 +596,11 @@ mod tests {
             Err(MinimizeError::TooManyPrimeImplicants { max: 2 })
         );
         assert_eq!(fast_prime_implicants(&p, 3).unwrap().len(), 3);
+        // Each of ~A, ~B, ~C alone is a minimum model, so the pruned method keeps all three.
+        assert_eq!(
+            useful_prime_implicants(&p, 2),
+            Err(MinimizeError::TooManyUsefulPrimeImplicants { max: 2 })
+        );
+        assert_eq!(useful_prime_implicants(&p, 3).unwrap().len(), 3);
     }
 }

@@ -129,9 +129,20 @@ pub enum MinimizeError {
     /// More prime implicants than the configured limit
     /// ([`EngineOptions::max_prime_implicants`](crate::minimize::EngineOptions::max_prime_implicants)).
     #[error(
-        "more than {max} prime implicants (limit reached); for minimum models, keep only those that can be in one (PrimeMethod::Pruned; `--pruned` in the command), or raise the limit"
+        "more than {max} prime implicants (limit reached); for minimum models, keep only those that can be in one (PrimeMethod::Pruned; `--pruned` in the command), or raise the limit (max_prime_implicants; `--max-prime-implicants` in the command)"
     )]
     TooManyPrimeImplicants {
+        /// The limit that was reached.
+        max: usize,
+    },
+    /// More prime implicants that can be in a minimum model
+    /// ([`PrimeMethod::Pruned`](crate::minimize::PrimeMethod::Pruned)) than the configured
+    /// limit
+    /// ([`EngineOptions::max_prime_implicants`](crate::minimize::EngineOptions::max_prime_implicants)).
+    #[error(
+        "more than {max} prime implicants can be in a minimum model (limit reached); raise the limit (max_prime_implicants; `--max-prime-implicants` in the command)"
+    )]
+    TooManyUsefulPrimeImplicants {
         /// The limit that was reached.
         max: usize,
     },
@@ -208,6 +219,7 @@ mod tests {
                 max: 1 << 16,
             },
             MinimizeError::TooManyPrimeImplicants { max: 10 },
+            MinimizeError::TooManyUsefulPrimeImplicants { max: 10 },
             MinimizeError::SearchLimit { nodes: 10 },
             MinimizeError::MinimumNotProven {
                 nodes: 10,

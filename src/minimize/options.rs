@@ -61,7 +61,9 @@ pub enum PrimeMethod {
 /// - `covers`: [`CoverSearch::Minimum`];
 /// - `method`: [`PrimeMethod::Fast`];
 /// - `max_prime_implicants`: 2,000,000; beyond, solving fails with
-///   [`MinimizeError::TooManyPrimeImplicants`](crate::minimize::MinimizeError::TooManyPrimeImplicants);
+///   [`MinimizeError::TooManyPrimeImplicants`](crate::minimize::MinimizeError::TooManyPrimeImplicants)
+///   ([`MinimizeError::TooManyUsefulPrimeImplicants`](crate::minimize::MinimizeError::TooManyUsefulPrimeImplicants)
+///   with the pruned method);
 /// - `max_search_nodes`: 100,000 nodes of the cover search (a node takes microseconds on
 ///   small charts, up to about 1 ms on charts of thousands of implicant classes); reached
 ///   before the minimum size is proven, solving fails with

@@ -281,7 +281,8 @@ impl MinimizationProblem {
     /// [`PiChart::irredundant_covers`].
     ///
     /// # Errors
-    /// [`MinimizeError::TooManyPrimeImplicants`] beyond
+    /// [`MinimizeError::TooManyPrimeImplicants`] (or, with [`PrimeMethod::Pruned`],
+    /// [`MinimizeError::TooManyUsefulPrimeImplicants`]) beyond
     /// [`EngineOptions::max_prime_implicants`]; [`MinimizeError::MinimumNotProven`] when the
     /// cover search reaches [`EngineOptions::max_search_nodes`] before proving the minimum,
     /// [`MinimizeError::SearchLimit`] before finding a model;

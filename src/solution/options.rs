@@ -121,6 +121,7 @@ pub struct SolutionOptions {
     row_dominance: bool,
     max_models: usize,
     max_search_nodes: u64,
+    max_prime_implicants: usize,
     prime_method: PrimeMethod,
 }
 
@@ -146,6 +147,7 @@ impl SolutionOptions {
             row_dominance: false,
             max_models: 10_000,
             max_search_nodes: EngineOptions::default().search_node_limit(),
+            max_prime_implicants: EngineOptions::default().prime_implicant_limit(),
             prime_method: PrimeMethod::Fast,
         }
     }
@@ -228,6 +230,30 @@ impl SolutionOptions {
     /// ```
     pub fn search_node_limit(&self) -> u64 {
         self.max_search_nodes
+    }
+
+    /// The most prime implicants generated before solving gives up (see
+    /// [`EngineOptions::max_prime_implicants`]; 2,000,000 by default).
+    ///
+    /// # Example
+    /// ```
+    /// let o = fsqca::solution::SolutionOptions::default().max_prime_implicants(10_000_000);
+    /// assert_eq!(o.prime_implicant_limit(), 10_000_000);
+    /// ```
+    pub fn max_prime_implicants(mut self, n: usize) -> Self {
+        self.max_prime_implicants = n;
+        self
+    }
+
+    /// The prime implicant limit (see [`SolutionOptions::max_prime_implicants`]).
+    ///
+    /// # Example
+    /// ```
+    /// let o = fsqca::solution::SolutionOptions::default();
+    /// assert_eq!(o.prime_implicant_limit(), 2_000_000);
+    /// ```
+    pub fn prime_implicant_limit(&self) -> usize {
+        self.max_prime_implicants
     }
 
     /// How prime implicants are generated ([`PrimeMethod::Fast`] by default).
@@ -361,6 +387,7 @@ impl SolutionOptions {
         let engine = EngineOptions::default()
             .max_models(self.max_models)
             .max_search_nodes(self.max_search_nodes)
+            .max_prime_implicants(self.max_prime_implicants)
             .row_dominance(self.row_dominance)
             .method(self.prime_method);
         let mut warnings = Vec::new();

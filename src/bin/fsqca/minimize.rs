@@ -77,6 +77,10 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub max_nodes: Option<u64>,
 
+    /// Give up beyond N prime implicants (default 2000000).
+    #[arg(long, value_name = "N")]
+    pub max_prime_implicants: Option<usize>,
+
     /// Output: text or json.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -123,6 +127,9 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
         .row_dominance(args.row_dom);
     if args.pruned {
         solution_options = solution_options.prime_method(fsqca::minimize::PrimeMethod::Pruned);
+    }
+    if let Some(n) = args.max_prime_implicants {
+        solution_options = solution_options.max_prime_implicants(n);
     }
     if let Some(n) = args.max_nodes {
         solution_options = solution_options.max_search_nodes(n);
