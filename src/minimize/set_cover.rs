@@ -324,8 +324,9 @@ impl Restricted {
         value
     }
 
-    /// Subgradient ascent on `L` from `u` (local indices), aiming at `target`; returns the
-    /// best `L` found and leaves its multipliers in `u` and its reduced costs in `reduced`.
+    /// Subgradient ascent on `L` from `u` (local indices), with steps aimed at `target`,
+    /// stopping as soon as `L` exceeds `enough`; returns the best `L` found and leaves its
+    /// multipliers in `u` and its reduced costs in `reduced`.
     ///
     /// The iterations run on a pricing core: for each element, the few sets of lowest
     /// reduced cost that contain it (Caprara, Fischetti & Toth, "A heuristic method for the
@@ -333,22 +334,28 @@ impl Restricted {
     /// on all sets, so after each round the multipliers are priced on every set; sets of
     /// negative reduced cost left out join the core for the next round. The value returned
     /// is always `L` over every set, so it is a valid bound.
-    fn ascend(&self, u: &mut [f64], reduced: &mut [f64], target: f64, iterations: usize) -> f64 {
+    fn ascend(
+        &self,
+        u: &mut [f64],
+        reduced: &mut [f64],
+        (target, enough): (f64, f64),
+        iterations: usize,
+    ) -> f64 {
         let mut best = self.evaluate(u, reduced);
-        if iterations == 0 || best > target {
+        if iterations == 0 || best > enough {
             return best;
         }
         let mut best_u = u.to_vec();
         let mut in_core = vec![false; reduced.len()];
         let mut core = self.pricing_core(reduced, &mut in_core);
         for _ in 0..PRICING_ROUNDS {
-            self.subgradient(&core, u, target, iterations);
+            self.subgradient(&core, u, (target, enough), iterations);
             let value = self.evaluate(u, reduced);
             if value > best {
                 best = value;
                 best_u.copy_from_slice(u);
             }
-            if best > target {
+            if best > enough {
                 break;
             }
             let missing: Vec<usize> = (0..reduced.len())
@@ -384,9 +391,15 @@ impl Restricted {
         core
     }
 
-    /// Subgradient steps on `L` restricted to the sets `core`, from `u`; leaves the best
-    /// multipliers found in `u`.
-    fn subgradient(&self, core: &[usize], u: &mut [f64], target: f64, iterations: usize) {
+    /// Subgradient steps on `L` restricted to the sets `core`, from `u` (aimed at `target`,
+    /// stopping above `enough`); leaves the best multipliers found in `u`.
+    fn subgradient(
+        &self,
+        core: &[usize],
+        u: &mut [f64],
+        (target, enough): (f64, f64),
+        iterations: usize,
+    ) {
         let mut reduced = vec![0.0f64; core.len()];
         let evaluate = |u: &[f64], reduced: &mut [f64]| {
             let mut value: f64 = u.iter().sum();
@@ -432,7 +445,7 @@ impl Restricted {
                 best = value;
                 best_u.copy_from_slice(u);
                 stale = 0;
-                if best > target {
+                if best > enough {
                     break;
                 }
             } else {
@@ -521,7 +534,14 @@ impl<'a> Search<'a> {
         let restricted = Restricted::new(self.family, uncovered, active);
         let mut local_u: Vec<f64> = restricted.elements.iter().map(|&e| u[e as usize]).collect();
         let mut reduced = vec![0.0; active.len()];
-        let bound = restricted.ascend(&mut local_u, &mut reduced, budget as f64 + 1.0, iterations);
+        let limit = budget as f64 + TOLERANCE;
+        // Steps aim one above the budget; the ascent stops once the node is pruned.
+        let bound = restricted.ascend(
+            &mut local_u,
+            &mut reduced,
+            (budget as f64 + 1.0, limit),
+            iterations,
+        );
         for (&e, &v) in restricted.elements.iter().zip(&local_u) {
             u[e as usize] = v;
         }
@@ -529,7 +549,6 @@ impl<'a> Search<'a> {
             self.root_multipliers = u.to_vec();
             self.root_bound = bound;
         }
-        let limit = budget as f64 + TOLERANCE;
         if bound > limit {
             return;
         }
