@@ -18,9 +18,12 @@
 //!   raises the bound by that cost when it is taken; if that pushes the bound past the
 //!   budget, the set is in no cover of the subtree and is dropped there.
 //! - **Branching.** On the uncovered element with the fewest remaining sets; its sets are
-//!   tried in order of reduced cost, and each set tried is excluded from the later branches,
-//!   so every cover is reached exactly once.
-//!
+//!   tried in order of reduced cost, and each set tried is excluded from the later branches.
+//!   Only sets that no other set contains on the uncovered elements are branched on: a
+//!   dominated set can be swapped for its dominator. When covers are listed, each cover
+//!   reached stands for its variants, where each chosen set is replaced by a set it
+//!   dominated at its node, kept if they still cover (see `Search::emit_variants` for why
+//!   this lists every minimum cover; duplicates are dropped).
 //! - **Pricing core.** The subgradient iterations run over a few sets per element, those of
 //!   lowest reduced cost, and the result is priced on every set (Caprara, Fischetti & Toth,
 //!   Operations Research 47, 1999): on charts of thousands of implicant classes this makes a
@@ -29,6 +32,8 @@
 //! Two passes: [`SetFamily::minimum_size`] proves the minimum (starting from a greedy
 //! cover and looking for strictly smaller ones, and stopping as soon as a cover meets the
 //! root bound), then [`SetFamily::enumerate`] lists every cover of that size.
+
+use std::collections::HashSet;
 
 /// Slack on floating-point bounds: a bound prunes only if it exceeds the budget by more.
 const TOLERANCE: f64 = 1e-7;
@@ -224,12 +229,27 @@ struct Search<'a> {
     mode: Mode,
     banned: Vec<bool>,
     chosen: Vec<u32>,
+    /// Enumerating: the nodes on the path, one per chosen set.
+    levels: Vec<Level>,
+    /// Enumerating: the covers already emitted, sorted.
+    emitted: HashSet<Vec<u32>>,
     nodes: u64,
     node_limit: u64,
     exhausted: bool,
     stopped: bool,
     root_multipliers: Vec<f64>,
     root_bound: f64,
+}
+
+/// A node on the path of the cover enumeration.
+struct Level {
+    /// Its uncovered elements.
+    uncovered: Vec<u64>,
+    /// Its sets after reduced-cost fixing.
+    candidates: Vec<u32>,
+    /// The set chosen there when last asked, and the candidates within it (see
+    /// `Search::within_on`).
+    within: Option<(u32, Vec<u32>)>,
 }
 
 /// The active sets of a node restricted to its uncovered elements, renumbered `0..m`:
@@ -470,6 +490,8 @@ impl<'a> Search<'a> {
             mode,
             banned: vec![false; family.len()],
             chosen: Vec::new(),
+            levels: Vec::new(),
+            emitted: HashSet::new(),
             nodes: 0,
             node_limit,
             exhausted: false,
@@ -477,6 +499,107 @@ impl<'a> Search<'a> {
             root_multipliers: Vec::new(),
             root_bound: 0.0,
         }
+    }
+
+    /// The sets of `candidates` whose elements in `uncovered` are all in set `s`.
+    fn within_on(&self, s: u32, uncovered: &[u64], candidates: &[u32]) -> Vec<u32> {
+        let own: Vec<u64> = self
+            .family
+            .set(s as usize)
+            .iter()
+            .zip(uncovered)
+            .map(|(a, b)| a & b)
+            .collect();
+        let mut out: Vec<u32> = candidates
+            .iter()
+            .copied()
+            .filter(|&t| {
+                self.family
+                    .set(t as usize)
+                    .iter()
+                    .zip(uncovered)
+                    .zip(&own)
+                    .all(|((t, u), o)| t & u & !o == 0)
+            })
+            .collect();
+        if !out.contains(&s) {
+            out.push(s);
+        }
+        out
+    }
+
+    /// Emits every cover made of one set within each chosen set (on the uncovered elements of
+    /// its node), once over the whole search; `false` if `emit` asked to stop.
+    ///
+    /// Why this lists every minimum cover: take one, `C`. At each node on the way down, the
+    /// uncovered elements are covered by the sets of `C` not matched yet; one of them, `T`,
+    /// has the branching element, and an undominated set `S` branched on there has all of
+    /// `T`'s uncovered elements (take the first such branch: no set of `C` is excluded in it,
+    /// and `C`'s remaining sets survive reduced-cost fixing, since they cover what is left
+    /// within the budget). Matching `T` to `S` and going on reaches a leaf where each set of
+    /// `C` is within the chosen set of its node.
+    fn emit_variants(&mut self, emit: &mut dyn FnMut(&[u32]) -> bool) -> bool {
+        let words = self.family.words;
+        let mut covered = vec![0u64; words];
+        let mut cover = vec![0u32; self.chosen.len()];
+        self.variant_from(self.chosen.len(), &mut covered, &mut cover, emit)
+    }
+
+    /// Chooses the set within position `i - 1`'s chosen set, deepest position first: what
+    /// the chosen set covered at its node and no later choice covers must be in it.
+    fn variant_from(
+        &mut self,
+        i: usize,
+        covered: &mut [u64],
+        cover: &mut [u32],
+        emit: &mut dyn FnMut(&[u32]) -> bool,
+    ) -> bool {
+        if i == 0 {
+            let mut key = cover.to_vec();
+            key.sort_unstable();
+            if !self.emitted.insert(key) {
+                return true;
+            }
+            return emit(cover);
+        }
+        let p = i - 1;
+        let s = self.chosen[p];
+        // The elements position p's set had to cover: those of the chosen set still uncovered
+        // at its node, less what deeper choices cover.
+        let needed: Vec<u64> = self
+            .family
+            .set(s as usize)
+            .iter()
+            .zip(&self.levels[p].uncovered)
+            .zip(covered.iter())
+            .map(|((a, u), c)| a & u & !c)
+            .collect();
+        let candidates = match self.levels[p].within.take() {
+            Some((chosen, within)) if chosen == s => within,
+            _ => {
+                let level = &self.levels[p];
+                self.within_on(s, &level.uncovered, &level.candidates)
+            }
+        };
+        let mut go_on = true;
+        for &t in &candidates {
+            let set = self.family.set(t as usize);
+            if needed.iter().zip(set).any(|(n, b)| n & !b != 0) {
+                continue;
+            }
+            let before = covered.to_vec();
+            for (c, b) in covered.iter_mut().zip(set) {
+                *c |= b;
+            }
+            cover[p] = t;
+            go_on = self.variant_from(p, covered, cover, emit);
+            covered.copy_from_slice(&before);
+            if !go_on {
+                break;
+            }
+        }
+        self.levels[p].within = Some((s, candidates));
+        go_on
     }
 
     /// The smallest cover size the root bound allows (at least 1 if there are elements).
@@ -521,7 +644,7 @@ impl<'a> Search<'a> {
                     }
                 }
                 Mode::Enumerate { .. } => {
-                    if !emit(&self.chosen) {
+                    if !self.emit_variants(emit) {
                         self.stopped = true;
                     }
                 }
@@ -556,12 +679,14 @@ impl<'a> Search<'a> {
         let kept: Vec<usize> = (0..active.len())
             .filter(|&i| reduced[i] <= 0.0 || bound + reduced[i] <= limit)
             .collect();
-        // While looking for a smaller cover, a set whose uncovered elements another set also
-        // has can be swapped for it: drop it (never while listing covers).
-        let kept = match self.mode {
-            Mode::Optimize { .. } => restricted.undominated(kept),
-            Mode::Enumerate { .. } => kept,
+        // A set whose uncovered elements another set also has can be swapped for it: branch
+        // on the undominated sets only. While listing covers, each cover found stands for
+        // its variants with dominated sets, listed at the leaf (`emit_variants`).
+        let fixed: Vec<u32> = match self.mode {
+            Mode::Optimize { .. } => Vec::new(),
+            Mode::Enumerate { .. } => kept.iter().map(|&i| active[i]).collect(),
         };
+        let kept = restricted.undominated(kept);
         // Branch on the uncovered element with the fewest kept sets.
         let mut degree = vec![0u32; restricted.elements.len()];
         for &i in &kept {
@@ -581,7 +706,19 @@ impl<'a> Search<'a> {
             .filter(|&i| restricted.set(i).contains(&(pivot as u32)))
             .collect();
         children.sort_by(|&a, &b| reduced[a].total_cmp(&reduced[b]).then(a.cmp(&b)));
-        let kept_sets: Vec<u32> = kept.iter().map(|&i| active[i]).collect();
+        // The sets passed down: while listing, the dominated ones too, as the sets of a cover
+        // being matched (see `emit_variants`).
+        let kept_sets: Vec<u32> = match self.mode {
+            Mode::Optimize { .. } => kept.iter().map(|&i| active[i]).collect(),
+            Mode::Enumerate { .. } => {
+                self.levels.push(Level {
+                    uncovered: uncovered.to_vec(),
+                    candidates: fixed.clone(),
+                    within: None,
+                });
+                fixed
+            }
+        };
         let mut next = vec![0u64; uncovered.len()];
         let mut tried = Vec::with_capacity(children.len());
         for &child in &children {
@@ -617,6 +754,9 @@ impl<'a> Search<'a> {
         }
         for s in tried {
             self.banned[s as usize] = false;
+        }
+        if let Mode::Enumerate { .. } = self.mode {
+            self.levels.pop();
         }
     }
 }
