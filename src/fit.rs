@@ -425,16 +425,30 @@ pub(crate) fn solution_of_sets(
     sets: &[&Array1<f64>],
     y: ArrayView1<'_, f64>,
 ) -> SolutionFit {
-    let union = |skip: Option<usize>| -> Array1<f64> {
-        let mut acc = Array1::zeros(y.len());
-        for (j, s) in sets.iter().enumerate() {
-            if Some(j) != skip {
-                Zip::from(&mut acc)
-                    .and(*s)
-                    .for_each(|a, &b| *a = f64::max(*a, b));
+    // Per case, the largest membership over the terms, which term has it, and the largest
+    // over the other terms: the union without term j is the second where j has the first.
+    let n = y.len();
+    let mut first = Array1::<f64>::zeros(n);
+    let mut second = Array1::<f64>::zeros(n);
+    let mut owner = vec![usize::MAX; n];
+    for (j, set) in sets.iter().enumerate() {
+        for (i, &v) in set.iter().enumerate() {
+            if v > first[i] {
+                second[i] = first[i];
+                first[i] = v;
+                owner[i] = j;
+            } else if v > second[i] {
+                second[i] = v;
             }
         }
-        acc
+    }
+    let union = |skip: Option<usize>| -> Array1<f64> {
+        match skip {
+            None => first.clone(),
+            Some(j) => {
+                Array1::from_iter((0..n).map(|i| if owner[i] == j { second[i] } else { first[i] }))
+            }
+        }
     };
     let whole = sums(union(None).view(), y).sufficiency();
     let terms = terms
