@@ -682,7 +682,7 @@ impl<'a> Search<'a> {
         // A set whose uncovered elements another set also has can be swapped for it: branch
         // on the undominated sets only. While listing covers, each cover found stands for
         // its variants with dominated sets, listed at the leaf (`emit_variants`).
-        let fixed: Vec<u32> = match self.mode {
+        let after_fixing: Vec<u32> = match self.mode {
             Mode::Optimize { .. } => Vec::new(),
             Mode::Enumerate { .. } => kept.iter().map(|&i| active[i]).collect(),
         };
@@ -713,10 +713,10 @@ impl<'a> Search<'a> {
             Mode::Enumerate { .. } => {
                 self.levels.push(Level {
                     uncovered: uncovered.to_vec(),
-                    candidates: fixed.clone(),
+                    candidates: after_fixing.clone(),
                     within: None,
                 });
-                fixed
+                after_fixing
             }
         };
         let mut next = vec![0u64; uncovered.len()];
