@@ -334,8 +334,18 @@ impl Restricted {
 
     /// `L(u)` and the reduced costs of the sets.
     fn evaluate(&self, u: &[f64], reduced: &mut [f64]) -> f64 {
+        self.evaluate_on(0..reduced.len(), u, reduced)
+    }
+
+    /// `L(u)` over the given sets only, and their reduced costs (`reduced[k]` for the `k`-th).
+    fn evaluate_on(
+        &self,
+        sets: impl Iterator<Item = usize>,
+        u: &[f64],
+        reduced: &mut [f64],
+    ) -> f64 {
         let mut value: f64 = u.iter().sum();
-        for (i, r) in reduced.iter_mut().enumerate() {
+        for (r, i) in reduced.iter_mut().zip(sets) {
             *r = 1.0 - self.set(i).iter().map(|&e| u[e as usize]).sum::<f64>();
             if *r < 0.0 {
                 value += *r;
@@ -421,16 +431,8 @@ impl Restricted {
         iterations: usize,
     ) {
         let mut reduced = vec![0.0f64; core.len()];
-        let evaluate = |u: &[f64], reduced: &mut [f64]| {
-            let mut value: f64 = u.iter().sum();
-            for (r, &i) in reduced.iter_mut().zip(core) {
-                *r = 1.0 - self.set(i).iter().map(|&e| u[e as usize]).sum::<f64>();
-                if *r < 0.0 {
-                    value += *r;
-                }
-            }
-            value
-        };
+        let evaluate =
+            |u: &[f64], reduced: &mut [f64]| self.evaluate_on(core.iter().copied(), u, reduced);
         let mut value = evaluate(u, &mut reduced);
         let mut best = value;
         let mut best_u = u.to_vec();
@@ -501,7 +503,8 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// The sets of `candidates` whose elements in `uncovered` are all in set `s`.
+    /// The sets of `candidates` whose elements in `uncovered` are all in set `s` (`s` itself
+    /// among them: the chosen set of a node is one of its candidates).
     fn within_on(&self, s: u32, uncovered: &[u64], candidates: &[u32]) -> Vec<u32> {
         let own: Vec<u64> = self
             .family
@@ -510,7 +513,7 @@ impl<'a> Search<'a> {
             .zip(uncovered)
             .map(|(a, b)| a & b)
             .collect();
-        let mut out: Vec<u32> = candidates
+        candidates
             .iter()
             .copied()
             .filter(|&t| {
@@ -521,11 +524,7 @@ impl<'a> Search<'a> {
                     .zip(&own)
                     .all(|((t, u), o)| t & u & !o == 0)
             })
-            .collect();
-        if !out.contains(&s) {
-            out.push(s);
-        }
-        out
+            .collect()
     }
 
     /// Emits every cover made of one set within each chosen set (on the uncovered elements of
@@ -540,9 +539,9 @@ impl<'a> Search<'a> {
     /// `C` is within the chosen set of its node.
     fn emit_variants(&mut self, emit: &mut dyn FnMut(&[u32]) -> bool) -> bool {
         let words = self.family.words;
-        let mut covered = vec![0u64; words];
+        let covered = vec![0u64; words];
         let mut cover = vec![0u32; self.chosen.len()];
-        self.variant_from(self.chosen.len(), &mut covered, &mut cover, emit)
+        self.variant_from(self.chosen.len(), &covered, &mut cover, emit)
     }
 
     /// Chooses the set within position `i - 1`'s chosen set, deepest position first: what
@@ -550,7 +549,7 @@ impl<'a> Search<'a> {
     fn variant_from(
         &mut self,
         i: usize,
-        covered: &mut [u64],
+        covered: &[u64],
         cover: &mut [u32],
         emit: &mut dyn FnMut(&[u32]) -> bool,
     ) -> bool {
@@ -582,18 +581,17 @@ impl<'a> Search<'a> {
             }
         };
         let mut go_on = true;
+        let mut next = vec![0u64; covered.len()];
         for &t in &candidates {
             let set = self.family.set(t as usize);
             if needed.iter().zip(set).any(|(n, b)| n & !b != 0) {
                 continue;
             }
-            let before = covered.to_vec();
-            for (c, b) in covered.iter_mut().zip(set) {
-                *c |= b;
+            for ((n, c), b) in next.iter_mut().zip(covered.iter()).zip(set) {
+                *n = c | b;
             }
             cover[p] = t;
-            go_on = self.variant_from(p, covered, cover, emit);
-            covered.copy_from_slice(&before);
+            go_on = self.variant_from(p, &next, cover, emit);
             if !go_on {
                 break;
             }

@@ -412,7 +412,7 @@ impl SolutionOptions {
                         chosen.iter().map(|&i| &m.prime_implicants()[i]).collect();
                     model.simplifying_assumptions = budget.list(&context, &terms);
                 }
-                warnings.extend(budget.warning(models.len()));
+                warnings.extend(budget.warning());
                 (
                     context.terms(m.prime_implicants()),
                     context.essential(&m),
@@ -501,7 +501,7 @@ impl SolutionOptions {
                 models.extend(pair_models);
             }
         }
-        warnings.extend(budget.warning(models.len()));
+        warnings.extend(budget.warning());
         Ok((prime_implicants, essential, models))
     }
 }
@@ -820,9 +820,10 @@ impl AssumptionBudget {
         }
     }
 
-    /// The warning when some of the `models` have no list.
-    fn warning(&self, models: usize) -> Option<String> {
+    /// The warning when some models have no list.
+    fn warning(&self) -> Option<String> {
         (self.unlisted > 0).then(|| {
+            let models = self.listed + self.unlisted;
             format!(
                 "simplifying assumptions are listed for the first {} of {models} models only: \
                  all of them would be more than {MAX_COUNTERFACTUALS} configurations",
