@@ -110,6 +110,8 @@
 //! ## References
 //! - Beasley, J. E. (1987). An algorithm for set covering problem. *European Journal of
 //!   Operational Research* 31(1). (Lagrangian bounds for the minimum cover search.)
+//! - Beasley, J. E. (1990). A Lagrangian heuristic for set-covering problems. *Naval Research
+//!   Logistics* 37(1). (The Lagrangian dives that give the search its first cover.)
 //! - Caprara, A., Fischetti, M. & Toth, P. (1999). A heuristic method for the set covering
 //!   problem. *Operations Research* 47(5). (The pricing core of the subgradient iterations.)
 //! - Held, M., Wolfe, P. & Crowder, H. P. (1974). Validation of subgradient optimization.

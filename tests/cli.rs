@@ -1645,14 +1645,15 @@ fn robustness_bad_input_is_one_line_error() {
 
 /// Noisy crisp data on 10 conditions (a rule of two terms, one outcome in eight flipped): a
 /// parsimonious chart whose minimum needs a search.
-fn noisy_crisp_csv() -> String {
+/// `rows` cases on 12 crisp conditions: a two-term rule with one outcome in eight flipped.
+fn noisy_crisp_csv(rows: usize) -> String {
     let mut seed = 0x9e3779b97f4a7c15u64;
-    let mut text = String::from("X1,X2,X3,X4,X5,X6,X7,X8,X9,X10,Y\n");
-    for _ in 0..240 {
+    let mut text = String::from("X1,X2,X3,X4,X5,X6,X7,X8,X9,X10,X11,X12,Y\n");
+    for _ in 0..rows {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let x: Vec<u64> = (0..10).map(|j| seed >> j & 1).collect();
+        let x: Vec<u64> = (0..12).map(|j| seed >> j & 1).collect();
         let rule = (x[0] & x[1]) | (x[2] & (1 - x[3]) & x[4]);
         let y = rule ^ u64::from(seed >> 40 & 7 == 0);
         let cells: Vec<String> = x.iter().chain([&y]).map(u64::to_string).collect();
@@ -1664,7 +1665,8 @@ fn noisy_crisp_csv() -> String {
 
 #[test]
 fn error_model_search_node_limit_gives_what_it_established() {
-    let csv = noisy_crisp_csv();
+    // A chart whose first cover is not proven minimum by the root bound alone.
+    let csv = noisy_crisp_csv(300);
     let args = |nodes: &'static str| {
         vec![
             "minimize",
@@ -1672,9 +1674,11 @@ fn error_model_search_node_limit_gives_what_it_established() {
             "--outcome",
             "Y",
             "--conditions",
-            "X1,X2,X3,X4,X5,X6,X7,X8,X9,X10",
+            "X1,X2,X3,X4,X5,X6,X7,X8,X9,X10,X11,X12",
             "--solution",
             "parsimonious",
+            "--max-models",
+            "10",
             "--max-nodes",
             nodes,
         ]

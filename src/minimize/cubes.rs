@@ -305,7 +305,8 @@ fn primes_useful<const B: usize>(
     let family = SetFamily::new(n, largest);
     let upper = match family.minimum_size(100_000) {
         Ok(Some(m)) => m.size,
-        _ => family.greedy_size().unwrap_or(n),
+        Err(unproven) => unproven.best,
+        Ok(None) => n, // not reached: each element is in its own largest implicant
     };
     let threshold = y.iter().sum::<f64>() - (upper as f64 - 1.0) - 1e-9;
     // Pass 2: every prime implicant whose covered configurations weigh at least the threshold.

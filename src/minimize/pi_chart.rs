@@ -527,31 +527,26 @@ impl PiChart {
         let mut seen: HashSet<Vec<usize>> = HashSet::new();
         let mut models: Vec<Vec<usize>> = Vec::new();
         let mut truncated = false;
-        let listed = core.enumerate(
-            minimum.size,
-            &minimum.multipliers,
-            max_nodes,
-            &mut |cover| {
-                let tops: Vec<usize> = cover.iter().map(|&c| c as usize).collect();
-                reduced.replacements(&tops, &core_rows, &within, &mut |rows| {
-                    let mut key = rows.to_vec();
-                    key.sort_unstable();
-                    if !seen.insert(key) {
-                        return true;
-                    }
-                    let chosen: Vec<&[usize]> = reduced
-                        .essential
-                        .iter()
-                        .copied()
-                        .chain(rows.iter().map(|&r| reduced.rows[r]))
-                        .map(|class| members[class].as_slice())
-                        .collect();
-                    let complete = expand(&chosen, &mut models, max_models);
-                    truncated |= !complete;
-                    complete
-                })
-            },
-        );
+        let listed = core.enumerate(&minimum, max_nodes, &mut |cover| {
+            let tops: Vec<usize> = cover.iter().map(|&c| c as usize).collect();
+            reduced.replacements(&tops, &core_rows, &within, &mut |rows| {
+                let mut key = rows.to_vec();
+                key.sort_unstable();
+                if !seen.insert(key) {
+                    return true;
+                }
+                let chosen: Vec<&[usize]> = reduced
+                    .essential
+                    .iter()
+                    .copied()
+                    .chain(rows.iter().map(|&r| reduced.rows[r]))
+                    .map(|class| members[class].as_slice())
+                    .collect();
+                let complete = expand(&chosen, &mut models, max_models);
+                truncated |= !complete;
+                complete
+            })
+        });
         if listed.is_err() {
             if models.is_empty() {
                 return Err(limit);
