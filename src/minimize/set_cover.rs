@@ -497,10 +497,13 @@ impl Restricted {
         let mut best_u = u.to_vec();
         let mut in_core = vec![false; reduced.len()];
         let mut core = self.pricing_core(reduced, &mut in_core);
+        // Whether `reduced` holds the reduced costs of `best_u`.
+        let mut reduced_of_best = true;
         for _ in 0..PRICING_ROUNDS {
             self.subgradient(&core, u, (target, enough), iterations);
             let value = self.evaluate(u, reduced);
-            if value > best {
+            reduced_of_best = value > best;
+            if reduced_of_best {
                 best = value;
                 best_u.copy_from_slice(u);
             }
@@ -519,22 +522,51 @@ impl Restricted {
             }
         }
         u.copy_from_slice(&best_u);
-        self.evaluate(u, reduced)
+        if reduced_of_best {
+            best
+        } else {
+            self.evaluate(u, reduced)
+        }
     }
 
     /// The sets of lowest reduced cost, until each element is in `CORE_PER_ELEMENT` of them
     /// (or in all its sets); marks them in `in_core`.
+    ///
+    /// Only the lowest reduced costs are sorted at first (a few times `CORE_PER_ELEMENT` per
+    /// element); the rest are sorted only if some element, or a negative reduced cost, still
+    /// needs them, so the core is the same as from a full sort.
     fn pricing_core(&self, reduced: &[f64], in_core: &mut [bool]) -> Vec<usize> {
+        let order_by = |a: &usize, b: &usize| reduced[*a].total_cmp(&reduced[*b]).then(a.cmp(b));
         let mut order: Vec<usize> = (0..reduced.len()).collect();
-        order.sort_unstable_by(|&a, &b| reduced[a].total_cmp(&reduced[b]).then(a.cmp(&b)));
+        let head = (4 * CORE_PER_ELEMENT * self.elements.len()).min(order.len());
+        if head < order.len() {
+            order.select_nth_unstable_by(head, order_by);
+        }
+        order[..head].sort_unstable_by(order_by);
         let mut count = vec![0usize; self.elements.len()];
         let mut core = Vec::new();
-        for i in order {
+        let mut consider = |i: usize, count: &mut [usize]| {
             let set = self.set(i);
             if reduced[i] < 0.0 || set.iter().any(|&e| count[e as usize] < CORE_PER_ELEMENT) {
                 set.iter().for_each(|&e| count[e as usize] += 1);
                 in_core[i] = true;
                 core.push(i);
+            }
+        };
+        for &i in &order[..head] {
+            consider(i, &mut count);
+        }
+        let tail_needed = order[head..].iter().any(|&i| {
+            reduced[i] < 0.0
+                || self
+                    .set(i)
+                    .iter()
+                    .any(|&e| count[e as usize] < CORE_PER_ELEMENT)
+        });
+        if tail_needed {
+            order[head..].sort_unstable_by(order_by);
+            for &i in &order[head..] {
+                consider(i, &mut count);
             }
         }
         core
