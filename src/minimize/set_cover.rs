@@ -177,8 +177,9 @@ impl SetFamily {
     ///
     /// A dive takes, one at a time, the set of lowest reduced cost, re-optimizing the
     /// multipliers on what is still uncovered after each choice, then drops the sets the
-    /// others make redundant (Beasley, 1990; Caprara, Fischetti & Toth, 1999). Dives differ in where their subgradient steps aim
-    /// (`DIVE_SLACKS`), which changes the multipliers and so the sets taken. A smaller first
+    /// others make redundant (Beasley, 1990; Caprara, Fischetti & Toth, 1999). Dives differ
+    /// in where their subgradient steps aim (`DIVE_SLACKS`), which changes the multipliers
+    /// and so the sets taken. A smaller first
     /// cover lets the exact search prune earlier and guides the listing of covers: where
     /// the linear bound is far below the minimum, the search alone may not reach a minimum
     /// cover within its node limit.
@@ -856,15 +857,19 @@ impl<'a> Search<'a> {
             .copied()
             .filter(|&i| restricted.set(i).contains(&(pivot as u32)))
             .collect();
-        // Children towards the known cover first (a set with all the uncovered elements of
-        // its set that has the pivot), then in order of reduced cost.
+        // While listing, the children towards the known minimum cover come first: those
+        // holding every uncovered element of one of its sets that has the pivot. Then the
+        // children in order of reduced cost.
         let e = restricted.elements[pivot] as usize;
-        let towards: Vec<&[u64]> = self
-            .best_cover
-            .iter()
-            .map(|&g| self.family.set(g as usize))
-            .filter(|g| g[e / 64] >> (e % 64) & 1 == 1)
-            .collect();
+        let towards: Vec<&[u64]> = match self.mode {
+            Mode::Optimize { .. } => Vec::new(),
+            Mode::Enumerate { .. } => self
+                .best_cover
+                .iter()
+                .map(|&g| self.family.set(g as usize))
+                .filter(|g| g[e / 64] >> (e % 64) & 1 == 1)
+                .collect(),
+        };
         let guided = |i: usize| {
             let set = self.family.set(active[i] as usize);
             towards.iter().any(|g| {
@@ -874,9 +879,10 @@ impl<'a> Search<'a> {
                     .all(|((g, u), s)| g & u & !s == 0)
             })
         };
-        let first: Vec<bool> = (0..active.len())
-            .map(|i| children.contains(&i) && guided(i))
-            .collect();
+        let mut first = vec![false; active.len()];
+        for &i in &children {
+            first[i] = guided(i);
+        }
         children.sort_by(|&a, &b| {
             first[b]
                 .cmp(&first[a])
