@@ -149,7 +149,7 @@ impl SetFamily {
         let all = self.all_elements();
         let active: Vec<u32> = (0..self.len() as u32).collect();
         let mut u = initial_multipliers(self);
-        let (cover, bound) = self.dives(&mut u, greedy);
+        let (cover, bound) = self.dives((&all, &active), &mut u, greedy);
         let mut search = Search::new(self, Mode::Optimize { best: cover.len() }, node_limit);
         search.best_cover = cover;
         search.root_bound = bound;
@@ -179,14 +179,18 @@ impl SetFamily {
     /// multipliers on what is still uncovered after each choice, then drops the sets the
     /// others make redundant (Beasley, 1990; Caprara, Fischetti & Toth, 1999). Dives differ
     /// in where their subgradient steps aim (`DIVE_SLACKS`), which changes the multipliers
-    /// and so the sets taken. A smaller first
-    /// cover lets the exact search prune earlier and guides the listing of covers: where
-    /// the linear bound is far below the minimum, the search alone may not reach a minimum
-    /// cover within its node limit.
-    fn dives(&self, u: &mut [f64], mut best: Vec<u32>) -> (Vec<u32>, f64) {
-        let all = self.all_elements();
-        let active: Vec<u32> = (0..self.len() as u32).collect();
-        let root = Restricted::new(self, &all, &active);
+    /// and so the sets taken. A smaller first cover lets the exact search prune earlier and
+    /// guides the listing of covers: where the linear bound is far below the minimum, the
+    /// search alone may not reach a minimum cover within its node limit.
+    ///
+    /// `all` is every element, `active` every set.
+    fn dives(
+        &self,
+        (all, active): (&[u64], &[u32]),
+        u: &mut [f64],
+        mut best: Vec<u32>,
+    ) -> (Vec<u32>, f64) {
+        let root = Restricted::new(self, all, active);
         let mut reduced = vec![0.0; active.len()];
         let bound = root.ascend(
             u,
@@ -195,7 +199,7 @@ impl SetFamily {
             ROOT_ITERATIONS,
         );
         for &slack in DIVE_SLACKS {
-            if let Some(cover) = self.dive(u, best.len(), slack) {
+            if let Some(cover) = self.dive((all, active), u, best.len(), slack) {
                 if cover.len() < best.len() {
                     best = cover;
                 }
@@ -207,9 +211,15 @@ impl SetFamily {
     /// One dive from the multipliers `u` (see [`SetFamily::dives`]), its steps aimed at
     /// `slack` below the sets `best` leaves for what is uncovered: the cover found, or `None`
     /// once it cannot have fewer than `best` sets.
-    fn dive(&self, u: &[f64], best: usize, slack: f64) -> Option<Vec<u32>> {
-        let mut uncovered = self.all_elements();
-        let mut active: Vec<u32> = (0..self.len() as u32).collect();
+    fn dive(
+        &self,
+        (all, active): (&[u64], &[u32]),
+        u: &[f64],
+        best: usize,
+        slack: f64,
+    ) -> Option<Vec<u32>> {
+        let mut uncovered = all.to_vec();
+        let mut active = active.to_vec();
         let mut u = u.to_vec();
         let mut chosen: Vec<u32> = Vec::new();
         while uncovered.iter().any(|&w| w != 0) {
@@ -217,8 +227,7 @@ impl SetFamily {
                 return None;
             }
             let restricted = Restricted::new(self, &uncovered, &active);
-            let mut local_u: Vec<f64> =
-                restricted.elements.iter().map(|&e| u[e as usize]).collect();
+            let mut local_u = restricted.local(&u);
             let mut reduced = vec![0.0; active.len()];
             // Over every set, not a pricing core: the choice needs every reduced cost right.
             let every: Vec<usize> = (0..active.len()).collect();
@@ -230,9 +239,7 @@ impl SetFamily {
                 NODE_ITERATIONS,
             );
             restricted.evaluate(&local_u, &mut reduced);
-            for (&e, &v) in restricted.elements.iter().zip(&local_u) {
-                u[e as usize] = v;
-            }
+            restricted.write_back(&local_u, &mut u);
             let pick = (0..active.len()).min_by(|&a, &b| {
                 reduced[a]
                     .total_cmp(&reduced[b])
@@ -410,6 +417,18 @@ impl Restricted {
 
     fn set(&self, i: usize) -> &[u32] {
         &self.flat[self.start[i]..self.start[i + 1]]
+    }
+
+    /// The multipliers of the local elements, from `u` indexed by element.
+    fn local(&self, u: &[f64]) -> Vec<f64> {
+        self.elements.iter().map(|&e| u[e as usize]).collect()
+    }
+
+    /// Writes the local multipliers `local` back into `u`, indexed by element.
+    fn write_back(&self, local: &[f64], u: &mut [f64]) {
+        for (&e, &v) in self.elements.iter().zip(local) {
+            u[e as usize] = v;
+        }
     }
 
     /// The sets of `candidates` that no other candidate contains (of equal ones, the first
@@ -807,7 +826,7 @@ impl<'a> Search<'a> {
             return;
         };
         let restricted = Restricted::new(self.family, uncovered, active);
-        let mut local_u: Vec<f64> = restricted.elements.iter().map(|&e| u[e as usize]).collect();
+        let mut local_u = restricted.local(u);
         let mut reduced = vec![0.0; active.len()];
         let limit = budget as f64 + TOLERANCE;
         // Steps aim one above the budget; the ascent stops once the node is pruned.
@@ -817,9 +836,7 @@ impl<'a> Search<'a> {
             (budget as f64 + 1.0, limit),
             iterations,
         );
-        for (&e, &v) in restricted.elements.iter().zip(&local_u) {
-            u[e as usize] = v;
-        }
+        restricted.write_back(&local_u, u);
         if self.chosen.is_empty() && bound > self.root_bound {
             self.root_multipliers = u.to_vec();
             self.root_bound = bound;
@@ -1056,7 +1073,9 @@ mod tests {
         let greedy = f.greedy_cover().unwrap();
         assert_eq!(greedy.len(), 3);
         let mut u = initial_multipliers(&f);
-        let (mut cover, bound) = f.dives(&mut u, greedy);
+        let all = f.all_elements();
+        let active: Vec<u32> = (0..f.len() as u32).collect();
+        let (mut cover, bound) = f.dives((&all, &active), &mut u, greedy);
         cover.sort_unstable();
         assert_eq!(cover, vec![0, 1]);
         assert!(bound <= 2.0 + TOLERANCE, "{bound}");
