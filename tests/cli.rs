@@ -1714,4 +1714,22 @@ fn error_model_search_node_limit_gives_what_it_established() {
         .split(" + ")
         .count();
     assert!(lower <= size && size <= best, "{lower} <= {size} <= {best}");
+
+    // Accepted unproven, the smallest model found is given, flagged, with the same bounds.
+    let mut accepted = args("1");
+    accepted.extend(["--accept-unproven", "--format", "json"]);
+    let json: Value = serde_json::from_str(&ok_with(&accepted, Some(csv.as_bytes()))).unwrap();
+    assert_eq!(json["minimum_proven"], Value::Bool(false));
+    let models = json["models"].as_array().unwrap();
+    assert_eq!(models.len(), 1);
+    assert_eq!(models[0]["terms"].as_array().unwrap().len(), best);
+    let warning = json["warning"].as_str().unwrap();
+    assert!(
+        warning.contains(&format!("no model has fewer than {lower}")),
+        "{warning}"
+    );
+    let mut proven = args("1000000");
+    proven.extend(["--accept-unproven", "--format", "json"]);
+    let json: Value = serde_json::from_str(&ok_with(&proven, Some(csv.as_bytes()))).unwrap();
+    assert_eq!(json["minimum_proven"], Value::Bool(true));
 }

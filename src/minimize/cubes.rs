@@ -305,7 +305,7 @@ fn primes_useful<const B: usize>(
     let family = SetFamily::new(n, largest);
     let upper = match family.minimum_size(100_000) {
         Ok(Some(m)) => m.size,
-        Err(unproven) => unproven.best,
+        Err(unproven) => unproven.best.len(),
         Ok(None) => n, // not reached: each element is in its own largest implicant
     };
     let threshold = y.iter().sum::<f64>() - (upper as f64 - 1.0) - 1e-9;

@@ -146,9 +146,11 @@ pub enum MinimizeError {
         /// The limit that was reached.
         max: usize,
     },
-    /// The cover search reached its node limit
+    /// The search for irredundant covers
+    /// ([`CoverSearch::Irredundant`](crate::minimize::CoverSearch::Irredundant)) reached its
+    /// node limit
     /// ([`EngineOptions::max_search_nodes`](crate::minimize::EngineOptions::max_search_nodes))
-    /// before it could prove the minimum model size or find a model.
+    /// before it found a model.
     #[error(
         "the model search gave up after {nodes} nodes without a model; raise the node limit (max_search_nodes; `--max-nodes` in the command)"
     )]
@@ -160,9 +162,11 @@ pub enum MinimizeError {
     /// ([`EngineOptions::max_search_nodes`](crate::minimize::EngineOptions::max_search_nodes))
     /// while proving the minimum model size: a model of `best` prime implicants was found,
     /// and none has fewer than `lower_bound`, but whether a model of size between them exists
-    /// is not settled.
+    /// is not settled. With
+    /// [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven),
+    /// that model is returned instead.
     #[error(
-        "the model search gave up after {nodes} nodes without a proven minimum: the smallest model found has {best} prime implicants and none has fewer than {lower_bound}; raise the node limit (max_search_nodes; `--max-nodes` in the command)"
+        "the model search gave up after {nodes} nodes without a proven minimum: the smallest model found has {best} prime implicants and none has fewer than {lower_bound}; raise the node limit (max_search_nodes; `--max-nodes` in the command), or accept that model unproven (accept_unproven; `--accept-unproven`)"
     )]
     MinimumNotProven {
         /// The node limit.

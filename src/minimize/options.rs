@@ -68,9 +68,12 @@ pub enum PrimeMethod {
 ///   small charts, up to about 1 ms on charts of thousands of implicant classes); reached
 ///   before the minimum size is proven, solving fails with
 ///   [`MinimizeError::MinimumNotProven`](crate::minimize::MinimizeError::MinimumNotProven),
-///   which gives the smallest model found and a lower bound; reached before any model is
-///   found, with [`MinimizeError::SearchLimit`](crate::minimize::MinimizeError::SearchLimit);
-///   reached later, the models found are returned, marked truncated.
+///   which gives the size of the smallest model found and a lower bound (unless
+///   `accept_unproven` is set); reached while listing the minimum models, the models found
+///   are returned, marked truncated. With [`CoverSearch::Irredundant`], reached before any
+///   model is found, solving fails with
+///   [`MinimizeError::SearchLimit`](crate::minimize::MinimizeError::SearchLimit);
+/// - `accept_unproven`: `false`: see [`EngineOptions::accept_unproven`].
 ///
 /// # Example
 /// ```
@@ -88,6 +91,7 @@ pub struct EngineOptions {
     method: PrimeMethod,
     max_prime_implicants: usize,
     max_search_nodes: u64,
+    accept_unproven: bool,
 }
 
 impl Default for EngineOptions {
@@ -99,6 +103,7 @@ impl Default for EngineOptions {
             method: PrimeMethod::Fast,
             max_prime_implicants: 2_000_000,
             max_search_nodes: 100_000,
+            accept_unproven: false,
         }
     }
 }
@@ -186,6 +191,41 @@ impl EngineOptions {
     pub fn max_search_nodes(mut self, n: u64) -> Self {
         self.max_search_nodes = n;
         self
+    }
+
+    /// What to do when the node limit stops the cover search before the minimum model size
+    /// is proven: fail with
+    /// [`MinimizeError::MinimumNotProven`](crate::minimize::MinimizeError::MinimumNotProven)
+    /// (`false`, the default), or return the smallest model found (`true`), flagged by
+    /// [`Minimized::lower_bound`](crate::minimize::Minimized::lower_bound) and
+    /// [`Minimized::warning`](crate::minimize::Minimized::warning). That model covers every
+    /// positive configuration and no forbidden one, but a model with fewer prime implicants
+    /// may exist: it is not a parsimonious solution in the strict sense, and must be
+    /// reported as such. Only [`CoverSearch::Minimum`] has a minimum to prove.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert!(EngineOptions::default().accept_unproven(true).accepts_unproven());
+    /// assert!(!EngineOptions::default().accepts_unproven());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn accept_unproven(mut self, on: bool) -> Self {
+        self.accept_unproven = on;
+        self
+    }
+
+    /// Whether the smallest model found is returned when the minimum is not proven (see
+    /// [`EngineOptions::accept_unproven`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert!(!EngineOptions::default().accepts_unproven());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn accepts_unproven(&self) -> bool {
+        self.accept_unproven
     }
 
     /// The search node limit.

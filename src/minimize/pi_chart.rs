@@ -53,6 +53,11 @@ pub struct Covers {
     /// Whether the enumeration stopped at the cap: more covers exist than are listed. The
     /// listed ones are then the first found by the search, not a documented subset.
     pub truncated: bool,
+    /// `Some(bound)` when the search stopped before proving the minimum size and the
+    /// smallest cover it found is returned instead ([`PiChart::best_covers_within`]): that
+    /// cover may not be minimum, but no cover has fewer than `bound` rows. `None` when the
+    /// covers are proven minimum (or irredundant, as asked).
+    pub lower_bound: Option<usize>,
 }
 
 fn cover_planes<const B: usize>(
@@ -342,17 +347,20 @@ impl PiChart {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn minimum_covers(&self, max_models: usize) -> Covers {
-        self.covers_with(max_models, false, u64::MAX)
+        self.minimum_covers_of_classes(max_models, u64::MAX, false)
             .unwrap_or_else(|_| unreachable!("no node limit"))
     }
 
     /// [`PiChart::minimum_covers`] with a limit on the nodes of the branch and bound search.
     ///
+    /// The limit applies to the proof of the minimum size, then again to the listing of the
+    /// minimum covers. If it stops the listing, the covers found are returned with
+    /// `truncated` set (at least one: the cover found by the proof).
+    ///
     /// # Errors
     /// [`MinimizeError::MinimumNotProven`] if the limit is reached before the minimum size is
-    /// proven (the error gives the smallest cover found and a lower bound);
-    /// [`MinimizeError::SearchLimit`] if it is reached before one minimum cover is found; if
-    /// it is reached later, the covers found are returned with `truncated` set.
+    /// proven (the error gives the size of the smallest cover found and a lower bound; see
+    /// [`PiChart::best_covers_within`] to get that cover instead).
     ///
     /// # Example
     /// ```
@@ -366,7 +374,36 @@ impl PiChart {
         max_models: usize,
         max_nodes: u64,
     ) -> Result<Covers, MinimizeError> {
-        self.covers_with(max_models, false, max_nodes)
+        self.minimum_covers_of_classes(max_models, max_nodes, false)
+    }
+
+    /// [`PiChart::minimum_covers_within`], except when the node limit stops the search
+    /// before the minimum size is proven: then the smallest cover found is returned, alone,
+    /// with [`Covers::lower_bound`] set to the size below which no cover exists. That cover
+    /// covers every column, but a smaller one may exist, so it must be reported as such.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::PiChart;
+    /// // The columns are the 15 nonzero vectors x of GF(2)^4, and each nonzero a gives the
+    /// // row {x : a.x = 1}: the minimum cover has 4 rows, far above the linear bound 15/8,
+    /// // and one search node cannot prove it.
+    /// let rows: Vec<Vec<bool>> = (1..16u32)
+    ///     .map(|a| (1..16u32).map(|x| (a & x).count_ones() % 2 == 1).collect())
+    ///     .collect();
+    /// let chart = PiChart::from_matrix(&rows);
+    /// let best = chart.best_covers_within(10, 1);
+    /// assert_eq!(best.models.len(), 1);
+    /// assert_eq!(best.models[0].len(), 4);
+    /// assert!(best.lower_bound.is_some_and(|b| b < 4));
+    /// // Given enough nodes, the same call proves the minimum and lists every minimum cover.
+    /// let proven = chart.best_covers_within(1_000, 100_000);
+    /// assert_eq!(proven.lower_bound, None);
+    /// assert!(proven.models.iter().all(|m| m.len() == 4));
+    /// ```
+    pub fn best_covers_within(&self, max_models: usize, max_nodes: u64) -> Covers {
+        self.minimum_covers_of_classes(max_models, max_nodes, true)
+            .unwrap_or_else(|_| unreachable!("the best cover found is returned"))
     }
 
     /// Every irredundant cover (no row can be dropped), of any size, up to `max_models`:
@@ -387,7 +424,7 @@ impl PiChart {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn irredundant_covers(&self, max_models: usize) -> Covers {
-        self.covers_with(max_models, true, u64::MAX)
+        self.irredundant_covers_with(max_models, u64::MAX)
             .unwrap_or_else(|_| unreachable!("no node limit"))
     }
 
@@ -410,22 +447,19 @@ impl PiChart {
         max_models: usize,
         max_nodes: u64,
     ) -> Result<Covers, MinimizeError> {
-        self.covers_with(max_models, true, max_nodes)
+        self.irredundant_covers_with(max_models, max_nodes)
     }
 
-    fn covers_with(
+    fn irredundant_covers_with(
         &self,
         max_models: usize,
-        irredundant: bool,
         max_nodes: u64,
     ) -> Result<Covers, MinimizeError> {
-        if !irredundant {
-            return self.minimum_covers_of_classes(max_models, max_nodes);
-        }
         let Some(reduced) = Reduced::new(self) else {
             return Ok(Covers {
                 models: Vec::new(),
                 truncated: false,
+                lower_bound: None,
             });
         };
         let mut search = Search::new(&reduced, max_models);
@@ -455,6 +489,7 @@ impl PiChart {
         Ok(Covers {
             models,
             truncated: search.truncated,
+            lower_bound: None,
         })
     }
 
@@ -497,12 +532,14 @@ impl PiChart {
         &self,
         max_models: usize,
         max_nodes: u64,
+        best_effort: bool,
     ) -> Result<Covers, MinimizeError> {
         let (classes, members) = self.row_classes();
         let Some(reduced) = Reduced::new(&classes) else {
             return Ok(Covers {
                 models: Vec::new(),
                 truncated: false,
+                lower_bound: None,
             });
         };
         let dominated = reduced.as_chart().dominated_rows();
@@ -513,28 +550,13 @@ impl PiChart {
             reduced.col_rows.len(),
             core_rows.iter().map(|&r| reduced.row(r).to_vec()),
         );
-        let limit = MinimizeError::SearchLimit { nodes: max_nodes };
-        let fixed = reduced.essential.len();
-        let minimum = core
-            .minimum_size(max_nodes)
-            .map_err(|unproven| MinimizeError::MinimumNotProven {
-                nodes: max_nodes,
-                best: fixed + unproven.best,
-                lower_bound: fixed + unproven.lower_bound,
-            })?
-            .expect("every column of the reduced chart has a row");
         let within = reduced.rows_within(&core_rows);
-        let mut seen: HashSet<Vec<usize>> = HashSet::new();
-        let mut models: Vec<Vec<usize>> = Vec::new();
-        let mut truncated = false;
-        let listed = core.enumerate(&minimum, max_nodes, &mut |cover| {
+        // The covers of the whole chart that a cover of the core stands for, through `emit`
+        // (which stops them by returning `false`): each core class replaced by a class it
+        // contains (`rows`), then with the essential classes, the rows of each (`chosen`).
+        let classes_of = |cover: &[u32], emit: &mut ChoiceSink<'_>| {
             let tops: Vec<usize> = cover.iter().map(|&c| c as usize).collect();
             reduced.replacements(&tops, &core_rows, &within, &mut |rows| {
-                let mut key = rows.to_vec();
-                key.sort_unstable();
-                if !seen.insert(key) {
-                    return true;
-                }
                 let chosen: Vec<&[usize]> = reduced
                     .essential
                     .iter()
@@ -542,21 +564,70 @@ impl PiChart {
                     .chain(rows.iter().map(|&r| reduced.rows[r]))
                     .map(|class| members[class].as_slice())
                     .collect();
-                let complete = expand(&chosen, &mut models, max_models);
-                truncated |= !complete;
+                emit(rows, &chosen)
+            });
+        };
+        // The first model a cover of the core stands for.
+        let first_model = |cover: &[u32]| {
+            let mut models = Vec::new();
+            classes_of(cover, &mut |_, chosen| expand(chosen, &mut models, 1));
+            models
+        };
+        let fixed = reduced.essential.len();
+        let minimum = match core.minimum_size(max_nodes) {
+            Ok(minimum) => minimum.expect("every column of the reduced chart has a row"),
+            Err(unproven) if best_effort => {
+                return Ok(Covers {
+                    models: first_model(&unproven.best),
+                    truncated: false,
+                    lower_bound: Some(fixed + unproven.lower_bound),
+                });
+            }
+            Err(unproven) => {
+                return Err(MinimizeError::MinimumNotProven {
+                    nodes: max_nodes,
+                    best: fixed + unproven.best.len(),
+                    lower_bound: fixed + unproven.lower_bound,
+                })
+            }
+        };
+        let mut seen: HashSet<Vec<usize>> = HashSet::new();
+        let mut models: Vec<Vec<usize>> = Vec::new();
+        let mut truncated = false;
+        let listed = core.enumerate(&minimum, max_nodes, &mut |cover| {
+            let mut complete = true;
+            classes_of(cover, &mut |rows, chosen| {
+                let mut key = rows.to_vec();
+                key.sort_unstable();
+                if !seen.insert(key) {
+                    return true;
+                }
+                complete = expand(chosen, &mut models, max_models);
                 complete
-            })
+            });
+            truncated |= !complete;
+            complete
         });
         if listed.is_err() {
             if models.is_empty() {
-                return Err(limit);
+                // The proof's own cover is a minimum one.
+                models = first_model(&minimum.cover);
             }
             truncated = true;
         }
         sort_models(&mut models);
-        Ok(Covers { models, truncated })
+        Ok(Covers {
+            models,
+            truncated,
+            lower_bound: None,
+        })
     }
 }
+
+/// Receives the covers of a chart that one cover of its core stands for: the reduced-chart
+/// rows chosen, then the chart's rows of every class chosen (essential ones first); returns
+/// `false` to stop.
+type ChoiceSink<'a> = dyn FnMut(&[usize], &[&[usize]]) -> bool + 'a;
 
 /// Pushes every choice of one row per class onto `models` (an odometer over the classes);
 /// `false` if `max_models` was reached first.

@@ -68,10 +68,10 @@ pub(crate) struct SetFamily {
 pub(crate) struct NodeLimitReached;
 
 /// [`SetFamily::minimum_size`] reached its node limit: what it had established.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Unproven {
-    /// The size of the smallest cover found.
-    pub best: usize,
+    /// The smallest cover found.
+    pub best: Vec<u32>,
     /// No cover is smaller (the root bound, rounded up).
     pub lower_bound: usize,
 }
@@ -163,7 +163,10 @@ impl SetFamily {
         };
         let lower_bound = search.root_lower_bound();
         if search.exhausted && best > lower_bound {
-            return Err(Unproven { best, lower_bound });
+            return Err(Unproven {
+                best: search.best_cover,
+                lower_bound,
+            });
         }
         Ok(Some(Minimum {
             size: best,
@@ -978,6 +981,17 @@ mod tests {
         )
     }
 
+    impl SetFamily {
+        /// Whether the sets `cover` hold every element.
+        fn covers_all(&self, cover: &[u32]) -> bool {
+            (0..self.n).all(|e| {
+                cover
+                    .iter()
+                    .any(|&s| self.set(s as usize)[e / 64] >> (e % 64) & 1 == 1)
+            })
+        }
+    }
+
     fn all_minimum(f: &SetFamily) -> (usize, Vec<Vec<u32>>) {
         let m = f.minimum_size(u64::MAX).unwrap().unwrap();
         let mut out = Vec::new();
@@ -1060,7 +1074,8 @@ mod tests {
         let refs: Vec<&[usize]> = sets.iter().map(Vec::as_slice).collect();
         let f = family(15, &refs);
         let unproven = f.minimum_size(1).unwrap_err();
-        assert_eq!(unproven.best, 4);
+        assert_eq!(unproven.best.len(), 4);
+        assert!(f.covers_all(&unproven.best), "{unproven:?}");
         assert!((1..=2).contains(&unproven.lower_bound), "{unproven:?}");
         assert_eq!(f.minimum_size(10_000).unwrap().unwrap().size, 4);
     }

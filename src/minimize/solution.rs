@@ -46,6 +46,7 @@ pub struct Minimized {
     essential: Vec<usize>,
     models: Vec<Vec<usize>>,
     truncated: bool,
+    lower_bound: Option<usize>,
     max_models: usize,
 }
 
@@ -235,7 +236,32 @@ impl Minimized {
         self.truncated
     }
 
-    /// A message to show the user when the model list is truncated.
+    /// `Some(bound)` when the minimum model size is not proven: the node limit stopped the
+    /// cover search, and [`EngineOptions::accept_unproven`] asked for the smallest model
+    /// found, which is then the one model returned. No model has fewer than `bound` prime
+    /// implicants, but one smaller than the model returned may exist. `None` when the models
+    /// are proven minimum (or are the irredundant covers asked for).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![2, 2],
+    ///     vec![vec![1, 0], vec![1, 1]],
+    ///     vec![vec![0, 0]],
+    ///     Remainders::None,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default().accept_unproven(true))?;
+    /// assert_eq!(solution.lower_bound(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lower_bound(&self) -> Option<usize> {
+        self.lower_bound
+    }
+
+    /// A message to show the user when the model list is truncated or the minimum is not
+    /// proven.
     ///
     /// # Example
     /// ```
@@ -252,6 +278,15 @@ impl Minimized {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn warning(&self) -> Option<String> {
+        if let Some(bound) = self.lower_bound {
+            let size = self.models.first().map_or(0, Vec::len);
+            return Some(format!(
+                "the minimum model size is not proven: the search node limit stopped the \
+                 search, and the model given is the smallest found, with {size} prime \
+                 implicants; no model has fewer than {bound} (raise max_search_nodes to prove \
+                 the minimum)"
+            ));
+        }
         self.truncated.then(|| {
             if self.models.len() >= self.max_models {
                 format!(
@@ -284,8 +319,9 @@ impl MinimizationProblem {
     /// [`MinimizeError::TooManyPrimeImplicants`] (or, with [`PrimeMethod::Pruned`],
     /// [`MinimizeError::TooManyUsefulPrimeImplicants`]) beyond
     /// [`EngineOptions::max_prime_implicants`]; [`MinimizeError::MinimumNotProven`] when the
-    /// cover search reaches [`EngineOptions::max_search_nodes`] before proving the minimum,
-    /// [`MinimizeError::SearchLimit`] before finding a model;
+    /// cover search reaches [`EngineOptions::max_search_nodes`] before proving the minimum
+    /// (unless [`EngineOptions::accept_unproven`] is set), [`MinimizeError::SearchLimit`]
+    /// when the search for irredundant covers reaches it before finding a model;
     /// [`MinimizeError::TooLarge`] for
     /// [`PrimeMethod::QuineMcCluskey`] on a large space.
     ///
@@ -342,12 +378,13 @@ impl MinimizationProblem {
             }
         }
         let essential = chart.essential();
+        let (models, nodes) = (options.model_limit(), options.search_node_limit());
         let covers = match options.cover_search() {
-            CoverSearch::Minimum => {
-                chart.minimum_covers_within(options.model_limit(), options.search_node_limit())?
+            CoverSearch::Minimum if options.accepts_unproven() => {
+                chart.best_covers_within(models, nodes)
             }
-            CoverSearch::Irredundant => chart
-                .irredundant_covers_within(options.model_limit(), options.search_node_limit())?,
+            CoverSearch::Minimum => chart.minimum_covers_within(models, nodes)?,
+            CoverSearch::Irredundant => chart.irredundant_covers_within(models, nodes)?,
         };
         Ok(Minimized {
             prime_implicants: primes,
@@ -355,6 +392,7 @@ impl MinimizationProblem {
             essential,
             models: covers.models,
             truncated: covers.truncated,
+            lower_bound: covers.lower_bound,
             max_models: options.model_limit(),
         })
     }
@@ -372,6 +410,87 @@ mod tests {
         let s = p.solve(&EngineOptions::default()).unwrap();
         assert_eq!(s.models(), &[vec![0]]);
         assert_eq!(s.model_expression(0, &["A"], false), "1");
+    }
+
+    /// 300 cases of 12 crisp conditions, outcome `X1*X2 + X3*~X4*X5` with one case in
+    /// eight flipped: a chart whose minimum one search node cannot prove.
+    fn noisy_problem() -> MinimizationProblem {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut outcomes: std::collections::BTreeMap<Vec<u8>, Vec<bool>> = Default::default();
+        for _ in 0..300 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let x: Vec<u8> = (0..12).map(|j| (seed >> j & 1) as u8).collect();
+            let rule = (x[0] & x[1]) | (x[2] & (1 - x[3]) & x[4]) == 1;
+            outcomes
+                .entry(x)
+                .or_default()
+                .push(rule ^ (seed >> 40 & 7 == 0));
+        }
+        let (positive, forbidden): (Vec<_>, Vec<_>) = outcomes
+            .into_iter()
+            .partition(|(_, ys)| ys.iter().all(|&y| y));
+        let configs = |list: Vec<(Vec<u8>, Vec<bool>)>| list.into_iter().map(|(x, _)| x).collect();
+        MinimizationProblem::new(
+            vec![2; 12],
+            configs(positive),
+            configs(forbidden),
+            Remainders::All,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn unproven_minimum_fails_or_gives_the_smallest_model_found() {
+        let problem = noisy_problem();
+        let one_node = EngineOptions::default().max_search_nodes(1);
+        let Err(MinimizeError::MinimumNotProven {
+            best, lower_bound, ..
+        }) = problem.solve(&one_node)
+        else {
+            panic!("one node proves the minimum: the test needs a harder chart");
+        };
+        assert!(lower_bound < best);
+
+        let accepted = problem.solve(&one_node.accept_unproven(true)).unwrap();
+        assert_eq!(accepted.lower_bound(), Some(lower_bound));
+        assert_eq!(accepted.models().len(), 1);
+        let model = &accepted.models()[0];
+        assert_eq!(model.len(), best);
+        let terms: Vec<&Implicant> = model
+            .iter()
+            .map(|&i| &accepted.prime_implicants()[i])
+            .collect();
+        for p in problem.positive() {
+            assert!(terms.iter().any(|t| t.covers(p)), "{p:?} is not covered");
+        }
+        for f in problem.forbidden() {
+            assert!(!terms.iter().any(|t| t.covers(f)), "{f:?} is covered");
+        }
+        let warning = accepted.warning().unwrap();
+        assert!(
+            warning.starts_with("the minimum model size is not proven")
+                && warning.contains(&format!(
+                    "with {best} prime implicants; no model has fewer than {lower_bound}"
+                )),
+            "{warning}"
+        );
+
+        // Given the nodes, the same options prove the minimum, which lies between the bounds.
+        let proven = problem
+            .solve(
+                &EngineOptions::default()
+                    .max_search_nodes(1_000_000)
+                    .accept_unproven(true),
+            )
+            .unwrap();
+        assert_eq!(proven.lower_bound(), None);
+        let size = proven.models()[0].len();
+        assert!(
+            (lower_bound..=best).contains(&size),
+            "{lower_bound} <= {size} <= {best}"
+        );
     }
 
     #[test]

@@ -123,6 +123,7 @@ pub struct SolutionOptions {
     max_search_nodes: u64,
     max_prime_implicants: usize,
     prime_method: PrimeMethod,
+    accept_unproven: bool,
 }
 
 impl Default for SolutionOptions {
@@ -149,6 +150,7 @@ impl SolutionOptions {
             max_search_nodes: EngineOptions::default().search_node_limit(),
             max_prime_implicants: EngineOptions::default().prime_implicant_limit(),
             prime_method: PrimeMethod::Fast,
+            accept_unproven: false,
         }
     }
 
@@ -209,7 +211,8 @@ impl SolutionOptions {
     /// The most nodes of the cover search (see
     /// [`EngineOptions::max_search_nodes`]; 100,000 by default). Hard charts, with thousands
     /// of prime implicants and a minimum far above the linear-programming bound, may need
-    /// more to prove the minimum; the error then gives the smallest model found.
+    /// more to prove the minimum; the error then gives the size of the smallest model found
+    /// and a lower bound (see [`SolutionOptions::accept_unproven`] to get that model).
     ///
     /// # Example
     /// ```
@@ -283,6 +286,36 @@ impl SolutionOptions {
     /// ```
     pub fn prime_method_used(&self) -> PrimeMethod {
         self.prime_method
+    }
+
+    /// When the search node limit stops a cover search before the minimum model size is
+    /// proven: fail (`false`, the default), or give the smallest model found (`true`), with
+    /// [`Solution::is_minimum_proven`] `false` and a [`Solution::warning`] that gives the
+    /// proven lower bound (see [`EngineOptions::accept_unproven`]). For tables so hard that
+    /// no node limit within reach proves the minimum: the model is a valid sufficient
+    /// expression, but a more parsimonious one may exist.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::new(SolutionType::Parsimonious).accept_unproven(true);
+    /// assert!(o.accepts_unproven());
+    /// ```
+    pub fn accept_unproven(mut self, on: bool) -> Self {
+        self.accept_unproven = on;
+        self
+    }
+
+    /// Whether an unproven smallest model is accepted (see
+    /// [`SolutionOptions::accept_unproven`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::SolutionOptions;
+    /// assert!(!SolutionOptions::default().accepts_unproven());
+    /// ```
+    pub fn accepts_unproven(&self) -> bool {
+        self.accept_unproven
     }
 
     /// The solution type.
@@ -389,12 +422,13 @@ impl SolutionOptions {
             .max_search_nodes(self.max_search_nodes)
             .max_prime_implicants(self.max_prime_implicants)
             .row_dominance(self.row_dominance)
-            .method(self.prime_method);
-        let mut warnings = Vec::new();
+            .method(self.prime_method)
+            .accept_unproven(self.accept_unproven);
+        let mut notes = Notes::default();
         let (prime_implicants, essential, models) = match self.solution_type {
             SolutionType::Conservative => {
                 let m = context.minimize(Remainders::None, &[], &engine)?;
-                warnings.extend(m.warning());
+                notes.record(&m);
                 let models = context.models(&m, None)?;
                 (
                     context.terms(m.prime_implicants()),
@@ -404,7 +438,7 @@ impl SolutionOptions {
             }
             SolutionType::Parsimonious => {
                 let m = context.minimize(Remainders::All, &excluded, &engine)?;
-                warnings.extend(m.warning());
+                notes.record(&m);
                 let mut models = context.models(&m, None)?;
                 let mut budget = AssumptionBudget::new();
                 for (model, chosen) in models.iter_mut().zip(m.models()) {
@@ -412,7 +446,7 @@ impl SolutionOptions {
                         chosen.iter().map(|&i| &m.prime_implicants()[i]).collect();
                     model.simplifying_assumptions = budget.list(&context, &terms);
                 }
-                warnings.extend(budget.warning());
+                notes.warnings.extend(budget.warning());
                 (
                     context.terms(m.prime_implicants()),
                     context.essential(&m),
@@ -420,9 +454,13 @@ impl SolutionOptions {
                 )
             }
             SolutionType::Intermediate => {
-                self.intermediate(&context, &excluded, &engine, &mut warnings)?
+                self.intermediate(&context, &excluded, &engine, &mut notes)?
             }
         };
+        let Notes {
+            mut warnings,
+            unproven,
+        } = notes;
         warnings.dedup();
         Ok(Solution {
             solution_type: self.solution_type,
@@ -432,6 +470,7 @@ impl SolutionOptions {
             essential,
             models,
             warning: (!warnings.is_empty()).then(|| warnings.join("; ")),
+            minimum_proven: !unproven,
         })
     }
 
@@ -442,15 +481,15 @@ impl SolutionOptions {
         context: &Context<'_>,
         excluded: &[Vec<u8>],
         engine: &EngineOptions,
-        warnings: &mut Vec<String>,
+        notes: &mut Notes,
     ) -> crate::Result<(Vec<Expression>, Vec<Expression>, Vec<Model>)> {
         let groups = self
             .expectations
             .resolve(context.tt.conditions(), &context.levels)?;
         let conservative = context.minimize(Remainders::None, &[], engine)?;
         let parsimonious = context.minimize(Remainders::All, excluded, engine)?;
-        warnings.extend(conservative.warning());
-        warnings.extend(parsimonious.warning());
+        notes.record(&conservative);
+        notes.record(&parsimonious);
         let mut prime_implicants: Vec<Expression> = Vec::new();
         let mut essential: Vec<Expression> = Vec::new();
         let mut models = Vec::new();
@@ -479,7 +518,7 @@ impl SolutionOptions {
                     .collect();
                 let easy_values: Vec<Vec<u8>> = easy.iter().map(|c| c.values().to_vec()).collect();
                 let m = context.minimize(Remainders::Only(easy_values), &[], engine)?;
-                warnings.extend(m.warning());
+                notes.record(&m);
                 for pi_expr in context.terms(m.prime_implicants()) {
                     if !prime_implicants.contains(&pi_expr) {
                         prime_implicants.push(pi_expr);
@@ -501,8 +540,23 @@ impl SolutionOptions {
                 models.extend(pair_models);
             }
         }
-        warnings.extend(budget.warning());
+        notes.warnings.extend(budget.warning());
         Ok((prime_implicants, essential, models))
+    }
+}
+
+/// What the minimizations behind a solution reported: their warnings, and whether any
+/// minimum was left unproven.
+#[derive(Default)]
+struct Notes {
+    warnings: Vec<String>,
+    unproven: bool,
+}
+
+impl Notes {
+    fn record(&mut self, minimized: &Minimized) {
+        self.warnings.extend(minimized.warning());
+        self.unproven |= minimized.lower_bound().is_some();
     }
 }
 

@@ -459,6 +459,7 @@ pub struct Solution {
     pub(crate) essential: Vec<Expression>,
     pub(crate) models: Vec<Model>,
     pub(crate) warning: Option<String>,
+    pub(crate) minimum_proven: bool,
 }
 
 impl Solution {
@@ -587,7 +588,9 @@ impl Solution {
         &self.models
     }
 
-    /// A message when the model cap was reached and not every model is listed.
+    /// A message when not every model is listed (the model cap or the search node limit was
+    /// reached), when the minimum is not proven ([`Solution::is_minimum_proven`]), or when
+    /// the simplifying assumptions are listed for the first models only.
     ///
     /// # Example
     /// ```
@@ -605,6 +608,30 @@ impl Solution {
     /// ```
     pub fn warning(&self) -> Option<&str> {
         self.warning.as_deref()
+    }
+
+    /// Whether every model is proven to have the fewest prime implicants: `false` only when
+    /// [`SolutionOptions::accept_unproven`](crate::solution::SolutionOptions::accept_unproven)
+    /// gave the smallest model found by a search its node limit stopped (the
+    /// [`warning`](Solution::warning) then gives the proven lower bound).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious)
+    ///     .accept_unproven(true)
+    ///     .solve(&tt)?;
+    /// assert!(solution.is_minimum_proven());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_minimum_proven(&self) -> bool {
+        self.minimum_proven
     }
 }
 

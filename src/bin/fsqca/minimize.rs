@@ -77,6 +77,11 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub max_nodes: Option<u64>,
 
+    /// When the node limit stops the search before the minimum is proven, give the smallest
+    /// model found (with a warning and its lower bound) instead of failing.
+    #[arg(long)]
+    pub accept_unproven: bool,
+
     /// Give up beyond N prime implicants (default 2000000).
     #[arg(long, value_name = "N")]
     pub max_prime_implicants: Option<usize>,
@@ -137,6 +142,7 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
     if let Some(n) = args.max_models {
         solution_options = solution_options.max_models(n);
     }
+    solution_options = solution_options.accept_unproven(args.accept_unproven);
     solution_options
         .solve(&truth_table)
         .map_err(|e| data_error(&args.table.data, e))
@@ -150,6 +156,7 @@ struct Output<'a> {
     prime_implicants: Vec<String>,
     essential: Vec<String>,
     models: Vec<ModelOut<'a>>,
+    minimum_proven: bool,
     warning: Option<&'a str>,
 }
 
@@ -223,6 +230,7 @@ fn output(solution: &Solution) -> Output<'_> {
                 }),
             })
             .collect(),
+        minimum_proven: solution.is_minimum_proven(),
         warning: solution.warning(),
     }
 }
