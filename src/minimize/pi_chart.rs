@@ -1057,6 +1057,25 @@ mod tests {
     }
 
     #[test]
+    fn listing_stopped_before_a_model_gives_the_proofs_cover() {
+        // Five columns in a cycle, each row covering two neighbours: the minimum, 3, is the
+        // root bound (5/2 rounded up), so the proof takes no search node, but one node is
+        // not enough for the listing to reach a cover of 3 rows.
+        let rows: Vec<Vec<bool>> = (0..5)
+            .map(|r| (0..5).map(|c| c == r || c == (r + 1) % 5).collect())
+            .collect();
+        let chart = PiChart::from_matrix(&rows);
+        let all = brute(&chart, true);
+        assert_eq!(all.len(), 5);
+        let one_node = chart.minimum_covers_within(10, 1).unwrap();
+        assert!(one_node.truncated);
+        assert_eq!(one_node.models.len(), 1);
+        assert!(all.contains(&one_node.models[0]), "{one_node:?}");
+        assert_eq!(one_node.lower_bound, None);
+        assert_eq!(chart.minimum_covers_within(10, 1_000).unwrap().models, all);
+    }
+
+    #[test]
     fn dominated_rows() {
         let chart = PiChart::from_matrix(&[
             vec![true, false, false],
