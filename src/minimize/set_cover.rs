@@ -35,10 +35,11 @@
 //!   only prunes against the best cover known, so where the linear bound is far below the
 //!   minimum a good first cover decides whether the minimum is proven at all.
 //!
-//! Two passes: [`SetFamily::minimum_size`] proves the minimum (starting from the first
-//! cover and looking for strictly smaller ones, and stopping as soon as a cover meets the
-//! root bound), then [`SetFamily::enumerate`] lists every cover of that size, going first
-//! towards the minimum cover the proof found, so that the first covers come at once.
+//! Two stages: [`SetFamily::minimum_size`] proves the minimum (from the root bound upwards,
+//! one size at a time: each pass either finds a cover of that size, which is then minimum,
+//! or rules the size out; where the first cover meets the bound, no pass is needed), then
+//! [`SetFamily::enumerate`] lists every cover of that size, going first towards the minimum
+//! cover the proof found, so that the first covers come at once.
 
 use std::collections::HashSet;
 
@@ -51,6 +52,10 @@ const NODE_ITERATIONS: usize = 100;
 /// pricing on all sets.
 const CORE_PER_ELEMENT: usize = 5;
 const PRICING_ROUNDS: usize = 3;
+/// Where the first cover is two or more above the root bound, the share of the node limit
+/// (one in `IMPROVE_SHARE`) spent looking for a smaller one before the proof goes up from
+/// the bound.
+const IMPROVE_SHARE: u64 = 8;
 /// The dives for a first cover, by how far below the sets left their steps aim.
 const DIVE_SLACKS: &[f64] = &[0.0, 0.5, 1.0, 1.5, 2.0];
 
@@ -142,6 +147,14 @@ impl SetFamily {
 
     /// The minimum number of sets covering every element (`None` if some element is in no
     /// set), proven by branch and bound.
+    ///
+    /// The proof goes up one size at a time from the root bound: each pass looks for a cover
+    /// of at most `floor` sets, and either finds one (then it is minimum) or shows there is
+    /// none (then `floor + 1` is proven). Where the first cover is already one above the
+    /// root bound, as the dives usually make it, this is one pass. Where it is further
+    /// above, a search stopped by the node limit still reports the sizes it ruled out, and
+    /// a pass only prunes against its own, smaller, budget; before the passes, one search
+    /// on a share of the nodes (`IMPROVE_SHARE`) looks for any cover smaller than the first.
     pub(crate) fn minimum_size(&self, node_limit: u64) -> Result<Option<Minimum>, Unproven> {
         let Some(greedy) = self.greedy_cover() else {
             return Ok(None);
@@ -153,23 +166,56 @@ impl SetFamily {
         let mut search = Search::new(self, Mode::Optimize { best: cover.len() }, node_limit);
         search.best_cover = cover;
         search.root_bound = bound;
-        search.root_multipliers = u.clone();
-        // Nothing smaller exists if the root bound says so.
-        if search.best_cover.len() > search.root_lower_bound() {
+        search.root_multipliers = u;
+        let mut improve = true;
+        loop {
+            let floor = search.lower_bound();
+            let best = search.best_cover.len();
+            if best <= floor {
+                break;
+            }
+            if improve && best > floor + 1 {
+                // First, on a share of the nodes left, any cover smaller than the best known:
+                // if the node limit stops the proof, the best cover is then closer to the
+                // minimum. Run to the end, this pass alone would prove the minimum.
+                improve = false;
+                search.node_limit = search.nodes + (node_limit - search.nodes) / IMPROVE_SHARE;
+                search.mode = Mode::Optimize { best };
+                let mut u = search.root_multipliers.clone();
+                search.node(&all, &active, &mut u, ROOT_ITERATIONS, &mut |_| true);
+                search.node_limit = node_limit;
+                if search.stopped {
+                    break;
+                }
+                if !search.exhausted {
+                    search.floor = search.best_cover.len();
+                    break;
+                }
+                search.exhausted = search.nodes >= node_limit;
+                if search.exhausted {
+                    break;
+                }
+                continue;
+            }
+            // A cover of at most `floor` sets, or the proof that there is none.
+            search.mode = Mode::Optimize { best: floor + 1 };
+            let mut u = search.root_multipliers.clone();
             search.node(&all, &active, &mut u, ROOT_ITERATIONS, &mut |_| true);
+            if search.exhausted || search.stopped {
+                break;
+            }
+            search.floor = floor + 1;
         }
-        let Mode::Optimize { best } = search.mode else {
-            unreachable!("the mode does not change")
-        };
-        let lower_bound = search.root_lower_bound();
-        if search.exhausted && best > lower_bound {
+        let lower_bound = search.lower_bound();
+        let size = search.best_cover.len();
+        if size > lower_bound {
             return Err(Unproven {
                 best: search.best_cover,
                 lower_bound,
             });
         }
         Ok(Some(Minimum {
-            size: best,
+            size,
             cover: search.best_cover,
             multipliers: search.root_multipliers,
         }))
@@ -369,6 +415,8 @@ struct Search<'a> {
     stopped: bool,
     root_multipliers: Vec<f64>,
     root_bound: f64,
+    /// Optimizing: no cover has fewer sets (shown by the passes before).
+    floor: usize,
 }
 
 /// A node on the path of the cover enumeration.
@@ -675,6 +723,7 @@ impl<'a> Search<'a> {
             stopped: false,
             root_multipliers: Vec::new(),
             root_bound: 0.0,
+            floor: 0,
         }
     }
 
@@ -775,9 +824,12 @@ impl<'a> Search<'a> {
         go_on
     }
 
-    /// The smallest cover size the root bound allows (at least 1 if there are elements).
-    fn root_lower_bound(&self) -> usize {
-        ((self.root_bound - TOLERANCE).ceil().max(0.0) as usize).max(usize::from(self.family.n > 0))
+    /// The proven lower bound on the size of a cover: the root bound rounded up, or the
+    /// sizes the passes before ruled out (at least 1 if there are elements).
+    fn lower_bound(&self) -> usize {
+        ((self.root_bound - TOLERANCE).ceil().max(0.0) as usize)
+            .max(usize::from(self.family.n > 0))
+            .max(self.floor)
     }
 
     /// The number of further sets a cover may take below this node, or `None` if none.
@@ -813,7 +865,7 @@ impl<'a> Search<'a> {
                     *best = self.chosen.len();
                     self.best_cover = self.chosen.clone();
                     // Nothing smaller exists if the root bound says so.
-                    if *best <= self.root_lower_bound() {
+                    if *best <= self.lower_bound() {
                         self.stopped = true;
                     }
                 }
@@ -1078,6 +1130,42 @@ mod tests {
         assert!(f.covers_all(&unproven.best), "{unproven:?}");
         assert!((1..=2).contains(&unproven.lower_bound), "{unproven:?}");
         assert_eq!(f.minimum_size(10_000).unwrap().unwrap().size, 4);
+    }
+
+    #[test]
+    fn node_limit_reports_the_sizes_ruled_out() {
+        // GF(2)^5 as in `node_limit_while_optimizing_reports_best_and_bound`: minimum 5
+        // (the chosen vectors must span the space), linear bound 31/16. The proof rules
+        // out 2, 3, then 4 sets in turn, and a search stopped on the way says how far it got.
+        let sets: Vec<Vec<usize>> = (1..32usize)
+            .map(|a| {
+                (1..32usize)
+                    .filter(|&x| (a & x).count_ones() % 2 == 1)
+                    .map(|x| x - 1)
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&[usize]> = sets.iter().map(Vec::as_slice).collect();
+        let f = family(31, &refs);
+        let mut bounds = Vec::new();
+        for limit in [1, 10, 30, 100, 300, 1_000, 3_000, 10_000, 100_000] {
+            match f.minimum_size(limit) {
+                Ok(minimum) => {
+                    assert_eq!(minimum.unwrap().size, 5);
+                    bounds.push(5);
+                    break;
+                }
+                Err(unproven) => {
+                    assert_eq!(unproven.best.len(), 5);
+                    assert!(f.covers_all(&unproven.best));
+                    bounds.push(unproven.lower_bound);
+                }
+            }
+        }
+        assert_eq!(bounds.first(), Some(&2), "{bounds:?}");
+        assert_eq!(bounds.last(), Some(&5), "{bounds:?}");
+        assert!(bounds.windows(2).all(|w| w[0] <= w[1]), "{bounds:?}");
+        assert!(bounds.contains(&3) && bounds.contains(&4), "{bounds:?}");
     }
 
     #[test]
