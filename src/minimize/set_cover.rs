@@ -1110,21 +1110,30 @@ mod tests {
         }
     }
 
-    #[test]
-    fn node_limit_while_optimizing_reports_best_and_bound() {
-        // The elements are the nonzero vectors x of GF(2)^4, and each nonzero a gives the
-        // set {x : a.x = 1} of 8 elements. Fewer than 4 sets leave some x with a.x = 0 for
-        // all of them, so the minimum is 4, but the linear bound is 15/8.
-        let sets: Vec<Vec<usize>> = (1..16usize)
+    /// The elements are the nonzero vectors x of GF(2)^k, and each nonzero a gives the set
+    /// {x : a.x = 1}, of 2^(k-1) elements. Fewer than k sets leave some x with a.x = 0 for
+    /// all of them (the chosen a must span the space), so the minimum is k, while the
+    /// linear bound is (2^k - 1) / 2^(k-1), below 2.
+    fn parity_family(k: u32) -> SetFamily {
+        let nonzero = 1..1usize << k;
+        let sets: Vec<Vec<usize>> = nonzero
+            .clone()
             .map(|a| {
-                (1..16usize)
+                nonzero
+                    .clone()
                     .filter(|&x| (a & x).count_ones() % 2 == 1)
                     .map(|x| x - 1)
                     .collect()
             })
             .collect();
         let refs: Vec<&[usize]> = sets.iter().map(Vec::as_slice).collect();
-        let f = family(15, &refs);
+        family(nonzero.len(), &refs)
+    }
+
+    #[test]
+    fn node_limit_while_optimizing_reports_best_and_bound() {
+        // Minimum 4, linear bound 15/8.
+        let f = parity_family(4);
         let unproven = f.minimum_size(1).unwrap_err();
         assert_eq!(unproven.best.len(), 4);
         assert!(f.covers_all(&unproven.best), "{unproven:?}");
@@ -1134,19 +1143,9 @@ mod tests {
 
     #[test]
     fn node_limit_reports_the_sizes_ruled_out() {
-        // GF(2)^5 as in `node_limit_while_optimizing_reports_best_and_bound`: minimum 5
-        // (the chosen vectors must span the space), linear bound 31/16. The proof rules
-        // out 2, 3, then 4 sets in turn, and a search stopped on the way says how far it got.
-        let sets: Vec<Vec<usize>> = (1..32usize)
-            .map(|a| {
-                (1..32usize)
-                    .filter(|&x| (a & x).count_ones() % 2 == 1)
-                    .map(|x| x - 1)
-                    .collect()
-            })
-            .collect();
-        let refs: Vec<&[usize]> = sets.iter().map(Vec::as_slice).collect();
-        let f = family(31, &refs);
+        // Minimum 5, linear bound 31/16. The proof rules out 2, 3, then 4 sets in turn, and
+        // a search stopped on the way says how far it got.
+        let f = parity_family(5);
         let mut bounds = Vec::new();
         for limit in [1, 10, 30, 100, 300, 1_000, 3_000, 10_000, 100_000] {
             match f.minimum_size(limit) {
