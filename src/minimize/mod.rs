@@ -31,6 +31,16 @@
 //!   reference data; on conservative solutions R orders some implicants of equal length
 //!   differently (e.g. full-length terms), so compare those as sets.
 //!
+//! # Limits
+//! Finding a minimum cover is NP-hard, and on charts with many thousands of implicant
+//! classes whose minimum lies far above the linear-programming bound (noisy data with more
+//! than about 20 conditions) no exact method finishes quickly. The engine never guesses
+//! there: every limit ([`EngineOptions`]: models, prime implicants, search nodes) either
+//! marks the result (truncated listing, [`Minimized::warning`]) or fails with a
+//! [`MinimizeError`] that gives what was established (the size of the smallest model found
+//! and the sizes ruled out). With [`EngineOptions::accept_unproven`], the smallest model
+//! found is returned instead, flagged by [`Minimized::lower_bound`].
+//!
 //! # Example
 //! ```
 //! use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
