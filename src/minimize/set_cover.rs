@@ -77,7 +77,7 @@ pub(crate) struct NodeLimitReached;
 pub(crate) struct Unproven {
     /// The smallest cover found.
     pub best: Vec<u32>,
-    /// No cover is smaller (the root bound, rounded up).
+    /// No cover is smaller (the root bound rounded up, or the sizes ruled out).
     pub lower_bound: usize,
 }
 
@@ -167,44 +167,30 @@ impl SetFamily {
         search.best_cover = cover;
         search.root_bound = bound;
         search.root_multipliers = u;
-        let mut improve = true;
-        loop {
+        let first = search.best_cover.len();
+        if first > search.lower_bound() + 1 {
+            // First, on a share of the nodes, any cover smaller than the first: if the node
+            // limit stops the proof, the best cover is then closer to the minimum. Run to the
+            // end, this pass alone proves the minimum.
+            search.node_limit = node_limit / IMPROVE_SHARE;
+            search.pass(&all, &active, first);
+            search.node_limit = node_limit;
+            if !search.exhausted && !search.stopped {
+                search.floor = search.best_cover.len();
+            }
+            search.exhausted = search.nodes >= node_limit;
+        }
+        // Then from the bound up: a cover of at most `floor` sets, or the proof that there
+        // is none.
+        while !search.exhausted && !search.stopped {
             let floor = search.lower_bound();
-            let best = search.best_cover.len();
-            if best <= floor {
+            if search.best_cover.len() <= floor {
                 break;
             }
-            if improve && best > floor + 1 {
-                // First, on a share of the nodes left, any cover smaller than the best known:
-                // if the node limit stops the proof, the best cover is then closer to the
-                // minimum. Run to the end, this pass alone would prove the minimum.
-                improve = false;
-                search.node_limit = search.nodes + (node_limit - search.nodes) / IMPROVE_SHARE;
-                search.mode = Mode::Optimize { best };
-                let mut u = search.root_multipliers.clone();
-                search.node(&all, &active, &mut u, ROOT_ITERATIONS, &mut |_| true);
-                search.node_limit = node_limit;
-                if search.stopped {
-                    break;
-                }
-                if !search.exhausted {
-                    search.floor = search.best_cover.len();
-                    break;
-                }
-                search.exhausted = search.nodes >= node_limit;
-                if search.exhausted {
-                    break;
-                }
-                continue;
+            search.pass(&all, &active, floor + 1);
+            if !search.exhausted && !search.stopped {
+                search.floor = floor + 1;
             }
-            // A cover of at most `floor` sets, or the proof that there is none.
-            search.mode = Mode::Optimize { best: floor + 1 };
-            let mut u = search.root_multipliers.clone();
-            search.node(&all, &active, &mut u, ROOT_ITERATIONS, &mut |_| true);
-            if search.exhausted || search.stopped {
-                break;
-            }
-            search.floor = floor + 1;
         }
         let lower_bound = search.lower_bound();
         let size = search.best_cover.len();
@@ -822,6 +808,14 @@ impl<'a> Search<'a> {
         }
         self.levels[p].within = Some((s, candidates));
         go_on
+    }
+
+    /// One search from the root for a cover of fewer than `best` sets, warm-started from the
+    /// root multipliers.
+    fn pass(&mut self, all: &[u64], active: &[u32], best: usize) {
+        self.mode = Mode::Optimize { best };
+        let mut u = self.root_multipliers.clone();
+        self.node(all, active, &mut u, ROOT_ITERATIONS, &mut |_| true);
     }
 
     /// The proven lower bound on the size of a cover: the root bound rounded up, or the
