@@ -502,15 +502,10 @@ pub struct ConditionFit {
     pub sufficiency: Sufficiency,
 }
 
-/// The levels of a multi-value column (non-negative integers, some above 1), else `None`.
+/// The levels of a declared multi-value column, else `None`.
 fn multi_value_levels(data: &Dataset, name: &str) -> crate::Result<Option<u32>> {
     data.require_complete(&[name])?;
-    let col = data.column(name)?;
-    let integral = col
-        .iter()
-        .all(|v| v.fract() == 0.0 && *v >= 0.0 && *v < 256.0);
-    let max = col.iter().fold(0.0f64, |a, &b| a.max(b));
-    Ok((integral && max > 1.0).then_some(max as u32 + 1))
+    Ok(data.levels(name)?)
 }
 
 /// The literals of one condition: `A`, `~A` for a binary one, `A[0]`, `A[1]`, ... for a
@@ -540,7 +535,8 @@ fn condition_literals(
 /// ```
 /// use fsqca::{fit, Dataset};
 ///
-/// let data = Dataset::from_columns([("A", vec![0.9, 0.6]), ("D", vec![0.0, 2.0]), ("Y", vec![0.8, 0.2])])?;
+/// let data = Dataset::from_columns([("A", vec![0.9, 0.6]), ("D", vec![0.0, 2.0]), ("Y", vec![0.8, 0.2])])?
+///     .with_multi_value(&["D"])?;
 /// let table = fit::necessity_table(&data, "Y", &["A", "D"])?;
 /// let names: Vec<String> = table.iter().map(|r| r.expression.to_string()).collect();
 /// assert_eq!(names, ["A", "~A", "D[0]", "D[1]", "D[2]"]);

@@ -153,7 +153,9 @@ pub mod truth_table;
 pub use crate::calibration::{
     CalibrationError, Crisp, Curve, DirectOptions, Direction, OrdinalCoding, Thresholds,
 };
-pub use crate::data::{DataError, Dataset, MissingValues};
+pub use crate::data::{
+    ColumnKind, CsvOptions, DataError, Dataset, Labels, MissingValues, ReadNote,
+};
 pub use crate::error::{Error, Result};
 pub use crate::expression::{Expression, ExpressionError, Literal, Relation, Statement};
 pub use crate::fit::{FitError, Necessity, Sufficiency};

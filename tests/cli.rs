@@ -45,6 +45,30 @@ fn fixture_names() -> Vec<String> {
     names
 }
 
+/// The multi-value conditions of the reference data sets, declared to the tool and the library.
+const MULTI_VALUE: &[(&str, &str)] = &[("LM", "DEV")];
+
+/// `--multi-value` for a reference data set, if it has multi-value conditions.
+fn read_flags(name: &str) -> Vec<&'static str> {
+    MULTI_VALUE
+        .iter()
+        .filter(|(n, _)| *n == name)
+        .flat_map(|(_, columns)| ["--multi-value", *columns])
+        .collect()
+}
+
+/// A reference data set, its multi-value conditions declared.
+fn data_of(name: &str) -> Dataset {
+    let columns: Vec<&str> = MULTI_VALUE
+        .iter()
+        .filter(|(n, _)| *n == name)
+        .map(|(_, c)| *c)
+        .collect();
+    Dataset::from_path(csv_of(name))
+        .and_then(|d| d.with_multi_value(&columns))
+        .expect("data")
+}
+
 fn csv_of(name: &str) -> String {
     fixtures()
         .join(format!("{name}.csv"))
@@ -257,11 +281,12 @@ fn truth_table_matches_r_reference_and_library_on_every_fixture() {
     for name in fixture_names() {
         let fx = json_of(&name);
         let csv = csv_of(&name);
-        let data = Dataset::from_path(&csv).expect("data");
+        let data = data_of(&name);
         for (label, tt) in reference_tables(&fx) {
             let flags = flags_of(&tt);
             let mut args: Vec<&str> = vec!["truth-table", &csv];
             args.extend(flags.iter().map(String::as_str));
+            args.extend(read_flags(&name));
             let got = json(&args);
             let lib = options_of(&tt)
                 .build(&data, &outcome_of(&tt), &conditions_of(&tt))
@@ -430,18 +455,21 @@ fn necessity_matches_r_reference_and_library_on_every_fixture() {
     for name in fixture_names() {
         let fx = json_of(&name);
         let csv = csv_of(&name);
-        let data = Dataset::from_path(&csv).expect("data");
+        let data = data_of(&name);
         let tt = &fx["main"]["truth_table"];
         let outcome = tt["outcome"].as_str().expect("outcome");
         let conditions = conditions_of(tt);
-        let got = json(&[
+        let joined = conditions.join(",");
+        let mut args = vec![
             "necessity",
             &csv,
             "--outcome",
             outcome,
             "--conditions",
-            &conditions.join(","),
-        ]);
+            &joined,
+        ];
+        args.extend(read_flags(&name));
+        let got = json(&args);
         assert_eq!(got["outcome"], outcome);
         let rows = got["rows"].as_array().expect("rows");
         let lib = fit::necessity_table(&data, outcome, &conditions).expect("library");
@@ -500,7 +528,16 @@ fn necessity_defaults_to_every_other_column_and_takes_a_negated_outcome() {
 #[test]
 fn necessity_of_multi_value_conditions_has_one_row_per_level() {
     let csv = csv_of("LM");
-    let got = json(&["necessity", &csv, "-o", "SURV", "-c", "DEV,URB"]);
+    let got = json(&[
+        "necessity",
+        &csv,
+        "-o",
+        "SURV",
+        "-c",
+        "DEV,URB",
+        "--multi-value",
+        "DEV",
+    ]);
     let names: Vec<&str> = got["rows"]
         .as_array()
         .expect("rows")
@@ -518,7 +555,7 @@ fn fit_matches_r_models_and_library() {
     for name in fixture_names() {
         let fx = json_of(&name);
         let csv = csv_of(&name);
-        let data = Dataset::from_path(&csv).expect("data");
+        let data = data_of(&name);
         let outcome = outcome_of(&fx["main"]["truth_table"]);
         for kind in ["conservative", "parsimonious"] {
             let Some(solution) = fx["main"].get(kind) else {
@@ -528,7 +565,9 @@ fn fit_matches_r_models_and_library() {
             for model in models {
                 let expr = model["expression"].as_str().expect("expression");
                 let what = format!("{name} {kind} {expr}");
-                let got = json(&["fit", &csv, "--outcome", &outcome, "--expression", expr]);
+                let mut args = vec!["fit", &csv, "--outcome", &outcome, "--expression", expr];
+                args.extend(read_flags(&name));
+                let got = json(&args);
                 let parsed: Expression = expr.parse().expect("expression");
                 let lib = fit::solution(parsed.disjuncts(), &data, outcome.as_str())
                     .expect("library fit");
@@ -772,8 +811,12 @@ fn calibrate_csv_output_reads_back_as_the_library_data_set() {
         want.missing(),
         "missing values (diffusion_days) survive"
     );
-    for (b, w) in back.values().iter().zip(want.values().iter()) {
-        assert!(b == w || (b.is_nan() && w.is_nan()), "{b} vs {w}");
+    for name in want.names() {
+        assert_eq!(
+            back.column_text(name).expect("column"),
+            want.column_text(name).expect("column"),
+            "column {name} survives"
+        );
     }
     let text = ok(&[
         "calibrate",
@@ -1337,8 +1380,9 @@ fn minimize_json_is_the_library_solution() {
         if let Some(d) = dir_exp {
             args.extend(["--dir-exp", d]);
         }
+        args.extend(read_flags(name));
         let got = json(&args);
-        let data = Dataset::from_path(&csv).unwrap();
+        let data = data_of(name);
         let tt = TruthTableOptions::default()
             .incl_cutoff(incl)
             .build(&data, outcome, &conditions)

@@ -98,7 +98,9 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 let mut columns: Vec<(String, Vec<f64>)> =
                     FUZZY.iter().map(|s| s.to_string()).zip(fuzzy).collect();
                 columns.push(("M".into(), multi));
-                Dataset::from_columns(columns).expect("a valid data set")
+                Dataset::from_columns(columns)
+                    .and_then(|d| d.with_levels("M", 4))
+                    .expect("a valid data set")
             })
     })
 }
@@ -258,7 +260,8 @@ fn known_values() -> Result<(), Box<dyn std::error::Error>> {
         ("A", vec![0.9, 0.2, 0.6]),
         ("B", vec![0.3, 0.8, 0.6]),
         ("M", vec![0.0, 1.0, 2.0]),
-    ])?;
+    ])?
+    .with_multi_value(&["M"])?;
     let cases = [
         ("A*B", [0.3, 0.2, 0.6]),
         ("A + B", [0.9, 0.8, 0.6]),

@@ -611,7 +611,7 @@ fn compare_truth_table(id: &str, tt: &TruthTable, printed: &Value) -> BoxResult<
             id,
             &row_label,
             "cases",
-            CellValue::Text(sorted_cases(row.cases())),
+            CellValue::Text(sorted_cases(&row.cases())),
             CellValue::Text(sorted_cases(&strings(&p["cases"])?)),
         ));
     }

@@ -351,8 +351,40 @@ impl Expression {
             Self::Literal(l) => {
                 data.require_complete(&[l.name()])?;
                 let column = data.column(l.name())?;
-                if l.levels.is_none() {
-                    FuzzySet::with_cases(l.name(), column.to_owned(), data.cases())?;
+                match (&l.levels, data.levels(l.name())?) {
+                    (None, None) => {
+                        FuzzySet::with_cases(l.name(), column.to_owned(), data.cases())?;
+                    }
+                    (None, Some(levels)) if levels > 2 => {
+                        return Err(crate::DataError::LevelsRequired {
+                            literal: l.to_string(),
+                            name: l.name().to_owned(),
+                            levels,
+                        }
+                        .into())
+                    }
+                    (None, Some(_)) => {}
+                    (Some(_), None) if !column.iter().all(|&x| x == 0.0 || x == 1.0) => {
+                        return Err(crate::DataError::NotMultiValue {
+                            literal: l.to_string(),
+                            name: l.name().to_owned(),
+                        }
+                        .into())
+                    }
+                    // A crisp column is a condition of two levels (`LIT[1]`, as R QCA writes it
+                    // beside multi-value conditions).
+                    (Some(asked), levels) => {
+                        let levels = levels.unwrap_or(2);
+                        if let Some(&level) = asked.iter().find(|&&a| a >= levels) {
+                            return Err(crate::DataError::NoSuchLevel {
+                                literal: l.to_string(),
+                                name: l.name().to_owned(),
+                                level,
+                                levels,
+                            }
+                            .into());
+                        }
+                    }
                 }
                 Ok(column.mapv(|x| l.membership(x)))
             }
@@ -524,7 +556,10 @@ mod tests {
 
     #[test]
     fn multi_value_membership() {
-        let data = Dataset::from_columns([("D", vec![0.0, 1.0, 2.0])]).unwrap();
+        let data = Dataset::from_columns([("D", vec![0.0, 1.0, 2.0])])
+            .unwrap()
+            .with_multi_value(&["D"])
+            .unwrap();
         let e = Expression::literal(Literal::with_levels("D", [1, 2]));
         assert_eq!(
             e.evaluate(&data).unwrap().values().to_vec(),

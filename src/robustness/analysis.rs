@@ -475,10 +475,16 @@ impl Analysis {
             .chain([self.outcome_calibration]);
         let mut base = Array2::zeros((self.data.n_cases(), names.len()));
         let mut raw = Vec::with_capacity(names.len());
+        let mut multi_value = Vec::new();
         for (j, (name, calibration)) in names.iter().zip(calibrations).enumerate() {
             let column = self.data.column(name)?;
             let values = match calibration {
-                Calibration::Membership => column.to_owned(),
+                Calibration::Membership => {
+                    if self.data.levels(name)?.is_some() {
+                        multi_value.push(name.clone());
+                    }
+                    column.to_owned()
+                }
                 Calibration::Direct(t) => self.direct.calibrate(column, t)?,
             };
             base.column_mut(j).assign(&values);
@@ -493,6 +499,7 @@ impl Analysis {
             names,
             base,
             raw,
+            multi_value,
         })
     }
 
@@ -563,13 +570,16 @@ pub(super) struct Prepared {
     pub(super) names: Vec<String>,
     pub(super) base: Array2<f64>,
     pub(super) raw: Vec<Option<(Array1<f64>, Thresholds)>>,
+    /// The membership conditions declared multi-value in the source data.
+    pub(super) multi_value: Vec<String>,
 }
 
 impl Prepared {
     /// The calibrated data set with these columns.
     pub(super) fn dataset(&self, values: &Array2<f64>) -> crate::Result<Dataset> {
         Ok(Dataset::from_array(self.names.iter(), values.clone())?
-            .with_cases(self.cases.clone())?)
+            .with_cases(self.cases.clone())?
+            .with_multi_value(&self.multi_value)?)
     }
 }
 

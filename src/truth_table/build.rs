@@ -18,7 +18,7 @@
 //!   sub-cubes live in a (levels + 1)-ary array (the extra digit is "free"), pushed down to the
 //!   configurations by one pass per condition: O(cases × k log k + k × Π(levels + 1)).
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::data::Dataset;
 
@@ -42,16 +42,6 @@ use super::TruthTable;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub const MAX_CONDITIONS: usize = 63;
-
-/// The largest number of levels of a multi-value condition (values 0 to 255).
-///
-/// # Example
-/// ```
-/// use fsqca::truth_table::MAX_LEVELS;
-/// assert_eq!(MAX_LEVELS, u64::from(u8::MAX) + 1);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub const MAX_LEVELS: u64 = 256;
 
 /// The largest complete table (with remainders) that
 /// [`TruthTableOptions::complete`] may build: 2^20 rows (20 binary conditions).
@@ -95,73 +85,27 @@ pub(crate) fn parse_outcome(outcome: &str) -> Result<(String, bool), TruthTableE
     Ok((name.to_owned(), negated))
 }
 
-/// What one pass over the data learns about a column.
-#[derive(Debug, Clone, Copy)]
-struct ColumnScan {
-    integral: bool,
-    above_one: bool,
-    max: f64,
-    first_outside: Option<usize>,
-}
-
-/// Scans every column in one row-major pass.
-fn scan_columns(values: &[f64], stride: usize) -> Vec<ColumnScan> {
-    let mut scans = vec![
-        ColumnScan {
-            integral: true,
-            above_one: false,
-            max: 0.0,
-            first_outside: None,
-        };
-        stride
-    ];
-    for (i, row) in values.chunks_exact(stride).enumerate() {
-        for (scan, &v) in scans.iter_mut().zip(row) {
-            // A non-negative integer below 2^53 (without a libm call for `fract`).
-            scan.integral &= (0.0..9.0e15).contains(&v) && (v as u64) as f64 == v;
-            scan.above_one |= v > 1.0;
-            scan.max = scan.max.max(v);
-            if scan.first_outside.is_none() && !(0.0..=1.0).contains(&v) {
-                scan.first_outside = Some(i);
-            }
-        }
+/// The number of levels of a condition (`Some` for a declared multi-value one); a column of
+/// memberships must lie in [0, 1].
+fn condition_levels(data: &Dataset, values: &[f64], name: &str) -> crate::Result<Option<u64>> {
+    if let Some(levels) = data.levels(name)? {
+        return Ok(Some(u64::from(levels)));
     }
-    scans
-}
-
-/// The number of levels of a column: `Some(max + 1)` for a multi-value condition (non-negative
-/// integers, some above 1), `None` for a membership column (all in [0, 1]).
-fn classify(
-    scan: &ColumnScan,
-    values: &[f64],
-    stride: usize,
-    col: usize,
-    name: &str,
-    cases: &[String],
-    allow_multi: bool,
-) -> Result<Option<u64>, TruthTableError> {
-    if allow_multi && scan.integral && scan.above_one {
-        if scan.max + 1.0 > MAX_LEVELS as f64 {
-            return Err(TruthTableError::TooManyLevels {
-                condition: name.to_owned(),
-                levels: if scan.max < 1e18 {
-                    scan.max as u64 + 1
-                } else {
-                    u64::MAX
-                },
-                max: MAX_LEVELS,
-            });
-        }
-        return Ok(Some(scan.max as u64 + 1));
-    }
-    if let Some(i) = scan.first_outside {
-        return Err(TruthTableError::OutOfRange {
-            column: name.to_owned(),
-            case: cases[i].clone(),
-            value: values[i * stride + col],
-        });
-    }
+    check_memberships(data, values, name)?;
     Ok(None)
+}
+
+/// Refuses a value outside [0, 1], saying whether the column looks like undeclared levels.
+fn check_memberships(data: &Dataset, values: &[f64], name: &str) -> Result<(), TruthTableError> {
+    match values.iter().position(|v| !(0.0..=1.0).contains(v)) {
+        Some(i) => Err(TruthTableError::OutOfRange {
+            column: name.to_owned(),
+            case: data.cases()[i].clone(),
+            value: values[i],
+            whole_numbers: values.iter().all(|&v| v >= 0.0 && v.fract() == 0.0),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Relative cost of scanning every observed row for one case (bit masks when all conditions
@@ -265,22 +209,19 @@ fn tabulate(
     strategy: Strategy,
 ) -> crate::Result<Tabulated> {
     let k = conditions.len();
-    let stride = k + 1;
     let n = selected.n_cases();
-    let view = selected.values();
-    let flat: Cow<'_, [f64]> = match view.as_slice() {
-        Some(s) => Cow::Borrowed(s),
-        None => Cow::Owned(view.iter().copied().collect()),
-    };
-    let cases = selected.cases();
+    let cols: Vec<&[f64]> = conditions
+        .iter()
+        .map(|c| selected.numbers(c))
+        .collect::<Result<_, _>>()?;
+    let outcome_values = selected.numbers(outcome_name)?;
+    let labels = selected.case_labels();
 
-    let scans = scan_columns(&flat, stride);
     let mut levels = Vec::with_capacity(k);
-    for (j, name) in conditions.iter().enumerate() {
-        let l = classify(&scans[j], &flat, stride, j, name, cases, true)?;
-        levels.push(l.unwrap_or(2));
+    for (name, values) in conditions.iter().zip(&cols) {
+        levels.push(condition_levels(selected, values, name)?.unwrap_or(2));
     }
-    classify(&scans[k], &flat, stride, k, outcome_name, cases, false)?;
+    check_memberships(selected, outcome_values, outcome_name)?;
     let multi: Vec<bool> = levels.iter().map(|&l| l > 2).collect();
 
     // Mixed-radix weights, first condition most significant.
@@ -313,7 +254,7 @@ fn tabulate(
     }
 
     let outcome_of = |i: usize| {
-        let y = flat[i * stride + k];
+        let y = outcome_values[i];
         if negated {
             1.0 - y
         } else {
@@ -328,12 +269,11 @@ fn tabulate(
     let mut fuzzy_counts: Vec<u8> = Vec::with_capacity(n);
     let mut half_cases = Vec::new();
     for i in 0..n {
-        let row = &flat[i * stride..i * stride + k];
         let mut key = 0u64;
         let mut half = false;
         let mut p = 0u8;
-        for j in 0..k {
-            let x = row[j];
+        for (j, col) in cols.iter().enumerate() {
+            let x = col[i];
             let d = if multi[j] {
                 x as u64
             } else {
@@ -350,7 +290,7 @@ fn tabulate(
         keys.push(key);
         fuzzy_counts.push(p);
         if half {
-            half_cases.push(cases[i].clone());
+            half_cases.push(i as u32);
             continue;
         }
         let (slot, inserted) = index.get_or_insert(key, slots.len() as u32);
@@ -386,8 +326,8 @@ fn tabulate(
         }),
     };
     let ctx = Context {
-        flat: &flat,
-        stride,
+        cols: &cols,
+        outcome: outcome_values,
         k,
         multi: &multi,
         levels: &levels,
@@ -431,16 +371,13 @@ fn tabulate(
             n: n_members,
             incl,
             pri,
-            cases: slot
-                .members
-                .iter()
-                .map(|&i| cases[i as usize].clone())
-                .collect(),
+            labels: Arc::clone(labels),
+            cases: slot.members.clone(),
             deviant_cases: slot
                 .members
                 .iter()
-                .filter(|&&i| outcome_of(i as usize) < 0.5)
-                .map(|&i| cases[i as usize].clone())
+                .copied()
+                .filter(|&i| outcome_of(i as usize) < 0.5)
                 .collect(),
         }
     };
@@ -459,6 +396,7 @@ fn tabulate(
                     n: 0,
                     incl: None,
                     pri: None,
+                    labels: Arc::clone(labels),
                     cases: Vec::new(),
                     deviant_cases: Vec::new(),
                 },
@@ -468,6 +406,10 @@ fn tabulate(
         slots.iter().map(make_row).collect()
     };
     sort_rows(&mut rows, options.sort_keys());
+    let half_cases = half_cases
+        .iter()
+        .map(|&i| labels[i as usize].clone())
+        .collect();
     Ok((rows, levels.iter().map(|&l| l as u32).collect(), half_cases))
 }
 
@@ -499,8 +441,8 @@ pub(crate) fn sort_rows(rows: &mut [Row], keys: &[SortKey]) {
 
 /// What pass 2 needs about the data.
 struct Context<'a> {
-    flat: &'a [f64],
-    stride: usize,
+    cols: &'a [&'a [f64]],
+    outcome: &'a [f64],
     k: usize,
     multi: &'a [bool],
     levels: &'a [u64],
@@ -511,7 +453,7 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn y(&self, i: usize) -> f64 {
-        let y = self.flat[i * self.stride + self.k];
+        let y = self.outcome[i];
         if self.negated {
             1.0 - y
         } else {
@@ -523,9 +465,9 @@ impl Context<'_> {
     /// (condition, l_j), and the corner's digits.
     fn corner(&self, i: usize, fuzzy: &mut Vec<(usize, f64)>, digits: &mut [u8]) -> f64 {
         fuzzy.clear();
-        let row = &self.flat[i * self.stride..i * self.stride + self.k];
         let mut hmin = 1.0f64;
-        for (j, &x) in row.iter().enumerate() {
+        for (j, col) in self.cols.iter().enumerate() {
+            let x = col[i];
             if self.multi[j] {
                 digits[j] = x as u8;
                 continue;

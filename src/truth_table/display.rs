@@ -48,7 +48,7 @@ impl fmt::Display for TruthTable {
                 r.n,
                 metric(r.incl),
                 metric(r.pri),
-                r.cases.join(",")
+                r.cases().join(",")
             )?;
         }
         if !self.half_cases.is_empty() {

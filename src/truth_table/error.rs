@@ -43,9 +43,10 @@ pub enum TruthTableError {
         /// The text given as outcome.
         given: String,
     },
-    /// A membership lies outside [0, 1] and the column is not a multi-value condition (a column
-    /// of non-negative integers).
-    #[error("column `{column}`, case `{case}`: value {value} is neither a membership in [0, 1] nor a multi-value level")]
+    /// A membership lies outside [0, 1] in a column that is not a declared multi-value
+    /// condition.
+    #[error("column `{column}`, case `{case}`: value {value} is not a membership in [0, 1]{}",
+        if *.whole_numbers { "; the column holds whole numbers: if it is a multi-value condition, declare it (Dataset::with_multi_value; --multi-value in the command)" } else { "; calibrate the column first" })]
     OutOfRange {
         /// The column (condition or outcome).
         column: String,
@@ -53,16 +54,9 @@ pub enum TruthTableError {
         case: String,
         /// The offending value.
         value: f64,
-    },
-    /// A multi-value condition has more levels than a row can store.
-    #[error("condition `{condition}` has {levels} levels, at most {max} are supported")]
-    TooManyLevels {
-        /// The condition.
-        condition: String,
-        /// Its number of levels (largest value + 1).
-        levels: u64,
-        /// The largest number of levels supported.
-        max: u64,
+        /// Whether every value of the column is a whole number from 0 (a multi-value
+        /// condition not declared, or a typo such as `10` for `1`).
+        whole_numbers: bool,
     },
     /// An inclusion or PRI cut-off is NaN or outside [0, 1].
     #[error("{name} cut-off {value} is outside [0, 1]")]

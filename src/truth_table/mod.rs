@@ -19,7 +19,8 @@ mod index;
 mod options;
 mod row;
 
-pub use build::{MAX_COMPLETE_ROWS, MAX_CONDITIONS, MAX_LEVELS};
+pub use crate::data::MAX_LEVELS;
+pub use build::{MAX_COMPLETE_ROWS, MAX_CONDITIONS};
 pub use error::TruthTableError;
 pub use options::{SortKey, TruthTableOptions};
 pub use row::{OutputValue, Row};
@@ -49,7 +50,7 @@ use crate::sets::FuzzySet;
 /// let tt = TruthTableOptions::default().incl_cutoff(0.8).build(&data, "Y", &["A", "B"])?;
 /// assert_eq!(tt.rows().len(), 2);
 /// let row = &tt.rows()[1]; // id 3: A = 1, B = 0
-/// assert_eq!((row.id(), row.out(), row.cases()), (3, OutputValue::Positive, &["w".to_string(), "x".to_string()][..]));
+/// assert_eq!((row.id(), row.out(), row.cases()), (3, OutputValue::Positive, vec!["w", "x"]));
 /// assert_eq!(tt.half_membership_cases(), ["z"]);
 /// println!("{tt}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -142,12 +143,13 @@ impl TruthTable {
         }
     }
 
-    /// The number of levels of each condition: 2 for crisp and fuzzy conditions, the largest
-    /// value + 1 for a multi-value condition (a column of non-negative integers, some above 1).
+    /// The number of levels of each condition: 2 for crisp and fuzzy conditions, that of the
+    /// data set for a declared multi-value condition ([`Dataset::with_multi_value`]).
     ///
     /// # Example
     /// ```
-    /// let data = fsqca::Dataset::from_columns([("A", vec![0.0, 2.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.0, 2.0]), ("Y", vec![1.0, 0.0])])?
+    ///     .with_multi_value(&["A"])?;
     /// assert_eq!(fsqca::TruthTable::new(&data, "Y", &["A"])?.levels(), [3]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -159,7 +161,8 @@ impl TruthTable {
     ///
     /// # Example
     /// ```
-    /// let data = fsqca::Dataset::from_columns([("A", vec![0.0, 2.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.0, 2.0]), ("Y", vec![1.0, 0.0])])?
+    ///     .with_multi_value(&["A"])?;
     /// assert!(fsqca::TruthTable::new(&data, "Y", &["A"])?.is_multi_value(0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

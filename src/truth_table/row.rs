@@ -1,6 +1,7 @@
 //! Rows of a truth table and their output values.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// The output value of a truth table row.
 ///
@@ -65,7 +66,11 @@ impl fmt::Display for OutputValue {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "repr::RowRepr", into = "repr::RowRepr")
+)]
 pub struct Row {
     pub(crate) id: u64,
     pub(crate) values: Vec<u8>,
@@ -73,8 +78,12 @@ pub struct Row {
     pub(crate) n: usize,
     pub(crate) incl: Option<f64>,
     pub(crate) pri: Option<f64>,
-    pub(crate) cases: Vec<String>,
-    pub(crate) deviant_cases: Vec<String>,
+    /// The labels of the table's cases (shared with its data set).
+    pub(crate) labels: Arc<Vec<String>>,
+    /// The row's cases, as indices into `labels`, increasing.
+    pub(crate) cases: Vec<u32>,
+    /// The deviant ones among them.
+    pub(crate) deviant_cases: Vec<u32>,
 }
 
 impl Row {
@@ -172,8 +181,8 @@ impl Row {
     /// assert_eq!(tt.rows()[0].cases(), ["y"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn cases(&self) -> &[String] {
-        &self.cases
+    pub fn cases(&self) -> Vec<&str> {
+        self.labels_of(&self.cases)
     }
 
     /// The row's deviant cases: its cases whose outcome membership is below 0.5.
@@ -186,7 +195,106 @@ impl Row {
     /// assert_eq!(tt.rows()[0].deviant_cases(), ["y"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn deviant_cases(&self) -> &[String] {
-        &self.deviant_cases
+    pub fn deviant_cases(&self) -> Vec<&str> {
+        self.labels_of(&self.deviant_cases)
+    }
+
+    /// The positions of the row's cases in the truth table's data set ([`crate::TruthTable::data`]),
+    /// increasing.
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![0.8, 0.1, 0.9]), ("Y", vec![1.0, 0.0, 1.0])])?;
+    /// let tt = fsqca::TruthTableOptions::default().build(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.rows()[1].case_indices(), [0, 2]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn case_indices(&self) -> &[u32] {
+        &self.cases
+    }
+
+    fn labels_of(&self, indices: &[u32]) -> Vec<&str> {
+        indices
+            .iter()
+            .map(|&i| self.labels[i as usize].as_str())
+            .collect()
+    }
+}
+
+#[cfg(feature = "serde")]
+mod repr {
+    //! A row as serialised: its cases by label.
+
+    use std::sync::Arc;
+
+    use super::{OutputValue, Row};
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    pub(super) struct RowRepr {
+        id: u64,
+        values: Vec<u8>,
+        out: OutputValue,
+        n: usize,
+        incl: Option<f64>,
+        pri: Option<f64>,
+        cases: Vec<String>,
+        deviant_cases: Vec<String>,
+    }
+
+    impl From<Row> for RowRepr {
+        fn from(row: Row) -> Self {
+            let labels = |ix: &[u32]| ix.iter().map(|&i| row.labels[i as usize].clone()).collect();
+            Self {
+                cases: labels(&row.cases),
+                deviant_cases: labels(&row.deviant_cases),
+                id: row.id,
+                values: row.values,
+                out: row.out,
+                n: row.n,
+                incl: row.incl,
+                pri: row.pri,
+            }
+        }
+    }
+
+    impl TryFrom<RowRepr> for Row {
+        type Error = String;
+
+        fn try_from(repr: RowRepr) -> Result<Self, String> {
+            let deviant_cases = repr
+                .deviant_cases
+                .iter()
+                .map(|d| {
+                    repr.cases
+                        .iter()
+                        .position(|c| c == d)
+                        .map(|i| i as u32)
+                        .ok_or_else(|| format!("deviant case `{d}` is not among the row's cases"))
+                })
+                .collect::<Result<Vec<u32>, String>>()?;
+            if repr.n != repr.cases.len() {
+                return Err(format!(
+                    "row {}: n = {} but {} cases are listed",
+                    repr.id,
+                    repr.n,
+                    repr.cases.len()
+                ));
+            }
+            let bad = |v: Option<f64>| v.is_some_and(|v| !(0.0..=1.0).contains(&v));
+            if bad(repr.incl) || bad(repr.pri) {
+                return Err(format!("row {}: incl or PRI outside [0, 1]", repr.id));
+            }
+            Ok(Row {
+                id: repr.id,
+                values: repr.values,
+                out: repr.out,
+                n: repr.n,
+                incl: repr.incl,
+                pri: repr.pri,
+                cases: (0..repr.cases.len() as u32).collect(),
+                deviant_cases,
+                labels: Arc::new(repr.cases),
+            })
+        }
     }
 }

@@ -78,7 +78,7 @@ fn out_of_range() {
         .unwrap_err();
     assert!(matches!(
         e,
-        Error::TruthTable(TruthTableError::OutOfRange { ref column, ref case, value })
+        Error::TruthTable(TruthTableError::OutOfRange { ref column, ref case, value, whole_numbers: false })
             if column == "A" && case == "y" && value == 1.5
     ));
     // A multi-value outcome is refused.
@@ -100,18 +100,31 @@ fn out_of_range() {
 }
 
 #[test]
-fn too_many_levels() {
-    let d = Dataset::from_columns([("A", vec![0.0, 300.0]), ("Y", vec![0.0, 1.0])]).unwrap();
+fn whole_numbers_are_not_levels_unless_declared() {
+    // A 0/1 column with a typo `10` for `1` (report D5): refused, with the hint.
+    let d =
+        Dataset::from_columns([("A", vec![0.0, 10.0, 1.0]), ("Y", vec![0.0, 1.0, 1.0])]).unwrap();
     let e = TruthTableOptions::default()
         .build(&d, "Y", &["A"])
         .unwrap_err();
     assert!(matches!(
         e,
-        Error::TruthTable(TruthTableError::TooManyLevels {
-            levels: 301,
-            max: 256,
-            ..
-        })
+        Error::TruthTable(TruthTableError::OutOfRange { value, whole_numbers: true, .. }) if value == 10.0
+    ));
+    assert!(e.to_string().contains("declare it"));
+    // Declared, it is a condition of 11 levels.
+    let d = d.with_multi_value(&["A"]).unwrap();
+    let tt = TruthTableOptions::default().build(&d, "Y", &["A"]).unwrap();
+    assert_eq!(tt.levels(), [11]);
+}
+
+#[test]
+fn too_many_levels() {
+    let d = Dataset::from_columns([("A", vec![0.0, 300.0]), ("Y", vec![0.0, 1.0])]).unwrap();
+    let e = d.with_multi_value(&["A"]).unwrap_err();
+    assert!(matches!(
+        e,
+        crate::DataError::NotALevel { value, max: 254, .. } if value == 300.0
     ));
 }
 
@@ -176,8 +189,11 @@ fn too_many_configurations() {
     let mut cols: Vec<(String, Vec<f64>)> =
         (0..40).map(|j| (format!("X{j}"), vec![0.0, 2.0])).collect();
     cols.push(("Y".into(), vec![0.0, 1.0]));
-    let d = Dataset::from_columns(cols).unwrap();
     let names: Vec<String> = (0..40).map(|j| format!("X{j}")).collect();
+    let d = Dataset::from_columns(cols)
+        .unwrap()
+        .with_multi_value(&names)
+        .unwrap();
     let e = TruthTableOptions::default()
         .build(&d, "Y", &names)
         .unwrap_err();
@@ -263,6 +279,8 @@ fn multi_value_ids() {
         ("B", vec![1.0, 0.0, 1.0, 1.0]),
         ("Y", vec![0.0, 1.0, 1.0, 0.0]),
     ])
+    .unwrap()
+    .with_multi_value(&["D"])
     .unwrap();
     let tt = TruthTable::new(&d, "Y", &["D", "B"]).unwrap();
     assert_eq!(tt.levels(), [3, 2]);
@@ -354,7 +372,10 @@ fn strategies_agree_with_the_definition() {
             })
             .collect();
         cols.push(("Y".into(), (0..n).map(|_| lcg(&mut seed)).collect()));
-        let d = Dataset::from_columns(cols).unwrap();
+        let mut d = Dataset::from_columns(cols).unwrap();
+        if trial % 3 == 0 {
+            d = d.with_levels("X0", 3).unwrap();
+        }
         let conds: Vec<&str> = names.iter().map(String::as_str).collect();
         for outcome in ["Y", "~Y"] {
             let opts = TruthTableOptions::default().incl_cutoff(0.7);

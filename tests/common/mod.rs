@@ -48,10 +48,20 @@ pub fn load_json(name: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
 }
 
-/// The data of one data set (its CSV: case labels, then the columns).
+/// The multi-value conditions of the reference data sets (R QCA infers them; fsqca is told).
+pub const MULTI_VALUE: &[(&str, &[&str])] = &[("LM", &["DEV"])];
+
+/// The data of one data set (its CSV: case labels, then the columns), its multi-value
+/// conditions declared.
 pub fn load_data(name: &str) -> Dataset {
     let path = fixtures_dir().join(format!("{name}.csv"));
-    Dataset::from_path(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"))
+    let multi_value = MULTI_VALUE
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(&[][..], |(_, c)| *c);
+    Dataset::from_path(&path)
+        .and_then(|d| d.with_multi_value(multi_value))
+        .unwrap_or_else(|e| panic!("{path:?}: {e}"))
 }
 
 /// A number of the JSON (or `None` for `null`).

@@ -1,13 +1,13 @@
 //! `fsqca calibrate`: raw values to set memberships.
 
-use std::io::{self, Write};
+use std::io;
 
 use clap::ValueEnum;
 use fsqca::calibration::{calibrate_column, CalibrationError, Crisp, Curve, DirectOptions};
 use fsqca::Thresholds;
 use serde::Serialize;
 
-use crate::common::{data_error, emit, emit_json, load_data, CliError};
+use crate::common::{data_error, emit, emit_json, load_data, CliError, ReadArgs};
 
 pub const AFTER_HELP: &str = "\
 The direct method (default) takes exactly three thresholds E,C,I: full exclusion, crossover and
@@ -47,6 +47,9 @@ pub struct Args {
     /// The data: a CSV file, or `-` for standard input.
     #[arg(value_name = "DATA")]
     data: String,
+
+    #[command(flatten)]
+    read: ReadArgs,
 
     /// The raw column to calibrate, e.g. `--column gdppc`.
     #[arg(long, value_name = "COLUMN")]
@@ -170,7 +173,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         .name
         .clone()
         .unwrap_or_else(|| format!("{}_cal", args.column));
-    let data = load_data(&args.data)?;
+    let data = load_data(&args.data, &args.read)?;
     let data = calibrate_column(&data, &args.column, &name, |x| match &method {
         Method::Direct(options, thresholds) => options.calibrate(x, *thresholds),
         Method::Crisp(crisp) => crisp.calibrate(x),
@@ -190,25 +193,6 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             })
         }
         CalibrateFormat::Text => emit(|out| write!(out, "{data}")),
-        CalibrateFormat::Csv => emit(|out| write_csv(out, &data)),
+        CalibrateFormat::Csv => emit(|out| data.write_csv(out).map_err(io::Error::other)),
     }
-}
-
-/// The data set as CSV: `case` and the column names, then one record per case; a missing value
-/// is an empty cell.
-fn write_csv(out: &mut dyn Write, data: &fsqca::Dataset) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(std::iter::once("case").chain(data.names().iter().map(String::as_str)))?;
-    let values = data.values();
-    for (case, row) in data.cases().iter().zip(values.outer_iter()) {
-        let cells = row.iter().map(|v| {
-            if v.is_nan() {
-                String::new()
-            } else {
-                v.to_string()
-            }
-        });
-        w.write_record(std::iter::once(case.clone()).chain(cells))?;
-    }
-    w.flush()
 }

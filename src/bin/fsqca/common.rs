@@ -6,7 +6,10 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use fsqca::{Dataset, SortKey, TruthTable, TruthTableError, TruthTableOptions};
+use fsqca::{
+    ColumnKind, CsvOptions, Dataset, Labels, ReadNote, SortKey, TruthTable, TruthTableError,
+    TruthTableOptions,
+};
 
 /// An error to report: one line of message, optional context lines, and the exit code.
 #[derive(Debug)]
@@ -130,18 +133,137 @@ pub fn source_name(path: &str) -> &str {
     }
 }
 
-/// Reads the data set from `path`, or from standard input for `-`.
-pub fn load_data(path: &str) -> Result<Dataset, CliError> {
+/// How to read the data file: the flags every subcommand shares.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReadArgs {
+    /// The character between fields: `,` (default), `;`, `tab`, `|` or any other single
+    /// character, e.g. `--delimiter ';'`.
+    #[arg(long, value_name = "C", default_value = ",", value_parser = parse_delimiter)]
+    pub delimiter: u8,
+
+    /// The cell texts that mean a missing value, comma-separated, besides the empty cell
+    /// (default `NA`), e.g. `--na NA,.,-99`.
+    #[arg(long = "na", value_name = "TOKENS", value_delimiter = ',')]
+    pub na: Vec<String>,
+
+    /// Where the case labels are: `auto` (default: the first column when its header is empty or
+    /// `case`, or when most of its cells are not numbers), `first`, `none`, or a column's name.
+    #[arg(long, value_name = "COLUMN", default_value = "auto")]
+    pub labels: String,
+
+    /// Declare multi-value conditions (whole numbers 0, 1, 2, .. naming levels, `DEV[2]` in
+    /// expressions), comma-separated. Without it, a condition column of whole numbers is taken
+    /// as multi-value only when its values are every level from 0 to a largest of 2 to 9, with a
+    /// warning; any other column must hold memberships in [0, 1].
+    #[arg(long, value_name = "A,B,..", value_delimiter = ',')]
+    pub multi_value: Vec<String>,
+
+    /// Accept quoted fields that hold line breaks (by default they are refused, since a quote
+    /// that lost its partner would merge two records).
+    #[arg(long)]
+    pub line_breaks: bool,
+}
+
+/// Parses `--delimiter`.
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if s.len() == 1 && s.is_ascii() && !matches!(s, "\"" | "\n" | "\r") => {
+            Ok(s.as_bytes()[0])
+        }
+        _ => Err(format!(
+            "`{s}` is not a delimiter: give one character such as `,`, `;` or `|`, or `tab`"
+        )),
+    }
+}
+
+impl ReadArgs {
+    /// The library's reader options.
+    fn csv_options(&self) -> CsvOptions {
+        let mut missing = vec![String::new()];
+        if self.na.is_empty() {
+            missing.push("NA".to_owned());
+        }
+        missing.extend(self.na.iter().map(|t| t.trim().to_owned()));
+        let labels = match self.labels.trim() {
+            "auto" => Labels::Auto,
+            "first" => Labels::FirstColumn,
+            "none" => Labels::None,
+            name => Labels::Column(name.to_owned()),
+        };
+        CsvOptions::new()
+            .delimiter(self.delimiter)
+            .missing_values(missing)
+            .labels(labels)
+            .line_breaks_in_fields(self.line_breaks)
+    }
+}
+
+/// Prints a warning on standard error.
+pub fn warn(path: &str, message: impl Display) {
+    eprintln!("fsqca: warning: {}: {message}", source_name(path));
+}
+
+/// Reads the data set from `path`, or from standard input for `-`, with the flags of `read`;
+/// prints the reader's notes as warnings and declares the `--multi-value` columns.
+pub fn load_data(path: &str, read: &ReadArgs) -> Result<Dataset, CliError> {
+    let options = read.csv_options();
     let result = if path == "-" {
-        Dataset::from_reader(io::stdin().lock())
+        options.read_with_notes(io::stdin().lock())
     } else {
-        Dataset::from_path(path)
+        options.read_path_with_notes(path)
     };
-    result.map_err(|e| match e {
+    let (data, notes) = result.map_err(|e| match e {
         // The message names the file already.
-        fsqca::DataError::Io { .. } => CliError::input(e.to_string()),
+        fsqca::DataError::Io { .. } if path != "-" => CliError::input(e.to_string()),
         other => CliError::input(format!("{}: {other}", source_name(path))),
-    })
+    })?;
+    for note in notes {
+        let ReadNote::NumberedCases { first_column } = &note else {
+            warn(path, &note);
+            continue;
+        };
+        warn(
+            path,
+            format_args!(
+                "the first column `{first_column}` holds distinct whole numbers but is read as \
+                 data, and the cases are numbered 1, 2, ...; give `--labels {first_column}` if it \
+                 labels the cases"
+            ),
+        );
+    }
+    let declared = names("--multi-value", &read.multi_value)?;
+    data.with_multi_value(&declared)
+        .map_err(|e| data_error(path, format_args!("--multi-value: {e}")))
+}
+
+/// Takes as multi-value, with a warning, those of `columns` that hold every level from 0 to a
+/// largest of 2 to 9 and were not declared with `--multi-value`.
+pub fn infer_levels<S: AsRef<str>>(
+    path: &str,
+    data: Dataset,
+    columns: &[S],
+) -> Result<Dataset, CliError> {
+    let known: Vec<&str> = columns
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|c| data.kind(c).is_ok_and(|k| k == ColumnKind::Numbers))
+        .collect();
+    let (data, inferred) = data
+        .infer_multi_value(&known)
+        .map_err(|e| data_error(path, e))?;
+    for name in inferred {
+        let levels = data.levels(&name).ok().flatten().unwrap_or(2);
+        warn(
+            path,
+            format_args!(
+                "column `{name}` holds the whole numbers 0 to {} and is read as a multi-value \
+                 condition with {levels} levels (say so with `--multi-value {name}` to silence this)",
+                levels - 1
+            ),
+        );
+    }
+    Ok(data)
 }
 
 /// An error of an analysis on the data read from `path`.
@@ -246,6 +368,9 @@ pub struct TableArgs {
     /// values are an error naming the cases).
     #[arg(long)]
     pub drop_missing: bool,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 impl TableArgs {
@@ -286,7 +411,8 @@ impl TableArgs {
     /// possibly with more settings).
     pub fn build(&self, options: &TruthTableOptions) -> Result<TruthTable, CliError> {
         let conditions = self.condition_names()?;
-        let data = load_data(&self.data)?;
+        let data = load_data(&self.data, &self.read)?;
+        let data = infer_levels(&self.data, data, &conditions)?;
         options
             .build(&data, &self.outcome, &conditions)
             .map_err(|e| data_error(&self.data, e))

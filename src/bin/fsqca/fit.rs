@@ -5,8 +5,8 @@ use fsqca::fit::{self, IntoOutcome};
 use serde::Serialize;
 
 use crate::common::{
-    data_error, emit, emit_json, fmt3, load_data, parse_expression, CliError, Format, NecessityRow,
-    TextTable,
+    data_error, emit, emit_json, fmt3, infer_levels, load_data, parse_expression, CliError, Format,
+    NecessityRow, ReadArgs, TextTable,
 };
 
 pub const AFTER_HELP: &str = "\
@@ -43,6 +43,9 @@ pub struct Args {
     /// The data: a CSV file, or `-` for standard input.
     #[arg(value_name = "DATA")]
     data: String,
+
+    #[command(flatten)]
+    read: ReadArgs,
 
     /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV`, `--outcome '~SURV'`).
     #[arg(long, short = 'o', value_name = "Y")]
@@ -94,7 +97,9 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         .outcome_expression()
         .map_err(|e| CliError::usage(format!("--outcome: {e}")))?;
     let expression = parse_expression("--expression", &args.expression)?;
-    let data = load_data(&args.data)?;
+    let data = load_data(&args.data, &args.read)?;
+    let used: Vec<&str> = expression.literals().iter().map(|l| l.name()).collect();
+    let data = infer_levels(&args.data, data, &used)?;
     let terms = expression.disjuncts();
     match args.relation {
         RelationArg::Sufficiency => {

@@ -5,7 +5,8 @@ use fsqca::fit::{self, IntoOutcome};
 use serde::Serialize;
 
 use crate::common::{
-    data_error, emit, emit_json, load_data, names, CliError, Format, NecessityRow, TextTable,
+    data_error, emit, emit_json, infer_levels, load_data, names, warn, CliError, Format,
+    NecessityRow, ReadArgs, TextTable,
 };
 
 pub const AFTER_HELP: &str = "\
@@ -26,6 +27,9 @@ pub struct Args {
     /// The data: a CSV file, or `-` for standard input.
     #[arg(value_name = "DATA")]
     data: String,
+
+    #[command(flatten)]
+    read: ReadArgs,
 
     /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV`, `--outcome '~SURV'`).
     #[arg(long, short = 'o', value_name = "Y")]
@@ -55,16 +59,36 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         .map_err(|e| CliError::usage(format!("--outcome: {e}")))?;
     let outcome_name = args.outcome.trim().trim_start_matches('~').trim();
     let given = names("--conditions", &args.conditions)?;
-    let data = load_data(&args.data)?;
+    let data = load_data(&args.data, &args.read)?;
     let conditions: Vec<String> = if given.is_empty() {
-        data.names()
-            .iter()
-            .filter(|n| n.as_str() != outcome_name)
-            .cloned()
+        let text = data.text_names();
+        if !text.is_empty() {
+            warn(
+                &args.data,
+                format_args!(
+                    "left out the columns that are not numeric: {}",
+                    text.iter()
+                        .map(|name| match data.column(name) {
+                            Err(fsqca::DataError::NotNumeric { line, value, .. }) => format!(
+                                "`{name}` ({}`{value}`)",
+                                line.map_or(String::new(), |l| format!("line {l}: "))
+                            ),
+                            _ => format!("`{name}`"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+        data.numeric_names()
+            .into_iter()
+            .filter(|n| *n != outcome_name)
+            .map(str::to_owned)
             .collect()
     } else {
         given
     };
+    let data = infer_levels(&args.data, data, &conditions)?;
     let table = fit::necessity_table(&data, &outcome, &conditions)
         .map_err(|e| data_error(&args.data, e))?;
     let rows: Vec<NecessityRow> = table

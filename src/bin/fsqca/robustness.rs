@@ -6,7 +6,9 @@ use fsqca::robustness::{Analysis, Parameter, ParameterGrid, Summary, Sweep};
 use fsqca::Thresholds;
 use serde::Serialize;
 
-use crate::common::{data_error, emit, emit_json, load_data, CliError, Format, TableArgs};
+use crate::common::{
+    data_error, emit, emit_json, infer_levels, load_data, CliError, Format, TableArgs,
+};
 use crate::minimize::{solution_options, SolutionArg};
 
 pub const AFTER_HELP: &str = "\
@@ -130,7 +132,12 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
     let solution_options = solution_options(args.solution, args.dir_exp.as_deref())?;
     let incl = range_pair("--incl-sweep", &args.incl_sweep)?;
     let n = range_pair("--n-sweep", &args.n_sweep)?;
-    let data = load_data(&args.table.data)?;
+    let data = load_data(&args.table.data, &args.table.read)?;
+    let memberships: Vec<&String> = conditions
+        .iter()
+        .filter(|c| !calibrations.iter().any(|(n, _)| n == *c))
+        .collect();
+    let data = infer_levels(&args.table.data, data, &memberships)?;
     let data = if options.drops_missing() {
         let mut columns = conditions.clone();
         columns.push(args.table.outcome.trim_start_matches('~').to_owned());

@@ -57,8 +57,8 @@ struct Row<'a> {
     n: usize,
     incl: Option<f64>,
     pri: Option<f64>,
-    cases: &'a [String],
-    deviant_cases: &'a [String],
+    cases: Vec<&'a str>,
+    deviant_cases: Vec<&'a str>,
 }
 
 /// The JSON object of a truth table.

@@ -3,7 +3,7 @@
 use fsqca::plot::{write_svg, xy_plot_of};
 use fsqca::Relation;
 
-use crate::common::{data_error, load_data, parse_expression, CliError};
+use crate::common::{data_error, infer_levels, load_data, parse_expression, CliError, ReadArgs};
 use crate::fit::RelationArg;
 
 pub const AFTER_HELP: &str = "\
@@ -22,6 +22,9 @@ pub struct Args {
     /// The data: a CSV file, or `-` for standard input.
     #[arg(value_name = "DATA")]
     data: String,
+
+    #[command(flatten)]
+    read: ReadArgs,
 
     /// The outcome column; `~Y` for its negation.
     #[arg(long, short = 'o', value_name = "Y")]
@@ -43,7 +46,9 @@ pub struct Args {
 /// Runs `fsqca xyplot`.
 pub fn run(args: &Args) -> Result<(), CliError> {
     let expression = parse_expression("--expression", &args.expression)?;
-    let data = load_data(&args.data)?;
+    let data = load_data(&args.data, &args.read)?;
+    let used: Vec<&str> = expression.literals().iter().map(|l| l.name()).collect();
+    let data = infer_levels(&args.data, data, &used)?;
     let relation = match args.relation {
         RelationArg::Sufficiency => Relation::Sufficiency,
         RelationArg::Necessity => Relation::Necessity,
