@@ -451,7 +451,10 @@ impl CsvOptions {
                     while rdr.read_byte_record(&mut record).unwrap_or(false) {
                         if let Some(cell) = record.get(0) {
                             cells += 1;
-                            text += usize::from(matches!(self.cell(cell), Cell::Text));
+                            text += usize::from(matches!(
+                                self.cell(cell, self.numeric_missing()),
+                                Cell::Text
+                            ));
                         }
                     }
                     let _ = terminator;
@@ -485,18 +488,26 @@ impl CsvOptions {
     }
 
     /// What a (data) cell holds.
-    fn cell(&self, raw: &[u8]) -> Cell {
+    /// `numeric_missing`: [`CsvOptions::numeric_missing`], computed once by the caller.
+    fn cell(&self, raw: &[u8], numeric_missing: bool) -> Cell {
         let raw = raw.trim_ascii();
-        if self.missing_values.iter().any(|m| m.as_bytes() == raw) {
+        let missing = || self.missing_values.iter().any(|m| m.as_bytes() == raw);
+        // A missing-value token that reads as a number (`-99`) must be looked for first.
+        if numeric_missing && missing() {
             return Cell::Missing;
         }
-        match std::str::from_utf8(raw)
-            .ok()
-            .and_then(|s| s.parse::<f64>().ok())
-        {
-            Some(v) if v.is_finite() => Cell::Number(v),
+        match fast_float2::parse::<f64, _>(raw) {
+            Ok(v) if v.is_finite() => Cell::Number(v),
+            _ if missing() => Cell::Missing,
             _ => Cell::Text,
         }
+    }
+
+    /// Whether a missing-value token reads as a number.
+    fn numeric_missing(&self) -> bool {
+        self.missing_values
+            .iter()
+            .any(|m| fast_float2::parse::<f64, _>(m.trim()).is_ok())
     }
 }
 
@@ -542,6 +553,9 @@ impl<R: Read> Blocks<R> {
             path: "the input".into(),
             source,
         };
+        if !self.eof && self.pending.len() < target {
+            self.pending.reserve(target - self.pending.len());
+        }
         while !self.eof && self.pending.len() < target {
             let want = (target - self.pending.len()).max(64 << 10);
             let before = self.pending.len();
@@ -593,6 +607,24 @@ fn count_lines(bytes: &[u8], terminator: u8) -> u64 {
     memchr::memchr_iter(terminator, bytes).count() as u64
 }
 
+/// The fields of one record, as `csv_core` leaves them: their bytes one after the other, and
+/// where each ends.
+struct Fields<'a> {
+    out: &'a [u8],
+    ends: &'a [usize],
+}
+
+impl Fields<'_> {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, j: usize) -> &[u8] {
+        let start = if j == 0 { 0 } else { self.ends[j - 1] };
+        &self.out[start..self.ends[j]]
+    }
+}
+
 /// One data column while it is read.
 #[derive(Default)]
 struct ColumnBuf {
@@ -611,6 +643,10 @@ struct Chunk {
     labels: Vec<String>,
     columns: Vec<ColumnBuf>,
     error: Option<DataError>,
+    /// Whether a missing-value token reads as a number.
+    numeric_missing: bool,
+    /// Whether the chunk holds a quote.
+    quoted: bool,
 }
 
 /// The whole table while it is read.
@@ -699,36 +735,57 @@ impl Table {
             lines: count_lines(bytes, terminator),
             labels: Vec::new(),
             columns: (0..self.columns.len())
-                .map(|_| ColumnBuf::default())
+                .map(|_| ColumnBuf {
+                    values: Vec::with_capacity(bytes.len() / (4 * self.width).max(1)),
+                    ..ColumnBuf::default()
+                })
                 .collect(),
             error: None,
+            numeric_missing: options.numeric_missing(),
+            // Without a quote no field can hold a line break.
+            quoted: memchr::memchr(b'"', bytes).is_some(),
         };
-        let line_of = |record: &csv::ByteRecord| -> u64 {
-            let mut at = record
-                .position()
-                .map_or(0, |p| p.byte() as usize)
-                .min(bytes.len());
+        // The line of the record that starts at byte `start` (blank lines before it skipped).
+        let line_of = |start: usize| -> u64 {
+            let mut at = start.min(bytes.len());
             while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
                 at += 1;
             }
             1 + count_lines(&bytes[..at], terminator)
         };
-        let mut rdr = options.csv_reader(bytes);
-        let mut record = csv::ByteRecord::new();
+        let mut core = csv_core::ReaderBuilder::new()
+            .delimiter(options.delimiter)
+            .build();
+        let mut out = vec![0u8; 1024];
+        let mut ends = vec![0usize; self.width.max(8) + 1];
+        let (mut input, mut consumed, mut start) = (bytes, 0usize, 0usize);
+        let (mut nout, mut nend) = (0usize, 0usize);
         loop {
-            match rdr.read_byte_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    chunk.error = Some(e.into());
-                    break;
+            let (result, nin, o, e) = core.read_record(input, &mut out[nout..], &mut ends[nend..]);
+            input = &input[nin..];
+            consumed += nin;
+            nout += o;
+            nend += e;
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => out.resize(out.len() * 2, 0),
+                csv_core::ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+                csv_core::ReadRecordResult::Record => {
+                    let fields = Fields {
+                        out: &out[..nout],
+                        ends: &ends[..nend],
+                    };
+                    if let Err(e) =
+                        self.parse_record(options, &fields, &mut chunk, || line_of(start))
+                    {
+                        chunk.error = Some(e);
+                        break;
+                    }
+                    chunk.records += 1;
+                    (start, nout, nend) = (consumed, 0, 0);
                 }
+                csv_core::ReadRecordResult::End => break,
             }
-            if let Err(e) = self.parse_record(options, &record, &mut chunk, &line_of) {
-                chunk.error = Some(e);
-                break;
-            }
-            chunk.records += 1;
         }
         chunk
     }
@@ -736,56 +793,56 @@ impl Table {
     fn parse_record(
         &self,
         options: &CsvOptions,
-        record: &csv::ByteRecord,
+        record: &Fields<'_>,
         chunk: &mut Chunk,
-        line_of: &dyn Fn(&csv::ByteRecord) -> u64,
+        line_of: impl Fn() -> u64,
     ) -> Result<(), DataError> {
         if record.len() != self.width {
             return Err(DataError::RaggedRow {
-                line: line_of(record),
+                line: line_of(),
                 expected: self.width,
                 found: record.len(),
             });
         }
         let case = chunk.records;
+        let numeric_missing = chunk.numeric_missing;
         let mut col = 0;
-        for (j, field) in record.iter().enumerate() {
+        for j in 0..record.len() {
+            let field = record.get(j);
             if field.len() > options.max_field_bytes
-                || (!options.line_breaks_in_fields
+                || (chunk.quoted
+                    && !options.line_breaks_in_fields
                     && memchr::memchr2(b'\n', b'\r', field).is_some())
             {
-                options.check_field(field, line_of(record), j)?;
+                options.check_field(field, line_of(), j)?;
             }
-            if Some(j) == self.label {
-                let text = std::str::from_utf8(field.trim_ascii()).map_err(|_| {
-                    DataError::InvalidUtf8 {
-                        line: line_of(record),
+            let utf8 = |field: &[u8]| {
+                std::str::from_utf8(field.trim_ascii())
+                    .map(str::to_owned)
+                    .map_err(|_| DataError::InvalidUtf8 {
+                        line: line_of(),
                         field: j + 1,
-                    }
-                })?;
-                chunk.labels.push(text.to_owned());
+                    })
+            };
+            if Some(j) == self.label {
+                chunk.labels.push(utf8(field)?);
                 continue;
             }
             let buf = &mut chunk.columns[col];
             col += 1;
-            match options.cell(field) {
+            match options.cell(field, numeric_missing) {
                 Cell::Number(v) => buf.values.push(v),
                 Cell::Missing => {
                     buf.values.push(f64::NAN);
                     buf.missing.push(case);
                 }
                 Cell::Text => {
-                    let text = std::str::from_utf8(field.trim_ascii()).map_err(|_| {
-                        DataError::InvalidUtf8 {
-                            line: line_of(record),
-                            field: j + 1,
-                        }
-                    })?;
+                    let text = utf8(field)?;
                     if buf.first_text_line.is_none() {
-                        buf.first_text_line = Some(line_of(record));
+                        buf.first_text_line = Some(line_of());
                     }
                     buf.values.push(f64::NAN);
-                    buf.texts.push((case, text.to_owned()));
+                    buf.texts.push((case, text));
                 }
             }
         }

@@ -18,7 +18,10 @@
 //!   sub-cubes live in a (levels + 1)-ary array (the extra digit is "free"), pushed down to the
 //!   configurations by one pass per condition: O(cases × k log k + k × Π(levels + 1)).
 
+use std::ops::Range;
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::data::Dataset;
 
@@ -57,6 +60,12 @@ pub const MAX_COMPLETE_ROWS: u64 = 1 << 20;
 
 /// Tolerance of comparisons with a cut-off (the square root of the machine epsilon, as R QCA).
 pub(crate) const CUTOFF_TOLERANCE: f64 = 1.49e-8;
+
+/// Cases per block of the parallel sums (fixed, so that the sums do not depend on the number
+/// of threads).
+pub(crate) const PARALLEL_BLOCK_CASES: usize = 1 << 16;
+/// At most this many blocks (each has its own array of sums).
+const MAX_PARALLEL_BLOCKS: usize = 8;
 
 /// Largest (levels + 1)-ary array of the cube strategy (entries of three f64).
 const MAX_CUBE_CELLS: u64 = 1 << 21;
@@ -484,14 +493,46 @@ impl Context<'_> {
 
     fn sums_sparse(&self, slots: &mut [Slot], index: &RowIndex) {
         let n = self.keys.len();
-        let r = slots.len();
+        let blocks = (n / PARALLEL_BLOCK_CASES)
+            .min(MAX_PARALLEL_BLOCKS)
+            .min(MAX_CUBE_CELLS as usize / (3 * slots.len()).max(1))
+            .max(1);
+        let size = n.div_ceil(blocks);
+        let slot_keys: Vec<u64> = slots.iter().map(|s| s.key).collect();
+        let partial: Vec<(Vec<[f64; 3]>, Vec<[f64; 3]>)> = (0..blocks)
+            .into_par_iter()
+            .map(|b| self.sparse_block(b * size..((b + 1) * size).min(n), &slot_keys, index))
+            .collect();
+        // Enumerated sums in block order, then the scanned ones (as one block would).
+        for (enumerated, _) in &partial {
+            for (slot, v) in slots.iter_mut().zip(enumerated) {
+                add(&mut slot.sums, *v);
+            }
+        }
+        for (_, scanned) in &partial {
+            for (slot, v) in slots.iter_mut().zip(scanned) {
+                add(&mut slot.sums, *v);
+            }
+        }
+    }
+
+    /// The sums of the cases in `range`: those of the enumeration branch and those of the
+    /// scan branch, per observed row.
+    fn sparse_block(
+        &self,
+        range: Range<usize>,
+        slot_keys: &[u64],
+        index: &RowIndex,
+    ) -> (Vec<[f64; 3]>, Vec<[f64; 3]>) {
+        let r = slot_keys.len();
+        let mut sums = vec![[0.0f64; 3]; r];
         let all_binary = self.multi.iter().all(|&m| !m);
         let scan = scan_cost(r, self.k, all_binary);
         // Configurations of the observed rows, for the scan branch.
-        let slot_digits: Vec<u8> = slots
+        let slot_digits: Vec<u8> = slot_keys
             .iter()
-            .flat_map(|s| {
-                (0..self.k).map(move |j| ((s.key / self.weights[j]) % self.levels[j]) as u8)
+            .flat_map(|&key| {
+                (0..self.k).map(move |j| ((key / self.weights[j]) % self.levels[j]) as u8)
             })
             .collect();
         let mut fuzzy = Vec::with_capacity(self.k);
@@ -500,17 +541,16 @@ impl Context<'_> {
         let mut own = vec![0u8; self.k];
         let mut lvec = vec![0.0f64; self.k];
         // The scan branch accumulates here (contiguous), added to the slots at the end.
-        let slot_keys: Vec<u64> = slots.iter().map(|s| s.key).collect();
         let mut scan_sums = vec![[0.0f64; 3]; r];
         let mut ranked: Vec<(u64, [f64; 3])> = Vec::with_capacity(self.k);
-        for i in 0..n {
+        for i in range {
             let y = self.y(i);
             let key = self.keys[i];
             let hmin = self.corner(i, &mut fuzzy, &mut own);
             let p = fuzzy.len();
             if p == 0 {
                 if let Some(s) = index.get(key) {
-                    add(&mut slots[s as usize].sums, phis(hmin, y));
+                    add(&mut sums[s as usize], phis(hmin, y));
                 }
                 continue;
             }
@@ -538,7 +578,7 @@ impl Context<'_> {
                 for mask in 0..size {
                     if let Some(s) = index.get(sub_keys[mask]) {
                         let m = if mask == 0 { hmin } else { sub_min[mask] };
-                        add(&mut slots[s as usize].sums, phis(m, y));
+                        add(&mut sums[s as usize], phis(m, y));
                     }
                 }
             } else {
@@ -551,7 +591,7 @@ impl Context<'_> {
                     ranked.clear();
                     ranked.extend(fuzzy.iter().map(|&(j, l)| (self.weights[j], phis(l, y))));
                     let own_phi = phis(hmin, y);
-                    for (acc, &row_key) in scan_sums.iter_mut().zip(&slot_keys) {
+                    for (acc, &row_key) in scan_sums.iter_mut().zip(slot_keys) {
                         let d = row_key ^ key;
                         if d == 0 {
                             add(acc, own_phi);
@@ -587,33 +627,26 @@ impl Context<'_> {
                 }
             }
         }
-        for (slot, acc) in slots.iter_mut().zip(&scan_sums) {
-            add(&mut slot.sums, *acc);
-        }
+        (sums, scan_sums)
     }
 
-    fn sums_cube(&self, slots: &mut [Slot], cells: u64) {
-        let k = self.k;
-        // Strides of the (levels + 1)-ary array; digit `levels[j]` means "free".
-        let mut cube_w = vec![1usize; k];
-        for j in (0..k.saturating_sub(1)).rev() {
-            cube_w[j] = cube_w[j + 1] * (self.levels[j + 1] as usize + 1);
-        }
+    /// The (levels + 1)-ary array of the cases in `range`, before the push-down.
+    fn cube_block(&self, range: Range<usize>, cube_w: &[usize], cells: u64) -> Vec<[f64; 3]> {
         let mut cube = vec![[0.0f64; 3]; cells as usize];
-        let mut fuzzy = Vec::with_capacity(k);
-        let mut digits = vec![0u8; k];
-        let n = self.keys.len();
-        for i in 0..n {
+        let mut fuzzy = Vec::with_capacity(self.k);
+        let mut digits = vec![0u8; self.k];
+        for i in range {
             let y = self.y(i);
             let hmin = self.corner(i, &mut fuzzy, &mut digits);
             let base: usize = digits
                 .iter()
-                .zip(&cube_w)
+                .zip(cube_w)
                 .map(|(&d, &w)| usize::from(d) * w)
                 .sum();
             let mut prev = [0.0f64; 3];
             if !fuzzy.is_empty() {
-                fuzzy.sort_unstable_by(|a, b| a.1.total_cmp(&b.1));
+                // l is in (0, 0.5]: the bits of a non-negative f64 order as its value.
+                fuzzy.sort_unstable_by_key(|&(_, l)| l.to_bits());
                 // All fuzzy conditions free: binary digit 2.
                 let mut idx = base;
                 for &(j, _) in &fuzzy {
@@ -633,6 +666,37 @@ impl Context<'_> {
             let cell = &mut cube[base];
             for a in 0..3 {
                 cell[a] += own[a] - prev[a];
+            }
+        }
+        cube
+    }
+
+    fn sums_cube(&self, slots: &mut [Slot], cells: u64) {
+        let k = self.k;
+        // Strides of the (levels + 1)-ary array; digit `levels[j]` means "free".
+        let mut cube_w = vec![1usize; k];
+        for j in (0..k.saturating_sub(1)).rev() {
+            cube_w[j] = cube_w[j + 1] * (self.levels[j + 1] as usize + 1);
+        }
+        // Blocks of cases, each into its own array, added in block order: the same sums
+        // whatever the number of threads.
+        let n = self.keys.len();
+        let blocks = (n / PARALLEL_BLOCK_CASES)
+            .min(MAX_PARALLEL_BLOCKS)
+            .min((MAX_CUBE_CELLS as usize * 2) / (cells as usize).max(1))
+            .max(1);
+        let size = n.div_ceil(blocks);
+        let partial: Vec<Vec<[f64; 3]>> = (0..blocks)
+            .into_par_iter()
+            .map(|b| self.cube_block(b * size..((b + 1) * size).min(n), &cube_w, cells))
+            .collect();
+        let mut partial = partial.into_iter();
+        let mut cube = partial
+            .next()
+            .unwrap_or_else(|| vec![[0.0; 3]; cells as usize]);
+        for block in partial {
+            for (acc, v) in cube.iter_mut().zip(block) {
+                add(acc, v);
             }
         }
         // Push the free digits down, one condition at a time.

@@ -1,4 +1,4 @@
-use super::build::{build, Strategy};
+use super::build::{build, Strategy, PARALLEL_BLOCK_CASES};
 use super::*;
 use crate::Error;
 
@@ -395,6 +395,45 @@ fn strategies_agree_with_the_definition() {
             }
         }
     }
+}
+
+#[test]
+fn parallel_blocks_agree_with_the_definition() {
+    // More cases than one block: the sums are taken per block of cases, in parallel, and added
+    // in block order; both strategies still give the definition's sums.
+    let mut seed = 11u64;
+    let n = PARALLEL_BLOCK_CASES * 2 + 1_234;
+    let names = ["A", "B", "C"];
+    let mut cols: Vec<(String, Vec<f64>)> = names
+        .iter()
+        .map(|nm| {
+            let v = (0..n)
+                .map(|_| (lcg(&mut seed) * 100.0).round() / 100.0)
+                .collect();
+            (nm.to_string(), v)
+        })
+        .collect();
+    cols.push(("Y".into(), (0..n).map(|_| lcg(&mut seed)).collect()));
+    let d = Dataset::from_columns(cols).unwrap();
+    let opts = TruthTableOptions::default().incl_cutoff(0.7);
+    let a = build(&opts, &d, "Y", &names, Strategy::Sparse).unwrap();
+    let b = build(&opts, &d, "Y", &names, Strategy::Cube).unwrap();
+    assert_eq!(a.rows().len(), 8);
+    for (ra, rb) in a.rows().iter().zip(b.rows()) {
+        assert_eq!(ra.case_indices(), rb.case_indices());
+        let (s0, s1, s2) = naive(&d, "Y", &names, ra, false, a.levels());
+        for r in [ra, rb] {
+            assert!((r.incl().unwrap() - s1 / s0).abs() < 1e-12);
+            assert!((r.pri().unwrap() - (s1 - s2) / (s0 - s2)).abs() < 1e-12);
+        }
+    }
+    // The same table again, on one thread: the same bits.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let c = pool.install(|| build(&opts, &d, "Y", &names, Strategy::Cube).unwrap());
+    assert_eq!(b, c);
 }
 
 #[test]
