@@ -1,5 +1,7 @@
 //! Errors of a robustness sweep.
 
+use crate::number::short;
+
 /// Why a robustness analysis or sweep was refused.
 ///
 /// Every variant carries the offending value. A threshold grid point that makes a condition's
@@ -25,7 +27,10 @@ pub enum RobustnessError {
         parameter: String,
     },
     /// A grid value that is NaN or infinite.
-    #[error("the grid of {parameter} has a value that is not finite: {value}")]
+    #[error(
+        "the grid of {parameter} has a value that is not finite: {value}",
+        value = short(.value)
+    )]
     NonFiniteValue {
         /// The parameter.
         parameter: String,
@@ -34,7 +39,10 @@ pub enum RobustnessError {
     },
     /// A cut-off outside its range: inclusion and PRI in [0, 1] (and an inclusion cut-off at
     /// least the lower one, `ic0`), the frequency cut-off a whole number of at least 1.
-    #[error("{parameter} = {value} is not a valid cut-off: {reason}")]
+    #[error(
+        "{parameter} = {value} is not a valid cut-off: {reason}",
+        value = short(.value)
+    )]
     InvalidCutoff {
         /// The parameter.
         parameter: String,

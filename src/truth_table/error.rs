@@ -1,5 +1,7 @@
 //! Errors raised while building a truth table.
 
+use crate::number::short;
+
 /// Errors raised while building a truth table.
 ///
 /// Every variant carries the offending value. Unknown column names and missing values are reported
@@ -45,7 +47,11 @@ pub enum TruthTableError {
     },
     /// A membership lies outside [0, 1] and the column is not a multi-value condition (a column
     /// of non-negative integers).
-    #[error("column `{column}`, case `{case}`: value {value} is neither a membership in [0, 1] nor a multi-value level")]
+    #[error(
+        "column `{column}`, case `{case}`: value {value} is neither a membership in [0, 1] nor a \
+         multi-value level",
+        value = short(.value)
+    )]
     OutOfRange {
         /// The column (condition or outcome).
         column: String,
@@ -65,7 +71,7 @@ pub enum TruthTableError {
         max: u64,
     },
     /// An inclusion or PRI cut-off is NaN or outside [0, 1].
-    #[error("{name} cut-off {value} is outside [0, 1]")]
+    #[error("{name} cut-off {value} is outside [0, 1]", value = short(.value))]
     InvalidCutoff {
         /// Which cut-off (`incl`, `incl (ic0)` or `PRI`).
         name: &'static str,
@@ -73,7 +79,7 @@ pub enum TruthTableError {
         value: f64,
     },
     /// The lower inclusion cut-off (ic0, below which a row is negative) is above the upper one.
-    #[error("inclusion cut-offs: ic0 = {ic0} is above ic1 = {ic1}")]
+    #[error("inclusion cut-offs: ic0 = {ic0} is above ic1 = {ic1}", ic0 = short(.ic0), ic1 = short(.ic1))]
     CutoffOrder {
         /// The upper cut-off (positive rows).
         ic1: f64,
@@ -111,4 +117,36 @@ pub enum TruthTableError {
         /// The limit, [`MAX_COMPLETE_ROWS`](crate::truth_table::MAX_COMPLETE_ROWS).
         max: u64,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extreme_values_print_short() {
+        let e = TruthTableError::OutOfRange {
+            column: "DEV".into(),
+            case: "AU".into(),
+            value: 1e308,
+        };
+        assert_eq!(
+            e.to_string(),
+            "column `DEV`, case `AU`: value 1e308 is neither a membership in [0, 1] nor a \
+             multi-value level"
+        );
+        let e = TruthTableError::InvalidCutoff {
+            name: "PRI",
+            value: -1e-9,
+        };
+        assert_eq!(e.to_string(), "PRI cut-off -1e-9 is outside [0, 1]");
+        let e = TruthTableError::CutoffOrder {
+            ic1: 0.8,
+            ic0: 1e300,
+        };
+        assert_eq!(
+            e.to_string(),
+            "inclusion cut-offs: ic0 = 1e300 is above ic1 = 0.8"
+        );
+    }
 }
