@@ -1643,6 +1643,135 @@ fn robustness_bad_input_is_one_line_error() {
     );
 }
 
+/// `robustness` on the raw Khanal data, two conditions calibrated (the report's `$RB`), with
+/// `extra` flags.
+fn khanal_robustness(extra: &[&str]) -> Vec<String> {
+    let mut args: Vec<String> = [
+        "robustness",
+        &khanal(),
+        "-o",
+        "diffusion",
+        "-c",
+        "enterprise_rank,university_rank",
+        "--calibrate",
+        "enterprise_rank=25,14.5,6",
+        "--calibrate",
+        "university_rank=25,14.5,6",
+        "--incl-cut",
+        "0.85",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.extend(extra.iter().map(|s| s.to_string()));
+    args
+}
+
+/// A bad command line (exit 2) with one error line holding `words`.
+fn usage_error(args: &[String], words: &[&str]) {
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    fails(&refs, None, words, 1);
+    assert_eq!(exit_code(&refs), Some(2), "{args:?}");
+}
+
+#[test]
+fn robustness_grids_are_bounded_before_they_are_made() {
+    // These aborted on allocation (exit 134) before the limit.
+    usage_error(
+        &khanal_robustness(&["--steps", "1000000000"]),
+        &[
+            "--steps 1000000000",
+            "6000000006 variants",
+            "limit of 1000000",
+        ],
+    );
+    usage_error(
+        &khanal_robustness(&["--steps", &usize::MAX.to_string()]),
+        &["--steps", "limit of 1000000"],
+    );
+    usage_error(
+        &khanal_robustness(&["--n-sweep", "1,1000000000"]),
+        &[
+            "--n-sweep 1,1000000000",
+            "1000000000 variants",
+            "limit of 1000000",
+        ],
+    );
+    usage_error(
+        &khanal_robustness(&["--incl-sweep", "0.7,0.9", "--steps", "999999"]),
+        &["--steps 999999", "limit of 1000000"],
+    );
+}
+
+#[test]
+fn robustness_range_overflow_is_named() {
+    // It was "the grid of enterprise_rank.exclusion has a value that is not finite: NaN".
+    for steps in ["20", "1000"] {
+        usage_error(
+            &khanal_robustness(&["--range", "1e308", "--steps", steps]),
+            &[
+                "--range",
+                "the fraction of the range 1e308 times the range 20 of column `enterprise_rank` overflows",
+            ],
+        );
+    }
+    usage_error(
+        &khanal_robustness(&["--range", "NaN"]),
+        &["--range", "negative or not finite"],
+    );
+}
+
+#[test]
+fn robustness_reversed_ranges_are_refused_alike() {
+    usage_error(
+        &khanal_robustness(&["--incl-sweep", "0.9,0.7"]),
+        &["--incl-sweep 0.9,0.7", "LO is above HI"],
+    );
+    usage_error(
+        &khanal_robustness(&["--n-sweep", "3,1"]),
+        &["--n-sweep 3,1", "LO is above HI"],
+    );
+    // A range of one value is a range.
+    let v = json(
+        &khanal_robustness(&["--n-sweep", "2,2"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    let n_cut: Vec<&Value> = v["variants"]
+        .as_array()
+        .expect("variants")
+        .iter()
+        .filter(|v| v["parameter"] == "n_cut")
+        .collect();
+    assert_eq!(n_cut.len(), 1);
+    assert_eq!(n_cut[0]["value"].as_f64(), Some(2.0));
+}
+
+#[test]
+fn robustness_refuses_a_condition_calibrated_twice() {
+    let csv = khanal();
+    let args: Vec<String> = [
+        "robustness",
+        &csv,
+        "-o",
+        "diffusion",
+        "-c",
+        "enterprise_rank",
+        "--calibrate",
+        "enterprise_rank=25,14.5,6",
+        "--calibrate",
+        "enterprise_rank=20,10,5",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    usage_error(
+        &args,
+        &["--calibrate", "condition `enterprise_rank` is given twice"],
+    );
+}
+
 /// Noisy crisp data on 10 conditions (a rule of two terms, one outcome in eight flipped): a
 /// parsimonious chart whose minimum needs a search.
 /// `rows` cases on 12 crisp conditions: a two-term rule with one outcome in eight flipped.

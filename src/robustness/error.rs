@@ -82,6 +82,14 @@ pub enum RobustnessError {
     /// An analysis without conditions.
     #[error("the analysis has no condition")]
     NoConditions,
+    /// A grid, or a sweep, with more variants than [`MAX_VARIANTS`](super::MAX_VARIANTS).
+    #[error("the sweep would run {requested} variants, more than the limit of {max}")]
+    TooManyVariants {
+        /// The variants asked for: the grid's points, or the values of all the sweep's grids.
+        requested: usize,
+        /// The limit, [`MAX_VARIANTS`](super::MAX_VARIANTS).
+        max: usize,
+    },
 }
 
 #[cfg(test)]
@@ -144,6 +152,21 @@ mod tests {
             (
                 RobustnessError::NoConditions,
                 "the analysis has no condition",
+            ),
+            (
+                RobustnessError::TooManyVariants {
+                    requested: 1_000_000_000,
+                    max: 1_000_000,
+                },
+                "the sweep would run 1000000000 variants, more than the limit of 1000000",
+            ),
+            (
+                RobustnessError::InvalidCutoff {
+                    parameter: "incl_cut".into(),
+                    value: 1e308,
+                    reason: "outside [0, 1]".into(),
+                },
+                "incl_cut = 1e308 is not a valid cut-off: outside [0, 1]",
             ),
         ];
         for (err, message) in cases {
