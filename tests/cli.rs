@@ -1453,6 +1453,78 @@ fn minimize_errors() {
 }
 
 #[test]
+fn minimize_refuses_options_that_would_silently_do_nothing() {
+    let csv = csv_of("LF");
+    let with = |extra: &[&str]| -> Vec<String> {
+        [
+            "minimize",
+            &csv,
+            "-o",
+            "SURV",
+            "-c",
+            "DEV,URB,LIT,IND,STB",
+            "--incl-cut",
+            "0.8",
+        ]
+        .iter()
+        .chain(extra)
+        .map(|s| s.to_string())
+        .collect()
+    };
+    // Intermediate without expectations was the conservative solution, without a word.
+    usage_error(
+        &with(&["--solution", "intermediate"]),
+        &["--solution intermediate needs --dir-exp", "conservative"],
+    );
+    usage_error(
+        &with(&["--solution", "intermediate", "--dir-exp", ""]),
+        &["--dir-exp is empty"],
+    );
+    usage_error(
+        &with(&["--solution", "intermediate", "--dir-exp", " "]),
+        &["--dir-exp is empty"],
+    );
+    // Excluding from the conservative solution, which uses no remainder, did nothing.
+    usage_error(
+        &with(&["--solution", "conservative", "--exclude", "2"]),
+        &["--exclude is only used by --solution parsimonious or intermediate"],
+    );
+    // Row 1 is negative (GR, PT, ES): it is never used, so excluding it did nothing.
+    let args = with(&["--solution", "parsimonious", "--exclude", "1"]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    fails(
+        &refs,
+        None,
+        &["excluded row 1 is a negative row", "not a remainder"],
+        1,
+    );
+    assert_eq!(exit_code(&refs), Some(1));
+    // A remainder is still excluded.
+    ok(&refs[..refs.len() - 1]
+        .iter()
+        .copied()
+        .chain(["3"])
+        .collect::<Vec<_>>());
+    // robustness shares the solution flags.
+    usage_error(
+        &khanal_robustness(&["--solution", "intermediate"]),
+        &["--solution intermediate needs --dir-exp"],
+    );
+    let v = json(
+        &khanal_robustness(&[
+            "--solution",
+            "intermediate",
+            "--dir-exp",
+            "enterprise_rank,university_rank",
+        ])
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>(),
+    );
+    assert!(v["summary"]["variants"].as_u64().is_some_and(|n| n > 0));
+}
+
+#[test]
 fn a_closed_pipe_is_not_an_error() {
     let csv = csv_of("LF");
     let mut child = Command::new(BIN)

@@ -416,9 +416,10 @@ impl Analysis {
     /// Runs the analysis once, with its own parameters: calibration, truth table, solution.
     ///
     /// # Errors
-    /// [`RobustnessError`] for an analysis without conditions or with a column used twice; the
-    /// data's, calibration's, truth table's and solution's errors otherwise (including "no
-    /// positive rows to minimize").
+    /// [`RobustnessError`] for an analysis without conditions or with a column used twice;
+    /// the solution options' own errors (an intermediate solution without directional
+    /// expectations, see [`SolutionOptions::check`]); the data's, calibration's, truth table's
+    /// and solution's errors otherwise (including "no positive rows to minimize").
     ///
     /// # Example
     /// ```
@@ -478,6 +479,7 @@ impl Analysis {
         if self.conditions.is_empty() {
             return Err(RobustnessError::NoConditions.into());
         }
+        self.solution.check()?;
         let outcome_column = self.outcome.strip_prefix('~').unwrap_or(&self.outcome);
         let mut names: Vec<String> = Vec::with_capacity(self.conditions.len() + 1);
         for name in self
@@ -708,6 +710,22 @@ mod tests {
         ])
         .unwrap();
         Analysis::new(data, "Y").condition("x", Thresholds::new(2.0, 5.0, 8.0).unwrap())
+    }
+
+    #[test]
+    fn an_intermediate_solution_without_expectations_is_refused_before_the_sweep() {
+        use crate::solution::{SolutionError, SolutionType};
+        let bare = analysis().solution_options(SolutionOptions::new(SolutionType::Intermediate));
+        let grid = ParameterGrid::new(Parameter::InclCut, vec![0.8]).unwrap();
+        for err in [bare.solve().unwrap_err(), bare.sweep(&[grid]).unwrap_err()] {
+            assert!(
+                matches!(
+                    err,
+                    Error::Solution(SolutionError::NoDirectionalExpectations)
+                ),
+                "{err}"
+            );
+        }
     }
 
     #[test]

@@ -56,7 +56,8 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "TYPE", default_value = "conservative")]
     pub solution: SolutionArg,
 
-    /// Directional expectations for the intermediate solution, as `minimize --dir-exp`.
+    /// Directional expectations for the intermediate solution, as `minimize --dir-exp`:
+    /// required by, and only accepted with, --solution intermediate.
     #[arg(long, value_name = "EXPS")]
     pub dir_exp: Option<String>,
 
