@@ -1539,6 +1539,44 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(!err.contains("panicked"), "{err}");
 }
 
+/// Runs `necessity` on LF through `sh -c`, standard output redirected by `redirect`.
+#[cfg(target_os = "linux")]
+fn necessity_redirected(redirect: &str) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("\"$0\" necessity \"$1\" --outcome SURV {redirect}"))
+        .arg(BIN)
+        .arg(csv_of("LF"))
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run sh")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_standard_output_is_an_error() {
+    // It exited 0, wrote nothing and said nothing.
+    let out = necessity_redirected(">&-");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(
+        err.lines().next(),
+        Some("fsqca: error: cannot write the output: standard output is closed"),
+        "{err}"
+    );
+    // Discarding the output on purpose is not an error.
+    let out = necessity_redirected("> /dev/null");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+    let out = Command::new(BIN)
+        .args(["necessity", &csv_of("LF"), "-o", "SURV"])
+        .stdout(Stdio::null())
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+}
+
 #[test]
 fn xyplot_writes_an_svg_with_every_case() {
     let dir = std::env::temp_dir().join(format!("fsqca-cli-xyplot-{}", std::process::id()));
