@@ -1392,10 +1392,10 @@ fn minimize_json_is_the_library_solution() {
     assert!(text.contains("DEV*~IND + URB*STB -> SURV"), "{text}");
 }
 
-#[test]
-fn minimize_errors() {
+/// `minimize` on LF (the report's `$C5 --incl-cut 0.8`) with `extra` flags.
+fn lf_minimize(extra: &[&str]) -> Vec<String> {
     let csv = csv_of("LF");
-    let base = [
+    [
         "minimize",
         &csv,
         "-o",
@@ -1404,10 +1404,17 @@ fn minimize_errors() {
         "DEV,URB,LIT,IND,STB",
         "--incl-cut",
         "0.8",
-    ];
-    let with = |extra: &[&'static str]| -> Vec<String> {
-        base.iter().chain(extra).map(|s| s.to_string()).collect()
-    };
+    ]
+    .iter()
+    .chain(extra)
+    .map(|s| s.to_string())
+    .collect()
+}
+
+#[test]
+fn minimize_errors() {
+    let csv = csv_of("LF");
+    let with = lf_minimize;
     let cases: [(&[&str], &str); 5] = [
         (
             &["--solution", "intermediate", "--dir-exp", "DEV*"],
@@ -1454,23 +1461,7 @@ fn minimize_errors() {
 
 #[test]
 fn minimize_refuses_options_that_would_silently_do_nothing() {
-    let csv = csv_of("LF");
-    let with = |extra: &[&str]| -> Vec<String> {
-        [
-            "minimize",
-            &csv,
-            "-o",
-            "SURV",
-            "-c",
-            "DEV,URB,LIT,IND,STB",
-            "--incl-cut",
-            "0.8",
-        ]
-        .iter()
-        .chain(extra)
-        .map(|s| s.to_string())
-        .collect()
-    };
+    let with = lf_minimize;
     // Intermediate without expectations was the conservative solution, without a word.
     usage_error(
         &with(&["--solution", "intermediate"]),
@@ -1491,7 +1482,7 @@ fn minimize_refuses_options_that_would_silently_do_nothing() {
     );
     // Row 1 is negative (GR, PT, ES): it is never used, so excluding it did nothing.
     let args = with(&["--solution", "parsimonious", "--exclude", "1"]);
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let refs = strs(&args);
     fails(
         &refs,
         None,
@@ -1510,17 +1501,12 @@ fn minimize_refuses_options_that_would_silently_do_nothing() {
         &khanal_robustness(&["--solution", "intermediate"]),
         &["--solution intermediate needs --dir-exp"],
     );
-    let v = json(
-        &khanal_robustness(&[
-            "--solution",
-            "intermediate",
-            "--dir-exp",
-            "enterprise_rank,university_rank",
-        ])
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>(),
-    );
+    let v = json(&strs(&khanal_robustness(&[
+        "--solution",
+        "intermediate",
+        "--dir-exp",
+        "enterprise_rank,university_rank",
+    ])));
     assert!(v["summary"]["variants"].as_u64().is_some_and(|n| n > 0));
 }
 
@@ -1684,25 +1670,8 @@ fn robustness_with_calibration_writes_the_sweep_chart() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("sweep.svg");
     let file_arg = file.to_string_lossy().into_owned();
-    let raw = khanal();
-    let text = ok(&[
-        "robustness",
-        &raw,
-        "-o",
-        "diffusion",
-        "-c",
-        "enterprise_rank,university_rank",
-        "--calibrate",
-        "enterprise_rank=25,14.5,6",
-        "--calibrate",
-        "university_rank=25,14.5,6",
-        "--incl-cut",
-        "0.85",
-        "--svg",
-        &file_arg,
-        "--chart",
-        "university_rank.crossover",
-    ]);
+    let args = khanal_robustness(&["--svg", &file_arg, "--chart", "university_rank.crossover"]);
+    let text = ok(&strs(&args));
     assert!(
         text.contains("university_rank.crossover (baseline 14.5)"),
         "{text}"
@@ -1777,9 +1746,14 @@ fn khanal_robustness(extra: &[&str]) -> Vec<String> {
     args
 }
 
+/// The arguments as `&str`.
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
 /// A bad command line (exit 2) with one error line holding `words`.
 fn usage_error(args: &[String], words: &[&str]) {
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let refs = strs(args);
     fails(&refs, None, words, 1);
     assert_eq!(exit_code(&refs), Some(2), "{args:?}");
 }
@@ -1842,12 +1816,7 @@ fn robustness_reversed_ranges_are_refused_alike() {
         &["--n-sweep 3,1", "LO is above HI"],
     );
     // A range of one value is a range.
-    let v = json(
-        &khanal_robustness(&["--n-sweep", "2,2"])
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
-    );
+    let v = json(&strs(&khanal_robustness(&["--n-sweep", "2,2"])));
     let n_cut: Vec<&Value> = v["variants"]
         .as_array()
         .expect("variants")

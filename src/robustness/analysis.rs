@@ -11,7 +11,7 @@ use crate::{Dataset, Error, TruthTableOptions};
 
 use crate::number::short;
 
-use super::grid::check_variants;
+use super::grid::{check_variants, invalid_grid};
 use super::{Anchor, Parameter, ParameterGrid, RobustnessError};
 
 /// How a column of the raw data becomes a set.
@@ -333,10 +333,7 @@ impl Analysis {
     ) -> crate::Result<ParameterGrid> {
         let (name, thresholds) = self.thresholds_of(condition)?;
         let parameter = Parameter::threshold(name, anchor);
-        let invalid = |reason: String| RobustnessError::InvalidGrid {
-            parameter: parameter.to_string(),
-            reason,
-        };
+        let invalid = |reason: String| invalid_grid(&parameter, reason);
         if !fraction.is_finite() || fraction < 0.0 {
             return Err(invalid(format!(
                 "the fraction of the range {} is negative or not finite",

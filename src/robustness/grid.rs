@@ -25,6 +25,14 @@ use super::RobustnessError;
 /// ```
 pub const MAX_VARIANTS: usize = 1_000_000;
 
+/// [`RobustnessError::InvalidGrid`] for `parameter`.
+pub(super) fn invalid_grid(parameter: &Parameter, reason: String) -> RobustnessError {
+    RobustnessError::InvalidGrid {
+        parameter: parameter.to_string(),
+        reason,
+    }
+}
+
 /// [`RobustnessError::TooManyVariants`] when `requested` exceeds [`MAX_VARIANTS`].
 pub(super) fn check_variants(requested: usize) -> Result<(), RobustnessError> {
     if requested > MAX_VARIANTS {
@@ -211,10 +219,10 @@ impl ParameterGrid {
         points: usize,
     ) -> Result<Self, RobustnessError> {
         if points == 0 {
-            return Err(RobustnessError::InvalidGrid {
-                parameter: parameter.to_string(),
-                reason: "a grid needs at least one point".into(),
-            });
+            return Err(invalid_grid(
+                &parameter,
+                "a grid needs at least one point".into(),
+            ));
         }
         check_variants(points)?;
         if let Some(value) = [low, high].into_iter().find(|v| !v.is_finite()) {
@@ -224,14 +232,14 @@ impl ParameterGrid {
             });
         }
         if !(high - low).is_finite() {
-            return Err(RobustnessError::InvalidGrid {
-                parameter: parameter.to_string(),
-                reason: format!(
+            return Err(invalid_grid(
+                &parameter,
+                format!(
                     "the distance from {} to {} overflows",
                     short(&low),
                     short(&high)
                 ),
-            });
+            ));
         }
         let step = if points == 1 {
             0.0
@@ -274,10 +282,7 @@ impl ParameterGrid {
         half_width: f64,
         points: usize,
     ) -> Result<Self, RobustnessError> {
-        let invalid = |reason: String| RobustnessError::InvalidGrid {
-            parameter: parameter.to_string(),
-            reason,
-        };
+        let invalid = |reason: String| invalid_grid(&parameter, reason);
         if !half_width.is_finite() || half_width < 0.0 {
             return Err(invalid(format!(
                 "the half-width {} is negative or not finite",
