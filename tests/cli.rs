@@ -1785,6 +1785,11 @@ fn robustness_grids_are_bounded_before_they_are_made() {
         &khanal_robustness(&["--incl-sweep", "0.7,0.9", "--steps", "999999"]),
         &["--steps 999999", "limit of 1000000"],
     );
+    // Each grid within the limit, all of them together over it.
+    usage_error(
+        &khanal_robustness(&["--incl-sweep", "0.7,0.9", "--steps", "149999"]),
+        &["1050000 variants", "limit of 1000000", "lower --steps"],
+    );
 }
 
 #[test]
