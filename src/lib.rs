@@ -144,6 +144,7 @@ mod error;
 pub mod expression;
 pub mod fit;
 pub mod minimize;
+mod number;
 pub mod plot;
 pub mod robustness;
 pub mod sets;

@@ -22,7 +22,10 @@ use ndarray::{Array1, ArrayView1, Zip};
 #[non_exhaustive]
 pub enum SetError {
     /// A membership is NaN or lies outside [0, 1].
-    #[error("set `{set}`, case `{case}`: membership {value} is outside [0, 1]")]
+    #[error(
+        "set `{set}`, case `{case}`: membership {value} is outside [0, 1]",
+        value = crate::number::short(.value)
+    )]
     OutOfRange {
         /// The set's name.
         set: String,
@@ -278,6 +281,15 @@ mod tests {
     fn autotraits() {
         has_autotraits::<FuzzySet>();
         has_autotraits::<SetError>();
+    }
+
+    #[test]
+    fn a_huge_membership_prints_short() {
+        let err = FuzzySet::new("A", vec![0.5, 1e308]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "set `A`, case `2`: membership 1e308 is outside [0, 1]"
+        );
     }
 
     #[test]

@@ -1436,10 +1436,10 @@ fn minimize_json_is_the_library_solution() {
     assert!(text.contains("DEV*~IND + URB*STB -> SURV"), "{text}");
 }
 
-#[test]
-fn minimize_errors() {
+/// `minimize` on LF (the report's `$C5 --incl-cut 0.8`) with `extra` flags.
+fn lf_minimize(extra: &[&str]) -> Vec<String> {
     let csv = csv_of("LF");
-    let base = [
+    [
         "minimize",
         &csv,
         "-o",
@@ -1448,10 +1448,17 @@ fn minimize_errors() {
         "DEV,URB,LIT,IND,STB",
         "--incl-cut",
         "0.8",
-    ];
-    let with = |extra: &[&'static str]| -> Vec<String> {
-        base.iter().chain(extra).map(|s| s.to_string()).collect()
-    };
+    ]
+    .iter()
+    .chain(extra)
+    .map(|s| s.to_string())
+    .collect()
+}
+
+#[test]
+fn minimize_errors() {
+    let csv = csv_of("LF");
+    let with = lf_minimize;
     let cases: [(&[&str], &str); 5] = [
         (
             &["--solution", "intermediate", "--dir-exp", "DEV*"],
@@ -1497,6 +1504,57 @@ fn minimize_errors() {
 }
 
 #[test]
+fn minimize_refuses_options_that_would_silently_do_nothing() {
+    let with = lf_minimize;
+    // Intermediate without expectations was the conservative solution, without a word.
+    usage_error(
+        &with(&["--solution", "intermediate"]),
+        &["--solution intermediate needs --dir-exp", "conservative"],
+    );
+    usage_error(
+        &with(&["--solution", "intermediate", "--dir-exp", ""]),
+        &["--dir-exp is empty"],
+    );
+    usage_error(
+        &with(&["--solution", "intermediate", "--dir-exp", " "]),
+        &["--dir-exp is empty"],
+    );
+    // Excluding from the conservative solution, which uses no remainder, did nothing.
+    usage_error(
+        &with(&["--solution", "conservative", "--exclude", "2"]),
+        &["--exclude is only used by --solution parsimonious or intermediate"],
+    );
+    // Row 1 is negative (GR, PT, ES): it is never used, so excluding it did nothing.
+    let args = with(&["--solution", "parsimonious", "--exclude", "1"]);
+    let refs = strs(&args);
+    fails(
+        &refs,
+        None,
+        &["excluded row 1 is a negative row", "not a remainder"],
+        1,
+    );
+    assert_eq!(exit_code(&refs), Some(1));
+    // A remainder is still excluded.
+    ok(&refs[..refs.len() - 1]
+        .iter()
+        .copied()
+        .chain(["3"])
+        .collect::<Vec<_>>());
+    // robustness shares the solution flags.
+    usage_error(
+        &khanal_robustness(&["--solution", "intermediate"]),
+        &["--solution intermediate needs --dir-exp"],
+    );
+    let v = json(&strs(&khanal_robustness(&[
+        "--solution",
+        "intermediate",
+        "--dir-exp",
+        "enterprise_rank,university_rank",
+    ])));
+    assert!(v["summary"]["variants"].as_u64().is_some_and(|n| n > 0));
+}
+
+#[test]
 fn a_closed_pipe_is_not_an_error() {
     let csv = csv_of("LF");
     let mut child = Command::new(BIN)
@@ -1509,6 +1567,45 @@ fn a_closed_pipe_is_not_an_error() {
     let out = child.wait_with_output().expect("output");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
+}
+
+/// Runs `necessity` on LF through `sh -c`, standard output redirected by `redirect`.
+#[cfg(target_os = "linux")]
+fn necessity_redirected(redirect: &str) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("\"$0\" necessity \"$1\" --outcome SURV {redirect}"))
+        .arg(BIN)
+        .arg(csv_of("LF"))
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run sh")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_standard_output_is_stated() {
+    // It exited 0, wrote nothing and said nothing (report S07). Closed, the descriptor is
+    // reopened on /dev/null by Rust's runtime, which a parent's /dev/null (read-write) cannot
+    // be told from: a warning, not an error.
+    let out = necessity_redirected(">&-");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.starts_with("fsqca: warning: standard output is closed (`>&-`)"),
+        "{err}"
+    );
+    // Discarding the output on purpose is not an error.
+    let out = necessity_redirected("> /dev/null");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+    let out = Command::new(BIN)
+        .args(["necessity", &csv_of("LF"), "-o", "SURV"])
+        .stdout(Stdio::null())
+        .output()
+        .expect("run");
+    assert!(out.status.success());
 }
 
 #[test]
@@ -1618,25 +1715,8 @@ fn robustness_with_calibration_writes_the_sweep_chart() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("sweep.svg");
     let file_arg = file.to_string_lossy().into_owned();
-    let raw = khanal();
-    let text = ok(&[
-        "robustness",
-        &raw,
-        "-o",
-        "diffusion",
-        "-c",
-        "enterprise_rank,university_rank",
-        "--calibrate",
-        "enterprise_rank=25,14.5,6",
-        "--calibrate",
-        "university_rank=25,14.5,6",
-        "--incl-cut",
-        "0.85",
-        "--svg",
-        &file_arg,
-        "--chart",
-        "university_rank.crossover",
-    ]);
+    let args = khanal_robustness(&["--svg", &file_arg, "--chart", "university_rank.crossover"]);
+    let text = ok(&strs(&args));
     assert!(
         text.contains("university_rank.crossover (baseline 14.5)"),
         "{text}"
@@ -1684,6 +1764,140 @@ fn robustness_bad_input_is_one_line_error() {
         None,
         &["nothing to sweep"],
         1,
+    );
+}
+
+/// `robustness` on the raw Khanal data, two conditions calibrated (the report's `$RB`), with
+/// `extra` flags.
+fn khanal_robustness(extra: &[&str]) -> Vec<String> {
+    let mut args: Vec<String> = [
+        "robustness",
+        &khanal(),
+        "-o",
+        "diffusion",
+        "-c",
+        "enterprise_rank,university_rank",
+        "--calibrate",
+        "enterprise_rank=25,14.5,6",
+        "--calibrate",
+        "university_rank=25,14.5,6",
+        "--incl-cut",
+        "0.85",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.extend(extra.iter().map(|s| s.to_string()));
+    args
+}
+
+/// The arguments as `&str`.
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+/// A bad command line (exit 2) with one error line holding `words`.
+fn usage_error(args: &[String], words: &[&str]) {
+    let refs = strs(args);
+    fails(&refs, None, words, 1);
+    assert_eq!(exit_code(&refs), Some(2), "{args:?}");
+}
+
+#[test]
+fn robustness_grids_are_bounded_before_they_are_made() {
+    // These aborted on allocation (exit 134) before the limit.
+    usage_error(
+        &khanal_robustness(&["--steps", "1000000000"]),
+        &[
+            "--steps 1000000000",
+            "6000000006 variants",
+            "limit of 1000000",
+        ],
+    );
+    usage_error(
+        &khanal_robustness(&["--steps", &usize::MAX.to_string()]),
+        &["--steps", "limit of 1000000"],
+    );
+    usage_error(
+        &khanal_robustness(&["--n-sweep", "1,1000000000"]),
+        &[
+            "--n-sweep 1,1000000000",
+            "1000000000 variants",
+            "limit of 1000000",
+        ],
+    );
+    usage_error(
+        &khanal_robustness(&["--incl-sweep", "0.7,0.9", "--steps", "999999"]),
+        &["--steps 999999", "limit of 1000000"],
+    );
+    // Each grid within the limit, all of them together over it.
+    usage_error(
+        &khanal_robustness(&["--incl-sweep", "0.7,0.9", "--steps", "149999"]),
+        &["1050000 variants", "limit of 1000000", "lower --steps"],
+    );
+}
+
+#[test]
+fn robustness_range_overflow_is_named() {
+    // It was "the grid of enterprise_rank.exclusion has a value that is not finite: NaN".
+    for steps in ["20", "1000"] {
+        usage_error(
+            &khanal_robustness(&["--range", "1e308", "--steps", steps]),
+            &[
+                "--range",
+                "the fraction of the range 1e308 times the range 20 of column `enterprise_rank` overflows",
+            ],
+        );
+    }
+    usage_error(
+        &khanal_robustness(&["--range", "NaN"]),
+        &["--range", "negative or not finite"],
+    );
+}
+
+#[test]
+fn robustness_reversed_ranges_are_refused_alike() {
+    usage_error(
+        &khanal_robustness(&["--incl-sweep", "0.9,0.7"]),
+        &["--incl-sweep 0.9,0.7", "LO is above HI"],
+    );
+    usage_error(
+        &khanal_robustness(&["--n-sweep", "3,1"]),
+        &["--n-sweep 3,1", "LO is above HI"],
+    );
+    // A range of one value is a range.
+    let v = json(&strs(&khanal_robustness(&["--n-sweep", "2,2"])));
+    let n_cut: Vec<&Value> = v["variants"]
+        .as_array()
+        .expect("variants")
+        .iter()
+        .filter(|v| v["parameter"] == "n_cut")
+        .collect();
+    assert_eq!(n_cut.len(), 1);
+    assert_eq!(n_cut[0]["value"].as_f64(), Some(2.0));
+}
+
+#[test]
+fn robustness_refuses_a_condition_calibrated_twice() {
+    let csv = khanal();
+    let args: Vec<String> = [
+        "robustness",
+        &csv,
+        "-o",
+        "diffusion",
+        "-c",
+        "enterprise_rank",
+        "--calibrate",
+        "enterprise_rank=25,14.5,6",
+        "--calibrate",
+        "enterprise_rank=20,10,5",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    usage_error(
+        &args,
+        &["--calibrate", "condition `enterprise_rank` is given twice"],
     );
 }
 

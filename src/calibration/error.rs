@@ -1,5 +1,7 @@
 //! The error type of the calibration module.
 
+use crate::number::short;
+
 /// Errors raised by calibration: invalid settings, thresholds or raw values.
 ///
 /// Every variant carries the offending value and, where it has one, its position (0-based). All
@@ -25,7 +27,7 @@ pub enum CalibrationError {
     #[error("no values to calibrate")]
     Empty,
     /// A value to calibrate is NaN or infinite.
-    #[error("value {index} is {value}, not a finite number")]
+    #[error("value {index} is {value}, not a finite number", value = short(.value))]
     NotFinite {
         /// 0-based position of the value.
         index: usize,
@@ -33,7 +35,7 @@ pub enum CalibrationError {
         value: f64,
     },
     /// A threshold (or ordinal code, or membership of a code) is NaN or infinite.
-    #[error("threshold {position} is {value}, not a finite number")]
+    #[error("threshold {position} is {value}, not a finite number", value = short(.value))]
     ThresholdNotFinite {
         /// 0-based position of the threshold in the order given.
         position: usize,
@@ -44,7 +46,10 @@ pub enum CalibrationError {
     /// anchors fall here too.
     #[error(
         "thresholds e = {exclusion}, c = {crossover}, i = {inclusion} are neither strictly \
-         increasing nor strictly decreasing"
+         increasing nor strictly decreasing",
+        exclusion = short(.exclusion),
+        crossover = short(.crossover),
+        inclusion = short(.inclusion)
     )]
     NotMonotone {
         /// Full exclusion anchor `e`.
@@ -65,7 +70,11 @@ pub enum CalibrationError {
         thresholds: [f64; 6],
     },
     /// A list of thresholds (crisp, indirect) is not strictly increasing.
-    #[error("threshold {position} ({value}) is not greater than the one before it ({previous})")]
+    #[error(
+        "threshold {position} ({value}) is not greater than the one before it ({previous})",
+        value = short(.value),
+        previous = short(.previous)
+    )]
     NotIncreasing {
         /// 0-based position of the offending threshold.
         position: usize,
@@ -78,13 +87,13 @@ pub enum CalibrationError {
     #[error("no thresholds given")]
     NoThresholds,
     /// The inclusion degree of membership lies outside the open interval (0.5, 1).
-    #[error("idm {idm} is outside (0.5, 1)")]
+    #[error("idm {idm} is outside (0.5, 1)", idm = short(.idm))]
     Idm {
         /// The offending `idm`.
         idm: f64,
     },
     /// A shape exponent (`below` or `above`) is not a positive finite number.
-    #[error("exponent `{name}` is {value}, not a positive finite number")]
+    #[error("exponent `{name}` is {value}, not a positive finite number", value = short(.value))]
     Exponent {
         /// Which exponent: `"below"` or `"above"`.
         name: &'static str,
@@ -95,13 +104,17 @@ pub enum CalibrationError {
     #[error("the ordinal coding is empty")]
     EmptyCoding,
     /// An ordinal coding lists the same raw code twice.
-    #[error("code {code} appears twice in the ordinal coding")]
+    #[error("code {code} appears twice in the ordinal coding", code = short(.code))]
     DuplicateCode {
         /// The repeated raw code.
         code: f64,
     },
     /// An ordinal coding maps a code to a membership outside [0, 1].
-    #[error("code {code} maps to membership {membership}, outside [0, 1]")]
+    #[error(
+        "code {code} maps to membership {membership}, outside [0, 1]",
+        code = short(.code),
+        membership = short(.membership)
+    )]
     MembershipOutOfRange {
         /// The raw code.
         code: f64,
@@ -109,7 +122,7 @@ pub enum CalibrationError {
         membership: f64,
     },
     /// A value to calibrate is not in the ordinal coding.
-    #[error("value {index} ({value}) is not a code of the ordinal coding")]
+    #[error("value {index} ({value}) is not a code of the ordinal coding", value = short(.value))]
     UnknownCode {
         /// 0-based position of the value.
         index: usize,
@@ -117,7 +130,7 @@ pub enum CalibrationError {
         value: f64,
     },
     /// The indirect method takes logarithms: a raw value is negative.
-    #[error("value {index} is {value}: the indirect method needs values >= 0")]
+    #[error("value {index} is {value}: the indirect method needs values >= 0", value = short(.value))]
     Negative {
         /// 0-based position of the value.
         index: usize,
@@ -140,7 +153,7 @@ pub enum CalibrationError {
     },
     /// The totally fuzzy and relative method found no value above the lowest category, so the
     /// membership function is 0 / 0.
-    #[error("no value is above the lowest category {lowest}")]
+    #[error("no value is above the lowest category {lowest}", lowest = short(.lowest))]
     NoVariation {
         /// The lowest category used.
         lowest: f64,
@@ -176,5 +189,27 @@ mod tests {
             assert!(!s.ends_with('.'), "{s}");
             assert!(s.chars().next().is_some_and(|c| !c.is_uppercase()), "{s}");
         }
+    }
+
+    #[test]
+    fn extreme_values_print_short() {
+        let e = CalibrationError::NotMonotone {
+            exclusion: 1e308,
+            crossover: 5.0,
+            inclusion: 1e-300,
+        };
+        assert_eq!(
+            e.to_string(),
+            "thresholds e = 1e308, c = 5, i = 1e-300 are neither strictly increasing nor \
+             strictly decreasing"
+        );
+        let e = CalibrationError::Negative {
+            index: 2,
+            value: -1e20,
+        };
+        assert_eq!(
+            e.to_string(),
+            "value 2 is -1e20: the indirect method needs values >= 0"
+        );
     }
 }

@@ -9,6 +9,9 @@ use crate::minimize::MinimizeError;
 use crate::solution::{SolutionOptions, SolutionType};
 use crate::{Dataset, Error, TruthTableOptions};
 
+use crate::number::short;
+
+use super::grid::{check_variants, invalid_grid};
 use super::{Anchor, Parameter, ParameterGrid, RobustnessError};
 
 /// How a column of the raw data becomes a set.
@@ -305,8 +308,10 @@ impl Analysis {
     ///
     /// # Errors
     /// [`RobustnessError::UnknownCondition`], [`RobustnessError::NotCalibrated`],
-    /// [`RobustnessError::InvalidGrid`] for no point or a negative fraction; the data's errors
-    /// for an unknown column.
+    /// [`RobustnessError::InvalidGrid`] for no point, a fraction that is negative or not
+    /// finite, or a fraction so large that the grid's width (the fraction times the column's
+    /// range) or bounds overflow; [`RobustnessError::TooManyVariants`] for more than
+    /// [`MAX_VARIANTS`](super::MAX_VARIANTS) points; the data's errors for an unknown column.
     ///
     /// # Example
     /// ```
@@ -328,11 +333,12 @@ impl Analysis {
     ) -> crate::Result<ParameterGrid> {
         let (name, thresholds) = self.thresholds_of(condition)?;
         let parameter = Parameter::threshold(name, anchor);
+        let invalid = |reason: String| invalid_grid(&parameter, reason);
         if !fraction.is_finite() || fraction < 0.0 {
-            return Err(RobustnessError::InvalidGrid {
-                parameter: parameter.to_string(),
-                reason: format!("the fraction of the range {fraction} is negative or not finite"),
-            }
+            return Err(invalid(format!(
+                "the fraction of the range {} is negative or not finite",
+                short(&fraction)
+            ))
             .into());
         }
         let column = self.data.column(condition)?;
@@ -343,12 +349,19 @@ impl Analysis {
                 (lo.min(v), hi.max(v))
             });
         let range = if low <= high { high - low } else { 0.0 };
+        let half_width = fraction * range;
+        if !half_width.is_finite() {
+            return Err(invalid(format!(
+                "the fraction of the range {} times the range {} of column `{condition}` \
+                 overflows",
+                short(&fraction),
+                short(&range)
+            ))
+            .into());
+        }
         let center = anchor_value(&thresholds, anchor);
         Ok(ParameterGrid::around(
-            parameter,
-            center,
-            fraction * range,
-            points,
+            parameter, center, half_width, points,
         )?)
     }
 
@@ -357,7 +370,9 @@ impl Analysis {
     /// inclusion.
     ///
     /// # Errors
-    /// As [`threshold_grid`](Self::threshold_grid).
+    /// As [`threshold_grid`](Self::threshold_grid); [`RobustnessError::TooManyVariants`] when
+    /// the grids together would have more than [`MAX_VARIANTS`](super::MAX_VARIANTS) points
+    /// (checked before any grid is made).
     ///
     /// # Example
     /// ```
@@ -374,6 +389,16 @@ impl Analysis {
         fraction: f64,
         points: usize,
     ) -> crate::Result<Vec<ParameterGrid>> {
+        let calibrated = self
+            .conditions
+            .iter()
+            .filter(|(_, c)| matches!(c, Calibration::Direct(_)))
+            .count();
+        check_variants(
+            calibrated
+                .saturating_mul(Anchor::ALL.len())
+                .saturating_mul(points),
+        )?;
         let mut grids = Vec::new();
         for (name, calibration) in &self.conditions {
             if let Calibration::Direct(_) = calibration {
@@ -388,9 +413,10 @@ impl Analysis {
     /// Runs the analysis once, with its own parameters: calibration, truth table, solution.
     ///
     /// # Errors
-    /// [`RobustnessError`] for an analysis without conditions or with a column used twice; the
-    /// data's, calibration's, truth table's and solution's errors otherwise (including "no
-    /// positive rows to minimize").
+    /// [`RobustnessError`] for an analysis without conditions or with a column used twice;
+    /// the solution options' own errors (an intermediate solution without directional
+    /// expectations, see [`SolutionOptions::check`]); the data's, calibration's, truth table's
+    /// and solution's errors otherwise (including "no positive rows to minimize").
     ///
     /// # Example
     /// ```
@@ -450,6 +476,7 @@ impl Analysis {
         if self.conditions.is_empty() {
             return Err(RobustnessError::NoConditions.into());
         }
+        self.solution.check()?;
         let outcome_column = self.outcome.strip_prefix('~').unwrap_or(&self.outcome);
         let mut names: Vec<String> = Vec::with_capacity(self.conditions.len() + 1);
         for name in self
@@ -675,5 +702,86 @@ impl Analysis {
                 solve_values(self, prepared, &prepared.base, &options)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::robustness::MAX_VARIANTS;
+
+    fn analysis() -> Analysis {
+        let data = Dataset::from_columns([
+            ("x", vec![1.0, 3.0, 6.0, 9.0]),
+            ("Y", vec![0.0, 0.2, 0.9, 1.0]),
+        ])
+        .unwrap();
+        Analysis::new(data, "Y").condition("x", Thresholds::new(2.0, 5.0, 8.0).unwrap())
+    }
+
+    #[test]
+    fn an_intermediate_solution_without_expectations_is_refused_before_the_sweep() {
+        use crate::solution::{SolutionError, SolutionType};
+        let bare = analysis().solution_options(SolutionOptions::new(SolutionType::Intermediate));
+        let grid = ParameterGrid::new(Parameter::InclCut, vec![0.8]).unwrap();
+        for err in [bare.solve().unwrap_err(), bare.sweep(&[grid]).unwrap_err()] {
+            assert!(
+                matches!(
+                    err,
+                    Error::Solution(SolutionError::NoDirectionalExpectations)
+                ),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fraction_whose_width_overflows_is_named() {
+        let err = analysis()
+            .threshold_grid("x", Anchor::Exclusion, 1e308, 21)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid grid for x.exclusion: the fraction of the range 1e308 times the range 8 of \
+             column `x` overflows"
+        );
+        let err = analysis().threshold_grids(f64::NAN, 21).unwrap_err();
+        assert!(
+            matches!(err, Error::Robustness(RobustnessError::InvalidGrid { .. })),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn too_many_threshold_points_are_refused_before_allocating() {
+        let err = analysis().threshold_grids(0.2, 1_000_000_001).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::Robustness(RobustnessError::TooManyVariants {
+                requested: 3_000_000_003,
+                ..
+            })
+        ));
+        // Three anchors of 400,000 points each are more than the limit together.
+        let err = analysis()
+            .threshold_grids(0.2, MAX_VARIANTS / 3 + 1)
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            Error::Robustness(RobustnessError::TooManyVariants { .. })
+        ));
+    }
+
+    #[test]
+    fn a_sweep_over_the_limit_is_refused_before_running() {
+        let half = ParameterGrid::span(Parameter::InclCut, 0.7, 0.9, MAX_VARIANTS / 2 + 1).unwrap();
+        let err = analysis().sweep(&[half.clone(), half]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the sweep would run {} variants, more than the limit of {MAX_VARIANTS}",
+                MAX_VARIANTS + 2
+            )
+        );
     }
 }

@@ -1,5 +1,7 @@
 //! Errors of a robustness sweep.
 
+use crate::number::short;
+
 /// Why a robustness analysis or sweep was refused.
 ///
 /// Every variant carries the offending value. A threshold grid point that makes a condition's
@@ -25,7 +27,10 @@ pub enum RobustnessError {
         parameter: String,
     },
     /// A grid value that is NaN or infinite.
-    #[error("the grid of {parameter} has a value that is not finite: {value}")]
+    #[error(
+        "the grid of {parameter} has a value that is not finite: {value}",
+        value = short(.value)
+    )]
     NonFiniteValue {
         /// The parameter.
         parameter: String,
@@ -34,7 +39,10 @@ pub enum RobustnessError {
     },
     /// A cut-off outside its range: inclusion and PRI in [0, 1] (and an inclusion cut-off at
     /// least the lower one, `ic0`), the frequency cut-off a whole number of at least 1.
-    #[error("{parameter} = {value} is not a valid cut-off: {reason}")]
+    #[error(
+        "{parameter} = {value} is not a valid cut-off: {reason}",
+        value = short(.value)
+    )]
     InvalidCutoff {
         /// The parameter.
         parameter: String,
@@ -74,6 +82,14 @@ pub enum RobustnessError {
     /// An analysis without conditions.
     #[error("the analysis has no condition")]
     NoConditions,
+    /// A grid, or a sweep, with more variants than [`MAX_VARIANTS`](super::MAX_VARIANTS).
+    #[error("the sweep would run {requested} variants, more than the limit of {max}")]
+    TooManyVariants {
+        /// The variants asked for: the grid's points, or the values of all the sweep's grids.
+        requested: usize,
+        /// The limit, [`MAX_VARIANTS`](super::MAX_VARIANTS).
+        max: usize,
+    },
 }
 
 #[cfg(test)]
@@ -136,6 +152,21 @@ mod tests {
             (
                 RobustnessError::NoConditions,
                 "the analysis has no condition",
+            ),
+            (
+                RobustnessError::TooManyVariants {
+                    requested: 1_000_000_000,
+                    max: 1_000_000,
+                },
+                "the sweep would run 1000000000 variants, more than the limit of 1000000",
+            ),
+            (
+                RobustnessError::InvalidCutoff {
+                    parameter: "incl_cut".into(),
+                    value: 1e308,
+                    reason: "outside [0, 1]".into(),
+                },
+                "incl_cut = 1e308 is not a valid cut-off: outside [0, 1]",
             ),
         ];
         for (err, message) in cases {

@@ -2,7 +2,47 @@
 
 use std::fmt;
 
+use crate::number::short;
+
 use super::RobustnessError;
+
+/// The most variants one sweep may run: the values of one [`ParameterGrid`], and of all the
+/// grids of a sweep together ([`Analysis::sweep`](super::Analysis::sweep)).
+///
+/// Each variant keeps its solution, fit and memberships (about 700 bytes on a small data set)
+/// and costs one truth table and one minimization, so a grid of a billion points would exhaust
+/// memory before the first variant ran. Larger requests fail with
+/// [`RobustnessError::TooManyVariants`] before anything is allocated.
+///
+/// # Example
+/// ```
+/// use fsqca::robustness::{Parameter, ParameterGrid, RobustnessError, MAX_VARIANTS};
+///
+/// assert_eq!(MAX_VARIANTS, 1_000_000);
+/// let err = ParameterGrid::span(Parameter::InclCut, 0.7, 0.9, MAX_VARIANTS + 1).unwrap_err();
+/// assert!(matches!(err, RobustnessError::TooManyVariants { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const MAX_VARIANTS: usize = 1_000_000;
+
+/// [`RobustnessError::InvalidGrid`] for `parameter`.
+pub(super) fn invalid_grid(parameter: &Parameter, reason: String) -> RobustnessError {
+    RobustnessError::InvalidGrid {
+        parameter: parameter.to_string(),
+        reason,
+    }
+}
+
+/// [`RobustnessError::TooManyVariants`] when `requested` exceeds [`MAX_VARIANTS`].
+pub(super) fn check_variants(requested: usize) -> Result<(), RobustnessError> {
+    if requested > MAX_VARIANTS {
+        return Err(RobustnessError::TooManyVariants {
+            requested,
+            max: MAX_VARIANTS,
+        });
+    }
+    Ok(())
+}
 
 /// One of the three anchors of a direct calibration (Ragin 2008).
 ///
@@ -128,7 +168,8 @@ impl ParameterGrid {
     ///
     /// # Errors
     /// [`RobustnessError::EmptyGrid`] for no value, [`RobustnessError::NonFiniteValue`] for NaN
-    /// or an infinite value.
+    /// or an infinite value, [`RobustnessError::TooManyVariants`] for more than
+    /// [`MAX_VARIANTS`] values.
     ///
     /// # Example
     /// ```
@@ -145,6 +186,7 @@ impl ParameterGrid {
                 parameter: parameter.to_string(),
             });
         }
+        check_variants(values.len())?;
         if let Some(&value) = values.iter().find(|v| !v.is_finite()) {
             return Err(RobustnessError::NonFiniteValue {
                 parameter: parameter.to_string(),
@@ -157,8 +199,10 @@ impl ParameterGrid {
     /// `points` evenly spaced values from `low` to `high`, both included (one point: `low`).
     ///
     /// # Errors
-    /// [`RobustnessError::InvalidGrid`] for `points` = 0;
-    /// [`RobustnessError::NonFiniteValue`] for a bound that is not finite.
+    /// [`RobustnessError::InvalidGrid`] for `points` = 0, or bounds so far apart that their
+    /// distance overflows; [`RobustnessError::NonFiniteValue`] for a bound that is not finite;
+    /// [`RobustnessError::TooManyVariants`] for more than [`MAX_VARIANTS`] points (checked
+    /// before any value is computed).
     ///
     /// # Example
     /// ```
@@ -175,10 +219,27 @@ impl ParameterGrid {
         points: usize,
     ) -> Result<Self, RobustnessError> {
         if points == 0 {
-            return Err(RobustnessError::InvalidGrid {
+            return Err(invalid_grid(
+                &parameter,
+                "a grid needs at least one point".into(),
+            ));
+        }
+        check_variants(points)?;
+        if let Some(value) = [low, high].into_iter().find(|v| !v.is_finite()) {
+            return Err(RobustnessError::NonFiniteValue {
                 parameter: parameter.to_string(),
-                reason: "a grid needs at least one point".into(),
+                value,
             });
+        }
+        if !(high - low).is_finite() {
+            return Err(invalid_grid(
+                &parameter,
+                format!(
+                    "the distance from {} to {} overflows",
+                    short(&low),
+                    short(&high)
+                ),
+            ));
         }
         let step = if points == 1 {
             0.0
@@ -201,8 +262,10 @@ impl ParameterGrid {
     /// number of points includes `center` itself.
     ///
     /// # Errors
-    /// [`RobustnessError::InvalidGrid`] for `points` = 0 or a negative `half_width`;
-    /// [`RobustnessError::NonFiniteValue`] for a value that is not finite.
+    /// [`RobustnessError::InvalidGrid`] for `points` = 0, a `half_width` that is negative or
+    /// not finite, or bounds `center ± half_width` that overflow;
+    /// [`RobustnessError::NonFiniteValue`] for a `center` that is not finite;
+    /// [`RobustnessError::TooManyVariants`] for more than [`MAX_VARIANTS`] points.
     ///
     /// # Example
     /// ```
@@ -219,13 +282,22 @@ impl ParameterGrid {
         half_width: f64,
         points: usize,
     ) -> Result<Self, RobustnessError> {
-        if half_width.is_nan() || half_width < 0.0 {
-            return Err(RobustnessError::InvalidGrid {
-                parameter: parameter.to_string(),
-                reason: format!("the half-width {half_width} is negative or not a number"),
-            });
+        let invalid = |reason: String| invalid_grid(&parameter, reason);
+        if !half_width.is_finite() || half_width < 0.0 {
+            return Err(invalid(format!(
+                "the half-width {} is negative or not finite",
+                short(&half_width)
+            )));
         }
-        Self::span(parameter, center - half_width, center + half_width, points)
+        let (low, high) = (center - half_width, center + half_width);
+        if center.is_finite() && !(low.is_finite() && high.is_finite()) {
+            return Err(invalid(format!(
+                "the bounds {} ± {} overflow",
+                short(&center),
+                short(&half_width)
+            )));
+        }
+        Self::span(parameter, low, high, points)
     }
 
     /// The parameter this grid moves.
@@ -291,6 +363,56 @@ mod tests {
             ParameterGrid::around(Parameter::InclCut, 0.8, -0.1, 3),
             Err(RobustnessError::InvalidGrid { .. })
         ));
+    }
+
+    #[test]
+    fn too_many_points_are_refused_before_allocating() {
+        let err = ParameterGrid::span(Parameter::InclCut, 0.7, 0.9, 1_000_000_000).unwrap_err();
+        assert_eq!(
+            err,
+            RobustnessError::TooManyVariants {
+                requested: 1_000_000_000,
+                max: MAX_VARIANTS
+            }
+        );
+        assert!(matches!(
+            ParameterGrid::around(Parameter::NCut, 1.0, 1.0, usize::MAX),
+            Err(RobustnessError::TooManyVariants { .. })
+        ));
+        assert!(matches!(
+            ParameterGrid::new(Parameter::NCut, vec![1.0; MAX_VARIANTS + 1]),
+            Err(RobustnessError::TooManyVariants { .. })
+        ));
+        assert_eq!(
+            ParameterGrid::span(Parameter::NCut, 1.0, 1e6, MAX_VARIANTS)
+                .unwrap()
+                .values()
+                .len(),
+            MAX_VARIANTS
+        );
+    }
+
+    #[test]
+    fn overflowing_bounds_are_refused_by_name() {
+        let err = ParameterGrid::around(Parameter::InclCut, 1e308, 1e308, 3).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid grid for incl_cut: the bounds 1e308 ± 1e308 overflow"
+        );
+        let err = ParameterGrid::around(Parameter::InclCut, 25.0, 1e308, 3).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid grid for incl_cut: the distance from -1e308 to 1e308 overflows"
+        );
+        let err = ParameterGrid::span(Parameter::InclCut, -1e308, 1e308, 3).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid grid for incl_cut: the distance from -1e308 to 1e308 overflows"
+        );
+        let err = ParameterGrid::around(Parameter::InclCut, 0.8, f64::INFINITY, 3).unwrap_err();
+        assert!(matches!(err, RobustnessError::InvalidGrid { .. }));
+        let err = ParameterGrid::span(Parameter::InclCut, f64::NAN, 0.9, 3).unwrap_err();
+        assert!(matches!(err, RobustnessError::NonFiniteValue { .. }));
     }
 
     #[test]

@@ -57,6 +57,6 @@ mod sweep;
 
 pub use analysis::{Analysis, Calibration};
 pub use error::RobustnessError;
-pub use grid::{Anchor, Parameter, ParameterGrid};
+pub use grid::{Anchor, Parameter, ParameterGrid, MAX_VARIANTS};
 pub use summary::{RobustnessFit, SensitivityRange, Summary, TermRobustness};
 pub use sweep::{Sweep, Variant, VariantResult};

@@ -6,6 +6,7 @@ use crate::fit::Sufficiency;
 use crate::Dataset;
 
 use super::analysis::{solve_values, Solved};
+use super::grid::check_variants;
 use super::{Analysis, Parameter, ParameterGrid};
 
 /// What one variant gave.
@@ -318,8 +319,10 @@ impl Analysis {
     /// # Errors
     /// The analysis's own errors (see [`solve`](Self::solve); the baseline must run, though it
     /// may have no positive row); [`RobustnessError`](super::RobustnessError) for a grid on an
-    /// unknown or uncalibrated condition, or a cut-off value out of range (every value is
-    /// checked before any variant runs). A threshold that makes a condition's anchors
+    /// unknown or uncalibrated condition, a cut-off value out of range (every value is
+    /// checked before any variant runs), or more than [`MAX_VARIANTS`](super::MAX_VARIANTS)
+    /// values in all the grids together
+    /// ([`RobustnessError::TooManyVariants`](super::RobustnessError::TooManyVariants)). A threshold that makes a condition's anchors
     /// non-monotone skips its variant ([`VariantResult::Skipped`]).
     ///
     /// # Complexity
@@ -367,6 +370,11 @@ impl Analysis {
     }
 
     fn run_sweep(&self, grids: &[ParameterGrid], parallel: bool) -> crate::Result<Sweep> {
+        check_variants(
+            grids
+                .iter()
+                .fold(0usize, |n, g| n.saturating_add(g.values().len())),
+        )?;
         let prepared = self.prepare()?;
         let mut checked = Vec::with_capacity(grids.len());
         for grid in grids {

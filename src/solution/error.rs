@@ -1,5 +1,17 @@
 //! Errors of the solution layer.
 
+use crate::truth_table::OutputValue;
+
+/// `a negative row`, `a contradiction row`, for [`SolutionError::ExcludedObservedRow`].
+fn observed_row(output: &OutputValue) -> &'static str {
+    match output {
+        OutputValue::Positive => "a positive",
+        OutputValue::Negative => "a negative",
+        OutputValue::Contradiction => "a contradiction",
+        OutputValue::Remainder => "a remainder",
+    }
+}
+
 /// Errors raised when solutions are derived from a truth table.
 ///
 /// The engine's own errors ([`MinimizeError`](crate::minimize::MinimizeError)) pass through
@@ -63,6 +75,29 @@ pub enum SolutionError {
         /// The id given.
         id: u64,
     },
+    /// An excluded row is an observed negative row or contradiction. Such a row is never
+    /// used as a remainder, so excluding it would silently change nothing: the id is likely
+    /// wrong (or the row's output changed with the cut-offs).
+    #[error(
+        "excluded row {id} is {} row of the truth table, not a remainder: it is never used, \
+         so excluding it would change nothing",
+        observed_row(.output)
+    )]
+    ExcludedObservedRow {
+        /// The id given.
+        id: u64,
+        /// The row's output value: [`OutputValue::Negative`] or
+        /// [`OutputValue::Contradiction`].
+        output: OutputValue,
+    },
+    /// An intermediate solution was asked for without directional expectations. With none,
+    /// no remainder is an easy counterfactual and the intermediate solution would silently
+    /// equal the conservative one (R QCA has no intermediate solution without `dir.exp`).
+    #[error(
+        "the intermediate solution needs directional expectations: give them, or ask for the \
+         conservative solution (which it would equal without them)"
+    )]
+    NoDirectionalExpectations,
     /// A condition has more levels than the minimization engine supports.
     #[error("condition `{name}` has {levels} levels (at most {max})")]
     TooManyLevels {
@@ -116,6 +151,27 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "excluded row 40 is not a row of the truth table (ids run from 1 to 32)"
+        );
+        let e = SolutionError::ExcludedObservedRow {
+            id: 1,
+            output: OutputValue::Negative,
+        };
+        assert_eq!(
+            e.to_string(),
+            "excluded row 1 is a negative row of the truth table, not a remainder: it is never \
+             used, so excluding it would change nothing"
+        );
+        let e = SolutionError::ExcludedObservedRow {
+            id: 5,
+            output: OutputValue::Contradiction,
+        };
+        assert!(e
+            .to_string()
+            .starts_with("excluded row 5 is a contradiction row"));
+        assert_eq!(
+            SolutionError::NoDirectionalExpectations.to_string(),
+            "the intermediate solution needs directional expectations: give them, or ask for the \
+             conservative solution (which it would equal without them)"
         );
     }
 }

@@ -33,7 +33,9 @@ pub struct DirectionalExpectations {
 }
 
 impl DirectionalExpectations {
-    /// No expectation at all (every condition "don't care").
+    /// No expectation at all (every condition "don't care"). An intermediate solution needs
+    /// at least one ([`SolutionError::NoDirectionalExpectations`]); add them with
+    /// [`DirectionalExpectations::with`] or parse them.
     ///
     /// # Example
     /// ```

@@ -89,8 +89,9 @@ impl FromStr for SolutionType {
 /// How to minimize a truth table, and the terminal [`SolutionOptions::solve`].
 ///
 /// Defaults (R QCA's `minimize()` defaults):
-/// - directional expectations: none (for an intermediate solution every condition is then
-///   "don't care", and the intermediate solution equals the conservative one);
+/// - directional expectations: none, which only the conservative and parsimonious solutions
+///   accept: an intermediate solution needs some ([`SolutionError::NoDirectionalExpectations`];
+///   R QCA, likewise, gives an intermediate solution only with `dir.exp`);
 /// - excluded rows: none;
 /// - row dominance: off (`row.dom = FALSE`), so that every minimal model is found;
 /// - at most 10,000 models; beyond, the solution lists the first ones and says so in its
@@ -154,8 +155,9 @@ impl SolutionOptions {
         }
     }
 
-    /// Sets the directional expectations of an intermediate solution (ignored by the other
-    /// types).
+    /// Sets the directional expectations of an intermediate solution, which needs at least
+    /// one (see [`SolutionOptions::check`]); the other types ignore them, so that one options
+    /// value can serve every type.
     ///
     /// # Example
     /// ```
@@ -170,7 +172,10 @@ impl SolutionOptions {
     }
 
     /// Excludes remainders, by R QCA row id (untenable or impossible assumptions): they are
-    /// never used as simplifying assumptions or counterfactuals.
+    /// never used as simplifying assumptions or counterfactuals. The conservative solution,
+    /// which uses no remainder, ignores them (as it ignores directional expectations), but
+    /// still checks that each id is a remainder of the table: an id that is no row, or an
+    /// observed row (positive, negative or contradiction), fails [`SolutionOptions::solve`].
     ///
     /// # Example
     /// ```
@@ -384,6 +389,31 @@ impl SolutionOptions {
         self.max_models
     }
 
+    /// Checks what the options can tell without a truth table: an intermediate solution needs
+    /// directional expectations. [`SolutionOptions::solve`] runs this check first; call it
+    /// earlier to refuse the options before any data is read.
+    ///
+    /// # Errors
+    /// [`SolutionError::NoDirectionalExpectations`] for an intermediate solution without
+    /// directional expectations (it would silently be the conservative solution).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionError, SolutionOptions, SolutionType};
+    ///
+    /// let bare = SolutionOptions::new(SolutionType::Intermediate);
+    /// assert_eq!(bare.check(), Err(SolutionError::NoDirectionalExpectations));
+    /// bare.directional_expectations("A, ~B".parse()?).check()?;
+    /// SolutionOptions::new(SolutionType::Conservative).check()?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check(&self) -> Result<(), SolutionError> {
+        if self.solution_type == SolutionType::Intermediate && self.expectations.is_empty() {
+            return Err(SolutionError::NoDirectionalExpectations);
+        }
+        Ok(())
+    }
+
     /// Minimizes the truth table: every minimal model of the requested type, with its fit.
     ///
     /// Positive rows (`1`) are covered; negative rows and contradictions are never covered;
@@ -392,10 +422,13 @@ impl SolutionOptions {
     /// # Errors
     /// [`crate::Error::Minimize`] when there is no positive row
     /// ([`MinimizeError::NoPositiveRows`](crate::minimize::MinimizeError::NoPositiveRows)) or
-    /// the engine's limits are hit; [`crate::Error::Solution`] for an expectation on an
-    /// unknown condition, an unknown or positive excluded row, too many counterfactuals, or a
-    /// parsimonious solution that is a tautology (no row is negative, so the outcome would
-    /// need no condition at all: [`SolutionError::Tautology`]).
+    /// the engine's limits are hit; [`crate::Error::Solution`] for the options' own errors
+    /// (see [`SolutionOptions::check`]: an intermediate solution without directional
+    /// expectations), an expectation on an unknown condition, an excluded row that is not a
+    /// remainder ([`SolutionError::UnknownRow`], [`SolutionError::ExcludedPositiveRow`],
+    /// [`SolutionError::ExcludedObservedRow`]), too many counterfactuals, or a parsimonious
+    /// solution that is a tautology (no row is negative, so the outcome would need no
+    /// condition at all: [`SolutionError::Tautology`]).
     ///
     /// # Complexity
     /// Exponential in the number of conditions in the worst case (prime implicants and
@@ -415,6 +448,7 @@ impl SolutionOptions {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn solve(&self, tt: &TruthTable) -> crate::Result<Solution> {
+        self.check()?;
         let context = Context::new(tt)?;
         let excluded = context.excluded_configurations(&self.exclude)?;
         let engine = EngineOptions::default()
@@ -639,8 +673,15 @@ impl<'a> Context<'a> {
                 *v = (rest % u64::from(l)) as u8;
                 rest /= u64::from(l);
             }
-            if self.positive_set.contains(&values) {
-                return Err(SolutionError::ExcludedPositiveRow { id });
+            let observed = self.tt.rows().iter().find(|r| r.values() == values);
+            match observed.map(|r| r.out()) {
+                Some(OutputValue::Positive) => {
+                    return Err(SolutionError::ExcludedPositiveRow { id });
+                }
+                Some(output @ (OutputValue::Negative | OutputValue::Contradiction)) => {
+                    return Err(SolutionError::ExcludedObservedRow { id, output });
+                }
+                Some(OutputValue::Remainder) | None => {}
             }
             out.push(values);
         }
@@ -659,13 +700,9 @@ impl<'a> Context<'a> {
             self.forbidden.clone(),
             remainders,
         )?;
-        let excluded: Vec<Vec<u8>> = excluded
-            .iter()
-            .filter(|c| !self.forbidden.contains(c))
-            .cloned()
-            .collect();
+        // Remainders only: `excluded_configurations` refuses observed rows.
         if !excluded.is_empty() {
-            problem = problem.exclude(excluded)?;
+            problem = problem.exclude(excluded.to_vec())?;
         }
         Ok(problem.solve(engine)?)
     }
@@ -884,5 +921,117 @@ impl AssumptionBudget {
                 self.listed
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Dataset, Error, TruthTableOptions};
+
+    /// Rows by id (A most significant): 1 = (0,0) negative, 2 = (0,1) remainder,
+    /// 3 = (1,0) contradiction, 4 = (1,1) positive.
+    fn table() -> TruthTable {
+        let data = Dataset::from_columns([
+            ("A", vec![0.0, 1.0, 1.0]),
+            ("B", vec![0.0, 0.0, 1.0]),
+            ("Y", vec![0.0, 0.6, 1.0]),
+        ])
+        .unwrap();
+        let tt = TruthTableOptions::default()
+            .incl_cutoffs(0.8, 0.4)
+            .build(&data, "Y", &["A", "B"])
+            .unwrap();
+        let outs: Vec<(u64, OutputValue)> = tt.rows().iter().map(|r| (r.id(), r.out())).collect();
+        assert_eq!(
+            outs,
+            [
+                (1, OutputValue::Negative),
+                (3, OutputValue::Contradiction),
+                (4, OutputValue::Positive)
+            ]
+        );
+        tt
+    }
+
+    fn solution_error(options: &SolutionOptions) -> SolutionError {
+        match options.solve(&table()) {
+            Err(Error::Solution(e)) => e,
+            other => panic!("expected a solution error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn intermediate_without_expectations_is_refused() {
+        let bare = SolutionOptions::new(SolutionType::Intermediate);
+        assert_eq!(bare.check(), Err(SolutionError::NoDirectionalExpectations));
+        assert_eq!(
+            solution_error(&bare),
+            SolutionError::NoDirectionalExpectations
+        );
+        let empty = bare.directional_expectations("".parse().unwrap());
+        assert_eq!(
+            solution_error(&empty),
+            SolutionError::NoDirectionalExpectations
+        );
+        let expected = empty.directional_expectations("A, B".parse().unwrap());
+        assert!(expected.solve(&table()).is_ok());
+        // The other types need none.
+        for t in [SolutionType::Conservative, SolutionType::Parsimonious] {
+            assert_eq!(SolutionOptions::new(t).check(), Ok(()));
+        }
+    }
+
+    #[test]
+    fn excluding_an_observed_row_is_refused() {
+        for t in [
+            SolutionType::Conservative,
+            SolutionType::Parsimonious,
+            SolutionType::Intermediate,
+        ] {
+            let options = SolutionOptions::new(t).directional_expectations("A, B".parse().unwrap());
+            assert_eq!(
+                solution_error(&options.clone().exclude([1])),
+                SolutionError::ExcludedObservedRow {
+                    id: 1,
+                    output: OutputValue::Negative
+                },
+                "{t}"
+            );
+            assert_eq!(
+                solution_error(&options.clone().exclude([2, 3])),
+                SolutionError::ExcludedObservedRow {
+                    id: 3,
+                    output: OutputValue::Contradiction
+                },
+                "{t}"
+            );
+            assert_eq!(
+                solution_error(&options.clone().exclude([4])),
+                SolutionError::ExcludedPositiveRow { id: 4 },
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn excluding_a_remainder_works_and_the_conservative_solution_ignores_it() {
+        let tt = table();
+        let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
+        let models = |o: &SolutionOptions| -> Vec<String> {
+            o.solve(&tt)
+                .unwrap()
+                .models()
+                .iter()
+                .map(|m| m.expression().to_string())
+                .collect()
+        };
+        assert_eq!(models(&parsimonious), ["B"]);
+        assert_eq!(models(&parsimonious.exclude([2])), ["A*B"]);
+        let conservative = SolutionOptions::new(SolutionType::Conservative);
+        assert_eq!(
+            models(&conservative.clone().exclude([2])),
+            models(&conservative)
+        );
     }
 }

@@ -1,5 +1,7 @@
 //! Errors raised while building a truth table.
 
+use crate::number::short;
+
 /// Errors raised while building a truth table.
 ///
 /// Every variant carries the offending value. Unknown column names and missing values are reported
@@ -45,8 +47,16 @@ pub enum TruthTableError {
     },
     /// A membership lies outside [0, 1] in a column that is not a declared multi-value
     /// condition.
-    #[error("column `{column}`, case `{case}`: value {value} is not a membership in [0, 1]{}",
-        if *.whole_numbers { "; the column holds whole numbers: if it is a multi-value condition, declare it (Dataset::with_multi_value; --multi-value in the command)" } else { "; calibrate the column first" })]
+    #[error(
+        "column `{column}`, case `{case}`: value {value} is not a membership in [0, 1]{hint}",
+        value = short(.value),
+        hint = if *.whole_numbers {
+            "; the column holds whole numbers: if it is a multi-value condition, declare it \
+             (Dataset::with_multi_value; --multi-value in the command)"
+        } else {
+            "; calibrate the column first"
+        }
+    )]
     OutOfRange {
         /// The column (condition or outcome).
         column: String,
@@ -59,7 +69,7 @@ pub enum TruthTableError {
         whole_numbers: bool,
     },
     /// An inclusion or PRI cut-off is NaN or outside [0, 1].
-    #[error("{name} cut-off {value} is outside [0, 1]")]
+    #[error("{name} cut-off {value} is outside [0, 1]", value = short(.value))]
     InvalidCutoff {
         /// Which cut-off (`incl`, `incl (ic0)` or `PRI`).
         name: &'static str,
@@ -67,7 +77,7 @@ pub enum TruthTableError {
         value: f64,
     },
     /// The lower inclusion cut-off (ic0, below which a row is negative) is above the upper one.
-    #[error("inclusion cut-offs: ic0 = {ic0} is above ic1 = {ic1}")]
+    #[error("inclusion cut-offs: ic0 = {ic0} is above ic1 = {ic1}", ic0 = short(.ic0), ic1 = short(.ic1))]
     CutoffOrder {
         /// The upper cut-off (positive rows).
         ic1: f64,
@@ -105,4 +115,37 @@ pub enum TruthTableError {
         /// The limit, [`MAX_COMPLETE_ROWS`](crate::truth_table::MAX_COMPLETE_ROWS).
         max: u64,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extreme_values_print_short() {
+        let e = TruthTableError::OutOfRange {
+            column: "DEV".into(),
+            case: "AU".into(),
+            value: 1e308,
+            whole_numbers: false,
+        };
+        assert_eq!(
+            e.to_string(),
+            "column `DEV`, case `AU`: value 1e308 is not a membership in [0, 1]; calibrate the \
+             column first"
+        );
+        let e = TruthTableError::InvalidCutoff {
+            name: "PRI",
+            value: -1e-9,
+        };
+        assert_eq!(e.to_string(), "PRI cut-off -1e-9 is outside [0, 1]");
+        let e = TruthTableError::CutoffOrder {
+            ic1: 0.8,
+            ic0: 1e300,
+        };
+        assert_eq!(
+            e.to_string(),
+            "inclusion cut-offs: ic0 = 1e300 is above ic1 = 0.8"
+        );
+    }
 }

@@ -420,11 +420,12 @@ impl TableArgs {
 }
 
 /// Writes to standard output through `write`; a closed pipe (`fsqca ... | head`) is not an
-/// error.
+/// error, a closed standard output (`>&-`) is.
 pub fn emit<F>(write: F) -> Result<(), CliError>
 where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
 {
+    crate::stdout::ensure_open()?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = write(&mut out).and_then(|()| out.flush());

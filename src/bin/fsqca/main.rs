@@ -11,6 +11,7 @@ mod fit;
 mod minimize;
 mod necessity;
 mod robustness;
+mod stdout;
 mod truth_table;
 mod xyplot;
 
@@ -37,7 +38,10 @@ Examples:
   fsqca xyplot cal.csv --outcome Y --expression \"E*P\" --svg xy.svg
   fsqca robustness raw.csv --outcome Y --conditions E,U --calibrate E=25,14.5,6 --calibrate U=25,14.5,6 --incl-cut 0.85 --svg sweep.svg
 
-Exit status: 0 on success, 1 for bad data or a failed analysis, 2 for a bad command line.";
+Exit status: 0 on success, 1 for bad data or a failed analysis, 2 for a bad command line.
+A closed output pipe (`| head`) is not an error; a closed standard output (`>&-`) gives a
+warning, and so does /dev/null opened read-write (Python's subprocess.DEVNULL), which looks the
+same: `> /dev/null` discards the output without one.";
 
 /// Fuzzy-set Qualitative Comparative Analysis (QCA): calibration, necessity, parameters of fit
 /// and truth tables, computed as R's QCA package does.

@@ -3,7 +3,7 @@
 
 use clap::ValueEnum;
 use fsqca::solution::{
-    Configuration, DirectionalExpectations, Solution, SolutionOptions, SolutionType,
+    Configuration, DirectionalExpectations, Solution, SolutionError, SolutionOptions, SolutionType,
 };
 use serde::Serialize;
 
@@ -14,7 +14,10 @@ Minimizes the truth table exactly and prints every minimal model with its fit (i
 covS; per term covU and the cases it covers). Positive rows are covered, negative rows and
 contradictions never; remainders as the solution type allows. Intermediate models are derived
 for every pair of conservative and parsimonious models, with their easy and difficult
-counterfactuals (row ids).
+counterfactuals (row ids). The intermediate solution needs --dir-exp: without directional
+expectations it would silently be the conservative one, so that is an error. --exclude takes
+remainders only (a positive, negative or contradiction row is an error: excluding it would
+change nothing), and only with the parsimonious or intermediate solution.
 
 JSON (--format json): {\"outcome\", \"solution_type\", \"conditions\", \"prime_implicants\": [..],
 \"essential\": [..], \"models\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"terms\": [{\"expression\",
@@ -35,7 +38,7 @@ pub enum SolutionArg {
     Conservative,
     /// Any remainder that simplifies the solution is used.
     Parsimonious,
-    /// Only the remainders consistent with the directional expectations (--dir-exp).
+    /// Only the remainders consistent with the directional expectations (--dir-exp, required).
     Intermediate,
 }
 
@@ -51,11 +54,14 @@ pub struct Args {
 
     /// Directional expectations for the intermediate solution, comma-separated: `A` (present),
     /// `~B` (absent), a conjunction `C*~D`, levels of a multi-value condition `DEV[1,2]` (commas
-    /// inside brackets do not separate); e.g. `--dir-exp "A,~B,C*~D"`.
+    /// inside brackets do not separate); e.g. `--dir-exp "A,~B,C*~D"`. Required by, and only
+    /// accepted with, --solution intermediate; an empty list is an error.
     #[arg(long, value_name = "EXPS")]
     pub dir_exp: Option<String>,
 
-    /// Truth table rows (ids) never to use as remainders, e.g. `--exclude 3,7,12`.
+    /// Truth table rows (ids) never to use as remainders, e.g. `--exclude 3,7,12`. Each must be
+    /// a remainder: an observed row (positive, negative or contradiction) is an error, and so
+    /// is --exclude with --solution conservative, which uses no remainder.
     #[arg(long, value_name = "ROWS", value_delimiter = ',')]
     pub exclude: Vec<u64>,
 
@@ -102,7 +108,7 @@ impl From<SolutionArg> for SolutionType {
 }
 
 /// The solution type with its directional expectations (`--dir-exp`, only for the
-/// intermediate solution), checked.
+/// intermediate solution, which needs them), checked.
 pub fn solution_options(
     solution: SolutionArg,
     dir_exp: Option<&str>,
@@ -112,11 +118,25 @@ pub fn solution_options(
             "--dir-exp is only used by --solution intermediate",
         ));
     }
+    if dir_exp.is_some_and(|d| d.trim().is_empty()) {
+        return Err(CliError::usage(
+            "--dir-exp is empty: give the directional expectations, e.g. `--dir-exp \"A,~B\"`",
+        ));
+    }
     let expectations: DirectionalExpectations = dir_exp
         .unwrap_or("")
         .parse()
         .map_err(|e| CliError::usage(format!("--dir-exp: {e}")))?;
-    Ok(SolutionOptions::new(solution.into()).directional_expectations(expectations))
+    let options = SolutionOptions::new(solution.into()).directional_expectations(expectations);
+    options.check().map_err(|e| match e {
+        SolutionError::NoDirectionalExpectations => CliError::usage(
+            "--solution intermediate needs --dir-exp (e.g. `--dir-exp \"A,~B\"`): without \
+             directional expectations it would be the conservative solution; ask for \
+             --solution conservative instead",
+        ),
+        other => CliError::usage(other.to_string()),
+    })?;
+    Ok(options)
 }
 
 /// Checks the flags, reads the data, builds the truth table and derives the solution.
@@ -126,6 +146,12 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
         return Err(CliError::usage("--max-models must be at least 1"));
     }
     let solution_options = solution_options(args.solution, args.dir_exp.as_deref())?;
+    if args.solution == SolutionArg::Conservative && !args.exclude.is_empty() {
+        return Err(CliError::usage(
+            "--exclude is only used by --solution parsimonious or intermediate (the \
+             conservative solution uses no remainder)",
+        ));
+    }
     let truth_table = args.table.build(&options)?;
     let mut solution_options = solution_options
         .exclude(args.exclude.iter().copied())

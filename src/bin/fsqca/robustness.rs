@@ -2,7 +2,7 @@
 //! cut-offs, and reports how stable the solution is.
 
 use fsqca::plot::{sweep_chart, write_svg};
-use fsqca::robustness::{Analysis, Parameter, ParameterGrid, Summary, Sweep};
+use fsqca::robustness::{Analysis, Parameter, ParameterGrid, RobustnessError, Summary, Sweep};
 use fsqca::Thresholds;
 use serde::Serialize;
 
@@ -21,6 +21,11 @@ memberships. It reports, per parameter, the sensitivity range (the values around
 over which the solution stays the same), the robust core (the terms in every variant's
 solution), Oana & Schneider's robustness fit (RF_cov, RF_cons, RF_SC) and how often each
 baseline term survives. A moved anchor that passes a neighbouring one skips its variant.
+
+Limits: a sweep runs at most 1,000,000 variants (the library's MAX_VARIANTS), counted before
+any grid is made: 3 x (--steps + 1) per calibrated condition, --steps + 1 for --incl-sweep and
+HI - LO + 1 for --n-sweep. A larger request, a reversed range (LO above HI), a condition given
+twice to --calibrate, or a --range whose grid overflows is a bad command line (exit 2).
 
 --svg FILE draws the sweep of --chart (default: incl_cut when swept, else the first grid):
 the fit of each variant's solution and where the solution differs from the baseline.
@@ -45,7 +50,7 @@ pub struct Args {
 
     /// A condition to calibrate from its raw column by the direct method, with its thresholds
     /// `NAME=E,C,I` as `calibrate --thresholds` takes them (decreasing for a decreasing set),
-    /// e.g. `--calibrate E=25,14.5,6`. Repeat for each.
+    /// e.g. `--calibrate E=25,14.5,6`. Repeat for each; a condition given twice is an error.
     #[arg(long, value_name = "NAME=E,C,I", allow_negative_numbers = true)]
     pub calibrate: Vec<String>,
 
@@ -53,24 +58,29 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "TYPE", default_value = "conservative")]
     pub solution: SolutionArg,
 
-    /// Directional expectations for the intermediate solution, as `minimize --dir-exp`.
+    /// Directional expectations for the intermediate solution, as `minimize --dir-exp`:
+    /// required by, and only accepted with, --solution intermediate.
     #[arg(long, value_name = "EXPS")]
     pub dir_exp: Option<String>,
 
     /// Each threshold grid spans the baseline anchor ± this share of the column's range
-    /// (largest minus smallest value). Default 0.2.
+    /// (largest minus smallest value): finite, at least 0, and small enough that the grid's
+    /// bounds do not overflow. Default 0.2.
     #[arg(long, value_name = "SHARE", default_value_t = 0.2)]
     pub range: f64,
 
-    /// Steps of each threshold and inclusion grid (steps + 1 values). Default 20.
+    /// Steps of each threshold and inclusion grid (steps + 1 values); the sweep runs at most
+    /// 1,000,000 variants in all. Default 20.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub steps: usize,
 
-    /// Sweep the inclusion cut-off from LO to HI in --steps steps, e.g. `--incl-sweep 0.75,0.95`.
+    /// Sweep the inclusion cut-off from LO to HI (LO <= HI) in --steps steps, e.g.
+    /// `--incl-sweep 0.75,0.95`.
     #[arg(long, value_name = "LO,HI", value_delimiter = ',')]
     pub incl_sweep: Vec<f64>,
 
-    /// Sweep the frequency cut-off over every whole number from LO to HI, e.g. `--n-sweep 1,3`.
+    /// Sweep the frequency cut-off over every whole number from LO to HI (1 <= LO <= HI), e.g.
+    /// `--n-sweep 1,3`.
     #[arg(long, value_name = "LO,HI", value_delimiter = ',')]
     pub n_sweep: Vec<usize>,
 
@@ -105,22 +115,49 @@ fn calibration(flag: &str) -> Result<(String, Thresholds), CliError> {
     Ok((name.trim().to_owned(), thresholds))
 }
 
-fn range_pair<T: Copy>(flag: &str, values: &[T]) -> Result<Option<(T, T)>, CliError> {
+/// `LO,HI` of a sweep flag; a reversed range is refused, as it would be read as no range at
+/// all for whole numbers and as a descending one for cut-offs.
+fn range_pair<T: Copy + PartialOrd + std::fmt::Debug>(
+    flag: &str,
+    values: &[T],
+) -> Result<Option<(T, T)>, CliError> {
     match values {
         [] => Ok(None),
+        [lo, hi] if lo > hi => Err(CliError::usage(format!(
+            "{flag} {lo:?},{hi:?}: LO is above HI (give the range as LO,HI with LO <= HI)"
+        ))),
         [lo, hi] => Ok(Some((*lo, *hi))),
         _ => Err(CliError::usage(format!("{flag} takes two values LO,HI"))),
+    }
+}
+
+/// The conditions of `--calibrate`, each at most once.
+fn calibrations(flags: &[String]) -> Result<Vec<(String, Thresholds)>, CliError> {
+    let mut out: Vec<(String, Thresholds)> = Vec::with_capacity(flags.len());
+    for flag in flags {
+        let (name, thresholds) = calibration(flag)?;
+        if out.iter().any(|(n, _)| *n == name) {
+            return Err(CliError::usage(format!(
+                "--calibrate: condition `{name}` is given twice"
+            )));
+        }
+        out.push((name, thresholds));
+    }
+    Ok(out)
+}
+
+/// A robustness error of the grid made from `flag`, as a bad command line naming the flag.
+fn grid_error(flag: &str, err: fsqca::Error) -> CliError {
+    match err {
+        fsqca::Error::Robustness(e) => CliError::usage(format!("{flag}: {e}")),
+        other => CliError::input(other.to_string()),
     }
 }
 
 fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
     let options = args.table.options()?;
     let conditions = args.table.condition_names()?;
-    let calibrations: Vec<(String, Thresholds)> = args
-        .calibrate
-        .iter()
-        .map(|c| calibration(c))
-        .collect::<Result<_, _>>()?;
+    let calibrations = calibrations(&args.calibrate)?;
     if let Some((name, _)) = calibrations.iter().find(|(n, _)| !conditions.contains(n)) {
         return Err(CliError::usage(format!(
             "--calibrate: `{name}` is not among --conditions"
@@ -155,19 +192,37 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
             None => analysis.membership_condition(name.clone()),
         };
     }
-    let usage = |e: fsqca::Error| CliError::usage(e.to_string());
+    // Every grid is checked against the library's MAX_VARIANTS before it is made.
+    let points = args.steps.saturating_add(1);
+    let steps = format!("--steps {}", args.steps);
     let mut grids = analysis
-        .threshold_grids(args.range, args.steps + 1)
-        .map_err(|e| data_error(&args.table.data, e))?;
+        .threshold_grids(args.range, points)
+        .map_err(|e| match e {
+            fsqca::Error::Robustness(RobustnessError::TooManyVariants { .. }) => {
+                grid_error(&steps, e)
+            }
+            fsqca::Error::Robustness(RobustnessError::InvalidGrid { .. }) => {
+                // The library's message gives the value.
+                grid_error("--range", e)
+            }
+            other => data_error(&args.table.data, other),
+        })?;
     if let Some((lo, hi)) = incl {
-        grids.push(
-            ParameterGrid::span(Parameter::InclCut, lo, hi, args.steps + 1)
-                .map_err(|e| usage(e.into()))?,
-        );
+        let grid = ParameterGrid::span(Parameter::InclCut, lo, hi, points).map_err(|e| {
+            let flag = match e {
+                RobustnessError::TooManyVariants { .. } => steps.clone(),
+                _ => format!("--incl-sweep {lo:?},{hi:?}"),
+            };
+            grid_error(&flag, e.into())
+        })?;
+        grids.push(grid);
     }
     if let Some((lo, hi)) = n {
-        let values: Vec<f64> = (lo..=hi).map(|v| v as f64).collect();
-        grids.push(ParameterGrid::new(Parameter::NCut, values).map_err(|e| usage(e.into()))?);
+        // Every whole number from LO to HI (LO <= HI).
+        let count = (hi - lo).saturating_add(1);
+        let grid = ParameterGrid::span(Parameter::NCut, lo as f64, hi as f64, count)
+            .map_err(|e| grid_error(&format!("--n-sweep {lo},{hi}"), e.into()))?;
+        grids.push(grid);
     }
     if grids.is_empty() {
         return Err(CliError::usage(
@@ -208,6 +263,9 @@ fn chart(args: &Args, sweep: &Sweep, file: &str) -> Result<(), CliError> {
 pub fn run(args: &Args) -> Result<(), CliError> {
     let (analysis, grids) = analysis(args)?;
     let sweep = analysis.sweep(&grids).map_err(|e| match e {
+        fsqca::Error::Robustness(e @ RobustnessError::TooManyVariants { .. }) => CliError::usage(
+            format!("{e} (lower --steps, narrow --n-sweep or calibrate fewer conditions)"),
+        ),
         fsqca::Error::Robustness(e) => CliError::usage(e.to_string()),
         other => data_error(&args.table.data, other),
     })?;
