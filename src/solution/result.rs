@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::expression::Expression;
 use crate::fit::Sufficiency;
+use crate::text::pad_right;
 
 use super::options::SolutionType;
 
@@ -653,16 +654,20 @@ impl fmt::Display for Solution {
                 .max()
                 .unwrap_or(0)
                 .max(2);
+            // Padded by hand: a format width above 65,535 panics (a long condition name).
+            f.write_str("  ")?;
+            pad_right(f, "", width)?;
             writeln!(
                 f,
-                "  {:width$}  {:>6}  {:>6}  {:>6}  {:>6}  cases",
-                "", "inclS", "PRI", "covS", "covU"
+                "  {:>6}  {:>6}  {:>6}  {:>6}  cases",
+                "inclS", "PRI", "covS", "covU"
             )?;
             for term in &model.terms {
+                f.write_str("  ")?;
+                pad_right(f, &term.expression.to_string(), width)?;
                 writeln!(
                     f,
-                    "  {:width$}  {:>6}  {:>6}  {:>6}  {:>6}  {}",
-                    format!("{}", term.expression),
+                    "  {:>6}  {:>6}  {:>6}  {:>6}  {}",
                     metric(term.incl),
                     metric(term.pri),
                     metric(term.cov),
@@ -670,10 +675,11 @@ impl fmt::Display for Solution {
                     term.cases.join(", ")
                 )?;
             }
+            f.write_str("  ")?;
+            pad_right(f, &format!("M{}", m + 1), width)?;
             writeln!(
                 f,
-                "  {:width$}  {:>6}  {:>6}  {:>6}",
-                format!("M{}", m + 1),
+                "  {:>6}  {:>6}  {:>6}",
                 metric(model.fit.incl),
                 metric(model.fit.pri),
                 metric(model.fit.cov)

@@ -11,6 +11,9 @@ mod fit;
 mod minimize;
 mod necessity;
 mod robustness;
+/// Padding by hand, shared with the library (`src/text.rs`).
+#[path = "../../text.rs"]
+mod text;
 mod truth_table;
 mod xyplot;
 
