@@ -89,6 +89,13 @@ pub enum SolutionError {
         /// The limit that was reached.
         max: usize,
     },
+    /// A term cannot be written as an expression: a condition name the grammar cannot write
+    /// (possible only in a truth table that was deserialized, as [`TruthTable::new`] refuses
+    /// such names).
+    ///
+    /// [`TruthTable::new`]: crate::TruthTable::new
+    #[error(transparent)]
+    Expression(#[from] crate::ExpressionError),
 }
 
 #[cfg(test)]

@@ -680,11 +680,15 @@ impl<'a> Context<'a> {
             } else if v == 1 {
                 Literal::new(name)
             } else {
-                Literal::new(name).negate()
+                Literal::new(name).map(Literal::negate)
             };
-            Expression::literal(literal)
+            literal.map(Expression::literal)
         });
-        Expression::conjunction(literals).ok_or(SolutionError::Tautology)
+        let literals = literals.collect::<Result<Vec<_>, _>>()?;
+        if literals.is_empty() {
+            return Err(SolutionError::Tautology);
+        }
+        Ok(Expression::conjunction(literals)?)
     }
 
     fn terms(&self, implicants: &[Implicant]) -> Vec<Expression> {
@@ -744,7 +748,10 @@ impl<'a> Context<'a> {
                     cases: evaluated[i].2.clone(),
                 })
                 .collect();
-            let expression = Expression::disjunction(exprs).ok_or(SolutionError::Tautology)?;
+            if exprs.is_empty() {
+                return Err(SolutionError::Tautology.into());
+            }
+            let expression = Expression::disjunction(exprs)?;
             out.push(Model {
                 expression,
                 terms,
