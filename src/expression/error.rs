@@ -147,7 +147,7 @@ pub enum ExpressionError {
     /// A name that the grammar cannot write back: empty, not starting with a letter or `_`, or
     /// with a character other than letters, digits, `_` and `.` (an operator, a bracket, a
     /// comma, white space). Such a name cannot be a condition or an outcome.
-    #[error("`{name}` cannot be a condition name: {reason}")]
+    #[error("invalid name `{name}`: {reason}")]
     InvalidName {
         /// The name as given.
         name: String,
@@ -267,7 +267,7 @@ mod tests {
                     name: "A*B".into(),
                     reason: "it contains `*`".into(),
                 },
-                "`A*B` cannot be a condition name: it contains `*`",
+                "invalid name `A*B`: it contains `*`",
             ),
             (
                 ExpressionError::NoLevels { name: "M".into() },

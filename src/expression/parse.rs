@@ -159,7 +159,7 @@ fn is_name_char(c: char) -> bool {
 /// assert!(check_name("enterprise_rank").is_ok());
 /// assert!(check_name("d.napoleon").is_ok());
 /// let err = check_name("GDP pc").unwrap_err();
-/// assert_eq!(err.to_string(), "`GDP pc` cannot be a condition name: it contains white space");
+/// assert_eq!(err.to_string(), "invalid name `GDP pc`: it contains white space");
 /// assert!(check_name("A*B").is_err());
 /// assert!(check_name("").is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
