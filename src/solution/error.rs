@@ -89,6 +89,15 @@ pub enum SolutionError {
         /// The limit that was reached.
         max: usize,
     },
+    /// A configuration whose values do not match the numbers of levels: another length, or a
+    /// value at or above its condition's number of levels.
+    #[error("configuration {values:?} does not fit conditions with {levels:?} levels")]
+    InvalidConfiguration {
+        /// The values given.
+        values: Vec<u8>,
+        /// The numbers of levels given.
+        levels: Vec<u8>,
+    },
     /// A term cannot be written as an expression: a condition name the grammar cannot write
     /// (possible only in a truth table that was deserialized, as [`TruthTable::new`] refuses
     /// such names).

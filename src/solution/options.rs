@@ -791,7 +791,11 @@ impl<'a> Context<'a> {
             let mut config: Vec<u8> = cube.iter().map(|v| v.unwrap_or(0)).collect();
             loop {
                 if !self.positive_set.contains(&config) {
-                    found.insert(Configuration::new(config.clone(), &self.levels));
+                    // Each value is below its number of levels (the loop counts within them),
+                    // so the configuration is valid.
+                    if let Ok(c) = Configuration::new(config.clone(), &self.levels) {
+                        found.insert(c);
+                    }
                 }
                 // Next configuration of the cube: count over the free positions, last fastest.
                 let mut advanced = false;
