@@ -133,5 +133,18 @@ mod tests {
             e.to_string(),
             "excluded row 40 is not a row of the truth table (ids run from 1 to 32)"
         );
+        let e = SolutionError::InvalidConfiguration {
+            values: vec![2, 0],
+            levels: vec![2, 2],
+        };
+        assert_eq!(
+            e.to_string(),
+            "configuration [2, 0] does not fit conditions with [2, 2] levels"
+        );
+        let e = SolutionError::from(crate::ExpressionError::InvalidName {
+            name: "A B".into(),
+            reason: "it contains white space".into(),
+        });
+        assert_eq!(e.to_string(), "invalid name `A B`: it contains white space");
     }
 }
