@@ -241,7 +241,7 @@ pub trait IntoOutcome {
 impl IntoOutcome for str {
     fn outcome_expression(&self) -> crate::Result<Expression> {
         let (name, negated) = parse_outcome(self)?;
-        let lit = Literal::new(name);
+        let lit = Literal::new(name)?;
         Ok(Expression::literal(if negated {
             lit.negate()
         } else {
@@ -283,7 +283,7 @@ fn outcome_set<O: IntoOutcome + ?Sized>(data: &Dataset, outcome: &O) -> crate::R
 /// use fsqca::{fit, Dataset, Expression, Literal};
 ///
 /// let data = Dataset::from_columns([("A", vec![0.2, 0.8]), ("Y", vec![0.3, 0.9])])?;
-/// let a = Expression::literal(Literal::new("A"));
+/// let a = Expression::literal(Literal::new("A")?);
 /// assert_eq!(fit::sufficiency_of(&a, &data, "Y")?.incl, Some(1.0));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -307,7 +307,7 @@ pub fn sufficiency_of<O: IntoOutcome + ?Sized>(
 /// use fsqca::{fit, Dataset, Expression, Literal};
 ///
 /// let data = Dataset::from_columns([("A", vec![0.2, 0.8]), ("Y", vec![0.3, 0.9])])?;
-/// let a = Expression::literal(Literal::new("A"));
+/// let a = Expression::literal(Literal::new("A")?);
 /// let n = fit::necessity_of(&a, &data, "~Y")?;
 /// assert!((n.incl.ok_or("undefined")? - 0.3 / 0.8).abs() < 1e-12);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -329,7 +329,7 @@ pub fn necessity_of<O: IntoOutcome + ?Sized>(
 /// use fsqca::{fit, Dataset, Expression, Literal};
 ///
 /// let data = Dataset::from_columns([("A", vec![0.9, 0.1]), ("Y", vec![0.8, 0.2])])?;
-/// let a = Expression::literal(Literal::new("A"));
+/// let a = Expression::literal(Literal::new("A")?);
 /// let f = fit::solution(&[a], &data, "Y")?;
 /// assert_eq!(f.terms[0].cov_unique, f.terms[0].cov); // a single term covers uniquely
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -361,7 +361,7 @@ pub struct TermFit {
 ///     ("B", vec![0.1, 0.8, 0.3]),
 ///     ("Y", vec![0.8, 0.9, 0.1]),
 /// ])?;
-/// let terms = ["A", "B"].map(|n| Expression::literal(Literal::new(n)));
+/// let terms = [Literal::new("A")?, Literal::new("B")?].map(Expression::literal);
 /// let f = fit::solution(&terms, &data, "Y")?;
 /// assert_eq!(f.terms.len(), 2);
 /// assert!((f.solution.incl.ok_or("undefined")? - 0.85).abs() < 1e-12);
@@ -395,7 +395,7 @@ pub struct SolutionFit {
 /// use fsqca::{fit, Dataset, Expression, Literal};
 ///
 /// let data = Dataset::from_columns([("A", vec![0.9, 0.1]), ("B", vec![0.6, 0.1]), ("Y", vec![0.8, 0.2])])?;
-/// let terms = ["A", "B"].map(|n| Expression::literal(Literal::new(n)));
+/// let terms = [Literal::new("A")?, Literal::new("B")?].map(Expression::literal);
 /// let f = fit::solution(&terms, &data, "Y")?;
 /// assert_eq!(f.terms[1].cov_unique, Some(0.0)); // B is within A
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -518,9 +518,15 @@ fn condition_literals(
     Ok(match multi_value_levels(data, name)? {
         Some(levels) => (0..levels)
             .map(|l| Literal::with_levels(name, [l]))
-            .collect(),
-        None if negated_first => vec![Literal::new(name).negate(), Literal::new(name)],
-        None => vec![Literal::new(name), Literal::new(name).negate()],
+            .collect::<Result<_, _>>()?,
+        None => {
+            let plain = Literal::new(name)?;
+            if negated_first {
+                vec![plain.clone().negate(), plain]
+            } else {
+                vec![plain.clone(), plain.negate()]
+            }
+        }
     })
 }
 
@@ -889,25 +895,24 @@ impl SuperSubsetOptions {
                 ca.cmp(&cb).then_with(|| a.cmp(b))
             })
         });
-        Ok(kept
-            .into_iter()
+        kept.into_iter()
             .map(|(key, s)| {
                 let items = key
                     .iter()
                     .map(|&(c, l)| Expression::literal(literals[c][l].clone()));
+                // A key has at least one literal, and literals nest no parentheses.
                 let expression = if necessity {
                     Expression::disjunction(items)
                 } else {
                     Expression::conjunction(items)
-                }
-                .unwrap_or_else(|| Expression::literal(Literal::new("")));
-                ConditionFit {
+                }?;
+                Ok(ConditionFit {
                     expression,
                     necessity: s.necessity(),
                     sufficiency: s.sufficiency(),
-                }
+                })
             })
-            .collect())
+            .collect()
     }
 }
 
@@ -938,7 +943,7 @@ mod tests {
     }
 
     fn lit(n: &str) -> Expression {
-        Expression::literal(Literal::new(n))
+        Expression::literal(Literal::new(n).unwrap())
     }
 
     fn fit_err(e: Error) -> FitError {
@@ -1049,7 +1054,7 @@ mod tests {
         assert!((n.ron.unwrap() - ron).abs() < 1e-12);
         // A negated outcome as a string and as an expression agree.
         let a = sufficiency_of(&lit("A"), &d, "~Y").unwrap();
-        let b = sufficiency_of(&lit("A"), &d, &lit("Y").negate()).unwrap();
+        let b = sufficiency_of(&lit("A"), &d, &lit("Y").negate().unwrap()).unwrap();
         assert_eq!(a, b);
     }
 

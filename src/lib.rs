@@ -149,6 +149,7 @@ pub mod plot;
 pub mod robustness;
 pub mod sets;
 pub mod solution;
+pub(crate) mod text;
 pub mod truth_table;
 
 pub use crate::calibration::{

@@ -9,6 +9,8 @@ use std::fmt;
 
 use ndarray::{Array1, ArrayView1, Zip};
 
+use crate::expression::{check_name, Expression};
+
 /// Errors raised when a membership vector is not a valid fuzzy set.
 ///
 /// # Example
@@ -190,23 +192,28 @@ impl FuzzySet {
         self
     }
 
-    /// Negation: `1 - x` for every case, named `~name`.
+    /// Negation: `1 - x` for every case, named `~name`, or `~(name)` for a compound name
+    /// (`~(A*B)`); the name of a negated name loses its `~` (`~~A` is `A`).
     ///
     /// # Example
     /// ```
     /// let a = fsqca::FuzzySet::new("A", vec![0.25, 1.0])?;
     /// assert_eq!(a.not().values().to_vec(), [0.75, 0.0]);
+    /// assert_eq!(a.not().name(), "~A");
+    /// let ab = fsqca::FuzzySet::new("A*B", vec![0.25, 1.0])?;
+    /// assert_eq!(ab.not().name(), "~(A*B)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[allow(clippy::should_implement_trait)]
     pub fn not(&self) -> Self {
         Self {
-            name: format!("~{}", self.name),
+            name: negated_name(&self.name),
             values: self.values.mapv(|x| 1.0 - x),
         }
     }
 
-    /// Intersection (logical AND): the minimum of the two memberships, named `A*B`.
+    /// Intersection (logical AND): the minimum of the two memberships, named `A*B`; a
+    /// disjunction keeps its parentheses (`(A + B)*C`).
     ///
     /// # Errors
     /// [`SetError::UnequalLengths`] when the sets have different numbers of cases.
@@ -216,10 +223,11 @@ impl FuzzySet {
     /// let a = fsqca::FuzzySet::new("A", vec![0.2, 0.9])?;
     /// let b = fsqca::FuzzySet::new("B", vec![0.7, 0.4])?;
     /// assert_eq!(a.and(&b)?.values().to_vec(), [0.2, 0.4]);
+    /// assert_eq!(a.or(&b)?.and(&a)?.name(), "(A + B)*A");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn and(&self, other: &Self) -> Result<Self, SetError> {
-        self.combine(other, "*", f64::min)
+        self.combine(other, true, f64::min)
     }
 
     /// Union (logical OR): the maximum of the two memberships, named `A + B`.
@@ -235,10 +243,10 @@ impl FuzzySet {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn or(&self, other: &Self) -> Result<Self, SetError> {
-        self.combine(other, " + ", f64::max)
+        self.combine(other, false, f64::max)
     }
 
-    fn combine(&self, other: &Self, op: &str, f: fn(f64, f64) -> f64) -> Result<Self, SetError> {
+    fn combine(&self, other: &Self, and: bool, f: fn(f64, f64) -> f64) -> Result<Self, SetError> {
         if self.len() != other.len() {
             return Err(SetError::UnequalLengths {
                 left: self.name.clone(),
@@ -251,10 +259,50 @@ impl FuzzySet {
             .and(&other.values)
             .map_collect(|&a, &b| f(a, b));
         Ok(Self {
-            name: format!("{}{op}{}", self.name, other.name),
+            name: combined_name(&self.name, &other.name, and),
             values,
         })
     }
+}
+
+/// The name of the negation of a set named `name`: through the expression constructors when
+/// the name is an expression (`~A`, `~(A*B)`, `~~A` is `A`), else `~(name)` for a name that is
+/// not a plain condition name (`~(GDP pc)`).
+fn negated_name(name: &str) -> String {
+    if check_name(name).is_ok() {
+        return format!("~{name}");
+    }
+    match name.parse::<Expression>().and_then(Expression::negate) {
+        Ok(e) => e.to_string(),
+        Err(_) => format!("~({name})"),
+    }
+}
+
+/// The name of the intersection (`and`) or union of sets named `left` and `right`, with the
+/// parentheses precedence needs (`(A + B)*C`).
+fn combined_name(left: &str, right: &str, and: bool) -> String {
+    let both = left
+        .parse::<Expression>()
+        .and_then(|l| Ok([l, right.parse::<Expression>()?]));
+    let combined = both.and_then(|items| {
+        if and {
+            Expression::conjunction(items)
+        } else {
+            Expression::disjunction(items)
+        }
+    });
+    if let Ok(e) = combined {
+        return e.to_string();
+    }
+    let operand = |name: &str| {
+        if check_name(name).is_ok() {
+            name.to_owned()
+        } else {
+            format!("({name})")
+        }
+    };
+    let op = if and { "*" } else { " + " };
+    format!("{}{op}{}", operand(left), operand(right))
 }
 
 impl fmt::Display for FuzzySet {
@@ -327,6 +375,20 @@ mod tests {
         let b = FuzzySet::new("B", vec![0.7, 0.4]).unwrap();
         assert_eq!(a.or(&b).unwrap().name(), "A + B");
         assert_eq!(a.and(&b.not()).unwrap().name(), "A*~B");
+        assert_eq!(a.not().not().name(), "A");
         assert_eq!(a.to_string(), "A: [0.2, 0.9]");
+    }
+
+    /// Compound names keep their parentheses (reliability report, D6).
+    #[test]
+    fn compound_names_keep_their_parentheses() {
+        let set = |name: &str| FuzzySet::new(name, vec![0.2, 0.9]).unwrap();
+        assert_eq!(set("A*B").not().name(), "~(A*B)");
+        assert_eq!(set("A+B").and(&set("C")).unwrap().name(), "(A + B)*C");
+        assert_eq!(set("C").and(&set("A + B")).unwrap().name(), "C*(A + B)");
+        assert_eq!(set("A*B").or(&set("C")).unwrap().name(), "A*B + C");
+        assert_eq!(set("~(A*B)").not().name(), "A*B");
+        assert_eq!(set("GDP pc").not().name(), "~(GDP pc)");
+        assert_eq!(set("GDP pc").and(&set("B")).unwrap().name(), "(GDP pc)*B");
     }
 }

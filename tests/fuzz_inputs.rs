@@ -137,7 +137,8 @@ fn random_expression(rng: &mut Rng, depth: usize) -> Expression {
             Literal::with_levels(name, (0..n).map(|_| rng.below(4) as u32))
         } else {
             Literal::new(name)
-        };
+        }
+        .expect("a valid name and levels");
         let literal = if rng.percent(40) {
             literal.negate()
         } else {
@@ -153,7 +154,7 @@ fn random_expression(rng: &mut Rng, depth: usize) -> Expression {
     }
     .expect("two or more items");
     if rng.percent(20) {
-        compound.negate()
+        compound.negate().expect("shallow")
     } else {
         compound
     }

@@ -295,7 +295,9 @@ fn write_table(o: &mut String, t: &TableCheck) -> std::fmt::Result {
     let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
     let mut notes = Vec::new();
     for (row, cells) in rows {
-        let mut line = format!("  {row:<width$}");
+        // Padded by hand: a format width above 65,535 panics.
+        let pad = width.saturating_sub(row.chars().count());
+        let mut line = format!("  {row}{}", " ".repeat(pad));
         for c in cells {
             line.push_str("  ");
             line.push_str(&cell_text(c));

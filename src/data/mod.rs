@@ -32,6 +32,7 @@ use std::sync::Arc;
 use ndarray::{Array1, Array2, ArrayView1};
 
 use crate::sets::FuzzySet;
+use crate::text::{pad_left, pad_right};
 
 pub use self::error::DataError;
 pub use self::reader::{CsvOptions, Labels, ReadNote};
@@ -1247,23 +1248,17 @@ impl fmt::Display for Dataset {
             .zip(&cells)
             .map(|(n, col)| col.iter().map(|c| width(c)).fold(width(n), usize::max))
             .collect();
-        let pad = |f: &mut fmt::Formatter<'_>, s: &str, w: usize| {
-            f.write_str(&" ".repeat(w.saturating_sub(width(s))))
-        };
-        pad(f, "", label_width)?;
+        pad_left(f, "", label_width)?;
         for (name, w) in self.names.iter().zip(&widths) {
             f.write_str("  ")?;
-            pad(f, name, *w)?;
-            f.write_str(name)?;
+            pad_left(f, name, *w)?;
         }
         writeln!(f)?;
         for (i, case) in self.cases.iter().enumerate() {
-            f.write_str(case)?;
-            pad(f, case, label_width)?;
+            pad_right(f, case, label_width)?;
             for (col, w) in cells.iter().zip(&widths) {
                 f.write_str("  ")?;
-                pad(f, &col[i], *w)?;
-                f.write_str(&col[i])?;
+                pad_left(f, &col[i], *w)?;
             }
             writeln!(f)?;
         }

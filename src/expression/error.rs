@@ -1,12 +1,16 @@
-//! Errors of the expression parser.
+//! Errors of the expression parser and of the expression constructors.
 
 use std::fmt::Write as _;
 
 /// Errors raised when an [`Expression`](super::Expression) or a [`Statement`](super::Statement)
-/// cannot be parsed.
+/// cannot be parsed, or when a constructor is given a value it cannot represent (a name the
+/// grammar cannot write, an empty level list, no operand, nesting too deep).
 ///
-/// Every variant carries the 0-based position of the problem, counted in characters (not bytes)
-/// from the start of the input, so that [`ExpressionError::display_with`] can point at it.
+/// Every parser variant carries the 0-based position of the problem, counted in characters (not
+/// bytes) from the start of the input, so that [`ExpressionError::display_with`] can point at
+/// it; the constructor variants ([`InvalidName`](Self::InvalidName),
+/// [`NoLevels`](Self::NoLevels), [`NoOperands`](Self::NoOperands),
+/// [`NestingTooDeep`](Self::NestingTooDeep), [`NotALiteral`](Self::NotALiteral)) have position 0.
 ///
 /// # Example
 /// ```
@@ -140,10 +144,46 @@ pub enum ExpressionError {
         /// The deepest nesting allowed.
         max: usize,
     },
+    /// A name that the grammar cannot write back: empty, not starting with a letter or `_`, or
+    /// with a character other than letters, digits, `_` and `.` (an operator, a bracket, a
+    /// comma, white space). Such a name cannot be a condition or an outcome.
+    #[error("invalid name `{name}`: {reason}")]
+    InvalidName {
+        /// The name as given.
+        name: String,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// A multi-value literal built with no level (`M[]`).
+    #[error("`{name}[]`: a multi-value literal needs at least one level")]
+    NoLevels {
+        /// The condition's name.
+        name: String,
+    },
+    /// A conjunction or disjunction built from no item.
+    #[error("`{operator}` needs at least one operand")]
+    NoOperands {
+        /// `*` or `+`.
+        operator: &'static str,
+    },
+    /// An expression built with the constructors that would print with parentheses nested more
+    /// than [`MAX_NESTING`](super::MAX_NESTING) deep.
+    #[error("the expression would be nested more than {max} deep")]
+    NestingTooDeep {
+        /// The deepest nesting allowed.
+        max: usize,
+    },
+    /// Text parsed as a [`Literal`](super::Literal) that is a compound expression (`A*B`).
+    #[error("`{found}` is not a single literal")]
+    NotALiteral {
+        /// The text.
+        found: String,
+    },
 }
 
 impl ExpressionError {
-    /// The 0-based character position of the problem in the input.
+    /// The 0-based character position of the problem in the input (0 for the errors of the
+    /// constructors, which have no input).
     ///
     /// # Example
     /// ```
@@ -169,6 +209,11 @@ impl ExpressionError {
             | Self::TwoArrows { position, .. }
             | Self::TrailingInput { position, .. }
             | Self::TooDeep { position, .. } => position,
+            Self::InvalidName { .. }
+            | Self::NoLevels { .. }
+            | Self::NoOperands { .. }
+            | Self::NestingTooDeep { .. }
+            | Self::NotALiteral { .. } => 0,
         }
     }
 
@@ -212,6 +257,41 @@ mod tests {
     #[test]
     fn autotraits() {
         has_autotraits::<ExpressionError>();
+    }
+
+    #[test]
+    fn constructor_errors() {
+        let cases = [
+            (
+                ExpressionError::InvalidName {
+                    name: "A*B".into(),
+                    reason: "it contains `*`".into(),
+                },
+                "invalid name `A*B`: it contains `*`",
+            ),
+            (
+                ExpressionError::NoLevels { name: "M".into() },
+                "`M[]`: a multi-value literal needs at least one level",
+            ),
+            (
+                ExpressionError::NoOperands { operator: "*" },
+                "`*` needs at least one operand",
+            ),
+            (
+                ExpressionError::NestingTooDeep { max: 256 },
+                "the expression would be nested more than 256 deep",
+            ),
+            (
+                ExpressionError::NotALiteral {
+                    found: "A*B".into(),
+                },
+                "`A*B` is not a single literal",
+            ),
+        ];
+        for (err, message) in cases {
+            assert_eq!(err.to_string(), message);
+            assert_eq!(err.position(), 0);
+        }
     }
 
     #[test]

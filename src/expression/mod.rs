@@ -33,20 +33,54 @@ use crate::data::Dataset;
 use crate::sets::FuzzySet;
 
 pub use error::ExpressionError;
+pub use parse::check_name;
+
+/// The deepest nesting of parentheses an [`Expression`] may need when printed.
+///
+/// The parser refuses input nested deeper ([`ExpressionError::TooDeep`]), and the constructors
+/// ([`Expression::negate`], [`Expression::conjunction`]) refuse to build a value nested deeper
+/// ([`ExpressionError::NestingTooDeep`]), so that every expression prints as text that parses
+/// back, and evaluating, printing, comparing, cloning and dropping one recurse a bounded number of
+/// times. A negation of a compound (`~(A*B)`) adds one level, and so does a disjunction inside a
+/// conjunction (`(A + B)*C`).
+///
+/// # Example
+/// ```
+/// use fsqca::expression::MAX_NESTING;
+/// use fsqca::Expression;
+///
+/// let mut e: Expression = "A*B".parse()?;
+/// for _ in 0..MAX_NESTING {
+///     e = Expression::conjunction([e, "C".parse()?])?.negate()?;
+/// }
+/// assert!(Expression::conjunction([e, "C".parse()?])?.negate().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const MAX_NESTING: usize = 256;
 
 /// A condition as it appears in an expression: a name, possibly negated, possibly restricted to
 /// some levels of a multi-value condition.
+///
+/// The name is one the expression grammar can write ([`check_name`]), and a level list is never
+/// empty, so that every literal prints as text that parses back to it. With the `serde` feature a
+/// literal serialises as that text (`"~DEV[1,2]"`).
 ///
 /// # Example
 /// ```
 /// use fsqca::Literal;
 ///
-/// let a = Literal::new("GDPpc").negate();
+/// let a = Literal::new("GDPpc")?.negate();
 /// assert_eq!(a.to_string(), "~GDPpc");
-/// assert_eq!(Literal::with_levels("DEV", [2]).to_string(), "DEV[2]");
+/// assert_eq!(Literal::with_levels("DEV", [2])?.to_string(), "DEV[2]");
+/// assert!(Literal::new("A*B").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "String", into = "String")
+)]
 pub struct Literal {
     name: String,
     negated: bool,
@@ -56,43 +90,67 @@ pub struct Literal {
 impl Literal {
     /// The plain condition `name` (its fuzzy or crisp membership).
     ///
+    /// # Errors
+    /// [`ExpressionError::InvalidName`] when the grammar cannot write `name` ([`check_name`]):
+    /// empty, or with an operator, a bracket, a comma or white space in it.
+    ///
     /// # Example
     /// ```
-    /// assert_eq!(fsqca::Literal::new("A").name(), "A");
+    /// assert_eq!(fsqca::Literal::new("A")?.name(), "A");
+    /// assert!(fsqca::Literal::new("GDP pc").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
+    pub fn new(name: impl Into<String>) -> Result<Self, ExpressionError> {
+        let name = name.into();
+        check_name(&name)?;
+        Ok(Self {
+            name,
             negated: false,
             levels: None,
-        }
+        })
     }
 
     /// The multi-value condition `name` at one of `levels` (`A[1,2]`); levels are sorted and
     /// de-duplicated.
     ///
+    /// # Errors
+    /// [`ExpressionError::InvalidName`] as for [`Literal::new`], and
+    /// [`ExpressionError::NoLevels`] when `levels` is empty.
+    ///
     /// # Example
     /// ```
-    /// assert_eq!(fsqca::Literal::with_levels("A", [2, 1, 2]).levels(), Some(&[1, 2][..]));
+    /// let a = fsqca::Literal::with_levels("A", [2, 1, 2])?;
+    /// assert_eq!(a.levels(), Some(&[1, 2][..]));
+    /// assert!(fsqca::Literal::with_levels("A", []).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn with_levels(name: impl Into<String>, levels: impl IntoIterator<Item = u32>) -> Self {
+    pub fn with_levels(
+        name: impl Into<String>,
+        levels: impl IntoIterator<Item = u32>,
+    ) -> Result<Self, ExpressionError> {
+        let name = name.into();
+        check_name(&name)?;
         let mut levels: Vec<u32> = levels.into_iter().collect();
+        if levels.is_empty() {
+            return Err(ExpressionError::NoLevels { name });
+        }
         levels.sort_unstable();
         levels.dedup();
-        Self {
-            name: name.into(),
+        Ok(Self {
+            name,
             negated: false,
             levels: Some(levels),
-        }
+        })
     }
 
     /// The same literal, negated (or un-negated, when it was negated).
     ///
     /// # Example
     /// ```
-    /// let a = fsqca::Literal::new("A");
+    /// let a = fsqca::Literal::new("A")?;
     /// assert!(a.clone().negate().is_negated());
     /// assert_eq!(a.clone().negate().negate(), a);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn negate(mut self) -> Self {
         self.negated = !self.negated;
@@ -103,7 +161,8 @@ impl Literal {
     ///
     /// # Example
     /// ```
-    /// assert_eq!(fsqca::Literal::new("A").negate().name(), "A");
+    /// assert_eq!(fsqca::Literal::new("A")?.negate().name(), "A");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn name(&self) -> &str {
         &self.name
@@ -113,7 +172,8 @@ impl Literal {
     ///
     /// # Example
     /// ```
-    /// assert!(!fsqca::Literal::new("A").is_negated());
+    /// assert!(!fsqca::Literal::new("A")?.is_negated());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_negated(&self) -> bool {
         self.negated
@@ -123,7 +183,8 @@ impl Literal {
     ///
     /// # Example
     /// ```
-    /// assert_eq!(fsqca::Literal::new("A").levels(), None);
+    /// assert_eq!(fsqca::Literal::new("A")?.levels(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn levels(&self) -> Option<&[u32]> {
         self.levels.as_deref()
@@ -173,10 +234,64 @@ impl fmt::Display for Literal {
     }
 }
 
+impl std::str::FromStr for Literal {
+    type Err = ExpressionError;
+
+    /// Parses one literal: `A`, `~A`, `DEV[1,2]`, `~DEV[2]` (double negations cancel).
+    ///
+    /// # Errors
+    /// The parser's [`ExpressionError`], or [`ExpressionError::NotALiteral`] for a compound
+    /// expression such as `A*B`.
+    ///
+    /// # Example
+    /// ```
+    /// let a: fsqca::Literal = "~DEV[2, 1]".parse()?;
+    /// assert_eq!(a.to_string(), "~DEV[1,2]");
+    /// assert!("A*B".parse::<fsqca::Literal>().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let expression: Expression = s.parse()?;
+        match expression.kind {
+            ExpressionKind::Literal(literal) => Ok(literal),
+            _ => Err(ExpressionError::NotALiteral {
+                found: s.to_owned(),
+            }),
+        }
+    }
+}
+
+impl TryFrom<String> for Literal {
+    type Error = ExpressionError;
+
+    /// Parses the text of a literal, as [`str::parse`] does.
+    ///
+    /// # Example
+    /// ```
+    /// let a = fsqca::Literal::try_from("~A".to_owned())?;
+    /// assert!(a.is_negated());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        text.parse()
+    }
+}
+
+impl From<Literal> for String {
+    /// The literal's text, as [`Display`](fmt::Display) prints it.
+    fn from(literal: Literal) -> Self {
+        literal.to_string()
+    }
+}
+
 /// A Boolean expression over named sets.
 ///
-/// Build one by parsing (`"A*~B + C".parse()`) or with the constructors, which keep it in the
-/// canonical form described in the [module docs](self).
+/// Build one by parsing (`"A*~B + C".parse()`) or with the constructors
+/// ([`Expression::literal`], [`Expression::negate`], [`Expression::conjunction`],
+/// [`Expression::disjunction`]), which keep it in the canonical form described in the
+/// [module docs](self) and refuse nesting deeper than [`MAX_NESTING`]. The structure is read
+/// through [`Expression::kind`]. With the `serde` feature an expression serialises as its text
+/// (`"A*~B + C"`).
 ///
 /// # Example
 /// ```
@@ -195,8 +310,37 @@ impl fmt::Display for Literal {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub enum Expression {
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "String", into = "String")
+)]
+pub struct Expression {
+    kind: ExpressionKind,
+    /// The nesting of parentheses the printed expression needs, at most [`MAX_NESTING`].
+    nesting: usize,
+}
+
+/// The structure of an [`Expression`], read through [`Expression::kind`].
+///
+/// A value of this type is only a view: an expression is built with the constructors of
+/// [`Expression`], which keep the canonical form (a conjunction or disjunction has two or more
+/// items, none of them of its own kind; a negated compound is never a literal nor a negation).
+///
+/// # Example
+/// ```
+/// use fsqca::expression::ExpressionKind;
+/// use fsqca::Expression;
+///
+/// let e: Expression = "A*~B".parse()?;
+/// let ExpressionKind::And(items) = e.kind() else {
+///     return Err("`A*~B` should be a conjunction".into());
+/// };
+/// assert_eq!(items.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ExpressionKind {
     /// A single (possibly negated) condition.
     Literal(Literal),
     /// The negation of a compound expression, `~(A*B)`.
@@ -212,68 +356,141 @@ impl Expression {
     ///
     /// # Example
     /// ```
-    /// assert_eq!(fsqca::Expression::literal(fsqca::Literal::new("A")).to_string(), "A");
+    /// let a = fsqca::Expression::literal(fsqca::Literal::new("A")?);
+    /// assert_eq!(a.to_string(), "A");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn literal(literal: Literal) -> Self {
-        Self::Literal(literal)
+        Self {
+            kind: ExpressionKind::Literal(literal),
+            nesting: 0,
+        }
+    }
+
+    /// The structure of the expression: a literal, a negated compound, a conjunction or a
+    /// disjunction.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::expression::ExpressionKind;
+    ///
+    /// let e: fsqca::Expression = "~(A + B)".parse()?;
+    /// assert!(matches!(e.kind(), ExpressionKind::Not(_)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn kind(&self) -> &ExpressionKind {
+        &self.kind
     }
 
     /// The negation of `self`, in canonical form (`~A` negates the literal; `~~X` is `X`).
     ///
+    /// # Errors
+    /// [`ExpressionError::NestingTooDeep`] when negating a compound would nest it deeper than
+    /// [`MAX_NESTING`].
+    ///
     /// # Example
     /// ```
     /// let e: fsqca::Expression = "A*B".parse()?;
-    /// assert_eq!(e.clone().negate().to_string(), "~(A*B)");
-    /// assert_eq!(e.clone().negate().negate(), e);
+    /// assert_eq!(e.clone().negate()?.to_string(), "~(A*B)");
+    /// assert_eq!(e.clone().negate()?.negate()?, e);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn negate(self) -> Self {
-        match self {
-            Self::Literal(l) => Self::Literal(l.negate()),
-            Self::Not(inner) => *inner,
-            other => Self::Not(Box::new(other)),
+    pub fn negate(self) -> Result<Self, ExpressionError> {
+        match self.kind {
+            ExpressionKind::Literal(l) => Ok(Self::literal(l.negate())),
+            ExpressionKind::Not(inner) => Ok(*inner),
+            kind => {
+                let nesting = self.nesting + 1;
+                check_nesting(nesting)?;
+                let inner = Self {
+                    kind,
+                    nesting: self.nesting,
+                };
+                Ok(Self {
+                    kind: ExpressionKind::Not(Box::new(inner)),
+                    nesting,
+                })
+            }
         }
     }
 
-    /// The conjunction of the items, flattened; `None` when there is no item.
+    /// The conjunction of the items, flattened; a single item is returned as it is.
+    ///
+    /// # Errors
+    /// [`ExpressionError::NoOperands`] when there is no item, and
+    /// [`ExpressionError::NestingTooDeep`] when the result would be nested deeper than
+    /// [`MAX_NESTING`] (a disjunction inside a conjunction needs parentheses).
     ///
     /// # Example
     /// ```
     /// use fsqca::{Expression, Literal};
     ///
-    /// let e = Expression::conjunction(["A", "B"].map(|n| Expression::literal(Literal::new(n))));
-    /// assert_eq!(e.map(|e| e.to_string()).as_deref(), Some("A*B"));
+    /// let a = Expression::literal(Literal::new("A")?);
+    /// let b = Expression::literal(Literal::new("B")?);
+    /// assert_eq!(Expression::conjunction([a, b])?.to_string(), "A*B");
+    /// assert!(Expression::conjunction([]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn conjunction(items: impl IntoIterator<Item = Expression>) -> Option<Self> {
+    pub fn conjunction(
+        items: impl IntoIterator<Item = Expression>,
+    ) -> Result<Self, ExpressionError> {
         Self::flatten(items, true)
     }
 
-    /// The disjunction of the items, flattened; `None` when there is no item.
+    /// The disjunction of the items, flattened; a single item is returned as it is.
+    ///
+    /// # Errors
+    /// [`ExpressionError::NoOperands`] when there is no item.
     ///
     /// # Example
     /// ```
     /// use fsqca::{Expression, Literal};
     ///
-    /// let e = Expression::disjunction(["A", "B"].map(|n| Expression::literal(Literal::new(n))));
-    /// assert_eq!(e.map(|e| e.to_string()).as_deref(), Some("A + B"));
+    /// let a = Expression::literal(Literal::new("A")?);
+    /// let b = Expression::literal(Literal::new("B")?);
+    /// assert_eq!(Expression::disjunction([a, b])?.to_string(), "A + B");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn disjunction(items: impl IntoIterator<Item = Expression>) -> Option<Self> {
+    pub fn disjunction(
+        items: impl IntoIterator<Item = Expression>,
+    ) -> Result<Self, ExpressionError> {
         Self::flatten(items, false)
     }
 
-    fn flatten(items: impl IntoIterator<Item = Expression>, and: bool) -> Option<Self> {
+    fn flatten(
+        items: impl IntoIterator<Item = Expression>,
+        and: bool,
+    ) -> Result<Self, ExpressionError> {
         let mut out = Vec::new();
+        let mut nesting = 0;
         for item in items {
-            match (item, and) {
-                (Self::And(inner), true) | (Self::Or(inner), false) => out.extend(inner),
-                (other, _) => out.push(other),
+            // A disjunction inside a conjunction is printed in parentheses.
+            let extra = usize::from(and && matches!(item.kind, ExpressionKind::Or(_)));
+            nesting = nesting.max(item.nesting + extra);
+            match (item.kind, and) {
+                (ExpressionKind::And(inner), true) | (ExpressionKind::Or(inner), false) => {
+                    out.extend(inner);
+                }
+                (kind, _) => out.push(Self {
+                    kind,
+                    nesting: item.nesting,
+                }),
             }
         }
         match out.len() {
-            0 => None,
-            1 => out.pop(),
-            _ if and => Some(Self::And(out)),
-            _ => Some(Self::Or(out)),
+            0 => Err(ExpressionError::NoOperands {
+                operator: if and { "*" } else { "+" },
+            }),
+            1 => Ok(out.swap_remove(0)),
+            _ => {
+                check_nesting(nesting)?;
+                let kind = if and {
+                    ExpressionKind::And(out)
+                } else {
+                    ExpressionKind::Or(out)
+                };
+                Ok(Self { kind, nesting })
+            }
         }
     }
 
@@ -287,9 +504,9 @@ impl Expression {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn disjuncts(&self) -> &[Expression] {
-        match self {
-            Self::Or(items) => items,
-            other => std::slice::from_ref(other),
+        match &self.kind {
+            ExpressionKind::Or(items) => items,
+            _ => std::slice::from_ref(self),
         }
     }
 
@@ -309,10 +526,10 @@ impl Expression {
     }
 
     fn collect_literals<'a>(&'a self, out: &mut Vec<&'a Literal>) {
-        match self {
-            Self::Literal(l) => out.push(l),
-            Self::Not(inner) => inner.collect_literals(out),
-            Self::And(items) | Self::Or(items) => {
+        match &self.kind {
+            ExpressionKind::Literal(l) => out.push(l),
+            ExpressionKind::Not(inner) => inner.collect_literals(out),
+            ExpressionKind::And(items) | ExpressionKind::Or(items) => {
                 for item in items {
                     item.collect_literals(out);
                 }
@@ -347,8 +564,8 @@ impl Expression {
     }
 
     fn evaluate_values(&self, data: &Dataset) -> crate::Result<Array1<f64>> {
-        match self {
-            Self::Literal(l) => {
+        match &self.kind {
+            ExpressionKind::Literal(l) => {
                 data.require_complete(&[l.name()])?;
                 let column = data.column(l.name())?;
                 match (&l.levels, data.levels(l.name())?) {
@@ -388,30 +605,37 @@ impl Expression {
                 }
                 Ok(column.mapv(|x| l.membership(x)))
             }
-            Self::Not(inner) => Ok(inner.evaluate_values(data)?.mapv(|x| 1.0 - x)),
-            Self::And(items) | Self::Or(items) => {
-                let and = matches!(self, Self::And(_));
-                let mut acc = items[0].evaluate_values(data)?;
-                for item in &items[1..] {
+            ExpressionKind::Not(inner) => Ok(inner.evaluate_values(data)?.mapv(|x| 1.0 - x)),
+            ExpressionKind::And(items) | ExpressionKind::Or(items) => {
+                let and = matches!(self.kind, ExpressionKind::And(_));
+                // The constructors give two or more items; an empty list would be the
+                // neutral element (1 for `*`, 0 for `+`).
+                let mut acc: Option<Array1<f64>> = None;
+                for item in items {
                     let next = item.evaluate_values(data)?;
-                    Zip::from(&mut acc).and(&next).for_each(|a, &b| {
-                        *a = if and { a.min(b) } else { a.max(b) };
-                    });
+                    match acc.as_mut() {
+                        None => acc = Some(next),
+                        Some(acc) => Zip::from(acc).and(&next).for_each(|a, &b| {
+                            *a = if and { a.min(b) } else { a.max(b) };
+                        }),
+                    }
                 }
-                Ok(acc)
+                Ok(acc.unwrap_or_else(|| {
+                    Array1::from_elem(data.n_cases(), if and { 1.0 } else { 0.0 })
+                }))
             }
         }
     }
 
     fn fmt_prec(&self, f: &mut fmt::Formatter<'_>, parent_is_and: bool) -> fmt::Result {
-        match self {
-            Self::Literal(l) => write!(f, "{l}"),
-            Self::Not(inner) => {
+        match &self.kind {
+            ExpressionKind::Literal(l) => write!(f, "{l}"),
+            ExpressionKind::Not(inner) => {
                 write!(f, "~(")?;
                 inner.fmt_prec(f, false)?;
                 write!(f, ")")
             }
-            Self::And(items) => {
+            ExpressionKind::And(items) => {
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         write!(f, "*")?;
@@ -420,7 +644,7 @@ impl Expression {
                 }
                 Ok(())
             }
-            Self::Or(items) => {
+            ExpressionKind::Or(items) => {
                 if parent_is_and {
                     write!(f, "(")?;
                 }
@@ -439,9 +663,39 @@ impl Expression {
     }
 }
 
+fn check_nesting(nesting: usize) -> Result<(), ExpressionError> {
+    if nesting > MAX_NESTING {
+        return Err(ExpressionError::NestingTooDeep { max: MAX_NESTING });
+    }
+    Ok(())
+}
+
+impl TryFrom<String> for Expression {
+    type Error = ExpressionError;
+
+    /// Parses the text of an expression, as [`str::parse`] does.
+    ///
+    /// # Example
+    /// ```
+    /// let e = fsqca::Expression::try_from("A*~B".to_owned())?;
+    /// assert_eq!(e.to_string(), "A*~B");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        text.parse()
+    }
+}
+
+impl From<Expression> for String {
+    /// The expression's text, as [`Display`](fmt::Display) prints it.
+    fn from(expression: Expression) -> Self {
+        expression.to_string()
+    }
+}
+
 impl From<Literal> for Expression {
     fn from(literal: Literal) -> Self {
-        Self::Literal(literal)
+        Self::literal(literal)
     }
 }
 
@@ -531,27 +785,37 @@ mod tests {
     use super::*;
 
     fn lit(n: &str) -> Expression {
-        Expression::literal(Literal::new(n))
+        Expression::literal(Literal::new(n).unwrap())
     }
 
     #[test]
     fn display_precedence() {
         let or = Expression::disjunction([lit("A"), lit("B")]).unwrap();
-        let and = Expression::conjunction([or.clone(), lit("C").negate()]).unwrap();
+        let and = Expression::conjunction([or.clone(), lit("C").negate().unwrap()]).unwrap();
         assert_eq!(and.to_string(), "(A + B)*~C");
-        assert_eq!(or.negate().to_string(), "~(A + B)");
+        assert_eq!(or.negate().unwrap().to_string(), "~(A + B)");
         let nested = Expression::conjunction([
             Expression::conjunction([lit("A"), lit("B")]).unwrap(),
             lit("C"),
         ])
         .unwrap();
-        assert_eq!(nested, Expression::And(vec![lit("A"), lit("B"), lit("C")]));
+        let ExpressionKind::And(items) = nested.kind() else {
+            panic!("not a conjunction: {nested:?}");
+        };
+        assert_eq!(items, &[lit("A"), lit("B"), lit("C")]);
     }
 
     #[test]
-    fn empty_conjunction_is_none() {
-        assert!(Expression::conjunction([]).is_none());
-        assert_eq!(Expression::disjunction([lit("A")]), Some(lit("A")));
+    fn empty_conjunction_is_an_error() {
+        assert_eq!(
+            Expression::conjunction([]),
+            Err(ExpressionError::NoOperands { operator: "*" })
+        );
+        assert_eq!(
+            Expression::disjunction([]),
+            Err(ExpressionError::NoOperands { operator: "+" })
+        );
+        assert_eq!(Expression::disjunction([lit("A")]), Ok(lit("A")));
     }
 
     #[test]
@@ -560,12 +824,12 @@ mod tests {
             .unwrap()
             .with_multi_value(&["D"])
             .unwrap();
-        let e = Expression::literal(Literal::with_levels("D", [1, 2]));
+        let e = Expression::literal(Literal::with_levels("D", [1, 2]).unwrap());
         assert_eq!(
             e.evaluate(&data).unwrap().values().to_vec(),
             [0.0, 1.0, 1.0]
         );
-        let e = Expression::literal(Literal::with_levels("D", [2]).negate());
+        let e = Expression::literal(Literal::with_levels("D", [2]).unwrap().negate());
         assert_eq!(
             e.evaluate(&data).unwrap().values().to_vec(),
             [1.0, 1.0, 0.0]
@@ -579,5 +843,95 @@ mod tests {
         assert!(e.to_string().contains("unknown column `X`"));
         let e = lit("D").evaluate(&data).unwrap_err();
         assert!(e.to_string().contains("outside [0, 1]"));
+    }
+
+    #[test]
+    fn malformed_literals_are_refused() {
+        for name in [
+            "", "A*B", "~A", "A+B", "GDP pc", "A[1]", "(A)", "A,B", "1A", "A->B", "A<-B",
+        ] {
+            assert!(
+                matches!(Literal::new(name), Err(ExpressionError::InvalidName { .. })),
+                "{name:?} accepted"
+            );
+        }
+        for name in [
+            "A",
+            "d.napoleon",
+            "enterprise_rank",
+            "X1",
+            "FSorLS",
+            "_a",
+            "Ü",
+        ] {
+            assert_eq!(
+                Literal::new(name).map(|l| l.to_string()).as_deref(),
+                Ok(name)
+            );
+        }
+        assert_eq!(
+            Literal::with_levels("M", []),
+            Err(ExpressionError::NoLevels { name: "M".into() })
+        );
+    }
+
+    #[test]
+    fn literal_from_text() {
+        let a: Literal = "~~DEV[2,1]".parse().unwrap();
+        assert_eq!(a, Literal::with_levels("DEV", [1, 2]).unwrap());
+        assert_eq!(
+            "A*B".parse::<Literal>(),
+            Err(ExpressionError::NotALiteral {
+                found: "A*B".into()
+            })
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serialises_as_text() {
+        let e: Expression = "A*~B[1,2] + ~(C*D)".parse().unwrap();
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(json, r#""A*~B[1,2] + ~(C*D)""#);
+        assert_eq!(serde_json::from_str::<Expression>(&json).unwrap(), e);
+        assert!(serde_json::from_str::<Expression>(r#""A*""#).is_err());
+        assert!(serde_json::from_str::<Expression>(r#"{"And": []}"#).is_err());
+        let l: Literal = serde_json::from_str(r#""~M[2]""#).unwrap();
+        assert_eq!(l, Literal::with_levels("M", [2]).unwrap().negate());
+        assert_eq!(serde_json::to_string(&l).unwrap(), r#""~M[2]""#);
+        assert!(serde_json::from_str::<Literal>(r#""A*B""#).is_err());
+        assert!(serde_json::from_str::<Literal>(r#""M[]""#).is_err());
+    }
+
+    /// Hand-built nesting stops at [`MAX_NESTING`], and what is built prints as text that
+    /// parses back to it (reliability report, 2a').
+    #[test]
+    fn constructors_cap_the_nesting() {
+        let mut e = lit("A");
+        let mut refused = None;
+        for i in 0..20_000 {
+            match Expression::conjunction([e.clone(), lit("B")]).and_then(Expression::negate) {
+                Ok(next) => e = next,
+                Err(err) => {
+                    refused = Some((i, err));
+                    break;
+                }
+            }
+        }
+        assert_eq!(
+            refused,
+            Some((
+                MAX_NESTING,
+                ExpressionError::NestingTooDeep { max: MAX_NESTING }
+            ))
+        );
+        let data = Dataset::from_columns([("A", vec![0.2]), ("B", vec![0.7])]).unwrap();
+        assert!(e.evaluate(&data).is_ok());
+        assert_eq!(e.to_string().parse::<Expression>(), Ok(e.clone()));
+        let or = Expression::disjunction([e.clone(), lit("C")]).unwrap();
+        assert_eq!(
+            Expression::conjunction([or, lit("D")]),
+            Err(ExpressionError::NestingTooDeep { max: MAX_NESTING })
+        );
     }
 }

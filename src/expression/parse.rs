@@ -24,12 +24,13 @@
 
 use std::str::FromStr;
 
-use super::{Expression, ExpressionError, Literal, Relation, Statement};
+use super::{Expression, ExpressionError, Literal, Relation, Statement, MAX_NESTING};
 
 /// The deepest nesting of parentheses accepted; deeper input is refused with
 /// [`ExpressionError::TooDeep`]. Parsing itself does not recurse, but printing, comparing,
-/// evaluating and dropping an expression do, once per level of nesting.
-const MAX_DEPTH: usize = 256;
+/// evaluating and dropping an expression do, a bounded number of times per level of nesting.
+/// The constructors of [`Expression`] apply the same limit.
+const MAX_DEPTH: usize = MAX_NESTING;
 
 /// What may start an operand, for error messages.
 const OPERAND: &str = "a condition, `~` or `(`";
@@ -99,20 +100,25 @@ struct Group {
 
 impl Group {
     /// Ends the term being read, at a `+` or at the end of the group.
-    fn end_term(&mut self) {
-        if let Some(term) = Expression::conjunction(std::mem::take(&mut self.factors)) {
+    fn end_term(&mut self) -> Result<(), ExpressionError> {
+        if !self.factors.is_empty() {
+            let term = Expression::conjunction(std::mem::take(&mut self.factors))?;
             self.terms.push(term);
         }
+        Ok(())
     }
 
     /// The group's value, built with the canonical constructors.
     fn finish(mut self) -> Result<Expression, ExpressionError> {
-        self.end_term();
-        // The parser finishes a group only after an operand, so `terms` is never empty and the
-        // fallback error is never built.
-        let value =
-            Expression::disjunction(self.terms).ok_or(ExpressionError::Empty { position: 0 })?;
-        Ok(if self.negated { value.negate() } else { value })
+        self.end_term()?;
+        // The parser finishes a group only after an operand, so `terms` is never empty; and as
+        // the parentheses are nested at most `MAX_DEPTH` deep, so is the value.
+        let value = Expression::disjunction(self.terms)?;
+        if self.negated {
+            value.negate()
+        } else {
+            Ok(value)
+        }
     }
 }
 
@@ -132,6 +138,59 @@ fn is_name_start(c: char) -> bool {
 
 fn is_name_char(c: char) -> bool {
     c == '_' || c == '.' || c.is_alphanumeric()
+}
+
+/// Checks that `name` is a name the expression grammar can write: a letter or `_`, then
+/// letters, digits, `_` and `.` (Unicode letters and digits allowed). This is what the parser
+/// reads as a name, so a condition with such a name prints unambiguously in a model and can be
+/// written in an expression; a name with an operator (`*`, `+`, `~`, an arrow), a parenthesis,
+/// a bracket, a comma or white space, or an empty name, is refused.
+///
+/// Truth tables, parameters of fit and the constructors of [`Literal`] refuse condition and
+/// outcome names that fail this check.
+///
+/// # Errors
+/// [`ExpressionError::InvalidName`], carrying the name and the reason.
+///
+/// # Example
+/// ```
+/// use fsqca::expression::check_name;
+///
+/// assert!(check_name("enterprise_rank").is_ok());
+/// assert!(check_name("d.napoleon").is_ok());
+/// let err = check_name("GDP pc").unwrap_err();
+/// assert_eq!(err.to_string(), "invalid name `GDP pc`: it contains white space");
+/// assert!(check_name("A*B").is_err());
+/// assert!(check_name("").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_name(name: &str) -> Result<(), ExpressionError> {
+    let invalid = |reason: String| ExpressionError::InvalidName {
+        name: name.to_owned(),
+        reason,
+    };
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return Err(invalid("it is empty".into()));
+    };
+    let describe = |c: char| {
+        if c.is_whitespace() {
+            "it contains white space".to_owned()
+        } else {
+            format!("it contains `{c}`")
+        }
+    };
+    if !is_name_start(first) {
+        return Err(invalid(if is_name_char(first) {
+            format!("it starts with `{first}`, not a letter or `_`")
+        } else {
+            describe(first)
+        }));
+    }
+    match chars.find(|&c| !is_name_char(c)) {
+        Some(c) => Err(invalid(describe(c))),
+        None => Ok(()),
+    }
 }
 
 impl Parser {
@@ -253,7 +312,7 @@ impl Parser {
                     let literal = self.literal(name)?;
                     current
                         .factors
-                        .push(if negated { literal.negate() } else { literal });
+                        .push(if negated { literal.negate()? } else { literal });
                 }
                 Kind::Open => {
                     if enclosing.len() >= MAX_DEPTH {
@@ -285,7 +344,7 @@ impl Parser {
                     }
                     Kind::Plus => {
                         self.bump(token);
-                        current.end_term();
+                        current.end_term()?;
                         context = Context::Operator(token.start, "+");
                         break;
                     }
@@ -351,7 +410,7 @@ impl Parser {
     fn literal(&mut self, name: String) -> Result<Expression, ExpressionError> {
         let token = self.peek()?;
         if token.kind != Kind::OpenBracket {
-            return Ok(Expression::literal(Literal::new(name)));
+            return Ok(Expression::literal(Literal::new(name)?));
         }
         self.bump(token);
         let mut levels = Vec::new();
@@ -415,7 +474,7 @@ impl Parser {
                 }
             }
         }
-        Ok(Expression::literal(Literal::with_levels(name, levels)))
+        Ok(Expression::literal(Literal::with_levels(name, levels)?))
     }
 
     /// Checks that nothing but white space follows a complete expression.
@@ -442,7 +501,8 @@ impl FromStr for Expression {
     /// allowed), and multi-value levels `A[1,2]`; white space is allowed anywhere between tokens.
     ///
     /// `~` on a name negates the [`Literal`]; on a parenthesised expression it gives
-    /// [`Expression::Not`], through [`Expression::negate`] so that double negations cancel.
+    /// [`ExpressionKind::Not`](super::ExpressionKind::Not), through [`Expression::negate`] so
+    /// that double negations cancel.
     /// Parentheses may be nested 256 deep.
     ///
     /// # Errors
@@ -553,11 +613,11 @@ mod tests {
     }
 
     fn lit(name: &str) -> Expression {
-        Expression::literal(Literal::new(name))
+        Expression::literal(Literal::new(name).unwrap())
     }
 
     fn not(name: &str) -> Expression {
-        Expression::literal(Literal::new(name).negate())
+        Expression::literal(Literal::new(name).unwrap().negate())
     }
 
     fn and<const N: usize>(items: [Expression; N]) -> Expression {
@@ -588,11 +648,15 @@ mod tests {
             &and([lit("GDPpc"), not("Enterprise_capacity")]),
             "GDPpc*~Enterprise_capacity",
         );
-        check("~(A*B)", &and([lit("A"), lit("B")]).negate(), "~(A*B)");
+        check(
+            "~(A*B)",
+            &and([lit("A"), lit("B")]).negate().unwrap(),
+            "~(A*B)",
+        );
         check(
             "DEV[1,2]*~URB",
             &and([
-                Expression::literal(Literal::with_levels("DEV", [1, 2])),
+                Expression::literal(Literal::with_levels("DEV", [1, 2]).unwrap()),
                 not("URB"),
             ]),
             "DEV[1,2]*~URB",
@@ -634,7 +698,7 @@ mod tests {
         );
         check(
             "~(A + B)*C",
-            &and([or([lit("A"), lit("B")]).negate(), lit("C")]),
+            &and([or([lit("A"), lit("B")]).negate().unwrap(), lit("C")]),
             "~(A + B)*C",
         );
         check("~A*B", &and([not("A"), lit("B")]), "~A*B");
@@ -654,13 +718,14 @@ mod tests {
 
     #[test]
     fn levels() {
-        let dev =
-            |levels: &[u32]| Expression::literal(Literal::with_levels("DEV", levels.to_vec()));
+        let dev = |levels: &[u32]| {
+            Expression::literal(Literal::with_levels("DEV", levels.to_vec()).unwrap())
+        };
         check("DEV[2]", &dev(&[2]), "DEV[2]");
         check("DEV [ 2 , 1 ,2 ]", &dev(&[1, 2]), "DEV[1,2]");
         check("DEV[007]", &dev(&[7]), "DEV[7]");
         check("DEV[4294967295]", &dev(&[u32::MAX]), "DEV[4294967295]");
-        check("~DEV[0]", &dev(&[0]).negate(), "~DEV[0]");
+        check("~DEV[0]", &dev(&[0]).negate().unwrap(), "~DEV[0]");
     }
 
     #[test]

@@ -176,6 +176,44 @@ pub enum MinimizeError {
         /// A proven lower bound on the size of a model.
         lower_bound: usize,
     },
+    /// A prime implicant chart was given an implicant that does not have one entry per
+    /// condition of its columns ([`PiChart::new`](crate::minimize::PiChart::new)).
+    #[error("implicant {index} has {len} conditions, expected {expected}")]
+    ImplicantLength {
+        /// Its position in the list (0-based).
+        index: usize,
+        /// The number of conditions of the columns.
+        expected: usize,
+        /// The number of conditions it has.
+        len: usize,
+    },
+    /// A row index that is not a row of the prime implicant chart.
+    #[error("row {row} is not a row of the chart (it has {n_rows})")]
+    RowOutOfRange {
+        /// The index given.
+        row: usize,
+        /// The number of rows of the chart.
+        n_rows: usize,
+    },
+    /// A deserialized [`Implicant`](crate::minimize::Implicant) whose mask and values
+    /// disagree: a literal beyond its values, a level where it has no literal, or more than 64
+    /// conditions.
+    #[error("inconsistent implicant: mask {mask:#x} with values {values:?}")]
+    InvalidImplicant {
+        /// The mask of conditions with a literal.
+        mask: u64,
+        /// The values.
+        values: Vec<u8>,
+    },
+    /// A deserialized [`PiChart`](crate::minimize::PiChart) or
+    /// [`Minimized`](crate::minimize::Minimized) whose parts disagree (sizes, indices).
+    #[error("inconsistent {what}: {reason}")]
+    Inconsistent {
+        /// What was deserialized: `prime implicant chart` or `minimization`.
+        what: &'static str,
+        /// The disagreement, with the values.
+        reason: String,
+    },
 }
 
 #[cfg(test)]
@@ -229,6 +267,20 @@ mod tests {
                 nodes: 10,
                 best: 5,
                 lower_bound: 3,
+            },
+            MinimizeError::ImplicantLength {
+                index: 1,
+                expected: 3,
+                len: 2,
+            },
+            MinimizeError::RowOutOfRange { row: 99, n_rows: 2 },
+            MinimizeError::InvalidImplicant {
+                mask: 1 << 40,
+                values: vec![1],
+            },
+            MinimizeError::Inconsistent {
+                what: "prime implicant chart",
+                reason: "1 words of bits for 2 rows of 1 words".into(),
             },
         ];
         for e in errors {

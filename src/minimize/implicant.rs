@@ -27,12 +27,45 @@ use super::problem::{pack, Planes};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "ImplicantData")
+)]
 pub struct Implicant {
     /// Bit `j` set iff condition `j` has a literal.
     mask: u64,
     /// One value per condition: the literal's level, 0 where there is no literal.
     values: Vec<u8>,
+}
+
+/// The serialised fields of an [`Implicant`], checked by `TryFrom` on deserialization.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct ImplicantData {
+    mask: u64,
+    values: Vec<u8>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ImplicantData> for Implicant {
+    type Error = super::MinimizeError;
+
+    /// Accepts the fields when the mask has bits only below the number of values (at most 64)
+    /// and every value without a literal is 0, as [`Implicant::from_levels`] builds them.
+    fn try_from(data: ImplicantData) -> Result<Self, Self::Error> {
+        let ImplicantData { mask, values } = data;
+        let n = values.len();
+        let beyond = n < 64 && mask >> n != 0;
+        let stray = values
+            .iter()
+            .enumerate()
+            .any(|(j, &v)| v != 0 && (j >= 64 || mask >> j & 1 == 0));
+        if n > 64 || beyond || stray {
+            return Err(super::MinimizeError::InvalidImplicant { mask, values });
+        }
+        Ok(Implicant { mask, values })
+    }
 }
 
 impl Implicant {

@@ -18,19 +18,79 @@ use super::set_cover::SetFamily;
 /// use fsqca::minimize::{Implicant, PiChart};
 /// let a = Implicant::from_levels(&[Some(1), None]);
 /// let b = Implicant::from_levels(&[None, Some(1)]);
-/// let chart = PiChart::new(&[a, b], &[vec![1, 0], vec![1, 1], vec![0, 1]]);
+/// let chart = PiChart::new(&[a, b], &[vec![1, 0], vec![1, 1], vec![0, 1]])?;
 /// assert_eq!(chart.row(0), vec![0, 1]);
 /// assert_eq!(chart.column(1), vec![0, 1]);
 /// assert_eq!(chart.essential(), vec![0, 1]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "PiChartData")
+)]
 pub struct PiChart {
     n_rows: usize,
     n_cols: usize,
     words: usize,
     bits: Vec<u64>,
+}
+
+/// The serialised fields of a [`PiChart`], checked by `TryFrom` on deserialization.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct PiChartData {
+    n_rows: usize,
+    n_cols: usize,
+    words: usize,
+    bits: Vec<u64>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<PiChartData> for PiChart {
+    type Error = MinimizeError;
+
+    /// Accepts the fields when `words` fits `n_cols`, there are `n_rows × words` words of
+    /// bits, and no bit is set beyond the last column.
+    fn try_from(data: PiChartData) -> Result<Self, Self::Error> {
+        let PiChartData {
+            n_rows,
+            n_cols,
+            words,
+            bits,
+        } = data;
+        let inconsistent = |reason: String| MinimizeError::Inconsistent {
+            what: "prime implicant chart",
+            reason,
+        };
+        let expected_words = n_cols.div_ceil(64).max(1);
+        if words != expected_words {
+            return Err(inconsistent(format!(
+                "{words} words per row for {n_cols} columns, expected {expected_words}"
+            )));
+        }
+        if n_rows.checked_mul(words) != Some(bits.len()) {
+            return Err(inconsistent(format!(
+                "{} words of bits for {n_rows} rows of {words} words",
+                bits.len()
+            )));
+        }
+        // The bits of the last word of each row beyond the last column must be clear.
+        let used = n_cols - (words - 1) * 64;
+        let padding = if used >= 64 { 0 } else { !0u64 << used };
+        if let Some(row) = (0..n_rows).find(|r| bits[r * words + words - 1] & padding != 0) {
+            return Err(inconsistent(format!(
+                "row {row} has a mark beyond the last column ({n_cols} columns)"
+            )));
+        }
+        Ok(PiChart {
+            n_rows,
+            n_cols,
+            words,
+            bits,
+        })
+    }
 }
 
 /// Covers found in a [`PiChart`]: each a sorted list of row (prime implicant) indices.
@@ -87,6 +147,11 @@ impl PiChart {
     /// The chart of `implicants` (rows) against `columns` (configurations, one level per
     /// condition).
     ///
+    /// # Errors
+    /// [`MinimizeError::UnequalLengths`] when the columns do not all have as many values as the
+    /// first, [`MinimizeError::ImplicantLength`] when an implicant is over another number of
+    /// conditions, and [`MinimizeError::TooManyConditions`] above 64 conditions.
+    ///
     /// # Complexity
     /// `O(r c)` word operations for `r` implicants and `c` columns.
     ///
@@ -94,11 +159,46 @@ impl PiChart {
     /// ```
     /// use fsqca::minimize::{Implicant, PiChart};
     /// let a = Implicant::from_levels(&[Some(1), None]);
-    /// let chart = PiChart::new(&[a], &[vec![1, 0], vec![0, 1]]);
+    /// let chart = PiChart::new(&[a.clone()], &[vec![1, 0], vec![0, 1]])?;
     /// assert!(chart.covers(0, 0) && !chart.covers(0, 1));
+    /// assert!(PiChart::new(&[a], &[vec![1, 0, 1]]).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(implicants: &[Implicant], columns: &[Vec<u8>]) -> Self {
+    pub fn new(implicants: &[Implicant], columns: &[Vec<u8>]) -> Result<Self, MinimizeError> {
+        let expected = columns
+            .first()
+            .map(Vec::len)
+            .or_else(|| implicants.first().map(Implicant::n_conditions))
+            .unwrap_or(0);
+        if expected > 64 {
+            return Err(MinimizeError::TooManyConditions {
+                n: expected,
+                max: 64,
+            });
+        }
+        if let Some((index, c)) = columns
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.len() != expected)
+        {
+            return Err(MinimizeError::UnequalLengths {
+                set: super::ConfigurationSet::Positive,
+                index,
+                expected,
+                len: c.len(),
+            });
+        }
+        if let Some((index, i)) = implicants
+            .iter()
+            .enumerate()
+            .find(|(_, i)| i.n_conditions() != expected)
+        {
+            return Err(MinimizeError::ImplicantLength {
+                index,
+                expected,
+                len: i.n_conditions(),
+            });
+        }
         let words = columns.len().div_ceil(64).max(1);
         let max_level = columns
             .iter()
@@ -109,12 +209,12 @@ impl PiChart {
             .unwrap_or(1);
         let levels = [max_level.saturating_add(1)];
         let bits = with_planes!(&levels, cover_planes(implicants, columns, words));
-        PiChart {
+        Ok(PiChart {
             n_rows: implicants.len(),
             n_cols: columns.len(),
             words,
             bits,
-        }
+        })
     }
 
     /// A chart from a matrix of marks, one `Vec` per row (shorter rows are padded with
@@ -220,26 +320,36 @@ impl PiChart {
 
     /// The chart restricted to the given rows, in the given order.
     ///
+    /// # Errors
+    /// [`MinimizeError::RowOutOfRange`] for an index that is not a row of the chart.
+    ///
     /// # Example
     /// ```
     /// use fsqca::minimize::PiChart;
     /// let chart = PiChart::from_matrix(&[vec![true, false], vec![false, true]]);
-    /// let sub = chart.select_rows(&[1]);
+    /// let sub = chart.select_rows(&[1])?;
     /// assert_eq!(sub.n_rows(), 1);
     /// assert_eq!(sub.row(0), vec![1]);
+    /// assert!(chart.select_rows(&[99]).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn select_rows(&self, rows: &[usize]) -> PiChart {
-        let mut bits = Vec::with_capacity(rows.len() * self.words);
+    pub fn select_rows(&self, rows: &[usize]) -> Result<PiChart, MinimizeError> {
+        if let Some(&row) = rows.iter().find(|&&r| r >= self.n_rows) {
+            return Err(MinimizeError::RowOutOfRange {
+                row,
+                n_rows: self.n_rows,
+            });
+        }
+        let mut bits = Vec::with_capacity(rows.len().saturating_mul(self.words));
         for &r in rows {
             bits.extend_from_slice(self.row_bits(r));
         }
-        PiChart {
+        Ok(PiChart {
             n_rows: rows.len(),
             n_cols: self.n_cols,
             words: self.words,
             bits,
-        }
+        })
     }
 
     /// The essential rows: those that alone cover some column, ascending.

@@ -32,14 +32,18 @@ use super::quine_mccluskey::quine_mccluskey;
 /// assert!(solution.essential().is_empty());
 /// let names = ["A", "B", "C"];
 /// let models: Vec<String> = (0..solution.models().len())
-///     .map(|i| solution.model_expression(i, &names, false))
+///     .filter_map(|i| solution.model_expression(i, &names, false))
 ///     .collect();
 /// assert_eq!(models, ["~A*~B + A*C + B*~C", "~A*~C + A*B + ~B*C"]);
 /// assert!(!solution.is_truncated());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "MinimizedData")
+)]
 pub struct Minimized {
     prime_implicants: Vec<Implicant>,
     chart: PiChart,
@@ -48,6 +52,67 @@ pub struct Minimized {
     truncated: bool,
     lower_bound: Option<usize>,
     max_models: usize,
+}
+
+/// The serialised fields of a [`Minimized`], checked by `TryFrom` on deserialization.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct MinimizedData {
+    prime_implicants: Vec<Implicant>,
+    chart: PiChart,
+    essential: Vec<usize>,
+    models: Vec<Vec<usize>>,
+    truncated: bool,
+    lower_bound: Option<usize>,
+    max_models: usize,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<MinimizedData> for Minimized {
+    type Error = MinimizeError;
+
+    /// Accepts the fields when the chart has one row per prime implicant, the prime implicants
+    /// are over one number of conditions, and every index names a prime implicant.
+    fn try_from(data: MinimizedData) -> Result<Self, Self::Error> {
+        let inconsistent = |reason: String| MinimizeError::Inconsistent {
+            what: "minimization",
+            reason,
+        };
+        let n = data.prime_implicants.len();
+        if data.chart.n_rows() != n {
+            return Err(inconsistent(format!(
+                "the chart has {} rows for {n} prime implicants",
+                data.chart.n_rows()
+            )));
+        }
+        let conditions = data.prime_implicants.first().map(Implicant::n_conditions);
+        if let Some(i) = data
+            .prime_implicants
+            .iter()
+            .position(|p| Some(p.n_conditions()) != conditions)
+        {
+            return Err(inconsistent(format!(
+                "prime implicant {i} has {} conditions, the first {}",
+                data.prime_implicants[i].n_conditions(),
+                conditions.unwrap_or(0)
+            )));
+        }
+        let indices = data.essential.iter().chain(data.models.iter().flatten());
+        if let Some(&i) = indices.into_iter().find(|&&i| i >= n) {
+            return Err(inconsistent(format!(
+                "index {i} names no prime implicant (there are {n})"
+            )));
+        }
+        Ok(Minimized {
+            prime_implicants: data.prime_implicants,
+            chart: data.chart,
+            essential: data.essential,
+            models: data.models,
+            truncated: data.truncated,
+            lower_bound: data.lower_bound,
+            max_models: data.max_models,
+        })
+    }
 }
 
 impl Minimized {
@@ -186,12 +251,16 @@ impl Minimized {
     pub fn model_terms(&self, i: usize) -> Vec<&Implicant> {
         self.models
             .get(i)
-            .map(|m| m.iter().map(|&j| &self.prime_implicants[j]).collect())
+            .map(|m| {
+                m.iter()
+                    .filter_map(|&j| self.prime_implicants.get(j))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
     /// Model `i` written as a sum of products, `A*~B + C` (see
-    /// [`Implicant::format_with`]); empty if out of range.
+    /// [`Implicant::format_with`]); `None` if there is no model `i`.
     ///
     /// # Example
     /// ```
@@ -204,16 +273,25 @@ impl Minimized {
     ///     Remainders::None,
     /// )?;
     /// let solution = problem.solve(&EngineOptions::default())?;
-    /// assert_eq!(solution.model_expression(0, &["A", "B"], false), "A");
-    /// assert_eq!(solution.model_expression(0, &["A", "B"], true), "A[1]");
+    /// assert_eq!(solution.model_expression(0, &["A", "B"], false).as_deref(), Some("A"));
+    /// assert_eq!(solution.model_expression(0, &["A", "B"], true).as_deref(), Some("A[1]"));
+    /// assert_eq!(solution.model_expression(99, &["A", "B"], false), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn model_expression<S: AsRef<str>>(&self, i: usize, names: &[S], brackets: bool) -> String {
-        self.model_terms(i)
-            .iter()
-            .map(|t| t.format_with(names, brackets))
-            .collect::<Vec<_>>()
-            .join(" + ")
+    pub fn model_expression<S: AsRef<str>>(
+        &self,
+        i: usize,
+        names: &[S],
+        brackets: bool,
+    ) -> Option<String> {
+        self.models.get(i)?;
+        Some(
+            self.model_terms(i)
+                .iter()
+                .map(|t| t.format_with(names, brackets))
+                .collect::<Vec<_>>()
+                .join(" + "),
+        )
     }
 
     /// Whether more models exist than the cap allowed to list.
@@ -342,7 +420,8 @@ impl MinimizationProblem {
     ///     Remainders::All,
     /// )?;
     /// let solution = problem.solve(&EngineOptions::default())?;
-    /// assert_eq!(solution.model_expression(0, &["D", "I"], true), "D[2] + D[1]*I[0]");
+    /// let model = solution.model_expression(0, &["D", "I"], true);
+    /// assert_eq!(model.as_deref(), Some("D[2] + D[1]*I[0]"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn solve(&self, options: &EngineOptions) -> Result<Minimized, MinimizeError> {
@@ -362,14 +441,14 @@ impl MinimizationProblem {
                 p
             }
         };
-        let mut chart = PiChart::new(&primes, self.positive());
+        let mut chart = PiChart::new(&primes, self.positive())?;
         if options.uses_row_dominance() {
             let dominated = chart.dominated_rows();
             if !dominated.is_empty() {
                 let keep: Vec<usize> = (0..primes.len())
                     .filter(|r| dominated.binary_search(r).is_err())
                     .collect();
-                chart = chart.select_rows(&keep);
+                chart = chart.select_rows(&keep)?;
                 let mut i = 0;
                 primes.retain(|_| {
                     i += 1;
@@ -409,7 +488,8 @@ mod tests {
             .unwrap();
         let s = p.solve(&EngineOptions::default()).unwrap();
         assert_eq!(s.models(), &[vec![0]]);
-        assert_eq!(s.model_expression(0, &["A"], false), "1");
+        assert_eq!(s.model_expression(0, &["A"], false).as_deref(), Some("1"));
+        assert_eq!(s.model_expression(1, &["A"], false), None);
     }
 
     /// 300 cases of 12 crisp conditions, outcome `X1*X2 + X3*~X4*X5` with one case in

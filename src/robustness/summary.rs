@@ -348,7 +348,7 @@ impl Sweep {
 
     fn core_fit(&self, core: &[String]) -> Option<Sufficiency> {
         let terms: Vec<Expression> = core.iter().filter_map(|t| t.parse().ok()).collect();
-        let expression = Expression::disjunction(terms)?;
+        let expression = Expression::disjunction(terms).ok()?;
         let x = expression.evaluate(&self.baseline_data).ok()?;
         let y = membership_set("Y", self.outcome_membership.clone());
         fit::sufficiency(&x, &y).ok()

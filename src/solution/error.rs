@@ -124,6 +124,22 @@ pub enum SolutionError {
         /// The limit that was reached.
         max: usize,
     },
+    /// A configuration whose values do not match the numbers of levels: another length, or a
+    /// value at or above its condition's number of levels.
+    #[error("configuration {values:?} does not fit conditions with {levels:?} levels")]
+    InvalidConfiguration {
+        /// The values given.
+        values: Vec<u8>,
+        /// The numbers of levels given.
+        levels: Vec<u8>,
+    },
+    /// A term cannot be written as an expression: a condition name the grammar cannot write
+    /// (possible only in a truth table that was deserialized, as [`TruthTable::new`] refuses
+    /// such names).
+    ///
+    /// [`TruthTable::new`]: crate::TruthTable::new
+    #[error(transparent)]
+    Expression(#[from] crate::ExpressionError),
 }
 
 #[cfg(test)]
@@ -173,5 +189,18 @@ mod tests {
             "the intermediate solution needs directional expectations: give them, or ask for the \
              conservative solution (which it would equal without them)"
         );
+        let e = SolutionError::InvalidConfiguration {
+            values: vec![2, 0],
+            levels: vec![2, 2],
+        };
+        assert_eq!(
+            e.to_string(),
+            "configuration [2, 0] does not fit conditions with [2, 2] levels"
+        );
+        let e = SolutionError::from(crate::ExpressionError::InvalidName {
+            name: "A B".into(),
+            reason: "it contains white space".into(),
+        });
+        assert_eq!(e.to_string(), "invalid name `A B`: it contains white space");
     }
 }

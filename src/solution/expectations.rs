@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::expression::{Expression, Literal};
+use crate::expression::{Expression, ExpressionKind, Literal};
 use crate::minimize::Implicant;
 
 use super::error::SolutionError;
@@ -55,8 +55,8 @@ impl DirectionalExpectations {
     /// use fsqca::{solution::DirectionalExpectations, Literal};
     ///
     /// let d = DirectionalExpectations::new()
-    ///     .with([Literal::new("A")])?
-    ///     .with([Literal::new("C"), Literal::new("D").negate()])?;
+    ///     .with([Literal::new("A")?])?
+    ///     .with([Literal::new("C")?, Literal::new("D")?.negate()])?;
     /// assert_eq!(d.to_string(), "A, C*~D");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -256,12 +256,12 @@ impl FromStr for DirectionalExpectations {
                     reason: e.to_string(),
                 }
             })?;
-            let literals: Vec<Literal> = match &expr {
-                Expression::Literal(l) => vec![l.clone()],
-                Expression::And(items) => items
+            let literals: Vec<Literal> = match expr.kind() {
+                ExpressionKind::Literal(l) => vec![l.clone()],
+                ExpressionKind::And(items) => items
                     .iter()
-                    .map(|e| match e {
-                        Expression::Literal(l) => Ok(l.clone()),
+                    .map(|e| match e.kind() {
+                        ExpressionKind::Literal(l) => Ok(l.clone()),
                         _ => Err(()),
                     })
                     .collect::<Result<_, ()>>()

@@ -717,11 +717,15 @@ impl<'a> Context<'a> {
             } else if v == 1 {
                 Literal::new(name)
             } else {
-                Literal::new(name).negate()
+                Literal::new(name).map(Literal::negate)
             };
-            Expression::literal(literal)
+            literal.map(Expression::literal)
         });
-        Expression::conjunction(literals).ok_or(SolutionError::Tautology)
+        let literals = literals.collect::<Result<Vec<_>, _>>()?;
+        if literals.is_empty() {
+            return Err(SolutionError::Tautology);
+        }
+        Ok(Expression::conjunction(literals)?)
     }
 
     fn terms(&self, implicants: &[Implicant]) -> Vec<Expression> {
@@ -781,7 +785,10 @@ impl<'a> Context<'a> {
                     cases: evaluated[i].2.clone(),
                 })
                 .collect();
-            let expression = Expression::disjunction(exprs).ok_or(SolutionError::Tautology)?;
+            if exprs.is_empty() {
+                return Err(SolutionError::Tautology.into());
+            }
+            let expression = Expression::disjunction(exprs)?;
             out.push(Model {
                 expression,
                 terms,
@@ -821,7 +828,11 @@ impl<'a> Context<'a> {
             let mut config: Vec<u8> = cube.iter().map(|v| v.unwrap_or(0)).collect();
             loop {
                 if !self.positive_set.contains(&config) {
-                    found.insert(Configuration::new(config.clone(), &self.levels));
+                    // Each value is below its number of levels (the loop counts within them),
+                    // so the configuration is valid.
+                    if let Ok(c) = Configuration::new(config.clone(), &self.levels) {
+                        found.insert(c);
+                    }
                 }
                 // Next configuration of the cube: count over the free positions, last fastest.
                 let mut advanced = false;

@@ -4,7 +4,9 @@ use std::fmt;
 
 use crate::expression::Expression;
 use crate::fit::Sufficiency;
+use crate::text::pad_right;
 
+use super::error::SolutionError;
 use super::options::SolutionType;
 
 /// A configuration of the conditions (a truth-table row), with its R QCA row id.
@@ -13,9 +15,10 @@ use super::options::SolutionType;
 /// ```
 /// use fsqca::solution::Configuration;
 ///
-/// let c = Configuration::new(vec![1, 0, 1], &[2, 2, 2]);
+/// let c = Configuration::new(vec![1, 0, 1], &[2, 2, 2])?;
 /// assert_eq!(c.id(), 6); // 1-based, first condition most significant
 /// assert_eq!(c.values(), [1, 0, 1]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30,12 +33,25 @@ impl Configuration {
     /// The id saturates at `u64::MAX` for tables too large to number (the truth table refuses
     /// those before any solution is computed).
     ///
+    /// # Errors
+    /// [`SolutionError::InvalidConfiguration`] when `values` and `levels` have different
+    /// lengths, or a value is not below its number of levels.
+    ///
     /// # Example
     /// ```
-    /// let c = fsqca::solution::Configuration::new(vec![2, 0], &[3, 2]);
+    /// let c = fsqca::solution::Configuration::new(vec![2, 0], &[3, 2])?;
     /// assert_eq!(c.id(), 5);
+    /// assert!(fsqca::solution::Configuration::new(vec![2, 0], &[2, 2]).is_err());
+    /// assert!(fsqca::solution::Configuration::new(vec![1], &[2, 2]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(values: Vec<u8>, levels: &[u8]) -> Self {
+    pub fn new(values: Vec<u8>, levels: &[u8]) -> Result<Self, SolutionError> {
+        if values.len() != levels.len() || values.iter().zip(levels).any(|(v, l)| v >= l) {
+            return Err(SolutionError::InvalidConfiguration {
+                values,
+                levels: levels.to_vec(),
+            });
+        }
         let index = values
             .iter()
             .zip(levels)
@@ -44,7 +60,7 @@ impl Configuration {
             })
             .and_then(|i| i.checked_add(1))
             .unwrap_or(u64::MAX);
-        Self { id: index, values }
+        Ok(Self { id: index, values })
     }
 
     /// The R QCA row id: the 1-based row number in the complete truth table, first condition
@@ -52,7 +68,8 @@ impl Configuration {
     ///
     /// # Example
     /// ```
-    /// assert_eq!(fsqca::solution::Configuration::new(vec![0, 0], &[2, 2]).id(), 1);
+    /// assert_eq!(fsqca::solution::Configuration::new(vec![0, 0], &[2, 2])?.id(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn id(&self) -> u64 {
         self.id
@@ -62,7 +79,8 @@ impl Configuration {
     ///
     /// # Example
     /// ```
-    /// assert_eq!(fsqca::solution::Configuration::new(vec![0, 1], &[2, 2]).values(), [0, 1]);
+    /// assert_eq!(fsqca::solution::Configuration::new(vec![0, 1], &[2, 2])?.values(), [0, 1]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn values(&self) -> &[u8] {
         &self.values
@@ -653,16 +671,20 @@ impl fmt::Display for Solution {
                 .max()
                 .unwrap_or(0)
                 .max(2);
+            // Padded by hand: a format width above 65,535 panics (a long condition name).
+            f.write_str("  ")?;
+            pad_right(f, "", width)?;
             writeln!(
                 f,
-                "  {:width$}  {:>6}  {:>6}  {:>6}  {:>6}  cases",
-                "", "inclS", "PRI", "covS", "covU"
+                "  {:>6}  {:>6}  {:>6}  {:>6}  cases",
+                "inclS", "PRI", "covS", "covU"
             )?;
             for term in &model.terms {
+                f.write_str("  ")?;
+                pad_right(f, &term.expression.to_string(), width)?;
                 writeln!(
                     f,
-                    "  {:width$}  {:>6}  {:>6}  {:>6}  {:>6}  {}",
-                    format!("{}", term.expression),
+                    "  {:>6}  {:>6}  {:>6}  {:>6}  {}",
                     metric(term.incl),
                     metric(term.pri),
                     metric(term.cov),
@@ -670,10 +692,11 @@ impl fmt::Display for Solution {
                     term.cases.join(", ")
                 )?;
             }
+            f.write_str("  ")?;
+            pad_right(f, &format!("M{}", m + 1), width)?;
             writeln!(
                 f,
-                "  {:width$}  {:>6}  {:>6}  {:>6}",
-                format!("M{}", m + 1),
+                "  {:>6}  {:>6}  {:>6}",
                 metric(model.fit.incl),
                 metric(model.fit.pri),
                 metric(model.fit.cov)

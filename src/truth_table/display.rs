@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::TruthTable;
+use crate::text::pad_left;
 
 fn metric(v: Option<f64>) -> String {
     v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"))
@@ -31,21 +32,28 @@ impl fmt::Display for TruthTable {
             .max()
             .unwrap_or(1)
             .max(1);
-        write!(f, "{:id_w$} ", "")?;
+        // Padded by hand: a format width above 65,535 panics (a long condition name).
+        pad_left(f, "", id_w)?;
+        f.write_str(" ")?;
         for c in &self.conditions {
-            write!(f, " {c:>w$}", w = c.len().max(1))?;
+            f.write_str(" ")?;
+            pad_left(f, c, c.len().max(1))?;
         }
-        writeln!(f, "  OUT  {:>n_w$}  incl   PRI    cases", "n")?;
+        f.write_str("  OUT  ")?;
+        pad_left(f, "n", n_w)?;
+        writeln!(f, "  incl   PRI    cases")?;
         for r in &self.rows {
-            write!(f, "{:>id_w$} ", r.id)?;
+            pad_left(f, &r.id.to_string(), id_w)?;
+            f.write_str(" ")?;
             for (c, v) in self.conditions.iter().zip(&r.values) {
-                write!(f, " {v:>w$}", w = c.len().max(1))?;
+                f.write_str(" ")?;
+                pad_left(f, &v.to_string(), c.len().max(1))?;
             }
+            write!(f, "  {:>3}  ", r.out)?;
+            pad_left(f, &r.n.to_string(), n_w)?;
             writeln!(
                 f,
-                "  {:>3}  {:>n_w$}  {:>5}  {:>5}  {}",
-                r.out,
-                r.n,
+                "  {:>5}  {:>5}  {}",
                 metric(r.incl),
                 metric(r.pri),
                 r.cases().join(",")

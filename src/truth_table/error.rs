@@ -115,6 +115,11 @@ pub enum TruthTableError {
         /// The limit, [`MAX_COMPLETE_ROWS`](crate::truth_table::MAX_COMPLETE_ROWS).
         max: u64,
     },
+    /// A condition or outcome whose name the expression grammar cannot write
+    /// ([`check_name`](crate::expression::check_name)): a model or an expression could not name
+    /// it unambiguously (`A*B`, `GDP pc`).
+    #[error(transparent)]
+    InvalidName(#[from] crate::ExpressionError),
 }
 
 #[cfg(test)]

@@ -275,8 +275,9 @@ impl TruthTableOptions {
     /// condition pushes down to the rows; the cheaper exact method is chosen.
     ///
     /// # Errors
-    /// [`TruthTableError`] for invalid options (see [`check`](Self::check)), no, duplicate or too
-    /// many conditions, the outcome among the conditions, a value outside [0, 1] that is not a
+    /// [`TruthTableError`] for invalid options (see [`check`](Self::check)), a condition or
+    /// outcome name the expression grammar cannot write ([`TruthTableError::InvalidName`], see
+    /// [`check_name`](crate::expression::check_name)), no, duplicate or too many conditions, the outcome among the conditions, a value outside [0, 1] that is not a
     /// multi-value level, too many levels or configurations, or a complete table above
     /// [`MAX_COMPLETE_ROWS`]; [`DataError`](crate::DataError) for unknown columns and for
     /// missing values (naming the cases) unless [`drop_missing`](Self::drop_missing) is set.
@@ -307,8 +308,19 @@ impl TruthTableOptions {
         outcome: &str,
         conditions: &[S],
     ) -> crate::Result<TruthTable> {
+        check_names(outcome, conditions)?;
         build::build(self, data, outcome, conditions, build::Strategy::Auto)
     }
+}
+
+/// Refuses an outcome (without its `~`) or a condition whose name the grammar cannot write.
+fn check_names<S: AsRef<str>>(outcome: &str, conditions: &[S]) -> Result<(), TruthTableError> {
+    let (outcome, _) = parse_outcome(outcome)?;
+    crate::expression::check_name(&outcome)?;
+    for condition in conditions {
+        crate::expression::check_name(condition.as_ref())?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

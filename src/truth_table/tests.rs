@@ -452,3 +452,51 @@ fn display_has_header_and_rows() {
         "{text}"
     );
 }
+
+/// Names the expression grammar cannot write are refused as conditions and as the outcome
+/// (reliability report, D10); dotted, underscored and numbered names stay valid.
+#[test]
+fn names_the_grammar_cannot_write_are_refused() {
+    let bad = [
+        "A*B", "GDP pc", "~C", "A+B", "(D)", "E[1]", "F,G", "H->I", "J<-K", " L",
+    ];
+    let mut columns: Vec<(&str, Vec<f64>)> = bad.iter().map(|&n| (n, vec![0.9, 0.1])).collect();
+    columns.extend([
+        ("d.napoleon", vec![0.8, 0.2]),
+        ("enterprise_rank", vec![0.7, 0.4]),
+        ("X1", vec![0.6, 0.3]),
+        ("Y", vec![0.9, 0.2]),
+        ("Y Z", vec![0.9, 0.2]),
+    ]);
+    let data = Dataset::from_columns(columns).unwrap();
+    for name in bad {
+        let err = TruthTable::new(&data, "Y", &[name, "X1"]).unwrap_err();
+        assert!(
+            matches!(
+                &err,
+                Error::TruthTable(TruthTableError::InvalidName(
+                    crate::ExpressionError::InvalidName { name: n, .. }
+                )) if n == name
+            ),
+            "{name:?}: {err:?}"
+        );
+        if name == "~C" || name == " L" {
+            continue; // an outcome `~C` is the negation of `C`; an outcome is trimmed
+        }
+        let outcome = TruthTableOptions::default().build(&data, name, &["X1"]);
+        assert!(
+            matches!(
+                outcome,
+                Err(Error::TruthTable(TruthTableError::InvalidName(_)))
+            ),
+            "outcome {name:?}: {outcome:?}"
+        );
+    }
+    let err = TruthTable::new(&data, "~Y Z", &["X1"]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid name `Y Z`: it contains white space"
+    );
+    let tt = TruthTable::new(&data, "~Y", &["d.napoleon", "enterprise_rank", "X1"]).unwrap();
+    assert_eq!(tt.conditions().len(), 3);
+}

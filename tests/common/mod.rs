@@ -161,9 +161,9 @@ pub fn literal(text: &str) -> Literal {
             let levels = text[open + 1..text.len() - 1]
                 .split(',')
                 .map(|l| l.trim().parse::<u32>().expect("level"));
-            Literal::with_levels(name, levels)
+            Literal::with_levels(name, levels).expect("a valid literal")
         }
-        None => Literal::new(text),
+        None => Literal::new(text).expect("a valid name"),
     };
     if negated {
         lit.negate()

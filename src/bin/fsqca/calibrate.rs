@@ -173,6 +173,13 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         .name
         .clone()
         .unwrap_or_else(|| format!("{}_cal", args.column));
+    // A name the expression grammar cannot write could not be used afterwards (D10).
+    fsqca::expression::check_name(&name).map_err(|e| match args.name {
+        Some(_) => CliError::usage(format!("--name: {e}")),
+        None => CliError::usage(format!(
+            "the default name of the new column: {e}; give --name"
+        )),
+    })?;
     let data = load_data(&args.data, &args.read)?;
     let data = calibrate_column(&data, &args.column, &name, |x| match &method {
         Method::Direct(options, thresholds) => options.calibrate(x, *thresholds),

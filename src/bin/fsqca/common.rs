@@ -531,11 +531,13 @@ impl TextTable {
                 if j > 0 {
                     text.push_str("  ");
                 }
-                if j < self.left {
-                    text.push_str(&format!("{c:<w$}"));
+                // Padded by hand: a format width above 65,535 panics (a long name).
+                let padded = if j < self.left {
+                    crate::text::pad_right(&mut text, c, *w)
                 } else {
-                    text.push_str(&format!("{c:>w$}"));
-                }
+                    crate::text::pad_left(&mut text, c, *w)
+                };
+                padded.map_err(io::Error::other)?;
             }
             writeln!(out, "{}", text.trim_end())
         };

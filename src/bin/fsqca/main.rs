@@ -12,6 +12,9 @@ mod minimize;
 mod necessity;
 mod robustness;
 mod stdout;
+/// Padding by hand, shared with the library (`src/text.rs`).
+#[path = "../../text.rs"]
+mod text;
 mod truth_table;
 mod xyplot;
 
