@@ -17,7 +17,10 @@
 //! ## The method in five steps
 //!
 //! 1. **Data** ([`Dataset`]): one row per case, one column per raw measure or set. Read it
-//!    from CSV ([`Dataset::from_path`]) or build it from columns.
+//!    from CSV ([`Dataset::from_path`], or [`CsvOptions`] for another delimiter, missing-value
+//!    tokens or label column) or build it from columns. The reader refuses damaged files with
+//!    the line, keeps text columns for what they are, and takes no column as a multi-value
+//!    condition unless told ([`Dataset::with_multi_value`]).
 //! 2. **Calibration** ([`calibration`]): raw values become memberships with qualitative
 //!    anchors. The *direct method* (Ragin 2008) places full exclusion `e`, the crossover `c`
 //!    and full inclusion `i` on the raw scale and fits a logistic (or linear) curve through

@@ -448,6 +448,10 @@ pub(crate) fn sort_rows(rows: &mut [Row], keys: &[SortKey]) {
     });
 }
 
+/// The sums of one block of cases per observed row: from the enumeration branch, and from the
+/// scan branch.
+type BlockSums = (Vec<[f64; 3]>, Vec<[f64; 3]>);
+
 /// What pass 2 needs about the data.
 struct Context<'a> {
     cols: &'a [&'a [f64]],
@@ -499,7 +503,7 @@ impl Context<'_> {
             .max(1);
         let size = n.div_ceil(blocks);
         let slot_keys: Vec<u64> = slots.iter().map(|s| s.key).collect();
-        let partial: Vec<(Vec<[f64; 3]>, Vec<[f64; 3]>)> = (0..blocks)
+        let partial: Vec<BlockSums> = (0..blocks)
             .into_par_iter()
             .map(|b| self.sparse_block(b * size..((b + 1) * size).min(n), &slot_keys, index))
             .collect();
@@ -523,7 +527,7 @@ impl Context<'_> {
         range: Range<usize>,
         slot_keys: &[u64],
         index: &RowIndex,
-    ) -> (Vec<[f64; 3]>, Vec<[f64; 3]>) {
+    ) -> BlockSums {
         let r = slot_keys.len();
         let mut sums = vec![[0.0f64; 3]; r];
         let all_binary = self.multi.iter().all(|&m| !m);

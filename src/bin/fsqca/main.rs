@@ -26,8 +26,10 @@ use crate::common::CliError;
 
 const MAIN_AFTER_HELP: &str = "\
 Data: a CSV file with a header row; the first column holds the case labels when its header is
-empty or `case`, or when any of its cells is not a number. Empty cells and `NA` are missing
-values. Give `-` as DATA to read standard input.
+empty or `case`, or when most of its cells are not numbers (--labels). Empty cells and `NA` are
+missing values (--na). Columns with text are kept; a command refuses them only if it uses them.
+Multi-value conditions are declared with --multi-value (see `fsqca truth-table --help`). Give
+`-` as DATA to read standard input.
 
 Expressions use the notation of R's QCA package: `~` negation, `*` and, ` + ` or, `A[2]` for
 level 2 of a multi-value condition, e.g. \"E*~U + G\".
