@@ -1,7 +1,8 @@
 //! Truth table construction on large fuzzy data (the inputs of PERF.md): k = 10 conditions with
 //! uniform memberships rounded to 2 decimals (0.5 replaced by 0.51), outcome
 //! max(min(X1, X2), min(X3, 1 - X4), X5 * X6) plus noise, clipped to [0, 1].
-//! R QCA 3.25.1 needs 24-32 s for 100,000 cases and fails for 1,000,000.
+//! R QCA 3.25.1 needs 24-32 s for 100,000 cases and fails for 1,000,000. The second group reads
+//! the same data from CSV text first (`Dataset::from_reader`), as the command-line tool does.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use fsqca::{Dataset, SortKey, TruthTableOptions};
@@ -65,5 +66,47 @@ fn truth_table(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, truth_table);
+/// The same data as CSV text (labels `r1`, `r2`, ..., two decimals), as the report's generator
+/// writes it.
+fn csv_text(data: &Dataset, names: &[String]) -> String {
+    let mut columns: Vec<&str> = names.iter().map(String::as_str).collect();
+    columns.push("Y");
+    let cols: Vec<Vec<f64>> = columns
+        .iter()
+        .map(|c| data.column(c).expect("column").to_vec())
+        .collect();
+    let mut text = format!("case,{}\n", columns.join(","));
+    for i in 0..data.n_cases() {
+        text.push_str(&format!("r{}", i + 1));
+        for col in &cols {
+            text.push_str(&format!(",{:.2}", col[i]));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// Reading the CSV and building the truth table: what `fsqca truth-table` does before printing.
+fn ingest(c: &mut Criterion) {
+    let mut group = c.benchmark_group("csv_to_truth_table_fuzzy_k10");
+    group.sample_size(10);
+    let options = TruthTableOptions::default().incl_cutoff(0.8);
+    for n in [100_000usize, 1_000_000] {
+        let (data, names) = generate(n, 10);
+        let text = csv_text(&data, &names);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let data = Dataset::from_reader(text.as_bytes()).expect("CSV");
+                options
+                    .build(&data, "Y", &names)
+                    .expect("truth table")
+                    .rows()
+                    .len()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, truth_table, ingest);
 criterion_main!(benches);

@@ -84,6 +84,29 @@ pub enum DataError {
         /// The cell's text.
         value: String,
     },
+    /// A membership lies outside [0, 1] in a column that is not a declared multi-value
+    /// condition.
+    #[error(
+        "column `{column}`, case `{case}`: value {value} is not a membership in [0, 1]{hint}",
+        value = crate::number::short(.value),
+        hint = if *.whole_numbers {
+            "; the column holds whole numbers: if it is a multi-value condition, declare it \
+             (Dataset::with_multi_value; --multi-value in the command)"
+        } else {
+            "; calibrate the column first"
+        }
+    )]
+    NotAMembership {
+        /// The column (condition or outcome).
+        column: String,
+        /// The case's label.
+        case: String,
+        /// The offending value.
+        value: f64,
+        /// Whether every value of the column is a whole number from 0 (a multi-value
+        /// condition not declared, or a typo such as `10` for `1`).
+        whole_numbers: bool,
+    },
     /// A column declared multi-value holds a value that is not a level (a whole number from 0).
     #[error("column `{column}`, case `{case}`: value {value} is not a multi-value level (a whole number from 0 to {max})")]
     NotALevel {

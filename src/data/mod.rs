@@ -542,6 +542,31 @@ impl Dataset {
         }
     }
 
+    /// A column of memberships: its values, all in [0, 1] (crate-internal: the truth table and
+    /// the expressions read plain conditions and outcomes through it).
+    ///
+    /// A value outside [0, 1] is [`DataError::NotAMembership`], which says whether the column
+    /// holds whole numbers (an undeclared multi-value condition, or a typo such as `10` for `1`).
+    pub(crate) fn memberships(&self, name: &str) -> Result<&[f64], DataError> {
+        let values = self.numbers(name)?;
+        let missing = self.columns[self.column_index(name)?].missing();
+        let outside = values
+            .iter()
+            .enumerate()
+            .position(|(i, v)| !(0.0..=1.0).contains(v) && missing.binary_search(&i).is_err());
+        match outside {
+            Some(i) => Err(DataError::NotAMembership {
+                column: name.to_owned(),
+                case: self.cases[i].clone(),
+                value: values[i],
+                whole_numbers: values
+                    .iter()
+                    .all(|&v| v.is_nan() || (v >= 0.0 && v.fract() == 0.0)),
+            }),
+            None => Ok(values),
+        }
+    }
+
     /// The cells of a column as text: a text column's cells, or the numbers in their shortest
     /// form (an empty string where missing).
     ///

@@ -570,7 +570,7 @@ impl Expression {
                 let column = data.column(l.name())?;
                 match (&l.levels, data.levels(l.name())?) {
                     (None, None) => {
-                        FuzzySet::with_cases(l.name(), column.to_owned(), data.cases())?;
+                        data.memberships(l.name())?;
                     }
                     (None, Some(levels)) if levels > 2 => {
                         return Err(crate::DataError::LevelsRequired {
@@ -842,7 +842,40 @@ mod tests {
         let e = lit("X").evaluate(&data).unwrap_err();
         assert!(e.to_string().contains("unknown column `X`"));
         let e = lit("D").evaluate(&data).unwrap_err();
-        assert!(e.to_string().contains("outside [0, 1]"));
+        assert!(
+            e.to_string()
+                .contains("is not a membership in [0, 1]; the column holds whole numbers"),
+            "{e}"
+        );
+        // Levels need a multi-value (or crisp) column, and a level it has (report D8).
+        let fuzzy = Dataset::from_columns([("F", vec![0.2, 1.0])]).unwrap();
+        let e = Expression::literal(Literal::with_levels("F", [1]).unwrap())
+            .evaluate(&fuzzy)
+            .unwrap_err();
+        assert!(matches!(
+            e,
+            crate::Error::Data(crate::DataError::NotMultiValue { .. })
+        ));
+        let crisp = Dataset::from_columns([("C", vec![0.0, 1.0])]).unwrap();
+        let c1 = Expression::literal(Literal::with_levels("C", [1]).unwrap());
+        assert_eq!(c1.evaluate(&crisp).unwrap().values().to_vec(), [0.0, 1.0]);
+        let e = Expression::literal(Literal::with_levels("C", [2]).unwrap())
+            .evaluate(&crisp)
+            .unwrap_err();
+        assert!(matches!(
+            e,
+            crate::Error::Data(crate::DataError::NoSuchLevel {
+                level: 2,
+                levels: 2,
+                ..
+            })
+        ));
+        let m = data.with_multi_value(&["D"]).unwrap();
+        let e = lit("D").evaluate(&m).unwrap_err();
+        assert!(matches!(
+            e,
+            crate::Error::Data(crate::DataError::LevelsRequired { levels: 3, .. })
+        ));
     }
 
     #[test]

@@ -94,29 +94,6 @@ pub(crate) fn parse_outcome(outcome: &str) -> Result<(String, bool), TruthTableE
     Ok((name.to_owned(), negated))
 }
 
-/// The number of levels of a condition (`Some` for a declared multi-value one); a column of
-/// memberships must lie in [0, 1].
-fn condition_levels(data: &Dataset, values: &[f64], name: &str) -> crate::Result<Option<u64>> {
-    if let Some(levels) = data.levels(name)? {
-        return Ok(Some(u64::from(levels)));
-    }
-    check_memberships(data, values, name)?;
-    Ok(None)
-}
-
-/// Refuses a value outside [0, 1], saying whether the column looks like undeclared levels.
-fn check_memberships(data: &Dataset, values: &[f64], name: &str) -> Result<(), TruthTableError> {
-    match values.iter().position(|v| !(0.0..=1.0).contains(v)) {
-        Some(i) => Err(TruthTableError::OutOfRange {
-            column: name.to_owned(),
-            case: data.cases()[i].clone(),
-            value: values[i],
-            whole_numbers: values.iter().all(|&v| v >= 0.0 && v.fract() == 0.0),
-        }),
-        None => Ok(()),
-    }
-}
-
 /// Relative cost of scanning every observed row for one case (bit masks when all conditions
 /// are binary, digit comparisons otherwise).
 fn scan_cost(rows: usize, k: usize, all_binary: bool) -> u64 {
@@ -219,18 +196,23 @@ fn tabulate(
 ) -> crate::Result<Tabulated> {
     let k = conditions.len();
     let n = selected.n_cases();
-    let cols: Vec<&[f64]> = conditions
-        .iter()
-        .map(|c| selected.numbers(c))
-        .collect::<Result<_, _>>()?;
-    let outcome_values = selected.numbers(outcome_name)?;
+    let mut cols: Vec<&[f64]> = Vec::with_capacity(k);
+    let mut levels = Vec::with_capacity(k);
+    for name in conditions {
+        match selected.levels(name)? {
+            Some(l) => {
+                cols.push(selected.numbers(name)?);
+                levels.push(u64::from(l));
+            }
+            None => {
+                cols.push(selected.memberships(name)?);
+                levels.push(2);
+            }
+        }
+    }
+    let outcome_values = selected.memberships(outcome_name)?;
     let labels = selected.case_labels();
 
-    let mut levels = Vec::with_capacity(k);
-    for (name, values) in conditions.iter().zip(&cols) {
-        levels.push(condition_levels(selected, values, name)?.unwrap_or(2));
-    }
-    check_memberships(selected, outcome_values, outcome_name)?;
     let multi: Vec<bool> = levels.iter().map(|&l| l > 2).collect();
 
     // Mixed-radix weights, first condition most significant.
@@ -522,12 +504,7 @@ impl Context<'_> {
 
     /// The sums of the cases in `range`: those of the enumeration branch and those of the
     /// scan branch, per observed row.
-    fn sparse_block(
-        &self,
-        range: Range<usize>,
-        slot_keys: &[u64],
-        index: &RowIndex,
-    ) -> BlockSums {
+    fn sparse_block(&self, range: Range<usize>, slot_keys: &[u64], index: &RowIndex) -> BlockSums {
         let r = slot_keys.len();
         let mut sums = vec![[0.0f64; 3]; r];
         let all_binary = self.multi.iter().all(|&m| !m);

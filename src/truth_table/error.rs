@@ -45,29 +45,6 @@ pub enum TruthTableError {
         /// The text given as outcome.
         given: String,
     },
-    /// A membership lies outside [0, 1] in a column that is not a declared multi-value
-    /// condition.
-    #[error(
-        "column `{column}`, case `{case}`: value {value} is not a membership in [0, 1]{hint}",
-        value = short(.value),
-        hint = if *.whole_numbers {
-            "; the column holds whole numbers: if it is a multi-value condition, declare it \
-             (Dataset::with_multi_value; --multi-value in the command)"
-        } else {
-            "; calibrate the column first"
-        }
-    )]
-    OutOfRange {
-        /// The column (condition or outcome).
-        column: String,
-        /// The case's label.
-        case: String,
-        /// The offending value.
-        value: f64,
-        /// Whether every value of the column is a whole number from 0 (a multi-value
-        /// condition not declared, or a typo such as `10` for `1`).
-        whole_numbers: bool,
-    },
     /// An inclusion or PRI cut-off is NaN or outside [0, 1].
     #[error("{name} cut-off {value} is outside [0, 1]", value = short(.value))]
     InvalidCutoff {
@@ -128,17 +105,6 @@ mod tests {
 
     #[test]
     fn extreme_values_print_short() {
-        let e = TruthTableError::OutOfRange {
-            column: "DEV".into(),
-            case: "AU".into(),
-            value: 1e308,
-            whole_numbers: false,
-        };
-        assert_eq!(
-            e.to_string(),
-            "column `DEV`, case `AU`: value 1e308 is not a membership in [0, 1]; calibrate the \
-             column first"
-        );
         let e = TruthTableError::InvalidCutoff {
             name: "PRI",
             value: -1e-9,

@@ -78,7 +78,7 @@ fn out_of_range() {
         .unwrap_err();
     assert!(matches!(
         e,
-        Error::TruthTable(TruthTableError::OutOfRange { ref column, ref case, value, whole_numbers: false })
+        Error::Data(crate::DataError::NotAMembership { ref column, ref case, value, whole_numbers: false })
             if column == "A" && case == "y" && value == 1.5
     ));
     // A multi-value outcome is refused.
@@ -87,7 +87,7 @@ fn out_of_range() {
         .build(&d, "Y", &["A"])
         .unwrap_err();
     assert!(
-        matches!(e, Error::TruthTable(TruthTableError::OutOfRange { ref column, .. }) if column == "Y")
+        matches!(e, Error::Data(crate::DataError::NotAMembership { ref column, .. }) if column == "Y")
     );
     // Negative integers are not levels.
     let d = Dataset::from_columns([("A", vec![-1.0, 2.0]), ("Y", vec![0.0, 1.0])]).unwrap();
@@ -95,7 +95,7 @@ fn out_of_range() {
         .build(&d, "Y", &["A"])
         .unwrap_err();
     assert!(
-        matches!(e, Error::TruthTable(TruthTableError::OutOfRange { value, .. }) if value == -1.0)
+        matches!(e, Error::Data(crate::DataError::NotAMembership { value, .. }) if value == -1.0)
     );
 }
 
@@ -109,7 +109,7 @@ fn whole_numbers_are_not_levels_unless_declared() {
         .unwrap_err();
     assert!(matches!(
         e,
-        Error::TruthTable(TruthTableError::OutOfRange { value, whole_numbers: true, .. }) if value == 10.0
+        Error::Data(crate::DataError::NotAMembership { value, whole_numbers: true, .. }) if value == 10.0
     ));
     assert!(e.to_string().contains("declare it"));
     // Declared, it is a condition of 11 levels.
