@@ -678,7 +678,8 @@ impl Table {
         line: u64,
         terminator: u8,
     ) -> Result<u64, DataError> {
-        let pieces = if bytes.len() < MIN_PARALLEL_BYTES {
+        // Chunks are cut at line ends, which a field may hold only when the options allow it.
+        let pieces = if bytes.len() < MIN_PARALLEL_BYTES || options.line_breaks_in_fields {
             1
         } else {
             rayon::current_num_threads().max(1) * 2

@@ -301,6 +301,21 @@ fn line_numbers_hold_across_parallel_chunks() {
 }
 
 #[test]
+fn line_breaks_allowed_in_a_big_file_stay_in_their_field() {
+    // Read whole and in one piece: a cut at a line end inside a quoted field would split it.
+    let mut csv = String::from("case,A\n");
+    for i in 0..40_000 {
+        csv.push_str(&format!("\"case\n{i}\",0.5\n"));
+    }
+    let d = CsvOptions::new()
+        .line_breaks_in_fields(true)
+        .read(csv.as_bytes())
+        .unwrap();
+    assert_eq!(d.n_cases(), 40_000);
+    assert_eq!(d.cases()[39_999], "case\n39999");
+}
+
+#[test]
 fn numeric_ids_under_another_header_are_stated() {
     // D11: `year` is read as data, and the reader says so.
     let (d, notes) = CsvOptions::new()
