@@ -91,7 +91,7 @@ pub enum DataError {
         value = crate::number::short(.value),
         hint = if *.whole_numbers {
             "; the column holds whole numbers: if it is a multi-value condition, declare it \
-             (Dataset::with_multi_value; --multi-value in the command)"
+             (`--multi-value NAME` on the command line, `Dataset::with_multi_value` in Rust)"
         } else {
             "; calibrate the column first"
         }
@@ -192,7 +192,7 @@ pub enum DataError {
         limit: usize,
     },
     /// The header is one field holding another delimiter: the file is separated by it.
-    #[error("the header is the single field `{header}`: the file looks separated by `{found}`, not `{expected}` (set the delimiter)")]
+    #[error("the header is the single field `{header}`: the file looks separated by `{found}`, not `{expected}` (set the delimiter: `--delimiter` on the command line, `CsvOptions::delimiter` in Rust)")]
     WrongDelimiter {
         /// The header's only field (shortened).
         header: String,
