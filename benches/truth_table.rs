@@ -45,6 +45,15 @@ fn generate(n: usize, k: usize) -> (Dataset, Vec<String>) {
     (Dataset::from_columns(cols).expect("valid data"), names)
 }
 
+/// The number of rows of the truth table of `Y` on `names`.
+fn rows(options: &TruthTableOptions, data: &Dataset, names: &[String]) -> usize {
+    options
+        .build(data, "Y", names)
+        .expect("truth table")
+        .rows()
+        .len()
+}
+
 fn truth_table(c: &mut Criterion) {
     let mut group = c.benchmark_group("truth_table_fuzzy_k10");
     group.sample_size(10);
@@ -54,13 +63,7 @@ fn truth_table(c: &mut Criterion) {
     for n in [100_000usize, 1_000_000] {
         let (data, names) = generate(n, 10);
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
-            b.iter(|| {
-                options
-                    .build(&data, "Y", &names)
-                    .expect("truth table")
-                    .rows()
-                    .len()
-            });
+            b.iter(|| rows(&options, &data, &names));
         });
     }
     group.finish();
@@ -97,11 +100,7 @@ fn ingest(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| {
                 let data = Dataset::from_reader(text.as_bytes()).expect("CSV");
-                options
-                    .build(&data, "Y", &names)
-                    .expect("truth table")
-                    .rows()
-                    .len()
+                rows(&options, &data, &names)
             });
         });
     }

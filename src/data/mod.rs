@@ -747,40 +747,48 @@ impl Dataset {
     pub fn with_multi_value<S: AsRef<str>>(&self, names: &[S]) -> Result<Self, DataError> {
         let mut out = self.clone();
         for name in names {
-            let name = name.as_ref();
-            let j = self.column_index(name)?;
-            let Column::Numbers {
-                values, missing, ..
-            } = &*self.columns[j]
-            else {
-                return Err(DataError::TextNotMultiValue {
-                    column: name.to_owned(),
-                });
-            };
-            let mut max = 0u32;
-            for (i, &v) in values.iter().enumerate() {
-                if missing.binary_search(&i).is_ok() {
-                    continue;
-                }
-                match as_level(v) {
-                    Some(l) => max = max.max(l),
-                    None => {
-                        return Err(DataError::NotALevel {
-                            column: name.to_owned(),
-                            case: self.cases[i].clone(),
-                            value: v,
-                            max: MAX_LEVELS - 1,
-                        })
-                    }
-                }
-            }
-            out.columns[j] = Arc::new(Column::Numbers {
-                values: values.clone(),
-                missing: missing.clone(),
-                levels: Some((max + 1).max(2)),
-            });
+            let (j, column) = self.declared(name.as_ref(), None)?;
+            out.columns[j] = Arc::new(column);
         }
         Ok(out)
+    }
+
+    /// Column `name` declared multi-value, with `levels` levels or as many as its largest
+    /// value needs; and its position.
+    fn declared(&self, name: &str, levels: Option<u32>) -> Result<(usize, Column), DataError> {
+        let j = self.column_index(name)?;
+        let Column::Numbers {
+            values, missing, ..
+        } = &*self.columns[j]
+        else {
+            return Err(DataError::TextNotMultiValue {
+                column: name.to_owned(),
+            });
+        };
+        let mut max = 0u32;
+        for (i, &v) in values.iter().enumerate() {
+            if missing.binary_search(&i).is_ok() {
+                continue;
+            }
+            match as_level(v) {
+                Some(l) => max = max.max(l),
+                None => {
+                    return Err(DataError::NotALevel {
+                        column: name.to_owned(),
+                        case: self.cases[i].clone(),
+                        value: v,
+                        max: MAX_LEVELS - 1,
+                    })
+                }
+            }
+        }
+        let column = Column::Numbers {
+            values: values.clone(),
+            missing: missing.clone(),
+            levels: Some(levels.unwrap_or((max + 1).max(2))),
+        };
+        column.check(name, &self.cases)?;
+        Ok((j, column))
     }
 
     /// Declares one column a multi-value condition with `levels` levels (`0..levels`), for a
@@ -797,23 +805,8 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_levels(&self, name: &str, levels: u32) -> Result<Self, DataError> {
-        let declared = self.with_multi_value(&[name])?;
-        let j = declared.column_index(name)?;
-        let Column::Numbers {
-            values, missing, ..
-        } = &*declared.columns[j]
-        else {
-            return Err(DataError::TextNotMultiValue {
-                column: name.to_owned(),
-            });
-        };
-        let column = Column::Numbers {
-            values: values.clone(),
-            missing: missing.clone(),
-            levels: Some(levels),
-        };
-        column.check(name, &self.cases)?;
-        let mut out = declared;
+        let (j, column) = self.declared(name, Some(levels))?;
+        let mut out = self.clone();
         out.columns[j] = Arc::new(column);
         Ok(out)
     }
