@@ -57,8 +57,26 @@ struct Row<'a> {
     n: usize,
     incl: Option<f64>,
     pri: Option<f64>,
-    cases: Vec<&'a str>,
-    deviant_cases: Vec<&'a str>,
+    cases: Cases<'a>,
+    deviant_cases: Cases<'a>,
+}
+
+/// A row's cases (or deviant cases), listed only while they are written: a table of a million
+/// cases is not copied into lists of labels first.
+struct Cases<'a> {
+    row: &'a fsqca::Row,
+    deviant: bool,
+}
+
+impl Serialize for Cases<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let labels = if self.deviant {
+            self.row.deviant_cases()
+        } else {
+            self.row.cases()
+        };
+        serializer.collect_seq(labels)
+    }
 }
 
 /// The JSON object of a truth table.
@@ -76,8 +94,14 @@ fn output(tt: &TruthTable) -> Output<'_> {
                 n: r.n(),
                 incl: r.incl(),
                 pri: r.pri(),
-                cases: r.cases(),
-                deviant_cases: r.deviant_cases(),
+                cases: Cases {
+                    row: r,
+                    deviant: false,
+                },
+                deviant_cases: Cases {
+                    row: r,
+                    deviant: true,
+                },
             })
             .collect(),
         half_membership_cases: tt.half_membership_cases(),
