@@ -16,6 +16,11 @@ const R_TOL: f64 = 1e-9;
 
 const BIN: &str = env!("CARGO_BIN_EXE_fsqca");
 
+#[path = "common/bin.rs"]
+mod bin;
+
+use bin::khanal_robustness;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -1765,30 +1770,6 @@ fn robustness_bad_input_is_one_line_error() {
         &["nothing to sweep"],
         1,
     );
-}
-
-/// `robustness` on the raw Khanal data, two conditions calibrated (the report's `$RB`), with
-/// `extra` flags.
-fn khanal_robustness(extra: &[&str]) -> Vec<String> {
-    let mut args: Vec<String> = [
-        "robustness",
-        &khanal(),
-        "-o",
-        "diffusion",
-        "-c",
-        "enterprise_rank,university_rank",
-        "--calibrate",
-        "enterprise_rank=25,14.5,6",
-        "--calibrate",
-        "university_rank=25,14.5,6",
-        "--incl-cut",
-        "0.85",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    args.extend(extra.iter().map(|s| s.to_string()));
-    args
 }
 
 /// The arguments as `&str`.
