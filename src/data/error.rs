@@ -192,7 +192,12 @@ pub enum DataError {
         limit: usize,
     },
     /// The header is one field holding another delimiter: the file is separated by it.
-    #[error("the header is the single field `{header}`: the file looks separated by `{found}`, not `{expected}` (set the delimiter: `--delimiter` on the command line, `CsvOptions::delimiter` in Rust)")]
+    #[error(
+        "the header is the single field `{header}`: the file looks separated by {}, not {} \
+         (set the delimiter: `--delimiter` on the command line, `CsvOptions::delimiter` in Rust)",
+        delimiter_name(*.found),
+        delimiter_name(*.expected)
+    )]
     WrongDelimiter {
         /// The header's only field (shortened).
         header: String,
@@ -216,6 +221,15 @@ pub enum DataError {
         #[source]
         source: io::Error,
     },
+}
+
+/// A delimiter as a message names it: `;`, or "a tab" (a tab would print as white space).
+fn delimiter_name(c: char) -> String {
+    match c {
+        '\t' => "a tab".to_owned(),
+        ' ' => "a space".to_owned(),
+        c => format!("`{c}`"),
+    }
 }
 
 /// Where a cell is: its line in the file when known, else its case.

@@ -798,6 +798,17 @@ impl Table {
         chunk: &mut Chunk,
         line_of: impl Fn() -> u64,
     ) -> Result<(), DataError> {
+        // A quoted field that swallowed line ends explains a wrong field count: say so first.
+        if chunk.quoted && !options.line_breaks_in_fields {
+            let broken =
+                (0..record.len()).find(|&j| memchr::memchr2(b'\n', b'\r', record.get(j)).is_some());
+            if let Some(j) = broken {
+                return Err(DataError::LineBreakInField {
+                    line: line_of(),
+                    field: j + 1,
+                });
+            }
+        }
         if record.len() != self.width {
             return Err(DataError::RaggedRow {
                 line: line_of(),
@@ -810,11 +821,7 @@ impl Table {
         let mut col = 0;
         for j in 0..record.len() {
             let field = record.get(j);
-            if field.len() > options.max_field_bytes
-                || (chunk.quoted
-                    && !options.line_breaks_in_fields
-                    && memchr::memchr2(b'\n', b'\r', field).is_some())
-            {
+            if field.len() > options.max_field_bytes {
                 options.check_field(field, line_of(), j)?;
             }
             let utf8 = |field: &[u8]| {

@@ -143,7 +143,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     let s = &output.solution;
                     t.row(vec![
                         "M".to_owned(),
-                        s.expression.clone(),
+                        String::new(),
                         fmt3(s.incl),
                         fmt3(s.pri),
                         fmt3(s.cov),
@@ -151,6 +151,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     ]);
                     emit(|out| {
                         writeln!(out, "sufficiency for outcome {}", output.outcome)?;
+                        writeln!(out, "M: {}", s.expression)?;
                         writeln!(out)?;
                         t.write(out)
                     })
@@ -177,9 +178,12 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                         t.row(term.cells((i + 1).to_string()));
                     }
                     t.rule();
-                    t.row(output.solution.cells("M".to_owned()));
+                    let mut whole = output.solution.cells("M".to_owned());
+                    whole[1].clear();
+                    t.row(whole);
                     emit(|out| {
                         writeln!(out, "necessity for outcome {}", output.outcome)?;
+                        writeln!(out, "M: {}", output.solution.expression)?;
                         writeln!(out)?;
                         t.write(out)
                     })
