@@ -1555,6 +1555,22 @@ fn minimize_refuses_options_that_would_silently_do_nothing() {
 }
 
 #[test]
+fn minimize_engine_flags_are_checked() {
+    let with = lf_minimize;
+    for (flag, words) in [
+        ("--max-models", "--max-models must be at least 1"),
+        ("--max-nodes", "--max-nodes must be at least 1"),
+        (
+            "--max-prime-implicants",
+            "--max-prime-implicants must be at least 1",
+        ),
+    ] {
+        usage_error(&with(&["--solution", "parsimonious", flag, "0"]), &[words]);
+        ok(&strs(&with(&["--solution", "parsimonious", flag, "1000"])));
+    }
+}
+
+#[test]
 fn a_closed_pipe_is_not_an_error() {
     let csv = csv_of("LF");
     let mut child = Command::new(BIN)
