@@ -2,7 +2,7 @@
 //! solution of a truth table, through `fsqca::solution`.
 
 use clap::ValueEnum;
-use fsqca::minimize::{EngineOptions, MinimizeError, PrimeMethod};
+use fsqca::minimize::{CoverSearch, EngineOptions, MinimizeError, PrimeMethod};
 use fsqca::solution::{
     Configuration, DirectionalExpectations, Solution, SolutionError, SolutionOptions, SolutionType,
 };
@@ -18,7 +18,10 @@ for every pair of conservative and parsimonious models, with their easy and diff
 counterfactuals (row ids). The intermediate solution needs --dir-exp: without directional
 expectations it would silently be the conservative one, so that is an error. --exclude takes
 remainders only (a positive, negative or contradiction row is an error: excluding it would
-change nothing), and only with the parsimonious or intermediate solution.
+change nothing), and only with the parsimonious or intermediate solution. --all-sol lists every
+irredundant model (no term can be dropped), of any size, fewest terms first, as R QCA's
+all.sol = TRUE; it proves no minimum and may use any prime implicant, so --accept-unproven and
+--pruned, which would do nothing with it, are refused.
 
 JSON (--format json): {\"outcome\", \"solution_type\", \"conditions\", \"prime_implicants\": [..],
 \"essential\": [..], \"models\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"terms\": [{\"expression\",
@@ -29,6 +32,7 @@ JSON (--format json): {\"outcome\", \"solution_type\", \"conditions\", \"prime_i
 Examples:
   fsqca minimize tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --solution conservative
   fsqca minimize tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --solution intermediate --dir-exp \"DEV,URB,LIT,IND,STB\"
+  fsqca minimize tests/fixtures/datasets/d.napoleon.csv --outcome O --conditions D,C,F,I,L,N,A --incl-cut 0.8 --solution parsimonious --all-sol
   fsqca minimize tests/fixtures/datasets/LM.csv --outcome SURV --conditions DEV,URB,LIT,IND --solution intermediate --dir-exp \"DEV[1,2],URB[1],LIT[1],IND[1]\"
   fsqca minimize data.csv --outcome Y --conditions A,B,C,D --solution intermediate --dir-exp \"A,~B,C*~D\" --exclude 3,7";
 
@@ -69,6 +73,11 @@ pub struct Args {
     /// Drop the prime implicants dominated by others before covering (R QCA's `row.dom`).
     #[arg(long)]
     pub row_dom: bool,
+
+    /// Every irredundant model (no term can be dropped), of any size, not only the minimal
+    /// ones (R QCA's `all.sol = TRUE`); the minimal models come first.
+    #[arg(long)]
+    pub all_sol: bool,
 
     /// Generate only the prime implicants that can be in a minimum model (same models; the
     /// listed prime implicants are those): for tables with many conditions.
@@ -143,9 +152,24 @@ pub fn solution_options(
 /// The engine's options from the flags, checked: a limit of 0 is a usage error that names its
 /// flag.
 fn engine_options(args: &Args) -> Result<EngineOptions, CliError> {
+    if args.all_sol && args.accept_unproven {
+        return Err(CliError::usage(
+            "--accept-unproven is not used with --all-sol: every irredundant model is listed, \
+             and no minimum is proven",
+        ));
+    }
+    if args.all_sol && args.pruned {
+        return Err(CliError::usage(
+            "--pruned is not used with --all-sol: it keeps only the prime implicants that can \
+             be in a minimum model, and an irredundant model can use any",
+        ));
+    }
     let mut engine = EngineOptions::new()
         .row_dominance(args.row_dom)
         .accept_unproven(args.accept_unproven);
+    if args.all_sol {
+        engine = engine.covers(CoverSearch::Irredundant);
+    }
     if args.pruned {
         engine = engine.method(PrimeMethod::Pruned);
     }
