@@ -897,6 +897,23 @@ mod tests {
         tt
     }
 
+    const TYPES: [SolutionType; 3] = [
+        SolutionType::Conservative,
+        SolutionType::Parsimonious,
+        SolutionType::Intermediate,
+    ];
+
+    /// The models of the solution, as printed.
+    fn model_strings(options: &SolutionOptions, tt: &TruthTable) -> Vec<String> {
+        options
+            .solve(tt)
+            .unwrap()
+            .models()
+            .iter()
+            .map(|m| m.expression().to_string())
+            .collect()
+    }
+
     fn solution_error(options: &SolutionOptions) -> SolutionError {
         match options.solve(&table()) {
             Err(Error::Solution(e)) => e,
@@ -930,11 +947,7 @@ mod tests {
 
     #[test]
     fn excluding_an_observed_row_is_refused() {
-        for t in [
-            SolutionType::Conservative,
-            SolutionType::Parsimonious,
-            SolutionType::Intermediate,
-        ] {
+        for t in TYPES {
             let options = SolutionOptions::new(t).directional_expectations("A, B".parse().unwrap());
             assert_eq!(
                 solution_error(&options.clone().exclude([1])),
@@ -964,14 +977,7 @@ mod tests {
     fn excluding_a_remainder_works_and_the_conservative_solution_ignores_it() {
         let tt = table();
         let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
-        let models = |o: &SolutionOptions| -> Vec<String> {
-            o.solve(&tt)
-                .unwrap()
-                .models()
-                .iter()
-                .map(|m| m.expression().to_string())
-                .collect()
-        };
+        let models = |o: &SolutionOptions| model_strings(o, &tt);
         assert_eq!(models(&parsimonious), ["B"]);
         assert_eq!(models(&parsimonious.exclude([2])), ["A*B"]);
         let conservative = SolutionOptions::new(SolutionType::Conservative);
@@ -988,13 +994,9 @@ mod tests {
     fn every_setter_is_read_back_by_its_get_getter() {
         use crate::minimize::{CoverSearch, PrimeMethod};
         let engine = EngineOptions::new()
-            .max_models(7)
-            .row_dominance(true)
             .covers(CoverSearch::Irredundant)
             .method(PrimeMethod::Pruned)
-            .max_prime_implicants(11)
-            .max_search_nodes(13)
-            .accept_unproven(true);
+            .max_models(7);
         let o = SolutionOptions::new(SolutionType::Conservative)
             .solution_type(SolutionType::Intermediate)
             .directional_expectations("A, ~B".parse().unwrap())
@@ -1006,15 +1008,9 @@ mod tests {
             &"A, ~B".parse::<DirectionalExpectations>().unwrap()
         );
         assert_eq!(o.get_exclude(), [2, 5]);
+        // Each engine getter is tested in `minimize::options`; here, that they are reached.
         assert_eq!(o.get_engine(), &engine);
-        let e = o.get_engine();
-        assert_eq!(e.get_max_models(), 7);
-        assert!(e.get_row_dominance());
-        assert_eq!(e.get_covers(), CoverSearch::Irredundant);
-        assert_eq!(e.get_method(), PrimeMethod::Pruned);
-        assert_eq!(e.get_max_prime_implicants(), 11);
-        assert_eq!(e.get_max_search_nodes(), 13);
-        assert!(e.get_accept_unproven());
+        assert_eq!(o.get_engine().get_covers(), CoverSearch::Irredundant);
         assert!(o.validate().is_ok());
         // The defaults are the engine's own.
         assert_eq!(
@@ -1030,11 +1026,7 @@ mod tests {
     /// An engine limit of 0 is refused before the table is looked at, for every type.
     #[test]
     fn zero_engine_limits_are_refused() {
-        for t in [
-            SolutionType::Conservative,
-            SolutionType::Parsimonious,
-            SolutionType::Intermediate,
-        ] {
+        for t in TYPES {
             let base = SolutionOptions::new(t).directional_expectations("A, B".parse().unwrap());
             for (engine, name) in [
                 (EngineOptions::new().max_models(0), "max_models"),
@@ -1077,17 +1069,9 @@ mod tests {
         let tt = TruthTableOptions::default()
             .build(&data, "Y", &["A", "B", "C"])
             .unwrap();
-        let models = |o: SolutionOptions| -> Vec<String> {
-            o.solve(&tt)
-                .unwrap()
-                .models()
-                .iter()
-                .map(|m| m.expression().to_string())
-                .collect()
-        };
         let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
-        assert_eq!(models(parsimonious.clone()), ["A"]);
+        assert_eq!(model_strings(&parsimonious, &tt), ["A"]);
         let all_sol = parsimonious.engine(EngineOptions::new().covers(CoverSearch::Irredundant));
-        assert_eq!(models(all_sol), ["A", "~B*C + B*~C"]);
+        assert_eq!(model_strings(&all_sol, &tt), ["A", "~B*C + B*~C"]);
     }
 }
