@@ -94,7 +94,11 @@
 //! - **Options values with documented defaults.** [`TruthTableOptions`],
 //!   [`calibration::DirectOptions`], [`solution::SolutionOptions`] take by-value setters and
 //!   end in a terminal call (`build`, `calibrate`, `solve`) that borrows them, so one options
-//!   value serves many analyses. Defaults are those of R QCA.
+//!   value serves many analyses. Defaults are those of R QCA. Options that wrap others compose
+//!   them instead of copying their knobs: the engine's limits, row dominance and R's `all.sol`
+//!   ([`minimize::CoverSearch::Irredundant`]) are given to a solution as one
+//!   [`minimize::EngineOptions`] through [`solution::SolutionOptions::engine`]; both types read
+//!   each option back with `get_` and its setter's name (`max_models` / `get_max_models`).
 //! - **Errors, never panics.** Every fallible function returns a `Result`; each concern has its
 //!   own error type ([`DataError`], [`SetError`], [`CalibrationError`], [`ExpressionError`],
 //!   [`TruthTableError`], [`FitError`], [`minimize::MinimizeError`],

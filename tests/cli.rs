@@ -1559,6 +1559,147 @@ fn minimize_refuses_options_that_would_silently_do_nothing() {
     assert!(v["summary"]["variants"].as_u64().is_some_and(|n| n > 0));
 }
 
+/// A model as a set of terms, spaces removed (R prints `DEV[1]*URB`, as the tool does).
+fn term_set(terms: &[String]) -> std::collections::BTreeSet<String> {
+    terms.iter().map(|t| t.replace(' ', "")).collect()
+}
+
+/// `minimize --all-sol` (R QCA's `all.sol = TRUE`) on every fixture that has R's solution:
+/// R's models, each as a set of terms, with R's fit to `R_TOL`, and exactly the library's
+/// solution through `SolutionOptions::engine(EngineOptions::new().covers(Irredundant))`.
+#[test]
+fn minimize_all_sol_gives_r_all_sol_models() {
+    use fsqca::minimize::{CoverSearch, EngineOptions};
+    use fsqca::solution::{SolutionOptions, SolutionType};
+    let mut checked = 0;
+    let mut more_than_minimal = 0;
+    for name in fixture_names() {
+        let fx = json_of(name.as_str());
+        for part in ["main", "negated_outcome"] {
+            let Some(reference) = fx.get(part).and_then(|p| p.get("parsimonious_all_sol")) else {
+                continue;
+            };
+            let tt_ref = &fx[part]["truth_table"];
+            let csv = csv_of(&name);
+            let mut args: Vec<String> = vec!["minimize".into(), csv];
+            args.extend(flags_of(tt_ref));
+            args.extend(["--solution", "parsimonious", "--all-sol"].map(String::from));
+            args.extend(read_flags(&name).into_iter().map(String::from));
+            let got = json(&strs(&args));
+            let what = format!("{name} {part} all.sol");
+
+            // R's models, as sets of terms, with their fit.
+            let models = got["models"].as_array().expect("models");
+            let r_models = reference["models"].as_array().expect("R's models");
+            let ours: Vec<_> = models
+                .iter()
+                .map(|m| {
+                    let terms: Vec<String> = m["terms"]
+                        .as_array()
+                        .expect("terms")
+                        .iter()
+                        .map(|t| t["expression"].as_str().expect("term").to_owned())
+                        .collect();
+                    term_set(&terms)
+                })
+                .collect();
+            let theirs: Vec<_> = r_models
+                .iter()
+                .map(|m| term_set(&strings(&m["terms"])))
+                .collect();
+            let sorted = |mut v: Vec<std::collections::BTreeSet<String>>| {
+                v.sort();
+                v
+            };
+            assert_eq!(
+                sorted(ours.clone()),
+                sorted(theirs.clone()),
+                "{what}: models"
+            );
+            for (m, key) in models.iter().zip(&ours) {
+                let r = &r_models[theirs.iter().position(|t| t == key).expect("R's model")];
+                close(
+                    num(&m["incl"]),
+                    num(&r["inclS"]),
+                    &format!("{what} {key:?} inclS"),
+                );
+                close(
+                    num(&m["pri"]),
+                    num(&r["PRI"]),
+                    &format!("{what} {key:?} PRI"),
+                );
+                close(
+                    num(&m["cov"]),
+                    num(&r["covS"]),
+                    &format!("{what} {key:?} covS"),
+                );
+            }
+            assert_eq!(got["minimum_proven"], Value::Bool(true), "{what}");
+            assert!(got["warning"].is_null(), "{what}");
+
+            // The library's solution, exactly.
+            let tt = options_of(tt_ref)
+                .build(&data_of(&name), &outcome_of(tt_ref), &conditions_of(tt_ref))
+                .expect("truth table");
+            let want = SolutionOptions::new(SolutionType::Parsimonious)
+                .engine(EngineOptions::new().covers(CoverSearch::Irredundant))
+                .solve(&tt)
+                .expect("solution");
+            assert_eq!(models.len(), want.models().len(), "{what}");
+            for (g, w) in models.iter().zip(want.models()) {
+                assert_eq!(g["expression"], w.expression().to_string(), "{what}");
+                same(&g["incl"], w.fit().incl, &what);
+                same(&g["pri"], w.fit().pri, &what);
+                same(&g["cov"], w.fit().cov, &what);
+            }
+            let minimal = SolutionOptions::new(SolutionType::Parsimonious)
+                .solve(&tt)
+                .expect("solution");
+            more_than_minimal += usize::from(want.models().len() > minimal.models().len());
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 9, "all.sol solutions checked");
+    // d.napoleon: R's minimal model `L`, and three larger irredundant ones.
+    assert_eq!(more_than_minimal, 1);
+}
+
+#[test]
+fn minimize_engine_flags_are_checked() {
+    let with = lf_minimize;
+    for (flag, words) in [
+        ("--max-models", "--max-models must be at least 1"),
+        ("--max-nodes", "--max-nodes must be at least 1"),
+        (
+            "--max-prime-implicants",
+            "--max-prime-implicants must be at least 1",
+        ),
+    ] {
+        usage_error(&with(&["--solution", "parsimonious", flag, "0"]), &[words]);
+        ok(&strs(&with(&["--solution", "parsimonious", flag, "1000"])));
+    }
+    // Options that --all-sol would silently ignore.
+    usage_error(
+        &with(&["--solution", "parsimonious", "--all-sol", "--pruned"]),
+        &["--pruned is not used with --all-sol"],
+    );
+    usage_error(
+        &with(&[
+            "--solution",
+            "parsimonious",
+            "--all-sol",
+            "--accept-unproven",
+        ]),
+        &["--accept-unproven is not used with --all-sol"],
+    );
+    // --all-sol serves every solution type; LF has one irredundant model of each.
+    for solution in ["conservative", "parsimonious"] {
+        let all = json(&strs(&with(&["--solution", solution, "--all-sol"])));
+        let minimal = json(&strs(&with(&["--solution", solution])));
+        assert_eq!(all["models"], minimal["models"], "{solution}");
+    }
+}
+
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     let csv = csv_of("LF");

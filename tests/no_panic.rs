@@ -390,7 +390,7 @@ proptest! {
         if let Ok(tt) = built {
             let _ = tt.to_string();
             let _ = tt.outcome_membership();
-            let mut solver = SolutionOptions::new(solution_type).exclude(exclude).max_models(3);
+            let mut solver = SolutionOptions::new(solution_type).exclude(exclude).engine(EngineOptions::new().max_models(3));
             if let Ok(d) = expectations.parse::<DirectionalExpectations>() {
                 solver = solver.directional_expectations(d);
             }
@@ -534,7 +534,10 @@ fn exercise_json(tag: &str, value: &Value) {
                 let _ = tt.to_string();
                 let _ = tt.outcome_membership();
                 for t in [SolutionType::Conservative, SolutionType::Parsimonious] {
-                    if let Ok(s) = SolutionOptions::new(t).max_models(2).solve(&tt) {
+                    if let Ok(s) = SolutionOptions::new(t)
+                        .engine(EngineOptions::new().max_models(2))
+                        .solve(&tt)
+                    {
                         let _ = s.to_string();
                     }
                 }

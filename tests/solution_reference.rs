@@ -1,5 +1,5 @@
-//! Conservative, parsimonious and intermediate solutions against R QCA 3.25.1 on every data set
-//! in `tests/fixtures/datasets`: each model as a set of terms (every model when ambiguous), the
+//! Conservative, parsimonious (also with R's `all.sol = TRUE` and `row.dom = TRUE`) and
+//! intermediate solutions against R QCA 3.25.1 on every data set in `tests/fixtures/datasets`: each model as a set of terms (every model when ambiguous), the
 //! fit of each model and term to 1e-9, the prime implicants, the essential ones, the
 //! simplifying assumptions and the easy and difficult counterfactuals.
 
@@ -8,6 +8,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::{load_data, load_json, num, options_of, outcome_of, strings, FIT_TOL, SOURCE};
+use fsqca::minimize::{CoverSearch, EngineOptions};
 use fsqca::solution::{DirectionalExpectations, Model, Solution, SolutionOptions, SolutionType};
 use fsqca::TruthTable;
 use serde_json::Value;
@@ -135,6 +136,7 @@ fn solve(tt: &TruthTable, options: SolutionOptions) -> Solution {
 #[test]
 fn solutions_match_r_qca_on_every_fixture() {
     let mut checked = 0;
+    let mut all_sol_checked = 0;
     for name in common::dataset_names() {
         let json = load_json(&name);
         let data = load_data(&name);
@@ -147,15 +149,27 @@ fn solutions_match_r_qca_on_every_fixture() {
             let tt = options_of(tt_ref)
                 .build(&data, &outcome_of(tt_ref), &conditions)
                 .expect("truth table");
-            for (label, kind, row_dom) in [
-                ("conservative", SolutionType::Conservative, false),
-                ("parsimonious", SolutionType::Parsimonious, false),
-                ("parsimonious_row_dom", SolutionType::Parsimonious, true),
+            let all_sol = EngineOptions::new().covers(CoverSearch::Irredundant);
+            let row_dom = EngineOptions::new().row_dominance(true);
+            for (label, kind, engine) in [
+                (
+                    "conservative",
+                    SolutionType::Conservative,
+                    EngineOptions::new(),
+                ),
+                (
+                    "parsimonious",
+                    SolutionType::Parsimonious,
+                    EngineOptions::new(),
+                ),
+                ("parsimonious_all_sol", SolutionType::Parsimonious, all_sol),
+                ("parsimonious_row_dom", SolutionType::Parsimonious, row_dom),
             ] {
                 let Some(reference) = block.get(label) else {
                     continue;
                 };
-                let ours = solve(&tt, SolutionOptions::new(kind).row_dominance(row_dom));
+                let row_dom = engine.get_row_dominance();
+                let ours = solve(&tt, SolutionOptions::new(kind).engine(engine));
                 let what = format!("{name} {part}");
                 check_models(&what, label, &ours, reference);
                 check_terms(&what, label, &ours, reference);
@@ -192,6 +206,7 @@ fn solutions_match_r_qca_on_every_fixture() {
                     }
                 }
                 checked += 1;
+                all_sol_checked += usize::from(label == "parsimonious_all_sol");
             }
             for label in ["intermediate", "intermediate_conjunctural"] {
                 let Some(reference) = block.get(label) else {
@@ -258,5 +273,8 @@ fn solutions_match_r_qca_on_every_fixture() {
             }
         }
     }
-    assert!(checked >= 25, "only {checked} solutions checked");
+    assert!(checked >= 35, "only {checked} solutions checked");
+    // R's `all.sol = TRUE` solution: for the outcome of every fixture, and for the negated
+    // outcome of CVF, LF and LM (on d.napoleon it adds three models to the minimal one).
+    assert_eq!(all_sol_checked, 9, "all.sol solutions checked");
 }

@@ -40,7 +40,8 @@ impl fmt::Display for ConfigurationSet {
 ///
 /// Every variant carries the offending value. Input is checked once, when a
 /// [`MinimizationProblem`](crate::minimize::MinimizationProblem) is built; solving a valid
-/// problem fails only on the explicit size limits ([`TooLarge`](Self::TooLarge),
+/// problem fails only on invalid options ([`InvalidLimit`](Self::InvalidLimit)) and on the
+/// explicit size limits ([`TooLarge`](Self::TooLarge),
 /// [`TooManyPrimeImplicants`](Self::TooManyPrimeImplicants)).
 ///
 /// # Example
@@ -125,6 +126,16 @@ pub enum MinimizeError {
         configurations: u64,
         /// The largest number supported.
         max: u64,
+    },
+    /// A limit of [`EngineOptions`](crate::minimize::EngineOptions) is 0, which no
+    /// minimization could meet ([`EngineOptions::validate`](crate::minimize::EngineOptions::validate)).
+    #[error("{option} is {value}: it must be at least 1")]
+    InvalidLimit {
+        /// The option, named as its setter: `max_models`, `max_prime_implicants` or
+        /// `max_search_nodes`.
+        option: &'static str,
+        /// The value given.
+        value: u64,
     },
     /// More prime implicants than the configured limit
     /// ([`EngineOptions::max_prime_implicants`](crate::minimize::EngineOptions::max_prime_implicants)).
@@ -259,6 +270,10 @@ mod tests {
             MinimizeError::TooLarge {
                 configurations: 1 << 20,
                 max: 1 << 16,
+            },
+            MinimizeError::InvalidLimit {
+                option: "max_models",
+                value: 0,
             },
             MinimizeError::TooManyPrimeImplicants { max: 10 },
             MinimizeError::TooManyUsefulPrimeImplicants { max: 10 },

@@ -1,5 +1,7 @@
 //! The engine's options.
 
+use super::MinimizeError;
+
 /// Which covers of the prime implicant chart are returned as models.
 ///
 /// Default: [`CoverSearch::Minimum`].
@@ -7,8 +9,8 @@
 /// # Example
 /// ```
 /// use fsqca::minimize::{CoverSearch, EngineOptions};
-/// let o = EngineOptions::default().covers(CoverSearch::Irredundant);
-/// assert_eq!(o.cover_search(), CoverSearch::Irredundant);
+/// let o = EngineOptions::new().covers(CoverSearch::Irredundant);
+/// assert_eq!(o.get_covers(), CoverSearch::Irredundant);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -28,8 +30,8 @@ pub enum CoverSearch {
 /// # Example
 /// ```
 /// use fsqca::minimize::{EngineOptions, PrimeMethod};
-/// let o = EngineOptions::default().method(PrimeMethod::QuineMcCluskey);
-/// assert_eq!(o.prime_method(), PrimeMethod::QuineMcCluskey);
+/// let o = EngineOptions::new().method(PrimeMethod::QuineMcCluskey);
+/// assert_eq!(o.get_method(), PrimeMethod::QuineMcCluskey);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -55,35 +57,46 @@ pub enum PrimeMethod {
 
 /// Options of [`MinimizationProblem::solve`](crate::minimize::MinimizationProblem::solve).
 ///
-/// Defaults:
-/// - `max_models`: 10,000 models at most; beyond, the result says it is truncated;
+/// | option | setter | getter | default |
+/// | --- | --- | --- | --- |
+/// | models at most | [`max_models`](Self::max_models) | [`get_max_models`](Self::get_max_models) | 10,000 |
+/// | row dominance (R's `row.dom`) | [`row_dominance`](Self::row_dominance) | [`get_row_dominance`](Self::get_row_dominance) | `false` |
+/// | covers returned (R's `all.sol`) | [`covers`](Self::covers) | [`get_covers`](Self::get_covers) | [`CoverSearch::Minimum`] |
+/// | prime implicant method | [`method`](Self::method) | [`get_method`](Self::get_method) | [`PrimeMethod::Fast`] |
+/// | prime implicants at most | [`max_prime_implicants`](Self::max_prime_implicants) | [`get_max_prime_implicants`](Self::get_max_prime_implicants) | 2,000,000 |
+/// | search nodes at most | [`max_search_nodes`](Self::max_search_nodes) | [`get_max_search_nodes`](Self::get_max_search_nodes) | 100,000 |
+/// | accept an unproven minimum | [`accept_unproven`](Self::accept_unproven) | [`get_accept_unproven`](Self::get_accept_unproven) | `false` |
+///
+/// What the defaults mean:
+/// - `max_models`: beyond 10,000 models, the result says it is truncated;
 /// - `row_dominance`: `false` (R QCA's `row.dom = FALSE`): every minimum cover is kept;
-/// - `covers`: [`CoverSearch::Minimum`];
-/// - `method`: [`PrimeMethod::Fast`];
-/// - `max_prime_implicants`: 2,000,000; beyond, solving fails with
-///   [`MinimizeError::TooManyPrimeImplicants`](crate::minimize::MinimizeError::TooManyPrimeImplicants)
-///   ([`MinimizeError::TooManyUsefulPrimeImplicants`](crate::minimize::MinimizeError::TooManyUsefulPrimeImplicants)
-///   with the pruned method);
-/// - `max_search_nodes`: 100,000 nodes of the cover search (a node takes microseconds on
-///   small charts, up to about 1 ms on charts of thousands of implicant classes); reached
-///   before the minimum size is proven, solving fails with
-///   [`MinimizeError::MinimumNotProven`](crate::minimize::MinimizeError::MinimumNotProven),
-///   which gives the size of the smallest model found and a lower bound (unless
-///   `accept_unproven` is set); reached while listing the minimum models, the models found
-///   are returned, marked truncated. With [`CoverSearch::Irredundant`], reached before any
-///   model is found, solving fails with
-///   [`MinimizeError::SearchLimit`](crate::minimize::MinimizeError::SearchLimit);
-/// - `accept_unproven`: `false`: see [`EngineOptions::accept_unproven`].
+/// - `max_prime_implicants`: beyond, solving fails with
+///   [`MinimizeError::TooManyPrimeImplicants`]
+///   ([`MinimizeError::TooManyUsefulPrimeImplicants`] with the pruned method);
+/// - `max_search_nodes`: nodes of the cover search (a node takes microseconds on small
+///   charts, up to about 1 ms on charts of thousands of implicant classes); reached before the
+///   minimum size is proven, solving fails with [`MinimizeError::MinimumNotProven`], which
+///   gives the size of the smallest model found and a lower bound (unless `accept_unproven`
+///   is set); reached while listing the minimum models, the models found are returned, marked
+///   truncated. With [`CoverSearch::Irredundant`], reached before any model is found, solving
+///   fails with [`MinimizeError::SearchLimit`];
+/// - `accept_unproven`: see [`EngineOptions::accept_unproven`].
+///
+/// The three limits must be at least 1: [`EngineOptions::validate`] (which
+/// [`MinimizationProblem::solve`](crate::minimize::MinimizationProblem::solve) runs first)
+/// refuses 0 with [`MinimizeError::InvalidLimit`]; no value is changed silently.
 ///
 /// # Example
 /// ```
 /// use fsqca::minimize::EngineOptions;
-/// let o = EngineOptions::default().max_models(10).row_dominance(true);
-/// assert_eq!(o.model_limit(), 10);
-/// assert!(o.uses_row_dominance());
+/// let o = EngineOptions::new().max_models(10).row_dominance(true);
+/// assert_eq!(o.get_max_models(), 10);
+/// assert!(o.get_row_dominance());
+/// assert_eq!(o, EngineOptions::default().max_models(10).row_dominance(true));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[must_use]
 pub struct EngineOptions {
     max_models: usize,
     row_dominance: bool,
@@ -96,6 +109,22 @@ pub struct EngineOptions {
 
 impl Default for EngineOptions {
     fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EngineOptions {
+    /// The default options (see the table of [`EngineOptions`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{CoverSearch, EngineOptions};
+    /// let o = EngineOptions::new();
+    /// assert_eq!(o.get_covers(), CoverSearch::Minimum);
+    /// assert_eq!(o, EngineOptions::default());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new() -> Self {
         EngineOptions {
             max_models: 10_000,
             row_dominance: false,
@@ -106,20 +135,22 @@ impl Default for EngineOptions {
             accept_unproven: false,
         }
     }
-}
 
-impl EngineOptions {
-    /// The largest number of models returned (at least 1 is used).
+    /// The largest number of models returned; at least 1 (0 fails
+    /// [`EngineOptions::validate`]).
     ///
     /// # Example
     /// ```
-    /// use fsqca::minimize::EngineOptions;
-    /// assert_eq!(EngineOptions::default().max_models(3).model_limit(), 3);
-    /// assert_eq!(EngineOptions::default().max_models(0).model_limit(), 1);
+    /// use fsqca::minimize::{EngineOptions, MinimizeError};
+    /// assert_eq!(EngineOptions::new().max_models(3).get_max_models(), 3);
+    /// assert_eq!(
+    ///     EngineOptions::new().max_models(0).validate(),
+    ///     Err(MinimizeError::InvalidLimit { option: "max_models", value: 0 })
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn max_models(mut self, n: usize) -> Self {
-        self.max_models = n.max(1);
+        self.max_models = n;
         self
     }
 
@@ -131,7 +162,7 @@ impl EngineOptions {
     /// # Example
     /// ```
     /// use fsqca::minimize::EngineOptions;
-    /// assert!(EngineOptions::default().row_dominance(true).uses_row_dominance());
+    /// assert!(EngineOptions::new().row_dominance(true).get_row_dominance());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn row_dominance(mut self, on: bool) -> Self {
@@ -139,13 +170,14 @@ impl EngineOptions {
         self
     }
 
-    /// Which covers to return.
+    /// Which covers to return: the minimum ones (R QCA's default) or every irredundant one
+    /// ([`CoverSearch::Irredundant`], R QCA's `all.sol = TRUE`).
     ///
     /// # Example
     /// ```
     /// use fsqca::minimize::{CoverSearch, EngineOptions};
-    /// let o = EngineOptions::default().covers(CoverSearch::Irredundant);
-    /// assert_eq!(o.cover_search(), CoverSearch::Irredundant);
+    /// let o = EngineOptions::new().covers(CoverSearch::Irredundant);
+    /// assert_eq!(o.get_covers(), CoverSearch::Irredundant);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn covers(mut self, covers: CoverSearch) -> Self {
@@ -158,8 +190,8 @@ impl EngineOptions {
     /// # Example
     /// ```
     /// use fsqca::minimize::{EngineOptions, PrimeMethod};
-    /// let o = EngineOptions::default().method(PrimeMethod::QuineMcCluskey);
-    /// assert_eq!(o.prime_method(), PrimeMethod::QuineMcCluskey);
+    /// let o = EngineOptions::new().method(PrimeMethod::QuineMcCluskey);
+    /// assert_eq!(o.get_method(), PrimeMethod::QuineMcCluskey);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn method(mut self, method: PrimeMethod) -> Self {
@@ -167,12 +199,15 @@ impl EngineOptions {
         self
     }
 
-    /// The largest number of prime implicants before solving gives up.
+    /// The largest number of prime implicants before solving gives up; at least 1 (0 fails
+    /// [`EngineOptions::validate`]: a problem with a positive configuration has a prime
+    /// implicant).
     ///
     /// # Example
     /// ```
     /// use fsqca::minimize::EngineOptions;
-    /// assert_eq!(EngineOptions::default().max_prime_implicants(500).prime_implicant_limit(), 500);
+    /// let o = EngineOptions::new().max_prime_implicants(500);
+    /// assert_eq!(o.get_max_prime_implicants(), 500);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn max_prime_implicants(mut self, n: usize) -> Self {
@@ -180,12 +215,14 @@ impl EngineOptions {
         self
     }
 
-    /// The largest number of nodes of the cover search.
+    /// The largest number of nodes of the cover search; at least 1 (0 fails
+    /// [`EngineOptions::validate`]).
     ///
     /// # Example
     /// ```
     /// use fsqca::minimize::EngineOptions;
-    /// assert_eq!(EngineOptions::default().max_search_nodes(1_000).search_node_limit(), 1_000);
+    /// assert_eq!(EngineOptions::new().max_search_nodes(1_000).get_max_search_nodes(), 1_000);
+    /// assert!(EngineOptions::new().max_search_nodes(0).validate().is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn max_search_nodes(mut self, n: u64) -> Self {
@@ -194,9 +231,8 @@ impl EngineOptions {
     }
 
     /// What to do when the node limit stops the cover search before the minimum model size
-    /// is proven: fail with
-    /// [`MinimizeError::MinimumNotProven`](crate::minimize::MinimizeError::MinimumNotProven)
-    /// (`false`, the default), or return the smallest model found (`true`), flagged by
+    /// is proven: fail with [`MinimizeError::MinimumNotProven`] (`false`, the default), or
+    /// return the smallest model found (`true`), flagged by
     /// [`Minimized::lower_bound`](crate::minimize::Minimized::lower_bound) and
     /// [`Minimized::warning`](crate::minimize::Minimized::warning). That model covers every
     /// positive configuration and no forbidden one, but a model with fewer prime implicants
@@ -206,13 +242,84 @@ impl EngineOptions {
     /// # Example
     /// ```
     /// use fsqca::minimize::EngineOptions;
-    /// assert!(EngineOptions::default().accept_unproven(true).accepts_unproven());
-    /// assert!(!EngineOptions::default().accepts_unproven());
+    /// assert!(EngineOptions::new().accept_unproven(true).get_accept_unproven());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn accept_unproven(mut self, on: bool) -> Self {
         self.accept_unproven = on;
         self
+    }
+
+    /// The model limit (see [`EngineOptions::max_models`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert_eq!(EngineOptions::new().get_max_models(), 10_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_max_models(&self) -> usize {
+        self.max_models
+    }
+
+    /// Whether row dominance is applied (see [`EngineOptions::row_dominance`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert!(!EngineOptions::new().get_row_dominance());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_row_dominance(&self) -> bool {
+        self.row_dominance
+    }
+
+    /// Which covers are returned (see [`EngineOptions::covers`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{CoverSearch, EngineOptions};
+    /// assert_eq!(EngineOptions::new().get_covers(), CoverSearch::Minimum);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_covers(&self) -> CoverSearch {
+        self.covers
+    }
+
+    /// The prime implicant method (see [`EngineOptions::method`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, PrimeMethod};
+    /// assert_eq!(EngineOptions::new().get_method(), PrimeMethod::Fast);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_method(&self) -> PrimeMethod {
+        self.method
+    }
+
+    /// The prime implicant limit (see [`EngineOptions::max_prime_implicants`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert_eq!(EngineOptions::new().get_max_prime_implicants(), 2_000_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_max_prime_implicants(&self) -> usize {
+        self.max_prime_implicants
+    }
+
+    /// The search node limit (see [`EngineOptions::max_search_nodes`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert_eq!(EngineOptions::new().get_max_search_nodes(), 100_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_max_search_nodes(&self) -> u64 {
+        self.max_search_nodes
     }
 
     /// Whether the smallest model found is returned when the minimum is not proven (see
@@ -221,82 +328,101 @@ impl EngineOptions {
     /// # Example
     /// ```
     /// use fsqca::minimize::EngineOptions;
-    /// assert!(!EngineOptions::default().accepts_unproven());
+    /// assert!(!EngineOptions::new().get_accept_unproven());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn accepts_unproven(&self) -> bool {
+    pub fn get_accept_unproven(&self) -> bool {
         self.accept_unproven
     }
 
-    /// The search node limit.
+    /// Checks the options: each limit (`max_models`, `max_prime_implicants`,
+    /// `max_search_nodes`) is at least 1.
+    /// [`MinimizationProblem::solve`](crate::minimize::MinimizationProblem::solve) runs this
+    /// check first; call it earlier to refuse the options before any data is read.
+    ///
+    /// # Errors
+    /// [`MinimizeError::InvalidLimit`], naming the first limit that is 0.
     ///
     /// # Example
     /// ```
-    /// use fsqca::minimize::EngineOptions;
-    /// assert_eq!(EngineOptions::default().search_node_limit(), 100_000);
+    /// use fsqca::minimize::{EngineOptions, MinimizeError};
+    /// EngineOptions::new().validate()?;
+    /// let err = EngineOptions::new().max_search_nodes(0).validate().unwrap_err();
+    /// assert_eq!(err, MinimizeError::InvalidLimit { option: "max_search_nodes", value: 0 });
+    /// assert_eq!(err.to_string(), "max_search_nodes is 0: it must be at least 1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn search_node_limit(&self) -> u64 {
-        self.max_search_nodes
+    pub fn validate(&self) -> Result<(), MinimizeError> {
+        let limits = [
+            ("max_models", self.max_models as u64),
+            ("max_prime_implicants", self.max_prime_implicants as u64),
+            ("max_search_nodes", self.max_search_nodes),
+        ];
+        match limits.into_iter().find(|&(_, value)| value == 0) {
+            Some((option, value)) => Err(MinimizeError::InvalidLimit { option, value }),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each setter is read back by `get_<setter>`: renaming a getter breaks this test.
+    #[test]
+    fn every_setter_is_read_back_by_its_get_getter() {
+        let o = EngineOptions::new()
+            .max_models(7)
+            .row_dominance(true)
+            .covers(CoverSearch::Irredundant)
+            .method(PrimeMethod::QuineMcCluskey)
+            .max_prime_implicants(11)
+            .max_search_nodes(13)
+            .accept_unproven(true);
+        assert_eq!(o.get_max_models(), 7);
+        assert!(o.get_row_dominance());
+        assert_eq!(o.get_covers(), CoverSearch::Irredundant);
+        assert_eq!(o.get_method(), PrimeMethod::QuineMcCluskey);
+        assert_eq!(o.get_max_prime_implicants(), 11);
+        assert_eq!(o.get_max_search_nodes(), 13);
+        assert!(o.get_accept_unproven());
+        assert_eq!(o.validate(), Ok(()));
+        assert_eq!(EngineOptions::new(), EngineOptions::default());
     }
 
-    /// The model cap.
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::minimize::EngineOptions;
-    /// assert_eq!(EngineOptions::default().model_limit(), 10_000);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn model_limit(&self) -> usize {
-        self.max_models
-    }
-
-    /// Whether row dominance is applied.
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::minimize::EngineOptions;
-    /// assert!(!EngineOptions::default().uses_row_dominance());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn uses_row_dominance(&self) -> bool {
-        self.row_dominance
-    }
-
-    /// Which covers are returned.
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::minimize::{CoverSearch, EngineOptions};
-    /// assert_eq!(EngineOptions::default().cover_search(), CoverSearch::Minimum);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn cover_search(&self) -> CoverSearch {
-        self.covers
-    }
-
-    /// The prime implicant method.
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::minimize::{EngineOptions, PrimeMethod};
-    /// assert_eq!(EngineOptions::default().prime_method(), PrimeMethod::Fast);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn prime_method(&self) -> PrimeMethod {
-        self.method
-    }
-
-    /// The prime implicant cap.
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::minimize::EngineOptions;
-    /// assert_eq!(EngineOptions::default().prime_implicant_limit(), 2_000_000);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn prime_implicant_limit(&self) -> usize {
-        self.max_prime_implicants
+    /// Zero limits are refused by name, never raised to 1 behind the caller's back.
+    #[test]
+    fn zero_limits_are_refused_not_clamped() {
+        let refused = |o: EngineOptions| o.validate().unwrap_err();
+        assert_eq!(
+            refused(EngineOptions::new().max_models(0)),
+            MinimizeError::InvalidLimit {
+                option: "max_models",
+                value: 0
+            }
+        );
+        assert_eq!(EngineOptions::new().max_models(0).get_max_models(), 0);
+        assert_eq!(
+            refused(EngineOptions::new().max_prime_implicants(0)),
+            MinimizeError::InvalidLimit {
+                option: "max_prime_implicants",
+                value: 0
+            }
+        );
+        assert_eq!(
+            refused(EngineOptions::new().max_search_nodes(0)),
+            MinimizeError::InvalidLimit {
+                option: "max_search_nodes",
+                value: 0
+            }
+        );
+        for one in [
+            EngineOptions::new().max_models(1),
+            EngineOptions::new().max_prime_implicants(1),
+            EngineOptions::new().max_search_nodes(1),
+        ] {
+            assert_eq!(one.validate(), Ok(()));
+        }
     }
 }

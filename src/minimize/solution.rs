@@ -394,6 +394,7 @@ impl MinimizationProblem {
     /// [`PiChart::irredundant_covers`].
     ///
     /// # Errors
+    /// [`MinimizeError::InvalidLimit`] for a limit of 0 ([`EngineOptions::validate`]);
     /// [`MinimizeError::TooManyPrimeImplicants`] (or, with [`PrimeMethod::Pruned`],
     /// [`MinimizeError::TooManyUsefulPrimeImplicants`]) beyond
     /// [`EngineOptions::max_prime_implicants`]; [`MinimizeError::MinimumNotProven`] when the
@@ -425,24 +426,25 @@ impl MinimizationProblem {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn solve(&self, options: &EngineOptions) -> Result<Minimized, MinimizeError> {
-        let limit = options.prime_implicant_limit();
-        let mut primes = match options.prime_method() {
-            PrimeMethod::Pruned if options.cover_search() == CoverSearch::Minimum => {
+        options.validate()?;
+        let limit = options.get_max_prime_implicants();
+        let mut primes = match options.get_method() {
+            PrimeMethod::Pruned if options.get_covers() == CoverSearch::Minimum => {
                 useful_prime_implicants(self, limit)?
             }
             PrimeMethod::Fast | PrimeMethod::Pruned => fast_prime_implicants(self, limit)?,
             PrimeMethod::QuineMcCluskey => {
                 let p = quine_mccluskey(self)?;
-                if p.len() > options.prime_implicant_limit() {
+                if p.len() > options.get_max_prime_implicants() {
                     return Err(MinimizeError::TooManyPrimeImplicants {
-                        max: options.prime_implicant_limit(),
+                        max: options.get_max_prime_implicants(),
                     });
                 }
                 p
             }
         };
         let mut chart = PiChart::new(&primes, self.positive())?;
-        if options.uses_row_dominance() {
+        if options.get_row_dominance() {
             let dominated = chart.dominated_rows();
             if !dominated.is_empty() {
                 let keep: Vec<usize> = (0..primes.len())
@@ -457,9 +459,9 @@ impl MinimizationProblem {
             }
         }
         let essential = chart.essential();
-        let (models, nodes) = (options.model_limit(), options.search_node_limit());
-        let covers = match options.cover_search() {
-            CoverSearch::Minimum if options.accepts_unproven() => {
+        let (models, nodes) = (options.get_max_models(), options.get_max_search_nodes());
+        let covers = match options.get_covers() {
+            CoverSearch::Minimum if options.get_accept_unproven() => {
                 chart.best_covers_within(models, nodes)
             }
             CoverSearch::Minimum => chart.minimum_covers_within(models, nodes)?,
@@ -472,7 +474,7 @@ impl MinimizationProblem {
             models: covers.models,
             truncated: covers.truncated,
             lower_bound: covers.lower_bound,
-            max_models: options.model_limit(),
+            max_models: options.get_max_models(),
         })
     }
 }

@@ -196,7 +196,7 @@ impl Analysis {
     ///
     /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
     /// let a = Analysis::new(data, "Y").solution_options(SolutionOptions::new(SolutionType::Parsimonious));
-    /// assert_eq!(a.solution().solution_type(), SolutionType::Parsimonious);
+    /// assert_eq!(a.solution().get_solution_type(), SolutionType::Parsimonious);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn solution_options(mut self, options: SolutionOptions) -> Self {
@@ -266,7 +266,7 @@ impl Analysis {
     ///
     /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
     /// let a = fsqca::robustness::Analysis::new(data, "Y");
-    /// assert_eq!(a.solution().solution_type(), SolutionType::Conservative);
+    /// assert_eq!(a.solution().get_solution_type(), SolutionType::Conservative);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn solution(&self) -> &SolutionOptions {
@@ -415,7 +415,7 @@ impl Analysis {
     /// # Errors
     /// [`RobustnessError`] for an analysis without conditions or with a column used twice;
     /// the solution options' own errors (an intermediate solution without directional
-    /// expectations, see [`SolutionOptions::check`]); the data's, calibration's, truth table's
+    /// expectations, see [`SolutionOptions::validate`]); the data's, calibration's, truth table's
     /// and solution's errors otherwise (including "no positive rows to minimize").
     ///
     /// # Example
@@ -476,7 +476,7 @@ impl Analysis {
         if self.conditions.is_empty() {
             return Err(RobustnessError::NoConditions.into());
         }
-        self.solution.check()?;
+        self.solution.validate()?;
         let outcome_column = self.outcome.strip_prefix('~').unwrap_or(&self.outcome);
         let mut names: Vec<String> = Vec::with_capacity(self.conditions.len() + 1);
         for name in self

@@ -8,9 +8,9 @@ use std::str::FromStr;
 
 use crate::expression::{Expression, Literal};
 use crate::fit::{self, IntoOutcome};
-use crate::minimize::{
-    EngineOptions, Implicant, MinimizationProblem, Minimized, PrimeMethod, Remainders,
-};
+#[cfg(doc)]
+use crate::minimize::{CoverSearch, PrimeMethod};
+use crate::minimize::{EngineOptions, Implicant, MinimizationProblem, Minimized, Remainders};
 use crate::truth_table::{OutputValue, TruthTable};
 
 use super::error::SolutionError;
@@ -88,19 +88,44 @@ impl FromStr for SolutionType {
 
 /// How to minimize a truth table, and the terminal [`SolutionOptions::solve`].
 ///
-/// Defaults (R QCA's `minimize()` defaults):
+/// The engine's knobs (model and search limits, row dominance, prime implicant method, which
+/// covers are models) are not copied here: they live in one [`EngineOptions`] value, given
+/// with [`SolutionOptions::engine`] and read back with [`SolutionOptions::get_engine`]. That
+/// engine serves every minimization behind the solution (the conservative and parsimonious
+/// ones, and each intermediate one).
+///
+/// Every option, its setter and its getter (an options type's getter is `get_` and its
+/// setter's name):
+///
+/// | option | set with | read with | default |
+/// | --- | --- | --- | --- |
+/// | solution type | [`SolutionOptions::new`], [`SolutionOptions::solution_type`] | [`SolutionOptions::get_solution_type`] | [`SolutionType::Conservative`] ([`Default`]) |
+/// | directional expectations | [`SolutionOptions::directional_expectations`] | [`SolutionOptions::get_directional_expectations`] | none |
+/// | excluded remainders (row ids) | [`SolutionOptions::exclude`] | [`SolutionOptions::get_exclude`] | none |
+/// | engine options | [`SolutionOptions::engine`] | [`SolutionOptions::get_engine`] | [`EngineOptions::new`] |
+/// | models at most | [`EngineOptions::max_models`] | [`EngineOptions::get_max_models`] | 10,000 |
+/// | row dominance (R's `row.dom`) | [`EngineOptions::row_dominance`] | [`EngineOptions::get_row_dominance`] | `false` |
+/// | minimum or every irredundant model (R's `all.sol`) | [`EngineOptions::covers`] | [`EngineOptions::get_covers`] | [`CoverSearch::Minimum`] |
+/// | prime implicant method | [`EngineOptions::method`] | [`EngineOptions::get_method`] | [`PrimeMethod::Fast`] |
+/// | prime implicants at most | [`EngineOptions::max_prime_implicants`] | [`EngineOptions::get_max_prime_implicants`] | 2,000,000 |
+/// | search nodes at most | [`EngineOptions::max_search_nodes`] | [`EngineOptions::get_max_search_nodes`] | 100,000 |
+/// | accept an unproven minimum | [`EngineOptions::accept_unproven`] | [`EngineOptions::get_accept_unproven`] | `false` |
+///
+/// The defaults are R QCA's `minimize()` defaults:
 /// - directional expectations: none, which only the conservative and parsimonious solutions
 ///   accept: an intermediate solution needs some ([`SolutionError::NoDirectionalExpectations`];
 ///   R QCA, likewise, gives an intermediate solution only with `dir.exp`);
 /// - excluded rows: none;
-/// - row dominance: off (`row.dom = FALSE`), so that every minimal model is found;
-/// - at most 10,000 models; beyond, the solution lists the first ones and says so in its
-///   [`warning`](Solution::warning).
+/// - the engine's (see [`EngineOptions`]): every minimal model (`all.sol = FALSE`), row
+///   dominance off (`row.dom = FALSE`), at most 10,000 models; beyond, the solution lists the
+///   first ones and says so in its [`warning`](Solution::warning).
 ///
-/// One options value serves any number of truth tables.
+/// One options value serves any number of truth tables; [`SolutionOptions::validate`] checks
+/// what can be checked without one.
 ///
 /// # Example
 /// ```
+/// use fsqca::minimize::{CoverSearch, EngineOptions};
 /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
 ///
 /// let data = Dataset::from_columns([
@@ -109,22 +134,21 @@ impl FromStr for SolutionType {
 ///     ("Y", vec![1.0, 1.0, 0.0, 0.0]),
 /// ])?;
 /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
-/// let options = SolutionOptions::new(SolutionType::Parsimonious).max_models(100);
+/// // Every irredundant model, as R QCA's `all.sol = TRUE`.
+/// let options = SolutionOptions::new(SolutionType::Parsimonious)
+///     .engine(EngineOptions::new().covers(CoverSearch::Irredundant).max_models(100));
+/// assert_eq!(options.get_engine().get_max_models(), 100);
 /// let solution = options.solve(&tt)?;
 /// assert_eq!(solution.models()[0].expression().to_string(), "A");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[must_use]
 pub struct SolutionOptions {
     solution_type: SolutionType,
     expectations: DirectionalExpectations,
     exclude: Vec<u64>,
-    row_dominance: bool,
-    max_models: usize,
-    max_search_nodes: u64,
-    max_prime_implicants: usize,
-    prime_method: PrimeMethod,
-    accept_unproven: bool,
+    engine: EngineOptions,
 }
 
 impl Default for SolutionOptions {
@@ -139,31 +163,42 @@ impl SolutionOptions {
     /// # Example
     /// ```
     /// use fsqca::solution::{SolutionOptions, SolutionType};
-    /// assert_eq!(SolutionOptions::new(SolutionType::Intermediate).solution_type(), SolutionType::Intermediate);
+    /// let o = SolutionOptions::new(SolutionType::Intermediate);
+    /// assert_eq!(o.get_solution_type(), SolutionType::Intermediate);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(solution_type: SolutionType) -> Self {
         Self {
             solution_type,
             expectations: DirectionalExpectations::new(),
             exclude: Vec::new(),
-            row_dominance: false,
-            max_models: 10_000,
-            max_search_nodes: EngineOptions::default().search_node_limit(),
-            max_prime_implicants: EngineOptions::default().prime_implicant_limit(),
-            prime_method: PrimeMethod::Fast,
-            accept_unproven: false,
+            engine: EngineOptions::new(),
         }
     }
 
+    /// Sets the solution type (also given to [`SolutionOptions::new`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::default().solution_type(SolutionType::Parsimonious);
+    /// assert_eq!(o.get_solution_type(), SolutionType::Parsimonious);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn solution_type(mut self, solution_type: SolutionType) -> Self {
+        self.solution_type = solution_type;
+        self
+    }
+
     /// Sets the directional expectations of an intermediate solution, which needs at least
-    /// one (see [`SolutionOptions::check`]); the other types ignore them, so that one options
-    /// value can serve every type.
+    /// one (see [`SolutionOptions::validate`]); the other types ignore them, so that one
+    /// options value can serve every type.
     ///
     /// # Example
     /// ```
     /// use fsqca::solution::{SolutionOptions, SolutionType};
     /// let o = SolutionOptions::new(SolutionType::Intermediate).directional_expectations("A, ~B".parse()?);
-    /// assert_eq!(o.expectations().len(), 2);
+    /// assert_eq!(o.get_directional_expectations().len(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn directional_expectations(mut self, expectations: DirectionalExpectations) -> Self {
@@ -181,250 +216,153 @@ impl SolutionOptions {
     /// ```
     /// use fsqca::solution::{SolutionOptions, SolutionType};
     /// let o = SolutionOptions::new(SolutionType::Parsimonious).exclude([3, 7]);
-    /// assert_eq!(o.excluded(), [3, 7]);
+    /// assert_eq!(o.get_exclude(), [3, 7]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn exclude(mut self, ids: impl IntoIterator<Item = u64>) -> Self {
         self.exclude = ids.into_iter().collect();
         self
     }
 
-    /// Applies row dominance to the prime implicant chart: a prime implicant whose positive
-    /// rows are a subset of another's is dropped (R QCA's `row.dom`). This can remove models.
+    /// Sets the options of the minimization engine behind every minimization of the
+    /// solution: limits on models, prime implicants and search nodes, row dominance (R QCA's
+    /// `row.dom`), the prime implicant method, whether an unproven minimum is accepted, and
+    /// which covers are models ([`CoverSearch::Irredundant`] gives every irredundant model,
+    /// not only the minimal ones: R QCA's `all.sol = TRUE`). See [`EngineOptions`] for each
+    /// and its default.
+    ///
+    /// With [`EngineOptions::accept_unproven`], a search stopped by its node limit gives the
+    /// smallest model found, with [`Solution::is_minimum_proven`] `false` and a
+    /// [`Solution::warning`] that gives the proven lower bound. With
+    /// [`PrimeMethod::Pruned`], the solution's prime implicant list is the shorter list of
+    /// those that can be in a minimum model.
     ///
     /// # Example
     /// ```
-    /// let o = fsqca::solution::SolutionOptions::default().row_dominance(true);
-    /// assert!(o.uses_row_dominance());
-    /// ```
-    pub fn row_dominance(mut self, on: bool) -> Self {
-        self.row_dominance = on;
-        self
-    }
-
-    /// The most models listed (at least 1).
-    ///
-    /// # Example
-    /// ```
-    /// let o = fsqca::solution::SolutionOptions::default().max_models(5);
-    /// assert_eq!(o.model_limit(), 5);
-    /// ```
-    pub fn max_models(mut self, n: usize) -> Self {
-        self.max_models = n.max(1);
-        self
-    }
-
-    /// The most nodes of the cover search (see
-    /// [`EngineOptions::max_search_nodes`]; 100,000 by default). Hard charts, with thousands
-    /// of prime implicants and a minimum far above the linear-programming bound, may need
-    /// more to prove the minimum; the error then gives the size of the smallest model found
-    /// and a lower bound (see [`SolutionOptions::accept_unproven`] to get that model).
-    ///
-    /// # Example
-    /// ```
-    /// let o = fsqca::solution::SolutionOptions::default().max_search_nodes(1_000_000);
-    /// assert_eq!(o.search_node_limit(), 1_000_000);
-    /// ```
-    pub fn max_search_nodes(mut self, n: u64) -> Self {
-        self.max_search_nodes = n;
-        self
-    }
-
-    /// The node limit of the cover search (see [`SolutionOptions::max_search_nodes`]).
-    ///
-    /// # Example
-    /// ```
-    /// let o = fsqca::solution::SolutionOptions::default();
-    /// assert_eq!(o.search_node_limit(), 100_000);
-    /// ```
-    pub fn search_node_limit(&self) -> u64 {
-        self.max_search_nodes
-    }
-
-    /// The most prime implicants generated before solving gives up (see
-    /// [`EngineOptions::max_prime_implicants`]; 2,000,000 by default).
-    ///
-    /// # Example
-    /// ```
-    /// let o = fsqca::solution::SolutionOptions::default().max_prime_implicants(10_000_000);
-    /// assert_eq!(o.prime_implicant_limit(), 10_000_000);
-    /// ```
-    pub fn max_prime_implicants(mut self, n: usize) -> Self {
-        self.max_prime_implicants = n;
-        self
-    }
-
-    /// The prime implicant limit (see [`SolutionOptions::max_prime_implicants`]).
-    ///
-    /// # Example
-    /// ```
-    /// let o = fsqca::solution::SolutionOptions::default();
-    /// assert_eq!(o.prime_implicant_limit(), 2_000_000);
-    /// ```
-    pub fn prime_implicant_limit(&self) -> usize {
-        self.max_prime_implicants
-    }
-
-    /// How prime implicants are generated ([`PrimeMethod::Fast`] by default).
-    /// [`PrimeMethod::Pruned`] keeps only those that can be in a minimum model: the same
-    /// models, found without listing millions of prime implicants when there are many
-    /// conditions; the solution's prime implicant list is then that shorter list.
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::minimize::PrimeMethod;
+    /// use fsqca::minimize::{CoverSearch, EngineOptions, PrimeMethod};
     /// use fsqca::solution::{SolutionOptions, SolutionType};
-    /// let o = SolutionOptions::new(SolutionType::Parsimonious).prime_method(PrimeMethod::Pruned);
-    /// assert_eq!(o.prime_method_used(), PrimeMethod::Pruned);
+    ///
+    /// let all_sol = SolutionOptions::new(SolutionType::Parsimonious)
+    ///     .engine(EngineOptions::new().covers(CoverSearch::Irredundant));
+    /// assert_eq!(all_sol.get_engine().get_covers(), CoverSearch::Irredundant);
+    /// let pruned = SolutionOptions::new(SolutionType::Parsimonious)
+    ///     .engine(EngineOptions::new().method(PrimeMethod::Pruned).max_search_nodes(1_000_000));
+    /// assert_eq!(pruned.get_engine().get_method(), PrimeMethod::Pruned);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn prime_method(mut self, method: PrimeMethod) -> Self {
-        self.prime_method = method;
+    pub fn engine(mut self, engine: EngineOptions) -> Self {
+        self.engine = engine;
         self
     }
 
-    /// The prime implicant method (see [`SolutionOptions::prime_method`]).
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::minimize::PrimeMethod;
-    /// use fsqca::solution::SolutionOptions;
-    /// assert_eq!(SolutionOptions::default().prime_method_used(), PrimeMethod::Fast);
-    /// ```
-    pub fn prime_method_used(&self) -> PrimeMethod {
-        self.prime_method
-    }
-
-    /// When the search node limit stops a cover search before the minimum model size is
-    /// proven: fail (`false`, the default), or give the smallest model found (`true`), with
-    /// [`Solution::is_minimum_proven`] `false` and a [`Solution::warning`] that gives the
-    /// proven lower bound (see [`EngineOptions::accept_unproven`]). For tables so hard that
-    /// no node limit within reach proves the minimum: the model is a valid sufficient
-    /// expression, but a more parsimonious one may exist.
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::solution::{SolutionOptions, SolutionType};
-    /// let o = SolutionOptions::new(SolutionType::Parsimonious).accept_unproven(true);
-    /// assert!(o.accepts_unproven());
-    /// ```
-    pub fn accept_unproven(mut self, on: bool) -> Self {
-        self.accept_unproven = on;
-        self
-    }
-
-    /// Whether an unproven smallest model is accepted (see
-    /// [`SolutionOptions::accept_unproven`]).
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::solution::SolutionOptions;
-    /// assert!(!SolutionOptions::default().accepts_unproven());
-    /// ```
-    pub fn accepts_unproven(&self) -> bool {
-        self.accept_unproven
-    }
-
-    /// The solution type.
+    /// The solution type (see [`SolutionOptions::solution_type`]).
     ///
     /// # Example
     /// ```
     /// use fsqca::solution::{SolutionOptions, SolutionType};
     /// let o = SolutionOptions::new(SolutionType::Parsimonious);
-    /// assert_eq!(o.solution_type(), SolutionType::Parsimonious);
+    /// assert_eq!(o.get_solution_type(), SolutionType::Parsimonious);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn solution_type(&self) -> SolutionType {
+    pub fn get_solution_type(&self) -> SolutionType {
         self.solution_type
     }
 
-    /// The directional expectations.
+    /// The directional expectations (see [`SolutionOptions::directional_expectations`]).
     ///
     /// # Example
     /// ```
     /// use fsqca::solution::{SolutionOptions, SolutionType};
     /// let o = SolutionOptions::new(SolutionType::Intermediate);
-    /// assert!(o.expectations().is_empty());
+    /// assert!(o.get_directional_expectations().is_empty());
     /// let o = o.directional_expectations("A".parse()?);
-    /// assert_eq!(o.expectations().len(), 1);
+    /// assert_eq!(o.get_directional_expectations().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn expectations(&self) -> &DirectionalExpectations {
+    pub fn get_directional_expectations(&self) -> &DirectionalExpectations {
         &self.expectations
     }
 
-    /// The excluded row ids.
+    /// The excluded row ids (see [`SolutionOptions::exclude`]).
     ///
     /// # Example
     /// ```
     /// use fsqca::solution::{SolutionOptions, SolutionType};
     /// let o = SolutionOptions::new(SolutionType::Parsimonious);
-    /// assert!(o.excluded().is_empty());
-    /// assert_eq!(o.exclude([2]).excluded(), [2]);
+    /// assert!(o.get_exclude().is_empty());
+    /// assert_eq!(o.exclude([2]).get_exclude(), [2]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn excluded(&self) -> &[u64] {
+    pub fn get_exclude(&self) -> &[u64] {
         &self.exclude
     }
 
-    /// Whether row dominance is applied.
+    /// The engine's options (see [`SolutionOptions::engine`]).
     ///
     /// # Example
     /// ```
-    /// use fsqca::solution::{SolutionOptions, SolutionType};
-    /// assert!(!SolutionOptions::new(SolutionType::Conservative).uses_row_dominance());
+    /// use fsqca::minimize::EngineOptions;
+    /// use fsqca::solution::SolutionOptions;
+    /// assert_eq!(SolutionOptions::default().get_engine(), &EngineOptions::new());
+    /// assert_eq!(SolutionOptions::default().get_engine().get_max_models(), 10_000);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn uses_row_dominance(&self) -> bool {
-        self.row_dominance
-    }
-
-    /// The most models listed.
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::solution::{SolutionOptions, SolutionType};
-    /// assert_eq!(SolutionOptions::new(SolutionType::Conservative).model_limit(), 10_000);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn model_limit(&self) -> usize {
-        self.max_models
+    pub fn get_engine(&self) -> &EngineOptions {
+        &self.engine
     }
 
     /// Checks what the options can tell without a truth table: an intermediate solution needs
-    /// directional expectations. [`SolutionOptions::solve`] runs this check first; call it
-    /// earlier to refuse the options before any data is read.
+    /// directional expectations, and the engine's options must be valid
+    /// ([`EngineOptions::validate`]). [`SolutionOptions::solve`] runs this check first; call
+    /// it earlier to refuse the options before any data is read.
     ///
     /// # Errors
-    /// [`SolutionError::NoDirectionalExpectations`] for an intermediate solution without
-    /// directional expectations (it would silently be the conservative solution).
+    /// [`crate::Error::Solution`] with [`SolutionError::NoDirectionalExpectations`] for an
+    /// intermediate solution without directional expectations (it would silently be the
+    /// conservative solution); [`crate::Error::Minimize`] with
+    /// [`MinimizeError::InvalidLimit`](crate::minimize::MinimizeError::InvalidLimit) for an
+    /// engine limit of 0.
     ///
     /// # Example
     /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizeError};
     /// use fsqca::solution::{SolutionError, SolutionOptions, SolutionType};
+    /// use fsqca::Error;
     ///
     /// let bare = SolutionOptions::new(SolutionType::Intermediate);
-    /// assert_eq!(bare.check(), Err(SolutionError::NoDirectionalExpectations));
-    /// bare.directional_expectations("A, ~B".parse()?).check()?;
-    /// SolutionOptions::new(SolutionType::Conservative).check()?;
+    /// assert!(matches!(
+    ///     bare.validate(),
+    ///     Err(Error::Solution(SolutionError::NoDirectionalExpectations))
+    /// ));
+    /// bare.directional_expectations("A, ~B".parse()?).validate()?;
+    /// let no_models = SolutionOptions::new(SolutionType::Conservative)
+    ///     .engine(EngineOptions::new().max_models(0));
+    /// assert!(matches!(
+    ///     no_models.validate(),
+    ///     Err(Error::Minimize(MinimizeError::InvalidLimit { option: "max_models", value: 0 }))
+    /// ));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn check(&self) -> Result<(), SolutionError> {
+    pub fn validate(&self) -> crate::Result<()> {
         if self.solution_type == SolutionType::Intermediate && self.expectations.is_empty() {
-            return Err(SolutionError::NoDirectionalExpectations);
+            return Err(SolutionError::NoDirectionalExpectations.into());
         }
+        self.engine.validate()?;
         Ok(())
     }
 
-    /// Minimizes the truth table: every minimal model of the requested type, with its fit.
+    /// Minimizes the truth table: every minimal model of the requested type (every
+    /// irredundant one with [`CoverSearch::Irredundant`]), with its fit.
     ///
     /// Positive rows (`1`) are covered; negative rows and contradictions are never covered;
     /// remainders (`?`) are used as the solution type allows.
     ///
     /// # Errors
+    /// The errors of [`SolutionOptions::validate`], which runs first (an intermediate
+    /// solution without directional expectations, an engine limit of 0);
     /// [`crate::Error::Minimize`] when there is no positive row
     /// ([`MinimizeError::NoPositiveRows`](crate::minimize::MinimizeError::NoPositiveRows)) or
-    /// the engine's limits are hit; [`crate::Error::Solution`] for the options' own errors
-    /// (see [`SolutionOptions::check`]: an intermediate solution without directional
-    /// expectations), an expectation on an unknown condition, an excluded row that is not a
+    /// the engine's limits are hit; [`crate::Error::Solution`] for an expectation on an unknown condition, an excluded row that is not a
     /// remainder ([`SolutionError::UnknownRow`], [`SolutionError::ExcludedPositiveRow`],
     /// [`SolutionError::ExcludedObservedRow`]), too many counterfactuals, or a parsimonious
     /// solution that is a tautology (no row is negative, so the outcome would need no
@@ -448,20 +386,14 @@ impl SolutionOptions {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn solve(&self, tt: &TruthTable) -> crate::Result<Solution> {
-        self.check()?;
+        self.validate()?;
         let context = Context::new(tt)?;
         let excluded = context.excluded_configurations(&self.exclude)?;
-        let engine = EngineOptions::default()
-            .max_models(self.max_models)
-            .max_search_nodes(self.max_search_nodes)
-            .max_prime_implicants(self.max_prime_implicants)
-            .row_dominance(self.row_dominance)
-            .method(self.prime_method)
-            .accept_unproven(self.accept_unproven);
+        let engine = &self.engine;
         let mut notes = Notes::default();
         let (prime_implicants, essential, models) = match self.solution_type {
             SolutionType::Conservative => {
-                let m = context.minimize(Remainders::None, &[], &engine)?;
+                let m = context.minimize(Remainders::None, &[], engine)?;
                 notes.record(&m);
                 let models = context.models(&m, None)?;
                 (
@@ -471,7 +403,7 @@ impl SolutionOptions {
                 )
             }
             SolutionType::Parsimonious => {
-                let m = context.minimize(Remainders::All, &excluded, &engine)?;
+                let m = context.minimize(Remainders::All, &excluded, engine)?;
                 notes.record(&m);
                 let mut models = context.models(&m, None)?;
                 let mut budget = AssumptionBudget::new();
@@ -488,7 +420,7 @@ impl SolutionOptions {
                 )
             }
             SolutionType::Intermediate => {
-                self.intermediate(&context, &excluded, &engine, &mut notes)?
+                self.intermediate(&context, &excluded, engine, &mut notes)?
             }
         };
         let Notes {
@@ -965,6 +897,23 @@ mod tests {
         tt
     }
 
+    const TYPES: [SolutionType; 3] = [
+        SolutionType::Conservative,
+        SolutionType::Parsimonious,
+        SolutionType::Intermediate,
+    ];
+
+    /// The models of the solution, as printed.
+    fn model_strings(options: &SolutionOptions, tt: &TruthTable) -> Vec<String> {
+        options
+            .solve(tt)
+            .unwrap()
+            .models()
+            .iter()
+            .map(|m| m.expression().to_string())
+            .collect()
+    }
+
     fn solution_error(options: &SolutionOptions) -> SolutionError {
         match options.solve(&table()) {
             Err(Error::Solution(e)) => e,
@@ -975,7 +924,10 @@ mod tests {
     #[test]
     fn intermediate_without_expectations_is_refused() {
         let bare = SolutionOptions::new(SolutionType::Intermediate);
-        assert_eq!(bare.check(), Err(SolutionError::NoDirectionalExpectations));
+        assert!(matches!(
+            bare.validate(),
+            Err(Error::Solution(SolutionError::NoDirectionalExpectations))
+        ));
         assert_eq!(
             solution_error(&bare),
             SolutionError::NoDirectionalExpectations
@@ -989,17 +941,13 @@ mod tests {
         assert!(expected.solve(&table()).is_ok());
         // The other types need none.
         for t in [SolutionType::Conservative, SolutionType::Parsimonious] {
-            assert_eq!(SolutionOptions::new(t).check(), Ok(()));
+            assert!(SolutionOptions::new(t).validate().is_ok());
         }
     }
 
     #[test]
     fn excluding_an_observed_row_is_refused() {
-        for t in [
-            SolutionType::Conservative,
-            SolutionType::Parsimonious,
-            SolutionType::Intermediate,
-        ] {
+        for t in TYPES {
             let options = SolutionOptions::new(t).directional_expectations("A, B".parse().unwrap());
             assert_eq!(
                 solution_error(&options.clone().exclude([1])),
@@ -1029,14 +977,7 @@ mod tests {
     fn excluding_a_remainder_works_and_the_conservative_solution_ignores_it() {
         let tt = table();
         let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
-        let models = |o: &SolutionOptions| -> Vec<String> {
-            o.solve(&tt)
-                .unwrap()
-                .models()
-                .iter()
-                .map(|m| m.expression().to_string())
-                .collect()
-        };
+        let models = |o: &SolutionOptions| model_strings(o, &tt);
         assert_eq!(models(&parsimonious), ["B"]);
         assert_eq!(models(&parsimonious.exclude([2])), ["A*B"]);
         let conservative = SolutionOptions::new(SolutionType::Conservative);
@@ -1044,5 +985,93 @@ mod tests {
             models(&conservative.clone().exclude([2])),
             models(&conservative)
         );
+    }
+
+    /// Each setter of `SolutionOptions`, and each engine setter reached through
+    /// `SolutionOptions::engine`, is read back by `get_<setter>`: renaming a getter (or
+    /// copying an engine knob back into `SolutionOptions`) breaks this test.
+    #[test]
+    fn every_setter_is_read_back_by_its_get_getter() {
+        use crate::minimize::{CoverSearch, PrimeMethod};
+        let engine = EngineOptions::new()
+            .covers(CoverSearch::Irredundant)
+            .method(PrimeMethod::Pruned)
+            .max_models(7);
+        let o = SolutionOptions::new(SolutionType::Conservative)
+            .solution_type(SolutionType::Intermediate)
+            .directional_expectations("A, ~B".parse().unwrap())
+            .exclude([2, 5])
+            .engine(engine.clone());
+        assert_eq!(o.get_solution_type(), SolutionType::Intermediate);
+        assert_eq!(
+            o.get_directional_expectations(),
+            &"A, ~B".parse::<DirectionalExpectations>().unwrap()
+        );
+        assert_eq!(o.get_exclude(), [2, 5]);
+        // Each engine getter is tested in `minimize::options`; here, that they are reached.
+        assert_eq!(o.get_engine(), &engine);
+        assert_eq!(o.get_engine().get_covers(), CoverSearch::Irredundant);
+        assert!(o.validate().is_ok());
+        // The defaults are the engine's own.
+        assert_eq!(
+            SolutionOptions::default().get_engine(),
+            &EngineOptions::new()
+        );
+        assert_eq!(
+            SolutionOptions::default(),
+            SolutionOptions::new(SolutionType::Conservative)
+        );
+    }
+
+    /// An engine limit of 0 is refused before the table is looked at, for every type.
+    #[test]
+    fn zero_engine_limits_are_refused() {
+        for t in TYPES {
+            let base = SolutionOptions::new(t).directional_expectations("A, B".parse().unwrap());
+            for (engine, name) in [
+                (EngineOptions::new().max_models(0), "max_models"),
+                (EngineOptions::new().max_search_nodes(0), "max_search_nodes"),
+                (
+                    EngineOptions::new().max_prime_implicants(0),
+                    "max_prime_implicants",
+                ),
+            ] {
+                let options = base.clone().engine(engine);
+                for result in [
+                    options.validate().map(|_| ()),
+                    options.solve(&table()).map(|_| ()),
+                ] {
+                    match result {
+                        Err(Error::Minimize(crate::minimize::MinimizeError::InvalidLimit {
+                            option,
+                            value: 0,
+                        })) => assert_eq!(option, name, "{t}"),
+                        other => panic!("{t} {name}: {other:?}"),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Irredundant covers reach the solution: with positive rows `A*B*~C` and `A*~B*C`, and
+    /// negative rows `~A*B*C` and `~A*~B*~C`, the minimum model is `A`, and `B*~C + ~B*C`
+    /// is a second, larger irredundant model (R QCA's `all.sol = TRUE`).
+    #[test]
+    fn irredundant_covers_give_every_irredundant_model() {
+        use crate::minimize::CoverSearch;
+        let data = Dataset::from_columns([
+            ("A", vec![1.0, 1.0, 0.0, 0.0]),
+            ("B", vec![1.0, 0.0, 1.0, 0.0]),
+            ("C", vec![0.0, 1.0, 1.0, 0.0]),
+            ("Y", vec![1.0, 1.0, 0.0, 0.0]),
+        ])
+        .unwrap();
+        let tt = TruthTableOptions::default()
+            .build(&data, "Y", &["A", "B", "C"])
+            .unwrap();
+        let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
+        assert_eq!(model_strings(&parsimonious, &tt), ["A"]);
+        let all_sol = parsimonious.engine(EngineOptions::new().covers(CoverSearch::Irredundant));
+        assert_eq!(model_strings(&all_sol, &tt), ["A", "~B*C + B*~C"]);
     }
 }

@@ -629,12 +629,14 @@ impl Solution {
     }
 
     /// Whether every model is proven to have the fewest prime implicants: `false` only when
-    /// [`SolutionOptions::accept_unproven`](crate::solution::SolutionOptions::accept_unproven)
-    /// gave the smallest model found by a search its node limit stopped (the
+    /// [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven)
+    /// (given with
+    /// [`SolutionOptions::engine`](crate::solution::SolutionOptions::engine)) gave the smallest model found by a search its node limit stopped (the
     /// [`warning`](Solution::warning) then gives the proven lower bound).
     ///
     /// # Example
     /// ```
+    /// use fsqca::minimize::EngineOptions;
     /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
     /// # let data = Dataset::from_columns([
     /// #     ("A", vec![1.0, 0.0, 0.0]),
@@ -643,7 +645,7 @@ impl Solution {
     /// # ])?;
     /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
     /// let solution = SolutionOptions::new(SolutionType::Parsimonious)
-    ///     .accept_unproven(true)
+    ///     .engine(EngineOptions::new().accept_unproven(true))
     ///     .solve(&tt)?;
     /// assert!(solution.is_minimum_proven());
     /// # Ok::<(), Box<dyn std::error::Error>>(())

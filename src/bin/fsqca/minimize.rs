@@ -2,6 +2,7 @@
 //! solution of a truth table, through `fsqca::solution`.
 
 use clap::ValueEnum;
+use fsqca::minimize::{CoverSearch, EngineOptions, MinimizeError, PrimeMethod};
 use fsqca::solution::{
     Configuration, DirectionalExpectations, Solution, SolutionError, SolutionOptions, SolutionType,
 };
@@ -17,17 +18,21 @@ for every pair of conservative and parsimonious models, with their easy and diff
 counterfactuals (row ids). The intermediate solution needs --dir-exp: without directional
 expectations it would silently be the conservative one, so that is an error. --exclude takes
 remainders only (a positive, negative or contradiction row is an error: excluding it would
-change nothing), and only with the parsimonious or intermediate solution.
+change nothing), and only with the parsimonious or intermediate solution. --all-sol lists every
+irredundant model (no term can be dropped), of any size, fewest terms first, as R QCA's
+all.sol = TRUE; it proves no minimum and may use any prime implicant, so --accept-unproven and
+--pruned, which would do nothing with it, are refused.
 
 JSON (--format json): {\"outcome\", \"solution_type\", \"conditions\", \"prime_implicants\": [..],
 \"essential\": [..], \"models\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"terms\": [{\"expression\",
 \"incl\", \"pri\", \"cov\", \"cov_unique\", \"cases\"}], \"simplifying_assumptions\": [[1, 0, ..], ..],
 \"easy_counterfactuals\": [..], \"difficult_counterfactuals\": [..], \"origin\": {\"conservative\",
-\"parsimonious\"} or null}], \"warning\": null or a message}.
+\"parsimonious\"} or null}], \"minimum_proven\": true or false, \"warning\": null or a message}.
 
 Examples:
   fsqca minimize tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --solution conservative
   fsqca minimize tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --solution intermediate --dir-exp \"DEV,URB,LIT,IND,STB\"
+  fsqca minimize tests/fixtures/datasets/d.napoleon.csv --outcome O --conditions D,C,F,I,L,N,A --incl-cut 0.8 --solution parsimonious --all-sol
   fsqca minimize tests/fixtures/datasets/LM.csv --outcome SURV --conditions DEV,URB,LIT,IND --solution intermediate --dir-exp \"DEV[1,2],URB[1],LIT[1],IND[1]\"
   fsqca minimize data.csv --outcome Y --conditions A,B,C,D --solution intermediate --dir-exp \"A,~B,C*~D\" --exclude 3,7";
 
@@ -69,17 +74,22 @@ pub struct Args {
     #[arg(long)]
     pub row_dom: bool,
 
+    /// Every irredundant model (no term can be dropped), of any size, not only the minimal
+    /// ones (R QCA's `all.sol = TRUE`); the minimal models come first.
+    #[arg(long)]
+    pub all_sol: bool,
+
     /// Generate only the prime implicants that can be in a minimum model (same models; the
     /// listed prime implicants are those): for tables with many conditions.
     #[arg(long)]
     pub pruned: bool,
 
-    /// Report at most N equally minimal models.
+    /// Report at most N models (default 10000; at least 1).
     #[arg(long, value_name = "N")]
     pub max_models: Option<usize>,
 
-    /// Stop the model search after N nodes (default 100000): hard charts may need more to
-    /// prove the minimum.
+    /// Stop the model search after N nodes (default 100000; at least 1): hard charts may need
+    /// more to prove the minimum.
     #[arg(long, value_name = "N")]
     pub max_nodes: Option<u64>,
 
@@ -88,7 +98,7 @@ pub struct Args {
     #[arg(long)]
     pub accept_unproven: bool,
 
-    /// Give up beyond N prime implicants (default 2000000).
+    /// Give up beyond N prime implicants (default 2000000; at least 1).
     #[arg(long, value_name = "N")]
     pub max_prime_implicants: Option<usize>,
 
@@ -128,8 +138,8 @@ pub fn solution_options(
         .parse()
         .map_err(|e| CliError::usage(format!("--dir-exp: {e}")))?;
     let options = SolutionOptions::new(solution.into()).directional_expectations(expectations);
-    options.check().map_err(|e| match e {
-        SolutionError::NoDirectionalExpectations => CliError::usage(
+    options.validate().map_err(|e| match e {
+        fsqca::Error::Solution(SolutionError::NoDirectionalExpectations) => CliError::usage(
             "--solution intermediate needs --dir-exp (e.g. `--dir-exp \"A,~B\"`): without \
              directional expectations it would be the conservative solution; ask for \
              --solution conservative instead",
@@ -139,12 +149,58 @@ pub fn solution_options(
     Ok(options)
 }
 
+/// The engine's options from the flags, checked: a limit of 0 is a usage error that names its
+/// flag.
+fn engine_options(args: &Args) -> Result<EngineOptions, CliError> {
+    if args.all_sol && args.accept_unproven {
+        return Err(CliError::usage(
+            "--accept-unproven is not used with --all-sol: every irredundant model is listed, \
+             and no minimum is proven",
+        ));
+    }
+    if args.all_sol && args.pruned {
+        return Err(CliError::usage(
+            "--pruned is not used with --all-sol: it keeps only the prime implicants that can \
+             be in a minimum model, and an irredundant model can use any",
+        ));
+    }
+    let mut engine = EngineOptions::new()
+        .row_dominance(args.row_dom)
+        .accept_unproven(args.accept_unproven);
+    if args.all_sol {
+        engine = engine.covers(CoverSearch::Irredundant);
+    }
+    if args.pruned {
+        engine = engine.method(PrimeMethod::Pruned);
+    }
+    if let Some(n) = args.max_prime_implicants {
+        engine = engine.max_prime_implicants(n);
+    }
+    if let Some(n) = args.max_nodes {
+        engine = engine.max_search_nodes(n);
+    }
+    if let Some(n) = args.max_models {
+        engine = engine.max_models(n);
+    }
+    engine.validate().map_err(|e| match e {
+        MinimizeError::InvalidLimit { option, .. } => {
+            let flag = match option {
+                "max_models" => "--max-models",
+                "max_search_nodes" => "--max-nodes",
+                "max_prime_implicants" => "--max-prime-implicants",
+                other => other,
+            };
+            CliError::usage(format!("{flag} must be at least 1"))
+        }
+        other => CliError::usage(other.to_string()),
+    })?;
+    Ok(engine)
+}
+
 /// Checks the flags, reads the data, builds the truth table and derives the solution.
 pub fn solve(args: &Args) -> Result<Solution, CliError> {
     let options = args.table.options()?;
-    if args.max_models == Some(0) {
-        return Err(CliError::usage("--max-models must be at least 1"));
-    }
+    let engine = engine_options(args)?;
     let solution_options = solution_options(args.solution, args.dir_exp.as_deref())?;
     if args.solution == SolutionArg::Conservative && !args.exclude.is_empty() {
         return Err(CliError::usage(
@@ -153,23 +209,9 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
         ));
     }
     let truth_table = args.table.build(&options)?;
-    let mut solution_options = solution_options
-        .exclude(args.exclude.iter().copied())
-        .row_dominance(args.row_dom);
-    if args.pruned {
-        solution_options = solution_options.prime_method(fsqca::minimize::PrimeMethod::Pruned);
-    }
-    if let Some(n) = args.max_prime_implicants {
-        solution_options = solution_options.max_prime_implicants(n);
-    }
-    if let Some(n) = args.max_nodes {
-        solution_options = solution_options.max_search_nodes(n);
-    }
-    if let Some(n) = args.max_models {
-        solution_options = solution_options.max_models(n);
-    }
-    solution_options = solution_options.accept_unproven(args.accept_unproven);
     solution_options
+        .exclude(args.exclude.iter().copied())
+        .engine(engine)
         .solve(&truth_table)
         .map_err(|e| data_error(&args.table.data, e))
 }
