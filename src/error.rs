@@ -5,6 +5,7 @@ use crate::data::DataError;
 use crate::expression::ExpressionError;
 use crate::fit::FitError;
 use crate::minimize::MinimizeError;
+#[cfg(feature = "plot")]
 use crate::plot::PlotError;
 use crate::robustness::RobustnessError;
 use crate::sets::SetError;
@@ -57,6 +58,8 @@ pub enum Error {
     #[error(transparent)]
     Robustness(#[from] RobustnessError),
     /// A plot could not be drawn or written.
+    #[cfg(feature = "plot")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]
     #[error(transparent)]
     Plot(#[from] PlotError),
 }

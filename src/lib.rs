@@ -83,8 +83,8 @@
 //! [`robustness::Analysis`] over grids of those parameters, one at a time and in parallel, and
 //! summarises how stable the solution is: the sensitivity range of each parameter, the robust
 //! core, and the robustness fit parameters of Oana & Schneider (2024), whose protocol the R
-//! package SetMethods implements. [`plot`] draws, as SVG, the XY plot of any expression
-//! against the outcome and the chart of a sweep.
+//! package SetMethods implements. `plot` (feature `plot`) draws, as SVG, the XY plot of any
+//! expression against the outcome and the chart of a sweep.
 //!
 //! ## API themes
 //!
@@ -102,8 +102,8 @@
 //! - **Errors, never panics.** Every fallible function returns a `Result`; each concern has its
 //!   own error type ([`DataError`], [`SetError`], [`CalibrationError`], [`ExpressionError`],
 //!   [`TruthTableError`], [`FitError`], [`minimize::MinimizeError`],
-//!   [`solution::SolutionError`], [`robustness::RobustnessError`], [`plot::PlotError`])
-//!   carrying the offending value, and [`Error`] wraps them all.
+//!   [`solution::SolutionError`], [`robustness::RobustnessError`], and `plot::PlotError`
+//!   with the `plot` feature) carrying the offending value, and [`Error`] wraps them all.
 //! - **Undefined is not a number.** A measure whose denominator is zero is `None`, never NaN.
 //! - **Results expose the intermediate work**: truth-table rows with their cases, prime
 //!   implicants, essential ones, simplifying assumptions and counterfactuals.
@@ -111,7 +111,17 @@
 //!
 //! ## Crate features
 //!
-//! - `cli` (default): the `fsqca` command-line tool (clap, serde_json).
+//! All on by default but `serde`; the analysis itself (data, calibration, truth tables,
+//! minimization, fit, robustness) needs none of them:
+//! `fsqca = { version = "0.1", default-features = false }` builds it alone.
+//!
+//! - `plot` (default): the `plot` module, SVG pictures of set relations and sweeps
+//!   (plotters), and the `Error::Plot` variant.
+//! - `parallel` (default): robustness sweeps ([`robustness::Analysis::sweep`]), the blocks of
+//!   large CSV files and the per-row sums of large truth tables run on several threads
+//!   (rayon). Without it they run on the calling thread; the results are the same, to the bit.
+//! - `cli` (default): the `fsqca` command-line tool (clap, serde_json); implies `serde`,
+//!   `plot` and `parallel`.
 //! - `serde`: `Serialize` / `Deserialize` for the data and result types.
 //!
 //! ## References
@@ -152,6 +162,9 @@ pub mod expression;
 pub mod fit;
 pub mod minimize;
 mod number;
+mod parallel;
+#[cfg(feature = "plot")]
+#[cfg_attr(docsrs, doc(cfg(feature = "plot")))]
 pub mod plot;
 pub mod robustness;
 pub mod sets;

@@ -1,5 +1,6 @@
 //! The SVG plots parse as XML and show what they should: one marker per case, the diagonal,
 //! every case label, the fit in the title; the sweep chart its parameter, fit lines and legend.
+#![cfg(feature = "plot")]
 
 use fsqca::plot::{sweep_chart, xy_plot, xy_plot_of};
 use fsqca::robustness::{Analysis, Parameter, ParameterGrid};

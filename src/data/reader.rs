@@ -13,8 +13,6 @@
 use std::io::Read;
 use std::path::Path;
 
-use rayon::prelude::*;
-
 use super::{numbered, Column, DataError, Dataset};
 
 /// Bytes read per block (each block is cut at its last line end).
@@ -682,7 +680,7 @@ impl Table {
         let pieces = if bytes.len() < MIN_PARALLEL_BYTES || options.line_breaks_in_fields {
             1
         } else {
-            rayon::current_num_threads().max(1) * 2
+            crate::parallel::pieces()
         };
         let mut bounds = vec![0usize];
         for p in 1..pieces {
@@ -701,10 +699,7 @@ impl Table {
         let chunks: Vec<Chunk> = if slices.len() == 1 {
             vec![self.parse_chunk(options, slices[0], terminator)]
         } else {
-            slices
-                .par_iter()
-                .map(|s| self.parse_chunk(options, s, terminator))
-                .collect()
+            crate::parallel::map_slice(&slices, |s| self.parse_chunk(options, s, terminator))
         };
         let mut line = line;
         for chunk in chunks {

@@ -7,7 +7,8 @@
 //! re-run over [`ParameterGrid`]s, one parameter at a time: each anchor of each condition's
 //! thresholds moved over a grid ([`Analysis::threshold_grid`]: e.g. ±20% of the raw range in
 //! 20 steps), the inclusion, frequency or PRI cut-off over a range. The variants run in
-//! parallel (rayon) and come back in grid order, identical to a serial run.
+//! parallel (rayon, with the `parallel` feature) and come back in grid order, identical to a
+//! serial run.
 //!
 //! The [`Sweep`] holds every [`Variant`]'s solution and fit; its [`Summary`] gives
 //!

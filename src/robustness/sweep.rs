@@ -1,7 +1,5 @@
 //! Running a sweep: one variant per grid value, in parallel, in grid order.
 
-use rayon::prelude::*;
-
 use crate::fit::Sufficiency;
 use crate::Dataset;
 
@@ -311,8 +309,9 @@ impl Sweep {
 
 impl Analysis {
     /// Re-runs the analysis once per value of each grid, the other parameters at their baseline
-    /// (one at a time), in parallel over the variants (rayon). The variants come in the order of
-    /// the grids and their values, and are the same as [`sweep_serial`](Self::sweep_serial)'s.
+    /// (one at a time), in parallel over the variants (rayon; on the calling thread without the
+    /// `parallel` feature). The variants come in the order of the grids and their values, and
+    /// are the same as [`sweep_serial`](Self::sweep_serial)'s.
     ///
     /// Each variant recalibrates only the condition it moves and reuses the other columns.
     ///
@@ -397,7 +396,7 @@ impl Analysis {
             variant(parameter, value, solved, &base)
         };
         let variants: Vec<Variant> = if parallel {
-            jobs.par_iter().map(run).collect()
+            crate::parallel::map_slice(&jobs, run)
         } else {
             jobs.iter().map(run).collect()
         };

@@ -21,8 +21,6 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::data::Dataset;
 
 use super::error::TruthTableError;
@@ -485,10 +483,9 @@ impl Context<'_> {
             .max(1);
         let size = n.div_ceil(blocks);
         let slot_keys: Vec<u64> = slots.iter().map(|s| s.key).collect();
-        let partial: Vec<BlockSums> = (0..blocks)
-            .into_par_iter()
-            .map(|b| self.sparse_block(b * size..((b + 1) * size).min(n), &slot_keys, index))
-            .collect();
+        let partial: Vec<BlockSums> = crate::parallel::map_range(0..blocks, |b| {
+            self.sparse_block(b * size..((b + 1) * size).min(n), &slot_keys, index)
+        });
         // Enumerated sums in block order, then the scanned ones (as one block would).
         for (enumerated, _) in &partial {
             for (slot, v) in slots.iter_mut().zip(enumerated) {
@@ -667,10 +664,9 @@ impl Context<'_> {
             .min((MAX_CUBE_CELLS as usize * 2) / (cells as usize).max(1))
             .max(1);
         let size = n.div_ceil(blocks);
-        let partial: Vec<Vec<[f64; 3]>> = (0..blocks)
-            .into_par_iter()
-            .map(|b| self.cube_block(b * size..((b + 1) * size).min(n), &cube_w, cells))
-            .collect();
+        let partial: Vec<Vec<[f64; 3]>> = crate::parallel::map_range(0..blocks, |b| {
+            self.cube_block(b * size..((b + 1) * size).min(n), &cube_w, cells)
+        });
         let mut partial = partial.into_iter();
         let mut cube = partial
             .next()
