@@ -77,6 +77,7 @@ fn model_expression_of_a_missing_model_is_none() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn deserialized_pi_chart_with_short_bits_is_refused() {
     let json = r#"{"n_rows": 2, "n_cols": 2, "words": 1, "bits": [3]}"#;
     let err = serde_json::from_str::<PiChart>(json).unwrap_err();
@@ -96,6 +97,7 @@ fn deserialized_pi_chart_with_short_bits_is_refused() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn deserialized_inconsistent_implicant_is_refused() {
     for json in [
         r#"{"mask": 1099511627776, "values": [1]}"#,
@@ -114,6 +116,7 @@ fn deserialized_inconsistent_implicant_is_refused() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn deserialized_inconsistent_minimization_is_refused() {
     let s = solved();
     let value = serde_json::to_value(&s).expect("serialises");

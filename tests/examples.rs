@@ -5,7 +5,8 @@
 //! paper's printed tables, whatever was built before. The example programs themselves are run
 //! as processes from `target/<profile>/examples/`, where `cargo test` builds them; when one is
 //! missing or older than the sources (`cargo test --test examples` builds no example), the
-//! test builds it first with the cargo that runs the tests (`cargo build --example NAME`).
+//! test builds it first with the cargo that runs the tests (`cargo build --example NAME`, with
+//! the crate features the tests were built with).
 
 #[allow(dead_code)]
 #[path = "../examples/khanal/report.rs"]
@@ -382,6 +383,7 @@ fn example(name: &str) -> PathBuf {
         let mut cargo = Command::new(env!("CARGO"));
         cargo
             .args(["build", "--quiet", "--example", name])
+            .args(["--no-default-features", "--features", &features().join(",")])
             .current_dir(env!("CARGO_MANIFEST_DIR"));
         if dir.file_name().is_some_and(|d| d == "release") {
             cargo.arg("--release");
@@ -390,6 +392,19 @@ fn example(name: &str) -> PathBuf {
         assert!(status.success(), "cargo build --example {name}");
     }
     bin
+}
+
+/// The crate features these tests were built with, for building an example the same way.
+fn features() -> Vec<&'static str> {
+    [
+        ("cli", cfg!(feature = "cli")),
+        ("plot", cfg!(feature = "plot")),
+        ("parallel", cfg!(feature = "parallel")),
+        ("serde", cfg!(feature = "serde")),
+    ]
+    .into_iter()
+    .filter_map(|(name, on)| on.then_some(name))
+    .collect()
 }
 
 fn run(name: &str, args: &[&str]) -> std::process::Output {
