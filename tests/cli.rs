@@ -2113,3 +2113,100 @@ fn error_model_search_node_limit_gives_what_it_established() {
     let json: Value = serde_json::from_str(&ok_with(&proven, Some(csv.as_bytes()))).unwrap();
     assert_eq!(json["minimum_proven"], Value::Bool(true));
 }
+
+/// Every subcommand's output, in every format, ends with exactly one line feed, so that a shell
+/// prompt or the next command's output starts on a line of its own (`minimize` text output
+/// ended without one). `xyplot` writes its SVG to a file and prints nothing.
+#[test]
+fn every_output_ends_with_exactly_one_line_feed() {
+    let lf = csv_of("LF");
+    let k = khanal();
+    let dir = std::env::temp_dir().join(format!("fsqca-cli-newline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let svg = dir.join("plot.svg").to_string_lossy().into_owned();
+    let owned = |args: &[&str]| -> Vec<String> { args.iter().map(|s| s.to_string()).collect() };
+    let lf_table = [
+        "-o",
+        "SURV",
+        "-c",
+        "DEV,URB,LIT,IND,STB",
+        "--incl-cut",
+        "0.8",
+    ];
+    let minimize = |extra: &[&str]| {
+        let mut args = vec!["minimize", lf.as_str()];
+        args.extend(lf_table);
+        args.extend(extra);
+        owned(&args)
+    };
+    let calibrate = [
+        "calibrate",
+        &k,
+        "--column",
+        "gdppc",
+        "--thresholds",
+        "6000,12000,20000",
+    ];
+    let commands: Vec<Vec<String>> = vec![
+        owned(&calibrate),
+        owned(&["necessity", &lf, "-o", "SURV"]),
+        owned(&["fit", &lf, "-o", "SURV", "-e", "DEV*STB + LIT"]),
+        owned(&[
+            "fit",
+            &lf,
+            "-o",
+            "SURV",
+            "-e",
+            "LIT",
+            "--relation",
+            "necessity",
+        ]),
+        [owned(&["truth-table", &lf]), owned(&lf_table)].concat(),
+        minimize(&["--solution", "conservative"]),
+        minimize(&["--solution", "parsimonious"]),
+        minimize(&[
+            "--solution",
+            "intermediate",
+            "--dir-exp",
+            "DEV,URB,LIT,IND,STB",
+        ]),
+        owned(&[
+            "robustness",
+            &lf,
+            "-o",
+            "SURV",
+            "-c",
+            "DEV,LIT,STB",
+            "--incl-cut",
+            "0.8",
+            "--incl-sweep",
+            "0.7,0.9",
+            "--steps",
+            "3",
+        ]),
+        khanal_robustness(&["--svg", &svg]),
+    ];
+    let mut runs = Vec::new();
+    for command in &commands {
+        for format in ["text", "json"] {
+            runs.push([command.clone(), owned(&["--format", format])].concat());
+        }
+    }
+    runs.push([owned(&calibrate), owned(&["--format", "csv"])].concat());
+    for args in &runs {
+        let args = strs(args);
+        let out = ok(&args);
+        assert!(out.len() > 1, "fsqca {args:?} printed nothing");
+        assert!(
+            out.ends_with('\n'),
+            "no final line feed: fsqca {args:?}\n{out:?}"
+        );
+        assert!(
+            !out.ends_with("\n\n"),
+            "a blank line at the end: fsqca {args:?}\n{out:?}"
+        );
+    }
+    let out = ok(&["xyplot", &lf, "-o", "SURV", "-e", "DEV*STB", "--svg", &svg]);
+    assert!(out.is_empty(), "xyplot printed {out:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

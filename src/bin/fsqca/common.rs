@@ -419,20 +419,73 @@ impl TableArgs {
     }
 }
 
-/// Writes to standard output through `write`; a closed pipe (`fsqca ... | head`) is not an
-/// error, a closed standard output (`>&-`) is.
+/// Writes to standard output through `write`, ending the output with exactly one line feed
+/// (whether `write` ends it with none, one or several); a closed pipe (`fsqca ... | head`) is
+/// not an error, a closed standard output (`>&-`) is.
 pub fn emit<F>(write: F) -> Result<(), CliError>
 where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
 {
     crate::stdout::ensure_open()?;
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let result = write(&mut out).and_then(|()| out.flush());
+    let mut out = OneFinalNewline::new(BufWriter::new(stdout.lock()));
+    let result = write(&mut out)
+        .and_then(|()| out.finish())
+        .and_then(|()| out.flush());
     match result {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(CliError::input(format!("cannot write the output: {e}"))),
+    }
+}
+
+/// A writer that passes its bytes on but holds back the line feeds at the end of what it has
+/// been given, so that [`finish`](Self::finish) ends a non-empty output with exactly one.
+struct OneFinalNewline<W: Write> {
+    inner: W,
+    /// Line feeds written to this writer and not yet passed on.
+    held: usize,
+    /// Whether anything was written.
+    any: bool,
+}
+
+impl<W: Write> OneFinalNewline<W> {
+    fn new(inner: W) -> Self {
+        Self {
+            inner,
+            held: 0,
+            any: false,
+        }
+    }
+
+    /// Ends the output with one line feed, unless nothing was written.
+    fn finish(&mut self) -> io::Result<()> {
+        if self.any {
+            self.inner.write_all(b"\n")?;
+        }
+        self.held = 0;
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for OneFinalNewline<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let feeds = buf.iter().rev().take_while(|&&b| b == b'\n').count();
+        let body = &buf[..buf.len() - feeds];
+        if !body.is_empty() {
+            for _ in 0..self.held {
+                self.inner.write_all(b"\n")?;
+            }
+            self.held = 0;
+            self.inner.write_all(body)?;
+        }
+        self.held += feeds;
+        self.any |= !buf.is_empty();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -550,5 +603,31 @@ impl TextTable {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn through(pieces: &[&str]) -> String {
+        let mut out = OneFinalNewline::new(Vec::new());
+        for p in pieces {
+            out.write_all(p.as_bytes()).unwrap();
+        }
+        out.finish().unwrap();
+        String::from_utf8(out.inner).unwrap()
+    }
+
+    #[test]
+    fn output_ends_with_exactly_one_line_feed() {
+        assert_eq!(through(&["a b"]), "a b\n");
+        assert_eq!(through(&["a b\n"]), "a b\n");
+        assert_eq!(through(&["a\n\n", "\n"]), "a\n");
+        // Line feeds inside the output are kept, however they arrive.
+        assert_eq!(through(&["a\n", "\n", "b"]), "a\n\nb\n");
+        assert_eq!(through(&["a", "\n\n", "b\n\n"]), "a\n\nb\n");
+        assert_eq!(through(&["\n"]), "\n");
+        assert_eq!(through(&[]), "");
     }
 }
