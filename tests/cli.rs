@@ -2125,20 +2125,9 @@ fn every_output_ends_with_exactly_one_line_feed() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let svg = dir.join("plot.svg").to_string_lossy().into_owned();
     let owned = |args: &[&str]| -> Vec<String> { args.iter().map(|s| s.to_string()).collect() };
-    let lf_table = [
-        "-o",
-        "SURV",
-        "-c",
-        "DEV,URB,LIT,IND,STB",
-        "--incl-cut",
-        "0.8",
-    ];
-    let minimize = |extra: &[&str]| {
-        let mut args = vec!["minimize", lf.as_str()];
-        args.extend(lf_table);
-        args.extend(extra);
-        owned(&args)
-    };
+    // The truth table that `lf_minimize` minimizes.
+    let mut truth_table = lf_minimize(&[]);
+    truth_table[0] = "truth-table".to_owned();
     let calibrate = [
         "calibrate",
         &k,
@@ -2161,28 +2150,14 @@ fn every_output_ends_with_exactly_one_line_feed() {
             "--relation",
             "necessity",
         ]),
-        [owned(&["truth-table", &lf]), owned(&lf_table)].concat(),
-        minimize(&["--solution", "conservative"]),
-        minimize(&["--solution", "parsimonious"]),
-        minimize(&[
+        truth_table,
+        lf_minimize(&["--solution", "conservative"]),
+        lf_minimize(&["--solution", "parsimonious"]),
+        lf_minimize(&[
             "--solution",
             "intermediate",
             "--dir-exp",
             "DEV,URB,LIT,IND,STB",
-        ]),
-        owned(&[
-            "robustness",
-            &lf,
-            "-o",
-            "SURV",
-            "-c",
-            "DEV,LIT,STB",
-            "--incl-cut",
-            "0.8",
-            "--incl-sweep",
-            "0.7,0.9",
-            "--steps",
-            "3",
         ]),
         khanal_robustness(&["--svg", &svg]),
     ];
