@@ -44,6 +44,29 @@ where
     }
 }
 
+/// Calls `f(index, item)` on every item, in parallel with the `parallel` feature.
+pub(crate) fn for_each_mut<T, F>(items: &mut [T], f: F)
+where
+    T: Send,
+    F: Fn(usize, &mut T) + Sync + Send,
+{
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items
+            .par_iter_mut()
+            .enumerate()
+            .for_each(|(i, item)| f(i, item));
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        items
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, item)| f(i, item));
+    }
+}
+
 /// How many pieces to cut a large job into: two per thread of rayon's pool with the
 /// `parallel` feature, one without it.
 pub(crate) fn pieces() -> usize {
@@ -70,5 +93,12 @@ mod tests {
         assert_eq!(doubled, (3..1003).map(|i| 2 * i).collect::<Vec<_>>());
         assert!(map_range(5..5, |i| i).is_empty());
         assert!(pieces() >= 1);
+    }
+
+    #[test]
+    fn every_item_is_visited_once_with_its_index() {
+        let mut items = vec![0usize; 1000];
+        for_each_mut(&mut items, |i, item| *item += i + 1);
+        assert!(items.iter().enumerate().all(|(i, &v)| v == i + 1));
     }
 }

@@ -494,7 +494,7 @@ impl CsvOptions {
         if numeric_missing && missing() {
             return Cell::Missing;
         }
-        match fast_float2::parse::<f64, _>(raw) {
+        match short_decimal(raw).map_or_else(|| fast_float2::parse::<f64, _>(raw), Ok) {
             Ok(v) if v.is_finite() => Cell::Number(v),
             _ if missing() => Cell::Missing,
             _ => Cell::Text,
@@ -507,6 +507,47 @@ impl CsvOptions {
             .iter()
             .any(|m| fast_float2::parse::<f64, _>(m.trim()).is_ok())
     }
+}
+
+/// Powers of ten that are exact in an `f64` (10^0 to 10^22).
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The value of a plain decimal such as `0.57`, `-12`, `+3.` or `.5` with at most 15 digits,
+/// else `None` (then the general parser decides). The digits form an integer m below 2^53 and
+/// the point a power 10^f with f <= 15, both exact in an `f64`, so m / 10^f is the correctly
+/// rounded value of the decimal, as any correct parser gives it (Clinger 1990's fast path):
+/// the membership data of a QCA study are such decimals, and this is most of reading them.
+pub(super) fn short_decimal(raw: &[u8]) -> Option<f64> {
+    let (negative, digits) = match raw.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, raw),
+    };
+    if digits.len() > 16 {
+        return None;
+    }
+    let (mut m, mut count, mut fraction) = (0u64, 0usize, None::<usize>);
+    for &c in digits {
+        match c {
+            b'0'..=b'9' => {
+                m = m * 10 + u64::from(c - b'0');
+                count += 1;
+                if let Some(f) = fraction.as_mut() {
+                    *f += 1;
+                }
+            }
+            b'.' if fraction.is_none() => fraction = Some(0),
+            _ => return None,
+        }
+    }
+    if count == 0 || count > 15 {
+        return None;
+    }
+    let v = m as f64 / EXACT_POWERS_OF_TEN[fraction.unwrap_or(0)];
+    Some(if negative { -v } else { v })
 }
 
 /// One parsed cell.
@@ -696,31 +737,40 @@ impl Table {
         bounds.push(bytes.len());
         bounds.dedup();
         let slices: Vec<&[u8]> = bounds.windows(2).map(|w| &bytes[w[0]..w[1]]).collect();
-        let chunks: Vec<Chunk> = if slices.len() == 1 {
+        let mut chunks: Vec<Chunk> = if slices.len() == 1 {
             vec![self.parse_chunk(options, slices[0], terminator)]
         } else {
             crate::parallel::map_slice(&slices, |s| self.parse_chunk(options, s, terminator))
         };
-        let mut line = line;
-        for chunk in chunks {
-            if let Some(mut error) = chunk.error {
+        // Each chunk's first case and first line; the first error in file order.
+        let mut starts = Vec::with_capacity(chunks.len());
+        let (mut n, mut line) = (self.n, line);
+        for chunk in &mut chunks {
+            if let Some(mut error) = chunk.error.take() {
                 shift_line(&mut error, line);
                 return Err(error);
             }
-            let base = self.n;
-            self.labels.extend(chunk.labels);
-            for (col, part) in self.columns.iter_mut().zip(chunk.columns) {
+            starts.push((n, line));
+            n += chunk.records;
+            line += chunk.lines;
+        }
+        for chunk in &mut chunks {
+            self.labels.append(&mut chunk.labels);
+        }
+        // The columns are appended to in parallel, each from the chunks in order.
+        crate::parallel::for_each_mut(&mut self.columns, |c, col| {
+            for (chunk, &(base, first_line)) in chunks.iter().zip(&starts) {
+                let part = &chunk.columns[c];
                 col.values.extend_from_slice(&part.values);
                 col.missing.extend(part.missing.iter().map(|i| i + base));
                 if col.first_text_line.is_none() {
-                    col.first_text_line = part.first_text_line.map(|l| l + line - 1);
+                    col.first_text_line = part.first_text_line.map(|l| l + first_line - 1);
                 }
                 col.texts
-                    .extend(part.texts.into_iter().map(|(i, t)| (i + base, t)));
+                    .extend(part.texts.iter().map(|(i, t)| (i + base, t.clone())));
             }
-            self.n += chunk.records;
-            line += chunk.lines;
-        }
+        });
+        self.n = n;
         Ok(line)
     }
 

@@ -506,3 +506,47 @@ fn deserialize_validates() {
         assert!(serde_json::from_str::<Dataset>(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn short_decimals_read_as_the_general_parser_reads_them() {
+    // The fast path agrees bit for bit with Rust's own parser, and leaves the rest to it.
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..200_000 {
+        let r = next();
+        let int = r % 1_000_000;
+        let frac_digits = (r >> 20) % 10;
+        let frac = (r >> 24) % 10u64.pow(frac_digits as u32);
+        let sign = ["", "-", "+"][((r >> 50) % 3) as usize];
+        let text = match (r >> 56) % 4 {
+            0 => format!("{sign}{int}.{frac:0width$}", width = frac_digits as usize),
+            1 => format!("{sign}{int}"),
+            2 => format!("{sign}.{frac:0width$}", width = frac_digits.max(1) as usize),
+            _ => format!("{sign}{int}."),
+        };
+        let want: f64 = text.parse().unwrap();
+        let got = reader::short_decimal(text.as_bytes()).unwrap();
+        assert_eq!(got.to_bits(), want.to_bits(), "{text}");
+    }
+    for text in [
+        "",
+        ".",
+        "-",
+        "+",
+        "1e5",
+        "1..2",
+        "0.9o",
+        "0,5",
+        "1 2",
+        "1234567890123456",
+        "NaN",
+        "inf",
+    ] {
+        assert!(reader::short_decimal(text.as_bytes()).is_none(), "{text:?}");
+    }
+}

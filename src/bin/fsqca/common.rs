@@ -421,7 +421,7 @@ impl TableArgs {
 
 /// Writes to standard output through `write`, ending the output with exactly one line feed
 /// (whether `write` ends it with none, one or several); a closed pipe (`fsqca ... | head`) is
-/// not an error, a closed standard output (`>&-`) is.
+/// not an error, and a closed standard output (`>&-`) gives a warning.
 pub fn emit<F>(write: F) -> Result<(), CliError>
 where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
