@@ -72,9 +72,22 @@ pub enum Clamp {
 /// Settings of the direct method of calibration (Ragin 2008, ch. 5), with the argument names of
 /// Dușa's QCA (`calibrate(x, thresholds, logistic, idm, ecdf, below, above)`).
 ///
-/// Defaults: [`Curve::Logistic`], `idm = 0.95`, `below = 1`, `above = 1`, [`Clamp::Qca`].
-/// Setters take and return the value; [`DirectOptions::calibrate`] checks the settings before it
-/// reads any raw value. One options value serves any number of calibrations.
+/// Every setting, its setter, its getter (an options type's getter is `get_` and its setter's
+/// name) and its default:
+///
+/// | setting | setter | getter | default | R QCA |
+/// | --- | --- | --- | --- | --- |
+/// | curve between three anchors | [`curve`](Self::curve) | [`get_curve`](Self::get_curve) | [`Curve::Logistic`] | `logistic = TRUE` |
+/// | inclusion degree of membership | [`idm`](Self::idm) | [`get_idm`](Self::get_idm) | 0.95 | `idm = 0.95` |
+/// | exponent between exclusion and crossover | [`below`](Self::below) | [`get_below`](Self::get_below) | 1 | `below = 1` |
+/// | exponent between crossover and inclusion | [`above`](Self::above) | [`get_above`](Self::get_above) | 1 | `above = 1` |
+/// | memberships within 1e-4 of 0 or 1 | [`clamp`](Self::clamp) | [`get_clamp`](Self::get_clamp) | [`Clamp::Qca`] | |
+///
+/// Setters take and return the value; [`DirectOptions::validate`], which
+/// [`DirectOptions::calibrate`] runs before it reads any raw value, refuses an `idm` outside
+/// (0.5, 1) and an exponent that is not positive and finite; no setting is changed silently
+/// ([`Clamp`] is about memberships, not settings). One options value serves any number of
+/// calibrations.
 ///
 /// Formulas, for an increasing set (`e < c < i`); a decreasing one mirrors them:
 /// - logistic: `L = ln(idm / (1 - idm))`; `1 / (1 + exp(-L (x - c) / (i - c)))` for `x >= c` and
@@ -102,6 +115,7 @@ pub enum Clamp {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[must_use]
 pub struct DirectOptions {
     curve: Curve,
     idm: f64,
@@ -112,6 +126,21 @@ pub struct DirectOptions {
 
 impl Default for DirectOptions {
     fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl DirectOptions {
+    /// The default settings (see the table of [`DirectOptions`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::{Curve, DirectOptions};
+    /// assert_eq!(DirectOptions::new().get_curve(), Curve::Logistic);
+    /// assert_eq!(DirectOptions::new(), DirectOptions::default());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new() -> Self {
         Self {
             curve: Curve::Logistic,
             idm: 0.95,
@@ -120,20 +149,6 @@ impl Default for DirectOptions {
             clamp: Clamp::Qca,
         }
     }
-}
-
-impl DirectOptions {
-    /// The default settings (see the type's documentation).
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::calibration::DirectOptions;
-    /// assert_eq!(DirectOptions::new(), DirectOptions::default());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn new() -> Self {
-        Self::default()
-    }
 
     /// The curve between three anchors (default [`Curve::Logistic`]).
     ///
@@ -141,6 +156,7 @@ impl DirectOptions {
     /// ```
     /// use fsqca::calibration::{Curve, DirectOptions};
     /// let options = DirectOptions::new().curve(Curve::Linear);
+    /// assert_eq!(options.get_curve(), Curve::Linear);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn curve(mut self, curve: Curve) -> Self {
@@ -202,11 +218,72 @@ impl DirectOptions {
     /// ```
     /// use fsqca::calibration::{Clamp, DirectOptions};
     /// let options = DirectOptions::new().clamp(Clamp::Off);
+    /// assert_eq!(options.get_clamp(), Clamp::Off);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn clamp(mut self, clamp: Clamp) -> Self {
         self.clamp = clamp;
         self
+    }
+
+    /// The curve (see [`DirectOptions::curve`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::{Curve, DirectOptions};
+    /// assert_eq!(DirectOptions::new().get_curve(), Curve::Logistic);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_curve(&self) -> Curve {
+        self.curve
+    }
+
+    /// The inclusion degree of membership (see [`DirectOptions::idm`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::DirectOptions;
+    /// assert_eq!(DirectOptions::new().get_idm(), 0.95);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_idm(&self) -> f64 {
+        self.idm
+    }
+
+    /// The exponent between exclusion and crossover (see [`DirectOptions::below`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::DirectOptions;
+    /// assert_eq!(DirectOptions::new().get_below(), 1.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_below(&self) -> f64 {
+        self.below
+    }
+
+    /// The exponent between crossover and inclusion (see [`DirectOptions::above`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::DirectOptions;
+    /// assert_eq!(DirectOptions::new().get_above(), 1.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_above(&self) -> f64 {
+        self.above
+    }
+
+    /// What is done with memberships within 1e-4 of 0 or 1 (see [`DirectOptions::clamp`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::{Clamp, DirectOptions};
+    /// assert_eq!(DirectOptions::new().get_clamp(), Clamp::Qca);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_clamp(&self) -> Clamp {
+        self.clamp
     }
 
     /// Checks the settings: `idm` in (0.5, 1), exponents positive and finite.
@@ -508,6 +585,41 @@ mod tests {
 
     fn th() -> Thresholds {
         Thresholds::new(165.0, 175.0, 185.0).unwrap()
+    }
+
+    /// Each setter is read back by `get_<setter>`: renaming a getter breaks this test.
+    #[test]
+    fn every_setter_is_read_back_by_its_get_getter() {
+        let o = DirectOptions::new()
+            .curve(Curve::Ecdf)
+            .idm(0.99)
+            .below(2.0)
+            .above(0.5)
+            .clamp(Clamp::Off);
+        assert_eq!(o.get_curve(), Curve::Ecdf);
+        assert_eq!(o.get_idm(), 0.99);
+        assert_eq!(o.get_below(), 2.0);
+        assert_eq!(o.get_above(), 0.5);
+        assert_eq!(o.get_clamp(), Clamp::Off);
+        assert_eq!(o.validate(), Ok(()));
+        assert_eq!(DirectOptions::new(), DirectOptions::default());
+    }
+
+    /// Invalid settings are refused by `validate`, kept as given, never clamped.
+    #[test]
+    fn invalid_settings_are_refused_not_clamped() {
+        let o = DirectOptions::new().idm(1.0);
+        assert_eq!(o.get_idm(), 1.0);
+        assert_eq!(o.validate(), Err(CalibrationError::Idm { idm: 1.0 }));
+        let o = DirectOptions::new().above(-1.0);
+        assert_eq!(o.get_above(), -1.0);
+        assert_eq!(
+            o.validate(),
+            Err(CalibrationError::Exponent {
+                name: "above",
+                value: -1.0
+            })
+        );
     }
 
     #[test]
