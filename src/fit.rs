@@ -573,9 +573,21 @@ pub fn necessity_table<O: IntoOutcome + ?Sized, S: AsRef<str>>(
 /// Options of a search for necessary disjunctions or sufficient conjunctions, like R QCA's
 /// `superSubset()` (Dușa 2019), and its runner [`search`](Self::search).
 ///
-/// Defaults (R's): relation [`Relation::Necessity`], `incl_cutoff` 1, `cov_cutoff` 0,
-/// `ron_cutoff` 0 (necessity only), `pri_cutoff` 0 (sufficiency only), depth = the number of
-/// conditions.
+/// Every option, its setter, its getter (an options type's getter is `get_` and its setter's
+/// name) and its default (R's):
+///
+/// | option | setter | getter | default |
+/// | --- | --- | --- | --- |
+/// | relation searched | [`relation`](Self::relation) | [`get_relation`](Self::get_relation) | [`Relation::Necessity`] |
+/// | inclusion cut-off (R's `incl.cut`) | [`incl_cutoff`](Self::incl_cutoff) | [`get_incl_cutoff`](Self::get_incl_cutoff) | 1 |
+/// | coverage cut-off (R's `cov.cut`) | [`cov_cutoff`](Self::cov_cutoff) | [`get_cov_cutoff`](Self::get_cov_cutoff) | 0 |
+/// | relevance of necessity cut-off (R's `ron.cut`; necessity only) | [`ron_cutoff`](Self::ron_cutoff) | [`get_ron_cutoff`](Self::get_ron_cutoff) | 0 |
+/// | PRI cut-off (R's `pri.cut`; sufficiency only) | [`pri_cutoff`](Self::pri_cutoff) | [`get_pri_cutoff`](Self::get_pri_cutoff) | 0 |
+/// | literals at most (R's `depth`) | [`depth`](Self::depth) | [`get_depth`](Self::get_depth) | `None`: the number of conditions |
+///
+/// The cut-offs must lie in [0, 1] and the depth must be at least 1:
+/// [`validate`](Self::validate), which [`search`](Self::search) runs first, refuses other
+/// values; no value is changed silently.
 ///
 /// The candidates combine at most `depth` conditions, one literal each (a condition or its
 /// negation, or one level of a multi-value condition): disjunctions for necessity (a single
@@ -600,6 +612,7 @@ pub fn necessity_table<O: IntoOutcome + ?Sized, S: AsRef<str>>(
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[must_use]
 pub struct SuperSubsetOptions {
     relation: Relation,
     incl_cut: f64,
@@ -611,14 +624,7 @@ pub struct SuperSubsetOptions {
 
 impl Default for SuperSubsetOptions {
     fn default() -> Self {
-        Self {
-            relation: Relation::Necessity,
-            incl_cut: 1.0,
-            cov_cut: 0.0,
-            ron_cut: 0.0,
-            pri_cut: 0.0,
-            depth: None,
-        }
+        Self::new()
     }
 }
 
@@ -635,13 +641,35 @@ impl Default for SuperSubsetOptions {
 pub const MAX_SEARCH_CANDIDATES: f64 = 5e7;
 
 impl SuperSubsetOptions {
+    /// The default options (see the table of [`SuperSubsetOptions`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{fit::SuperSubsetOptions, Relation};
+    /// let o = SuperSubsetOptions::new();
+    /// assert_eq!(o.get_relation(), Relation::Necessity);
+    /// assert_eq!(o, SuperSubsetOptions::default());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new() -> Self {
+        Self {
+            relation: Relation::Necessity,
+            incl_cut: 1.0,
+            cov_cut: 0.0,
+            ron_cut: 0.0,
+            pri_cut: 0.0,
+            depth: None,
+        }
+    }
+
     /// Searches necessary disjunctions ([`Relation::Necessity`]) or sufficient conjunctions.
     ///
     /// # Example
     /// ```
     /// use fsqca::{fit::SuperSubsetOptions, Relation};
-    /// let o = SuperSubsetOptions::default().relation(Relation::Sufficiency);
-    /// assert_eq!(o.relation_searched(), Relation::Sufficiency);
+    /// let o = SuperSubsetOptions::new().relation(Relation::Sufficiency);
+    /// assert_eq!(o.get_relation(), Relation::Sufficiency);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn relation(mut self, relation: Relation) -> Self {
         self.relation = relation;
@@ -652,8 +680,9 @@ impl SuperSubsetOptions {
     ///
     /// # Example
     /// ```
-    /// let o = fsqca::fit::SuperSubsetOptions::default().incl_cutoff(0.9);
-    /// # let _ = o;
+    /// let o = fsqca::fit::SuperSubsetOptions::new().incl_cutoff(0.9);
+    /// assert_eq!(o.get_incl_cutoff(), 0.9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn incl_cutoff(mut self, v: f64) -> Self {
         self.incl_cut = v;
@@ -664,8 +693,9 @@ impl SuperSubsetOptions {
     ///
     /// # Example
     /// ```
-    /// let o = fsqca::fit::SuperSubsetOptions::default().cov_cutoff(0.6);
-    /// # let _ = o;
+    /// let o = fsqca::fit::SuperSubsetOptions::new().cov_cutoff(0.6);
+    /// assert_eq!(o.get_cov_cutoff(), 0.6);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cov_cutoff(mut self, v: f64) -> Self {
         self.cov_cut = v;
@@ -676,8 +706,9 @@ impl SuperSubsetOptions {
     ///
     /// # Example
     /// ```
-    /// let o = fsqca::fit::SuperSubsetOptions::default().ron_cutoff(0.5);
-    /// # let _ = o;
+    /// let o = fsqca::fit::SuperSubsetOptions::new().ron_cutoff(0.5);
+    /// assert_eq!(o.get_ron_cutoff(), 0.5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn ron_cutoff(mut self, v: f64) -> Self {
         self.ron_cut = v;
@@ -688,41 +719,142 @@ impl SuperSubsetOptions {
     ///
     /// # Example
     /// ```
-    /// let o = fsqca::fit::SuperSubsetOptions::default().pri_cutoff(0.5);
-    /// # let _ = o;
+    /// let o = fsqca::fit::SuperSubsetOptions::new().pri_cutoff(0.5);
+    /// assert_eq!(o.get_pri_cutoff(), 0.5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn pri_cutoff(mut self, v: f64) -> Self {
         self.pri_cut = v;
         self
     }
 
-    /// The largest number of literals in an expression (R: `depth`).
+    /// The largest number of literals in an expression (R: `depth`; by default the number of
+    /// conditions). At least 1 (0 fails [`validate`](Self::validate)); a depth above the number
+    /// of conditions searches every combination.
     ///
     /// # Example
     /// ```
-    /// let o = fsqca::fit::SuperSubsetOptions::default().depth(2);
-    /// # let _ = o;
+    /// let o = fsqca::fit::SuperSubsetOptions::new().depth(2);
+    /// assert_eq!(o.get_depth(), Some(2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn depth(mut self, depth: usize) -> Self {
         self.depth = Some(depth);
         self
     }
 
-    /// The relation searched.
+    /// The relation searched (see [`relation`](Self::relation)).
     ///
     /// # Example
     /// ```
     /// use fsqca::{fit::SuperSubsetOptions, Relation};
-    /// assert_eq!(SuperSubsetOptions::default().relation_searched(), Relation::Necessity);
+    /// assert_eq!(SuperSubsetOptions::new().get_relation(), Relation::Necessity);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn relation_searched(&self) -> Relation {
+    pub fn get_relation(&self) -> Relation {
         self.relation
+    }
+
+    /// The inclusion cut-off (see [`incl_cutoff`](Self::incl_cutoff)).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::fit::SuperSubsetOptions::new().get_incl_cutoff(), 1.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_incl_cutoff(&self) -> f64 {
+        self.incl_cut
+    }
+
+    /// The coverage cut-off (see [`cov_cutoff`](Self::cov_cutoff)).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::fit::SuperSubsetOptions::new().get_cov_cutoff(), 0.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_cov_cutoff(&self) -> f64 {
+        self.cov_cut
+    }
+
+    /// The relevance of necessity cut-off (see [`ron_cutoff`](Self::ron_cutoff)).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::fit::SuperSubsetOptions::new().get_ron_cutoff(), 0.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_ron_cutoff(&self) -> f64 {
+        self.ron_cut
+    }
+
+    /// The PRI cut-off (see [`pri_cutoff`](Self::pri_cutoff)).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::fit::SuperSubsetOptions::new().get_pri_cutoff(), 0.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_pri_cutoff(&self) -> f64 {
+        self.pri_cut
+    }
+
+    /// The depth set with [`depth`](Self::depth), `None` for the default (the number of
+    /// conditions searched).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::fit::SuperSubsetOptions::new().get_depth(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_depth(&self) -> Option<usize> {
+        self.depth
+    }
+
+    /// Checks the options: every cut-off in [0, 1] (NaN fails), a depth of at least 1.
+    /// [`search`](Self::search) runs this check first; call it earlier to refuse the options
+    /// before any data is read.
+    ///
+    /// # Errors
+    /// [`FitError::InvalidCutoff`] naming the first cut-off outside [0, 1] (`incl`, `cov`,
+    /// `RoN`, `PRI`), then [`FitError::InvalidDepth`] for a depth of 0.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::fit::{FitError, SuperSubsetOptions};
+    /// SuperSubsetOptions::new().validate()?;
+    /// assert_eq!(
+    ///     SuperSubsetOptions::new().cov_cutoff(1.5).validate(),
+    ///     Err(FitError::InvalidCutoff { name: "cov", value: 1.5 })
+    /// );
+    /// assert_eq!(
+    ///     SuperSubsetOptions::new().depth(0).validate(),
+    ///     Err(FitError::InvalidDepth { depth: 0 })
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate(&self) -> Result<(), FitError> {
+        for (name, value) in [
+            ("incl", self.incl_cut),
+            ("cov", self.cov_cut),
+            ("RoN", self.ron_cut),
+            ("PRI", self.pri_cut),
+        ] {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(FitError::InvalidCutoff { name, value });
+            }
+        }
+        if self.depth == Some(0) {
+            return Err(FitError::InvalidDepth { depth: 0 });
+        }
+        Ok(())
     }
 
     /// Runs the search on `conditions` of `data` for `outcome`.
     ///
     /// # Errors
-    /// [`FitError::InvalidCutoff`], [`FitError::InvalidDepth`], [`FitError::NoConditions`],
+    /// The options' errors ([`validate`](Self::validate): [`FitError::InvalidCutoff`],
+    /// [`FitError::InvalidDepth`]), then [`FitError::NoConditions`],
     /// [`FitError::SearchTooLarge`] (more than [`MAX_SEARCH_CANDIDATES`] candidates), and those
     /// of [`sufficiency_of`].
     ///
@@ -748,24 +880,13 @@ impl SuperSubsetOptions {
         outcome: &O,
         conditions: &[S],
     ) -> crate::Result<Vec<ConditionFit>> {
-        for (name, value) in [
-            ("incl", self.incl_cut),
-            ("cov", self.cov_cut),
-            ("RoN", self.ron_cut),
-            ("PRI", self.pri_cut),
-        ] {
-            if !(0.0..=1.0).contains(&value) {
-                return Err(FitError::InvalidCutoff { name, value }.into());
-            }
-        }
+        self.validate()?;
         if conditions.is_empty() {
             return Err(FitError::NoConditions.into());
         }
-        let depth = self.depth.unwrap_or(conditions.len());
-        if depth == 0 {
-            return Err(FitError::InvalidDepth { depth }.into());
-        }
-        let depth = depth.min(conditions.len());
+        // At least 1: `validate` refuses 0, and the default is the (non-zero) number of
+        // conditions.
+        let depth = self.depth.unwrap_or(conditions.len()).min(conditions.len());
         let y = outcome_set(data, outcome)?;
         let literals = conditions
             .iter()
@@ -973,6 +1094,50 @@ mod tests {
                 value: -0.1
             }
         );
+    }
+
+    /// Each setter is read back by `get_<setter>`: renaming a getter breaks this test.
+    #[test]
+    fn every_super_subset_setter_is_read_back_by_its_get_getter() {
+        let o = SuperSubsetOptions::new()
+            .relation(Relation::Sufficiency)
+            .incl_cutoff(0.9)
+            .cov_cutoff(0.6)
+            .ron_cutoff(0.5)
+            .pri_cutoff(0.4)
+            .depth(3);
+        assert_eq!(o.get_relation(), Relation::Sufficiency);
+        assert_eq!(o.get_incl_cutoff(), 0.9);
+        assert_eq!(o.get_cov_cutoff(), 0.6);
+        assert_eq!(o.get_ron_cutoff(), 0.5);
+        assert_eq!(o.get_pri_cutoff(), 0.4);
+        assert_eq!(o.get_depth(), Some(3));
+        assert_eq!(o.validate(), Ok(()));
+        assert_eq!(SuperSubsetOptions::new(), SuperSubsetOptions::default());
+        assert_eq!(SuperSubsetOptions::new().get_depth(), None);
+    }
+
+    /// Invalid values are refused by `validate`, kept as given, never clamped.
+    #[test]
+    fn invalid_super_subset_options_are_refused_not_clamped() {
+        let o = SuperSubsetOptions::new().ron_cutoff(1.5).depth(0);
+        assert_eq!(o.get_ron_cutoff(), 1.5);
+        assert_eq!(o.get_depth(), Some(0));
+        assert_eq!(
+            o.validate(),
+            Err(FitError::InvalidCutoff {
+                name: "RoN",
+                value: 1.5
+            })
+        );
+        assert_eq!(
+            o.ron_cutoff(0.5).validate(),
+            Err(FitError::InvalidDepth { depth: 0 })
+        );
+        assert!(SuperSubsetOptions::new()
+            .incl_cutoff(f64::NAN)
+            .validate()
+            .is_err());
     }
 
     #[test]
