@@ -545,7 +545,7 @@ fn exercise_json(tag: &str, value: &Value) {
         }
         "TruthTableOptions" => {
             if let Some(o) = de!(TruthTableOptions) {
-                let _ = o.check();
+                let _ = o.validate();
                 let _ = o.build(&data, "Y", &["A", "B"]);
             }
         }

@@ -179,7 +179,7 @@ impl Analysis {
     ///
     /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
     /// let a = Analysis::new(data, "Y").truth_table_options(TruthTableOptions::default().incl_cutoff(0.8));
-    /// assert_eq!(a.truth_table().inclusion_cutoffs(), (0.8, 0.8));
+    /// assert_eq!(a.truth_table().get_incl_cutoffs(), (0.8, 0.8));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn truth_table_options(mut self, options: TruthTableOptions) -> Self {
@@ -251,7 +251,7 @@ impl Analysis {
     /// ```
     /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
     /// let a = fsqca::robustness::Analysis::new(data, "Y");
-    /// assert_eq!(a.truth_table().frequency_cutoff(), 1);
+    /// assert_eq!(a.truth_table().get_n_cutoff(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn truth_table(&self) -> &TruthTableOptions {
@@ -295,9 +295,9 @@ impl Analysis {
             Parameter::Threshold { condition, anchor } => {
                 anchor_value(&self.thresholds_of(condition)?.1, *anchor)
             }
-            Parameter::InclCut => self.truth_table.inclusion_cutoffs().0,
-            Parameter::NCut => self.truth_table.frequency_cutoff() as f64,
-            Parameter::PriCut => self.truth_table.pri_threshold(),
+            Parameter::InclCut => self.truth_table.get_incl_cutoffs().0,
+            Parameter::NCut => self.truth_table.get_n_cutoff() as f64,
+            Parameter::PriCut => self.truth_table.get_pri_cutoff(),
         })
     }
 
@@ -544,7 +544,7 @@ impl Analysis {
         let base = self.truth_table.clone();
         let options = match parameter {
             Parameter::InclCut => {
-                let (ic1, ic0) = base.inclusion_cutoffs();
+                let (ic1, ic0) = base.get_incl_cutoffs();
                 if ic1 == ic0 {
                     base.incl_cutoff(value)
                 } else {
@@ -560,7 +560,7 @@ impl Analysis {
             Parameter::PriCut => base.pri_cutoff(value),
             Parameter::Threshold { .. } => base,
         };
-        options.check().map_err(|e| invalid(e.to_string()))?;
+        options.validate().map_err(|e| invalid(e.to_string()))?;
         Ok(options)
     }
 }

@@ -379,8 +379,9 @@ impl Analysis {
         for grid in grids {
             let baseline = self.value_of(grid.parameter())?;
             if !matches!(grid.parameter(), Parameter::Threshold { .. }) {
+                // Only the check: each variant builds its options again when it runs.
                 for &v in grid.values() {
-                    self.cutoff_options(grid.parameter(), v)?;
+                    let _checked = self.cutoff_options(grid.parameter(), v)?;
                 }
             }
             checked.push((grid.clone(), baseline));

@@ -130,7 +130,7 @@ pub(crate) fn build<S: AsRef<str>>(
     conditions: &[S],
     strategy: Strategy,
 ) -> crate::Result<TruthTable> {
-    options.check()?;
+    options.validate()?;
     let conditions: Vec<String> = conditions.iter().map(|c| c.as_ref().to_owned()).collect();
     if conditions.is_empty() {
         return Err(TruthTableError::NoConditions.into());
@@ -154,7 +154,7 @@ pub(crate) fn build<S: AsRef<str>>(
     let mut names = conditions.clone();
     names.push(outcome_name.clone());
     let selected = data.select(&names)?;
-    let selected = if options.drops_missing() {
+    let selected = if options.get_drop_missing() {
         selected.drop_missing(&names)?
     } else {
         selected.require_complete(&names)?;
@@ -234,7 +234,7 @@ fn tabulate(
         }
         .into());
     }
-    if options.is_complete() && product > MAX_COMPLETE_ROWS {
+    if options.get_complete() && product > MAX_COMPLETE_ROWS {
         return Err(TruthTableError::CompleteTooLarge {
             rows: product,
             max: MAX_COMPLETE_ROWS,
@@ -332,7 +332,7 @@ fn tabulate(
 
     // Rows.
     slots.sort_unstable_by_key(|s| s.key);
-    let (ic1, ic0) = options.inclusion_cutoffs();
+    let (ic1, ic0) = options.get_incl_cutoffs();
     let decode = |key: u64| -> Vec<u8> {
         (0..k)
             .map(|j| ((key / weights[j]) % levels[j]) as u8)
@@ -344,9 +344,9 @@ fn tabulate(
         let pri = (s0 - s2 > 0.0).then(|| ((s1 - s2) / (s0 - s2)).clamp(0.0, 1.0));
         let n_members = slot.members.len();
         let reaches = |v: Option<f64>, cut: f64| v.is_some_and(|v| v + CUTOFF_TOLERANCE > cut);
-        let out = if n_members < options.frequency_cutoff() {
+        let out = if n_members < options.get_n_cutoff() {
             OutputValue::Remainder
-        } else if reaches(incl, ic1) && reaches(pri, options.pri_threshold()) {
+        } else if reaches(incl, ic1) && reaches(pri, options.get_pri_cutoff()) {
             OutputValue::Positive
         } else if ic0 < ic1 && reaches(incl, ic0) {
             OutputValue::Contradiction
@@ -370,7 +370,7 @@ fn tabulate(
                 .collect(),
         }
     };
-    let mut rows: Vec<Row> = if options.is_complete() {
+    let mut rows: Vec<Row> = if options.get_complete() {
         let mut next = 0usize;
         (0..product)
             .map(|key| match slots.get(next) {
@@ -394,7 +394,7 @@ fn tabulate(
     } else {
         slots.iter().map(make_row).collect()
     };
-    sort_rows(&mut rows, options.sort_keys());
+    sort_rows(&mut rows, options.get_sort_by());
     let half_cases = half_cases
         .iter()
         .map(|&i| labels[i as usize].clone())

@@ -205,7 +205,7 @@ impl TruthTable {
     /// ```
     /// let data = fsqca::Dataset::from_columns([("A", vec![0.9]), ("Y", vec![1.0])])?;
     /// let tt = fsqca::TruthTableOptions::default().n_cutoff(2).build(&data, "Y", &["A"])?;
-    /// assert_eq!(tt.options().frequency_cutoff(), 2);
+    /// assert_eq!(tt.options().get_n_cutoff(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn options(&self) -> &TruthTableOptions {
@@ -275,7 +275,7 @@ impl TruthTableOptions {
     /// condition pushes down to the rows; the cheaper exact method is chosen.
     ///
     /// # Errors
-    /// [`TruthTableError`] for invalid options (see [`check`](Self::check)), a condition or
+    /// [`TruthTableError`] for invalid options (see [`validate`](Self::validate)), a condition or
     /// outcome name the expression grammar cannot write ([`TruthTableError::InvalidName`], see
     /// [`check_name`](crate::expression::check_name)), no, duplicate or too many conditions, the outcome among the conditions, a value outside [0, 1] that is not a
     /// multi-value level, too many levels or configurations, or a complete table above

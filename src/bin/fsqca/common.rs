@@ -391,7 +391,7 @@ impl TableArgs {
             .n_cutoff(self.n_cut)
             .pri_cutoff(self.pri_cut)
             .drop_missing(self.drop_missing);
-        options.check().map_err(|e| {
+        options.validate().map_err(|e| {
             let flag = match &e {
                 TruthTableError::InvalidCutoff { name: "PRI", .. } => "--pri-cut",
                 TruthTableError::InvalidFrequencyCutoff { .. } => "--n-cut",

@@ -175,7 +175,7 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
         .filter(|c| !calibrations.iter().any(|(n, _)| n == *c))
         .collect();
     let data = infer_levels(&args.table.data, data, &memberships)?;
-    let data = if options.drops_missing() {
+    let data = if options.get_drop_missing() {
         let mut columns = conditions.clone();
         columns.push(args.table.outcome.trim_start_matches('~').to_owned());
         data.drop_missing(&columns)
