@@ -40,9 +40,22 @@ pub enum Calibration {
 /// the outcome, truth-table cut-offs and a solution type (with directional expectations for the
 /// intermediate solution).
 ///
-/// Defaults: [`DirectOptions::default`] (logistic, idm 0.95) for every direct calibration,
-/// [`TruthTableOptions::default`] and the conservative solution. The analysis is checked when it
-/// runs ([`solve`](Self::solve), [`sweep`](Self::sweep)).
+/// The data and the outcome are given to [`Analysis::new`]; the conditions are added one by one
+/// ([`condition`](Self::condition), [`membership_condition`](Self::membership_condition)) and
+/// read back with [`conditions`](Self::conditions) and [`calibration`](Self::calibration). The
+/// options, their setters, their getters (an options type's getter is `get_` and its setter's
+/// name) and their defaults:
+///
+/// | option | setter | getter | default |
+/// | --- | --- | --- | --- |
+/// | calibration of the outcome | [`outcome_thresholds`](Self::outcome_thresholds) | [`get_outcome_thresholds`](Self::get_outcome_thresholds) | `None`: used as given |
+/// | direct calibration settings | [`direct_options`](Self::direct_options) | [`get_direct_options`](Self::get_direct_options) | [`DirectOptions::new`] (logistic, idm 0.95) |
+/// | truth-table options | [`truth_table_options`](Self::truth_table_options) | [`get_truth_table_options`](Self::get_truth_table_options) | [`TruthTableOptions::new`] |
+/// | solution options | [`solution_options`](Self::solution_options) | [`get_solution_options`](Self::get_solution_options) | [`SolutionOptions::default`] (conservative) |
+///
+/// [`validate`](Self::validate) checks the analysis before any column is calibrated; it runs
+/// when the analysis runs ([`solve`](Self::solve), [`sweep`](Self::sweep)). No option is
+/// changed silently. The analysis holds its data, so it has no [`Default`].
 ///
 /// # Example
 /// ```
@@ -63,6 +76,7 @@ pub enum Calibration {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
+#[must_use]
 pub struct Analysis {
     data: Dataset,
     conditions: Vec<(String, Calibration)>,
@@ -145,7 +159,8 @@ impl Analysis {
     /// let analysis = Analysis::new(data, "y")
     ///     .membership_condition("A")
     ///     .outcome_thresholds(Thresholds::new(20.0, 50.0, 80.0)?)
-    ///     .truth_table_options(fsqca::TruthTableOptions::default().incl_cutoff(0.9));
+    ///     .truth_table_options(fsqca::TruthTableOptions::new().incl_cutoff(0.9));
+    /// assert_eq!(analysis.get_outcome_thresholds(), Some(Thresholds::new(20.0, 50.0, 80.0)?));
     /// assert_eq!(analysis.solve()?.models()[0].expression().to_string(), "A");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -162,7 +177,8 @@ impl Analysis {
     /// use fsqca::robustness::Analysis;
     ///
     /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
-    /// let _linear = Analysis::new(data, "Y").direct_options(DirectOptions::new().curve(Curve::Linear));
+    /// let linear = Analysis::new(data, "Y").direct_options(DirectOptions::new().curve(Curve::Linear));
+    /// assert_eq!(linear.get_direct_options().get_curve(), Curve::Linear);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn direct_options(mut self, options: DirectOptions) -> Self {
@@ -178,8 +194,8 @@ impl Analysis {
     /// use fsqca::TruthTableOptions;
     ///
     /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
-    /// let a = Analysis::new(data, "Y").truth_table_options(TruthTableOptions::default().incl_cutoff(0.8));
-    /// assert_eq!(a.truth_table().get_incl_cutoffs(), (0.8, 0.8));
+    /// let a = Analysis::new(data, "Y").truth_table_options(TruthTableOptions::new().incl_cutoff(0.8));
+    /// assert_eq!(a.get_truth_table_options().get_incl_cutoffs(), (0.8, 0.8));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn truth_table_options(mut self, options: TruthTableOptions) -> Self {
@@ -196,7 +212,7 @@ impl Analysis {
     ///
     /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
     /// let a = Analysis::new(data, "Y").solution_options(SolutionOptions::new(SolutionType::Parsimonious));
-    /// assert_eq!(a.solution().get_solution_type(), SolutionType::Parsimonious);
+    /// assert_eq!(a.get_solution_options().get_solution_type(), SolutionType::Parsimonious);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn solution_options(mut self, options: SolutionOptions) -> Self {
@@ -245,20 +261,53 @@ impl Analysis {
             .map(|(_, c)| *c)
     }
 
-    /// The truth-table options.
+    /// The thresholds of the outcome's direct calibration (see
+    /// [`outcome_thresholds`](Self::outcome_thresholds)), `None` when the outcome is used as
+    /// given.
     ///
     /// # Example
     /// ```
     /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
     /// let a = fsqca::robustness::Analysis::new(data, "Y");
-    /// assert_eq!(a.truth_table().get_n_cutoff(), 1);
+    /// assert_eq!(a.get_outcome_thresholds(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn truth_table(&self) -> &TruthTableOptions {
+    pub fn get_outcome_thresholds(&self) -> Option<Thresholds> {
+        match self.outcome_calibration {
+            Calibration::Direct(t) => Some(t),
+            Calibration::Membership => None,
+        }
+    }
+
+    /// The settings of every direct calibration (see [`direct_options`](Self::direct_options)).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::DirectOptions;
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// let a = fsqca::robustness::Analysis::new(data, "Y");
+    /// assert_eq!(a.get_direct_options(), &DirectOptions::new());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_direct_options(&self) -> &DirectOptions {
+        &self.direct
+    }
+
+    /// The truth-table options (see [`truth_table_options`](Self::truth_table_options)).
+    ///
+    /// # Example
+    /// ```
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
+    /// let a = fsqca::robustness::Analysis::new(data, "Y");
+    /// assert_eq!(a.get_truth_table_options().get_n_cutoff(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_truth_table_options(&self) -> &TruthTableOptions {
         &self.truth_table
     }
 
-    /// The solution options.
+    /// The solution options (see [`solution_options`](Self::solution_options)).
     ///
     /// # Example
     /// ```
@@ -266,11 +315,37 @@ impl Analysis {
     ///
     /// let data = fsqca::Dataset::from_columns([("A", vec![1.0]), ("Y", vec![1.0])])?;
     /// let a = fsqca::robustness::Analysis::new(data, "Y");
-    /// assert_eq!(a.solution().get_solution_type(), SolutionType::Conservative);
+    /// assert_eq!(a.get_solution_options().get_solution_type(), SolutionType::Conservative);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn solution(&self) -> &SolutionOptions {
+    pub fn get_solution_options(&self) -> &SolutionOptions {
         &self.solution
+    }
+
+    /// Checks the analysis before any column is calibrated: at least one condition, the
+    /// solution options ([`SolutionOptions::validate`]), no column used twice (the outcome
+    /// among the conditions included), no missing value in the columns used, and the direct
+    /// calibration settings ([`DirectOptions::validate`]). [`solve`](Self::solve),
+    /// [`calibrated_data`](Self::calibrated_data) and [`sweep`](Self::sweep) run this check
+    /// first. The truth-table options are checked when a table is built
+    /// ([`TruthTableOptions::validate`]).
+    ///
+    /// # Errors
+    /// [`RobustnessError::NoConditions`], the solution options' errors,
+    /// [`RobustnessError::DuplicateColumn`], the data's errors (an unknown column, a missing
+    /// value), the calibration settings' errors; in that order.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::Analysis;
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// assert!(Analysis::new(data.clone(), "Y").validate().is_err());
+    /// Analysis::new(data, "Y").membership_condition("A").validate()?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate(&self) -> crate::Result<()> {
+        self.column_names().map(|_| ())
     }
 
     /// The baseline value of a parameter: the anchor of a condition's thresholds, or a cut-off.
@@ -471,8 +546,9 @@ impl Analysis {
         }
     }
 
-    /// Checks the analysis and calibrates every column once.
-    pub(super) fn prepare(&self) -> crate::Result<Prepared> {
+    /// The checks of [`validate`](Self::validate); the names of the columns used: the
+    /// conditions, then the outcome's column.
+    fn column_names(&self) -> crate::Result<Vec<String>> {
         if self.conditions.is_empty() {
             return Err(RobustnessError::NoConditions.into());
         }
@@ -495,6 +571,12 @@ impl Analysis {
         }
         self.data.require_complete(&names)?;
         self.direct.validate()?;
+        Ok(names)
+    }
+
+    /// Checks the analysis ([`validate`](Self::validate)) and calibrates every column once.
+    pub(super) fn prepare(&self) -> crate::Result<Prepared> {
+        let names = self.column_names()?;
         let calibrations = self
             .conditions
             .iter()
@@ -717,6 +799,49 @@ mod tests {
         ])
         .unwrap();
         Analysis::new(data, "Y").condition("x", Thresholds::new(2.0, 5.0, 8.0).unwrap())
+    }
+
+    /// Each setter is read back by `get_<setter>`: renaming a getter breaks this test.
+    #[test]
+    fn every_setter_is_read_back_by_its_get_getter() {
+        use crate::calibration::Curve;
+        let outcome = Thresholds::new(0.1, 0.5, 0.9).unwrap();
+        let direct = DirectOptions::new().curve(Curve::Linear).idm(0.99);
+        let truth_table = TruthTableOptions::new().incl_cutoffs(0.9, 0.7).n_cutoff(2);
+        let solution = SolutionOptions::new(SolutionType::Parsimonious);
+        let a = analysis()
+            .membership_condition("Z")
+            .outcome_thresholds(outcome)
+            .direct_options(direct.clone())
+            .truth_table_options(truth_table.clone())
+            .solution_options(solution.clone());
+        assert_eq!(a.get_outcome_thresholds(), Some(outcome));
+        assert_eq!(a.get_direct_options(), &direct);
+        assert_eq!(a.get_truth_table_options(), &truth_table);
+        assert_eq!(a.get_solution_options(), &solution);
+        assert_eq!(a.conditions(), ["x", "Z"]);
+        assert_eq!(a.calibration("Z"), Some(Calibration::Membership));
+        assert_eq!(a.outcome(), "Y");
+        let a = analysis();
+        assert_eq!(a.get_outcome_thresholds(), None);
+        assert_eq!(a.get_direct_options(), &DirectOptions::new());
+        assert_eq!(a.get_truth_table_options(), &TruthTableOptions::new());
+        assert_eq!(a.get_solution_options(), &SolutionOptions::default());
+        assert!(a.validate().is_ok());
+    }
+
+    /// `validate` refuses what `solve` refuses before calibrating, and keeps the values given.
+    #[test]
+    fn validate_refuses_invalid_direct_options_without_changing_them() {
+        let a = analysis().direct_options(DirectOptions::new().idm(2.0));
+        assert_eq!(a.get_direct_options().get_idm(), 2.0);
+        let message = a.validate().unwrap_err().to_string();
+        assert_eq!(a.solve().unwrap_err().to_string(), message);
+        let data = Dataset::from_columns([("Y", vec![0.0, 1.0])]).unwrap();
+        assert!(matches!(
+            Analysis::new(data, "Y").validate(),
+            Err(Error::Robustness(RobustnessError::NoConditions))
+        ));
     }
 
     #[test]

@@ -386,7 +386,12 @@ impl Analysis {
             }
             checked.push((grid.clone(), baseline));
         }
-        let base = solve_values(self, &prepared, &prepared.base, self.truth_table())?;
+        let base = solve_values(
+            self,
+            &prepared,
+            &prepared.base,
+            self.get_truth_table_options(),
+        )?;
         let baseline_data = prepared.dataset(&prepared.base)?;
         let jobs: Vec<(&Parameter, f64)> = grids
             .iter()
