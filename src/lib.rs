@@ -97,8 +97,11 @@
 //!   value serves many analyses. Defaults are those of R QCA. Options that wrap others compose
 //!   them instead of copying their knobs: the engine's limits, row dominance and R's `all.sol`
 //!   ([`minimize::CoverSearch::Irredundant`]) are given to a solution as one
-//!   [`minimize::EngineOptions`] through [`solution::SolutionOptions::engine`]; both types read
-//!   each option back with `get_` and its setter's name (`max_models` / `get_max_models`).
+//!   [`minimize::EngineOptions`] through [`solution::SolutionOptions::engine`]. Every options
+//!   type (those, [`fit::SuperSubsetOptions`] and [`robustness::Analysis`]) reads each option
+//!   back with `get_` and its setter's name (`max_models` / `get_max_models`), lists its
+//!   options in a table, and checks them with one verb, `validate`, which its terminal call runs
+//!   first; no value is changed silently.
 //! - **Errors, never panics.** Every fallible function returns a `Result`; each concern has its
 //!   own error type ([`DataError`], [`SetError`], [`CalibrationError`], [`ExpressionError`],
 //!   [`TruthTableError`], [`FitError`], [`minimize::MinimizeError`],
