@@ -427,8 +427,11 @@ impl Analysis {
     /// unknown or uncalibrated condition, a cut-off value out of range (every value is
     /// checked before any variant runs), or more than [`MAX_VARIANTS`](super::MAX_VARIANTS)
     /// values in all the grids together
-    /// ([`RobustnessError::TooManyVariants`](super::RobustnessError::TooManyVariants)). A threshold that makes a condition's anchors
-    /// non-monotone skips its variant ([`VariantResult::Skipped`]).
+    /// ([`RobustnessError::TooManyVariants`](super::RobustnessError::TooManyVariants)); an
+    /// error evaluating the robust core on the baseline data (not expected: its terms are the
+    /// baseline's). A variant that fails does not fail the sweep: a threshold that makes a
+    /// condition's anchors non-monotone skips it with [`SkipReason::InvalidVariant`], an
+    /// engine limit with [`SkipReason::EngineLimit`] ([`VariantResult::Skipped`]).
     ///
     /// # Complexity
     /// One calibration of n cases, one truth table and one minimization per variant.
