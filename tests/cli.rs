@@ -1852,7 +1852,14 @@ fn robustness_reports_ranges_and_json_matches_the_library() {
     let summary = sweep.summary();
     assert_eq!(v["summary"]["same"].as_u64(), Some(summary.same as u64));
     assert_eq!(num(&v["summary"]["fit"]["rf_cov"]), summary.fit.rf_cov);
-    assert_eq!(strings(&v["summary"]["baseline"]), summary.baseline);
+    assert_eq!(
+        strings(&v["summary"]["baseline"]),
+        summary
+            .baseline
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]

@@ -452,7 +452,12 @@ fn khanal_robustness_section_names_each_paths_robustness() {
             .zip(["U + E*P", "U*G*~P + E*~U*G*P", "~E*U*G*P + E*~U*G*P"])
     {
         // The sweep's baseline is the paper's printed conservative solution.
-        assert_eq!(rob.summary.baseline, [baseline], "{}", rob.outcome);
+        assert_eq!(
+            rob.summary.baseline,
+            [baseline.parse::<fsqca::Expression>().unwrap()],
+            "{}",
+            rob.outcome
+        );
         // One sensitivity range per anchor of E, U, G, P and one for the inclusion cut-off.
         assert_eq!(rob.summary.ranges.len(), 13);
         for range in &rob.summary.ranges {

@@ -89,7 +89,7 @@ proptest! {
                 models: plain
                     .models()
                     .iter()
-                    .map(|m| m.terms().iter().map(|t| t.expression().to_string()).collect())
+                    .map(|m| m.terms().iter().map(|t| t.expression().clone()).collect())
                     .collect(),
                 fit: plain.models().iter().map(|m| *m.fit()).collect(),
             };

@@ -162,7 +162,7 @@ fn simplifying_assumptions_stop_at_the_solution_limit() {
         .iter()
         .all(|m| m.simplifying_assumptions().is_empty()));
     assert_eq!(
-        solution.warning(),
+        solution.warning().as_deref(),
         Some(
             "simplifying assumptions are listed for the first 0 of 22 models only: \
              all of them would be more than 1048576 configurations"

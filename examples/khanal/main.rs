@@ -253,7 +253,11 @@ fn write_robustness(o: &mut String, r: &Report) -> std::fmt::Result {
             "  {} ({}): paths {}; {} of {} variants keep this solution",
             rob.outcome,
             rob.table,
-            s.baseline.join(" | "),
+            s.baseline
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" | "),
             s.same,
             s.variants
         )?;

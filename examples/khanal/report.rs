@@ -1133,7 +1133,7 @@ pub fn robustness() -> BoxResult<Vec<Robustness>> {
             .terms
             .iter()
             .map(|t| PathRobustness {
-                path: t.term.clone(),
+                path: t.term.to_string(),
                 in_core: summary.core.contains(&t.term),
                 share: t.share,
                 limits: t

@@ -294,6 +294,11 @@ impl Minimized {
         )
     }
 
+    /// The cap on the number of models listed.
+    pub(crate) fn max_models(&self) -> usize {
+        self.max_models
+    }
+
     /// Whether more models exist than the cap allowed to list.
     ///
     /// # Example
@@ -356,6 +361,7 @@ impl Minimized {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn warning(&self) -> Option<String> {
+        // The same texts as `SolutionWarning`'s (checked by a test in `solution::warning`).
         if let Some(bound) = self.lower_bound {
             let size = self.models.first().map_or(0, Vec::len);
             return Some(format!(

@@ -7,7 +7,7 @@ use crate::calibration::{DirectOptions, Thresholds};
 use crate::fit::Sufficiency;
 use crate::minimize::MinimizeError;
 use crate::solution::{SolutionOptions, SolutionType};
-use crate::{Dataset, Error, TruthTableOptions};
+use crate::{Dataset, Error, Expression, TruthTableOptions};
 
 use crate::number::short;
 
@@ -695,7 +695,9 @@ impl Prepared {
 /// The solutions of one variant, and the membership of its first model.
 #[derive(Debug, Clone)]
 pub(super) struct Solved {
-    pub(super) models: Vec<Vec<String>>,
+    pub(super) models: Vec<Vec<Expression>>,
+    /// Each model as one expression.
+    pub(super) expressions: Vec<Expression>,
     pub(super) fit: Vec<Sufficiency>,
     pub(super) membership: Vec<f64>,
     pub(super) outcome: Vec<f64>,
@@ -717,6 +719,7 @@ pub(super) fn solve_values(
         Err(Error::Minimize(MinimizeError::NoPositiveRows)) => {
             return Ok(Solved {
                 models: Vec::new(),
+                expressions: Vec::new(),
                 fit: Vec::new(),
                 membership: vec![0.0; data.n_cases()],
                 outcome,
@@ -726,13 +729,10 @@ pub(super) fn solve_values(
     };
     let mut models = Vec::with_capacity(solution.models().len());
     let mut fit = Vec::with_capacity(solution.models().len());
+    let mut expressions = Vec::with_capacity(solution.models().len());
     for m in solution.models() {
-        models.push(
-            m.terms()
-                .iter()
-                .map(|t| t.expression().to_string())
-                .collect(),
-        );
+        models.push(m.terms().iter().map(|t| t.expression().clone()).collect());
+        expressions.push(m.expression().clone());
         fit.push(*m.fit());
     }
     let membership = match solution.models().first() {
@@ -741,6 +741,7 @@ pub(super) fn solve_values(
     };
     Ok(Solved {
         models,
+        expressions,
         fit,
         membership,
         outcome,

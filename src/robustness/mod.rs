@@ -39,7 +39,7 @@
 //! let sweep = analysis.sweep(&grids)?;
 //! assert_eq!(sweep.variants().len(), 3 * 21 + 11);
 //! let summary = sweep.summary();
-//! assert_eq!(summary.baseline, ["gdp*DEM"]);
+//! assert_eq!(summary.baseline, ["gdp*DEM".parse()?]);
 //! println!("{summary}");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -60,4 +60,4 @@ pub use analysis::{Analysis, Calibration};
 pub use error::RobustnessError;
 pub use grid::{Anchor, Parameter, ParameterGrid, MAX_VARIANTS};
 pub use summary::{RobustnessFit, SensitivityRange, Summary, TermRobustness};
-pub use sweep::{Sweep, Variant, VariantResult};
+pub use sweep::{SkipReason, Sweep, Variant, VariantResult};

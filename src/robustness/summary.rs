@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::fit::{self, Sufficiency};
+use crate::fit::Sufficiency;
 use crate::{Expression, FuzzySet};
 
 use super::sweep::coincidence;
@@ -112,7 +112,7 @@ pub struct RobustnessFit {
 #[non_exhaustive]
 pub struct TermRobustness {
     /// The term, as in the baseline solution (`E*P`).
-    pub term: String,
+    pub term: Expression,
     /// Share of the solved variants with the term in every model.
     pub share: f64,
     /// Per parameter, the values over which the term stays in the solution.
@@ -139,7 +139,7 @@ pub struct TermRobustness {
 /// let summary = sweep.summary();
 /// // At incl_cut 0.6 and 0.7 the solution is A: the baseline's A*B is not robust.
 /// assert!(summary.core.is_empty());
-/// assert_eq!(summary.terms[0].term, "A*B");
+/// assert_eq!(summary.terms[0].term.to_string(), "A*B");
 /// assert_eq!(summary.ranges[0].low, 0.8);
 /// assert!(summary.to_string().contains("robust core"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -150,8 +150,8 @@ pub struct TermRobustness {
 pub struct Summary {
     /// The outcome.
     pub outcome: String,
-    /// The baseline models, written `A*B + C`.
-    pub baseline: Vec<String>,
+    /// The baseline models, each one expression (`A*B + C`).
+    pub baseline: Vec<Expression>,
     /// Number of variants.
     pub variants: usize,
     /// Variants that give the baseline's solution.
@@ -161,7 +161,7 @@ pub struct Summary {
     /// Per grid, the values over which the solution stays the baseline's.
     pub ranges: Vec<SensitivityRange>,
     /// The terms present in every model of the baseline and of every solved variant.
-    pub core: Vec<String>,
+    pub core: Vec<Expression>,
     /// The sufficiency of the disjunction of the core terms on the baseline data; `None` when
     /// the core is empty.
     pub core_fit: Option<Sufficiency>,
@@ -184,18 +184,7 @@ impl Sweep {
             .iter()
             .map(|(g, b)| range(self, g.parameter(), *b, |v| v.is_baseline_solution()))
             .collect();
-        let mut core: Vec<String> = baseline
-            .common_terms()
-            .unwrap_or_default()
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        for v in self.variants() {
-            if let Some(terms) = v.result().common_terms() {
-                core.retain(|t| terms.contains(&t.as_str()));
-            }
-        }
-        let first: Vec<String> = baseline
+        let first: Vec<Expression> = baseline
             .models()
             .and_then(|m| m.first().cloned())
             .unwrap_or_default();
@@ -207,11 +196,8 @@ impl Sweep {
         let terms = first
             .iter()
             .map(|term| {
-                let has = |v: &Variant| {
-                    v.result()
-                        .common_terms()
-                        .is_some_and(|t| t.contains(&term.as_str()))
-                };
+                let has =
+                    |v: &Variant| v.result().common_terms().is_some_and(|t| t.contains(&term));
                 let with = solved.iter().filter(|v| has(v)).count();
                 TermRobustness {
                     term: term.clone(),
@@ -230,12 +216,7 @@ impl Sweep {
             .collect();
         Summary {
             outcome: self.outcome().to_owned(),
-            baseline: baseline
-                .models()
-                .unwrap_or_default()
-                .iter()
-                .map(|m| m.join(" + "))
-                .collect(),
+            baseline: self.baseline_models.clone(),
             variants: self.variants().len(),
             same: self
                 .variants()
@@ -244,8 +225,8 @@ impl Sweep {
                 .count(),
             skipped: self.variants().len() - solved.len(),
             ranges,
-            core_fit: self.core_fit(&core),
-            core,
+            core: self.core.clone(),
+            core_fit: self.core_fit,
             fit: self.robustness_fit(),
             terms,
         }
@@ -345,14 +326,6 @@ impl Sweep {
             rf_sc_max: coincidence(is, &self.maximal_test_set().values().to_vec()),
         }
     }
-
-    fn core_fit(&self, core: &[String]) -> Option<Sufficiency> {
-        let terms: Vec<Expression> = core.iter().filter_map(|t| t.parse().ok()).collect();
-        let expression = Expression::disjunction(terms).ok()?;
-        let x = expression.evaluate(&self.baseline_data).ok()?;
-        let y = membership_set("Y", self.outcome_membership.clone());
-        fit::sufficiency(&x, &y).ok()
-    }
 }
 
 /// Memberships computed from valid memberships by min and max are valid.
@@ -396,6 +369,15 @@ fn range(
         grid_low,
         grid_high,
     }
+}
+
+/// The expressions' texts joined with `separator`.
+fn join(expressions: &[Expression], separator: &str) -> String {
+    expressions
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 fn num(v: Option<f64>) -> String {
@@ -447,7 +429,7 @@ impl fmt::Display for Summary {
         let baseline = if self.baseline.is_empty() {
             "no solution (no positive row)".to_owned()
         } else {
-            self.baseline.join(" | ")
+            join(&self.baseline, " | ")
         };
         writeln!(
             f,
@@ -473,7 +455,7 @@ impl fmt::Display for Summary {
             writeln!(
                 f,
                 "  robust core (terms in every variant's solution): {}  (inclS {}, covS {})",
-                self.core.join(" + "),
+                join(&self.core, " + "),
                 num(fit.incl),
                 num(fit.cov)
             )?;

@@ -1,7 +1,10 @@
 //! Running a sweep: one variant per grid value, in parallel, in grid order.
 
-use crate::fit::Sufficiency;
-use crate::Dataset;
+use std::sync::Arc;
+
+use crate::fit::{self, Sufficiency};
+use crate::minimize::MinimizeError;
+use crate::{Error, Expression, FuzzySet};
 
 use super::analysis::{solve_values, Solved};
 use super::grid::check_variants;
@@ -11,9 +14,12 @@ use super::{Analysis, Parameter, ParameterGrid};
 ///
 /// # Example
 /// ```
-/// use fsqca::robustness::VariantResult;
+/// use fsqca::minimize::MinimizeError;
+/// use fsqca::robustness::{SkipReason, VariantResult};
 ///
-/// let skipped = VariantResult::Skipped { reason: "thresholds not monotone".into() };
+/// let skipped = VariantResult::Skipped {
+///     reason: SkipReason::EngineLimit(MinimizeError::NoPositiveRows),
+/// };
 /// assert!(skipped.models().is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -25,17 +31,107 @@ pub enum VariantResult {
     /// solution is the empty set.
     Solved {
         /// Every minimal model, as its terms (`E*P`), in the solver's order.
-        models: Vec<Vec<String>>,
+        models: Vec<Vec<Expression>>,
         /// The sufficiency fit of each model (inclS, PRI, covS) on the variant's data.
         fit: Vec<Sufficiency>,
     },
-    /// The variant could not run: a moved anchor that makes the thresholds non-monotone (it
-    /// passed a neighbouring anchor), or a solution that cannot be derived (a tautology, too
-    /// many counterfactuals). The reason is the error's message.
+    /// The variant could not run: it is invalid (a moved anchor that makes the thresholds
+    /// non-monotone, a solution that cannot be derived), or the minimization engine reached
+    /// one of its limits ([`SkipReason`]). Serialised as the reason's message.
     Skipped {
         /// Why.
-        reason: String,
+        reason: SkipReason,
     },
+}
+
+/// Why a variant of a sweep was skipped: the variant itself is invalid, or the minimization
+/// engine reached one of its limits (so that raising the limit could solve it). `Display`
+/// gives the error's message; with the `serde` feature the reason serialises as that message.
+///
+/// # Example
+/// ```
+/// use std::error::Error as _;
+/// use fsqca::robustness::{Analysis, Anchor, Parameter, ParameterGrid, SkipReason, VariantResult};
+///
+/// let data = fsqca::Dataset::from_columns([
+///     ("x", vec![1.0, 3.0, 6.0, 9.0]),
+///     ("Y", vec![0.0, 0.2, 0.9, 1.0]),
+/// ])?;
+/// let analysis = Analysis::new(data, "Y").condition("x", fsqca::calibration::Thresholds::new(2.0, 5.0, 8.0)?);
+/// // A crossover past the inclusion anchor: the thresholds are no longer monotone.
+/// let grid = ParameterGrid::new(Parameter::threshold("x", Anchor::Crossover), vec![9.0])?;
+/// let sweep = analysis.sweep(&[grid])?;
+/// let VariantResult::Skipped { reason } = sweep.variants()[0].result() else { panic!() };
+/// assert!(matches!(reason, SkipReason::InvalidVariant(_)));
+/// assert!(!reason.is_engine_limit());
+/// assert!(reason.to_string().contains("neither strictly increasing"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// The variant is invalid: thresholds made non-monotone, a solution that cannot be
+    /// derived (a tautology, too many counterfactuals), or any other error of the analysis
+    /// but the engine's.
+    #[error(transparent)]
+    InvalidVariant(Arc<Error>),
+    /// The minimization engine reached a limit: the minimum is not proven within the search
+    /// node limit, too many prime implicants, a search limit, a problem too large for the
+    /// method ([`MinimizeError`]).
+    #[error(transparent)]
+    EngineLimit(MinimizeError),
+}
+
+impl SkipReason {
+    /// The reason for the error a variant's analysis returned: an engine error
+    /// ([`Error::Minimize`]) is an [`EngineLimit`](Self::EngineLimit), any other error an
+    /// [`InvalidVariant`](Self::InvalidVariant).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::MinimizeError;
+    /// use fsqca::robustness::SkipReason;
+    ///
+    /// let limit = MinimizeError::MinimumNotProven { nodes: 10, lower_bound: 3, best: 4 };
+    /// assert!(SkipReason::from_error(limit.into()).is_engine_limit());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_error(error: Error) -> Self {
+        match error {
+            Error::Minimize(e) => SkipReason::EngineLimit(e),
+            other => SkipReason::InvalidVariant(Arc::new(other)),
+        }
+    }
+
+    /// Whether the engine's limits stopped the variant (raising them may solve it).
+    ///
+    /// # Example
+    /// See [`SkipReason::from_error`].
+    pub fn is_engine_limit(&self) -> bool {
+        matches!(self, SkipReason::EngineLimit(_))
+    }
+}
+
+/// Engine limits compare as errors; invalid variants by their message (the analysis's
+/// [`Error`] has no `PartialEq`: it can hold an I/O error).
+impl PartialEq for SkipReason {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (SkipReason::EngineLimit(a), SkipReason::EngineLimit(b)) => a == b,
+            (SkipReason::InvalidVariant(a), SkipReason::InvalidVariant(b)) => {
+                Arc::ptr_eq(a, b) || a.to_string() == b.to_string()
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for SkipReason {
+    /// The reason's message.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 impl VariantResult {
@@ -45,10 +141,11 @@ impl VariantResult {
     /// ```
     /// use fsqca::robustness::VariantResult;
     ///
-    /// let r = VariantResult::Solved { models: vec![vec!["A".into()]], fit: vec![Default::default()] };
+    /// let r = VariantResult::Solved { models: vec![vec!["A".parse()?]], fit: vec![Default::default()] };
     /// assert_eq!(r.models().map(|m| m.len()), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn models(&self) -> Option<&[Vec<String>]> {
+    pub fn models(&self) -> Option<&[Vec<Expression>]> {
         match self {
             VariantResult::Solved { models, .. } => Some(models),
             VariantResult::Skipped { .. } => None,
@@ -62,19 +159,19 @@ impl VariantResult {
     /// use fsqca::robustness::VariantResult;
     ///
     /// let r = VariantResult::Solved {
-    ///     models: vec![vec!["A".into(), "B".into()], vec!["A".into(), "C".into()]],
+    ///     models: vec![vec!["A".parse()?, "B".parse()?], vec!["A".parse()?, "C".parse()?]],
     ///     fit: vec![Default::default(); 2],
     /// };
-    /// assert_eq!(r.common_terms(), Some(vec!["A"]));
+    /// assert_eq!(r.common_terms(), Some(vec![&"A".parse()?]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn common_terms(&self) -> Option<Vec<&str>> {
+    pub fn common_terms(&self) -> Option<Vec<&Expression>> {
         let models = self.models()?;
         Some(match models.split_first() {
             None => Vec::new(),
             Some((first, rest)) => first
                 .iter()
                 .filter(|t| rest.iter().all(|m| m.contains(t)))
-                .map(String::as_str)
                 .collect(),
         })
     }
@@ -86,9 +183,10 @@ impl VariantResult {
     /// ```
     /// use fsqca::robustness::VariantResult;
     ///
-    /// let a = VariantResult::Solved { models: vec![vec!["A".into(), "B".into()]], fit: vec![Default::default()] };
-    /// let b = VariantResult::Solved { models: vec![vec!["B".into(), "A".into()]], fit: vec![Default::default()] };
+    /// let a = VariantResult::Solved { models: vec![vec!["A".parse()?, "B".parse()?]], fit: vec![Default::default()] };
+    /// let b = VariantResult::Solved { models: vec![vec!["B".parse()?, "A".parse()?]], fit: vec![Default::default()] };
     /// assert!(a.same_solution(&b));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn same_solution(&self, other: &VariantResult) -> bool {
         match (self.models(), other.models()) {
@@ -98,11 +196,12 @@ impl VariantResult {
     }
 }
 
-fn normalized(models: &[Vec<String>]) -> Vec<Vec<&str>> {
-    let mut out: Vec<Vec<&str>> = models
+/// The models as sorted lists of their terms' texts, sorted.
+fn normalized(models: &[Vec<Expression>]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = models
         .iter()
         .map(|m| {
-            let mut t: Vec<&str> = m.iter().map(String::as_str).collect();
+            let mut t: Vec<String> = m.iter().map(ToString::to_string).collect();
             t.sort_unstable();
             t
         })
@@ -224,7 +323,7 @@ impl Variant {
 ///     .membership_condition("B")
 ///     .sweep(&[ParameterGrid::span(Parameter::InclCut, 0.6, 1.0, 5)?])?;
 /// assert_eq!(sweep.variants().len(), 5);
-/// assert_eq!(sweep.baseline().models(), Some(&[vec!["A*B".to_string()]][..]));
+/// assert_eq!(sweep.baseline().models(), Some(&[vec!["A*B".parse()?]][..]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -235,11 +334,18 @@ pub struct Sweep {
     grids: Vec<(ParameterGrid, f64)>,
     variants: Vec<Variant>,
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(super) baseline_data: Dataset,
-    #[cfg_attr(feature = "serde", serde(skip))]
     pub(super) baseline_membership: Vec<f64>,
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(super) outcome_membership: Vec<f64>,
+    /// The baseline's models, each as one expression (`A*B + C`).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(super) baseline_models: Vec<Expression>,
+    /// The terms in every model of the baseline and of every solved variant.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(super) core: Vec<Expression>,
+    /// The sufficiency of the core's disjunction on the baseline data (`None`: empty core).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(super) core_fit: Option<Sufficiency>,
 }
 
 impl Sweep {
@@ -321,8 +427,11 @@ impl Analysis {
     /// unknown or uncalibrated condition, a cut-off value out of range (every value is
     /// checked before any variant runs), or more than [`MAX_VARIANTS`](super::MAX_VARIANTS)
     /// values in all the grids together
-    /// ([`RobustnessError::TooManyVariants`](super::RobustnessError::TooManyVariants)). A threshold that makes a condition's anchors
-    /// non-monotone skips its variant ([`VariantResult::Skipped`]).
+    /// ([`RobustnessError::TooManyVariants`](super::RobustnessError::TooManyVariants)); an
+    /// error evaluating the robust core on the baseline data (not expected: its terms are the
+    /// baseline's). A variant that fails does not fail the sweep: a threshold that makes a
+    /// condition's anchors non-monotone skips it with [`SkipReason::InvalidVariant`], an
+    /// engine limit with [`SkipReason::EngineLimit`] ([`VariantResult::Skipped`]).
     ///
     /// # Complexity
     /// One calibration of n cases, one truth table and one minimization per variant.
@@ -406,16 +515,44 @@ impl Analysis {
         } else {
             jobs.iter().map(run).collect()
         };
+        let baseline = result_of(&base);
+        let core = core_terms(&baseline, &variants);
+        let core_fit = if core.is_empty() {
+            None
+        } else {
+            let x = Expression::disjunction(core.clone())?.evaluate(&baseline_data)?;
+            let y = FuzzySet::from_derived("Y", base.outcome.clone().into());
+            Some(fit::sufficiency(&x, &y)?)
+        };
         Ok(Sweep {
             outcome: self.outcome().to_owned(),
-            baseline: result_of(&base),
+            baseline,
             grids: checked,
             variants,
-            baseline_data,
             baseline_membership: base.membership,
             outcome_membership: base.outcome,
+            baseline_models: base.expressions,
+            core,
+            core_fit,
         })
     }
+}
+
+/// The terms in every model of the baseline and of every solved variant, in the order of the
+/// baseline's first model.
+fn core_terms(baseline: &VariantResult, variants: &[Variant]) -> Vec<Expression> {
+    let mut core: Vec<Expression> = baseline
+        .common_terms()
+        .unwrap_or_default()
+        .into_iter()
+        .cloned()
+        .collect();
+    for v in variants {
+        if let Some(terms) = v.result().common_terms() {
+            core.retain(|t| terms.contains(&t));
+        }
+    }
+    core
 }
 
 fn result_of(s: &Solved) -> VariantResult {
@@ -447,7 +584,7 @@ fn variant(
             parameter: parameter.clone(),
             value,
             result: VariantResult::Skipped {
-                reason: e.to_string(),
+                reason: SkipReason::from_error(e),
             },
             same_as_baseline: false,
             coincidence: None,
@@ -462,4 +599,108 @@ pub(super) fn coincidence(a: &[f64], b: &[f64]) -> Option<f64> {
         (lo + x.min(*y), hi + x.max(*y))
     });
     (max > 0.0).then(|| min / max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calibration::Thresholds;
+    use crate::minimize::EngineOptions;
+    use crate::robustness::{Anchor, ParameterGrid};
+    use crate::solution::{SolutionOptions, SolutionType};
+    use crate::Dataset;
+
+    /// Crisp A, B and a raw C calibrated at 2, 5, 8. Y is 1 on A*B*C and 0.6 on A*B*~C and
+    /// ~A*B*C: at inclusion cut-off 1 one row is positive (one prime implicant), at 0.5 three
+    /// are (two prime implicants).
+    fn analysis() -> Analysis {
+        let data = Dataset::from_columns([
+            ("A", vec![1.0, 1.0, 0.0, 0.0]),
+            ("B", vec![1.0, 1.0, 1.0, 0.0]),
+            ("C", vec![9.0, 1.0, 9.0, 1.0]),
+            ("Y", vec![1.0, 0.6, 0.6, 0.0]),
+        ])
+        .unwrap();
+        Analysis::new(data, "Y")
+            .membership_condition("A")
+            .membership_condition("B")
+            .condition("C", Thresholds::new(2.0, 5.0, 8.0).unwrap())
+            .solution_options(
+                SolutionOptions::new(SolutionType::Conservative)
+                    .engine(EngineOptions::new().max_prime_implicants(1)),
+            )
+    }
+
+    #[test]
+    fn an_engine_limit_and_an_invalid_variant_are_told_apart() {
+        let a = analysis();
+        let sweep = a
+            .sweep_serial(&[
+                ParameterGrid::new(Parameter::InclCut, vec![0.5]).unwrap(),
+                ParameterGrid::new(Parameter::threshold("C", Anchor::Crossover), vec![8.5])
+                    .unwrap(),
+            ])
+            .unwrap();
+        assert_eq!(
+            sweep.baseline().models().unwrap(),
+            [vec!["A*B*C".parse::<Expression>().unwrap()]]
+        );
+        let VariantResult::Skipped { reason: limit } = sweep.variants()[0].result() else {
+            panic!("{:?}", sweep.variants()[0]);
+        };
+        assert!(limit.is_engine_limit(), "{limit:?}");
+        assert!(matches!(
+            limit,
+            SkipReason::EngineLimit(MinimizeError::TooManyPrimeImplicants { .. })
+        ));
+        // The message is the engine error's, with nothing added.
+        let SkipReason::EngineLimit(e) = limit else {
+            unreachable!()
+        };
+        assert_eq!(limit.to_string(), e.to_string());
+
+        let VariantResult::Skipped { reason: invalid } = sweep.variants()[1].result() else {
+            panic!("{:?}", sweep.variants()[1]);
+        };
+        assert!(!invalid.is_engine_limit(), "{invalid:?}");
+        let SkipReason::InvalidVariant(e) = invalid else {
+            unreachable!()
+        };
+        assert!(matches!(**e, Error::Calibration(_)), "{e:?}");
+        assert_eq!(invalid.to_string(), e.to_string());
+
+        let summary = sweep.summary();
+        assert_eq!(summary.skipped, 2);
+        assert_eq!(summary.baseline, ["A*B*C".parse::<Expression>().unwrap()]);
+        assert_eq!(summary.core, summary.baseline);
+        assert_eq!(summary.core_fit.and_then(|f| f.incl), Some(1.0));
+    }
+
+    #[test]
+    fn skip_reasons_compare_and_convert() {
+        let limit = SkipReason::from_error(MinimizeError::NoPositiveRows.into());
+        assert_eq!(
+            limit,
+            SkipReason::EngineLimit(MinimizeError::NoPositiveRows)
+        );
+        let tautology: Error = crate::solution::SolutionError::Tautology.into();
+        let message = tautology.to_string();
+        let invalid = SkipReason::from_error(tautology);
+        assert_eq!(invalid.to_string(), message);
+        assert_eq!(invalid.clone(), invalid);
+        assert_ne!(invalid, limit);
+        // The source chain is the error's own.
+        assert!(std::error::Error::source(&invalid).is_none());
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn a_skip_reason_serialises_as_its_message() {
+        let reason = SkipReason::EngineLimit(MinimizeError::NoPositiveRows);
+        let json = serde_json::to_string(&VariantResult::Skipped { reason }).unwrap();
+        assert_eq!(
+            json,
+            r#"{"result":"skipped","reason":"no positive rows to minimize"}"#
+        );
+    }
 }

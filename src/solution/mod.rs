@@ -48,8 +48,10 @@ mod error;
 mod expectations;
 mod options;
 mod result;
+mod warning;
 
 pub use error::SolutionError;
 pub use expectations::DirectionalExpectations;
 pub use options::{SolutionOptions, SolutionType, MAX_COUNTERFACTUALS};
 pub use result::{Configuration, Model, Solution, Term};
+pub use warning::SolutionWarning;

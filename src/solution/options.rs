@@ -16,6 +16,7 @@ use crate::truth_table::{OutputValue, TruthTable};
 use super::error::SolutionError;
 use super::expectations::{expectation_cube, DirectionalExpectations, ExpectationGroup};
 use super::result::{Configuration, Model, Solution, Term};
+use super::warning::SolutionWarning;
 
 /// The most configurations listed as simplifying assumptions of one solution, over all its
 /// models, and as counterfactuals of one pair of models.
@@ -435,7 +436,7 @@ impl SolutionOptions {
             prime_implicants,
             essential,
             models,
-            warning: (!warnings.is_empty()).then(|| warnings.join("; ")),
+            warnings,
             minimum_proven: !unproven,
         })
     }
@@ -515,13 +516,14 @@ impl SolutionOptions {
 /// minimum was left unproven.
 #[derive(Default)]
 struct Notes {
-    warnings: Vec<String>,
+    warnings: Vec<SolutionWarning>,
     unproven: bool,
 }
 
 impl Notes {
     fn record(&mut self, minimized: &Minimized) {
-        self.warnings.extend(minimized.warning());
+        self.warnings
+            .extend(SolutionWarning::of_minimized(minimized));
         self.unproven |= minimized.lower_bound().is_some();
     }
 }
@@ -855,14 +857,11 @@ impl AssumptionBudget {
     }
 
     /// The warning when some models have no list.
-    fn warning(&self) -> Option<String> {
-        (self.unlisted > 0).then(|| {
-            let models = self.listed + self.unlisted;
-            format!(
-                "simplifying assumptions are listed for the first {} of {models} models only: \
-                 all of them would be more than {MAX_COUNTERFACTUALS} configurations",
-                self.listed
-            )
+    fn warning(&self) -> Option<SolutionWarning> {
+        (self.unlisted > 0).then(|| SolutionWarning::AssumptionsListedForFirst {
+            listed: self.listed,
+            models: self.listed + self.unlisted,
+            max: MAX_COUNTERFACTUALS,
         })
     }
 }

@@ -8,6 +8,7 @@ use crate::text::pad_right;
 
 use super::error::SolutionError;
 use super::options::SolutionType;
+use super::warning::SolutionWarning;
 
 /// A configuration of the conditions (a truth-table row), with its R QCA row id.
 ///
@@ -476,7 +477,7 @@ pub struct Solution {
     pub(crate) prime_implicants: Vec<Expression>,
     pub(crate) essential: Vec<Expression>,
     pub(crate) models: Vec<Model>,
-    pub(crate) warning: Option<String>,
+    pub(crate) warnings: Vec<SolutionWarning>,
     pub(crate) minimum_proven: bool,
 }
 
@@ -606,9 +607,10 @@ impl Solution {
         &self.models
     }
 
-    /// A message when not every model is listed (the model cap or the search node limit was
-    /// reached), when the minimum is not proven ([`Solution::is_minimum_proven`]), or when
-    /// the simplifying assumptions are listed for the first models only.
+    /// The messages of [`Solution::warnings`] joined with `"; "`, or `None` when there is no
+    /// warning: not every model is listed (the model cap or the search node limit was
+    /// reached), the minimum is not proven ([`Solution::is_minimum_proven`]), or the
+    /// simplifying assumptions are listed for the first models only.
     ///
     /// # Example
     /// ```
@@ -620,12 +622,84 @@ impl Solution {
     /// # ])?;
     /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
     /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
-    /// let model = &solution.models()[0];
     /// assert_eq!(solution.warning(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn warning(&self) -> Option<&str> {
-        self.warning.as_deref()
+    pub fn warning(&self) -> Option<String> {
+        (!self.warnings.is_empty()).then(|| {
+            self.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
+    /// The warnings, as typed values, in the order the minimizations reported them (see
+    /// [`SolutionWarning`] for an example of each).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// assert!(solution.warnings().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn warnings(&self) -> &[SolutionWarning] {
+        &self.warnings
+    }
+
+    /// Whether the listing of models is incomplete: the model cap
+    /// ([`EngineOptions::max_models`](crate::minimize::EngineOptions::max_models)) or the
+    /// search node limit stopped it, so more minimum models exist than
+    /// [`Solution::models`] lists.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// assert!(!solution.is_truncated());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_truncated(&self) -> bool {
+        self.warnings.iter().any(SolutionWarning::is_truncation)
+    }
+
+    /// The proven lower bound on a model's number of prime implicants when the minimum is not
+    /// proven ([`Solution::is_minimum_proven`] is `false`), `None` otherwise. With several
+    /// minimizations behind the solution (an intermediate one), the bound of the first one
+    /// left unproven (conservative, then parsimonious, then each pair).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0]),
+    /// #     ("Y", vec![1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// assert_eq!(solution.lower_bound(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lower_bound(&self) -> Option<usize> {
+        self.warnings.iter().find_map(|w| match w {
+            SolutionWarning::MinimumNotProven { lower_bound, .. } => Some(*lower_bound),
+            _ => None,
+        })
     }
 
     /// Whether every model is proven to have the fewest prime implicants: `false` only when
@@ -704,7 +778,7 @@ impl fmt::Display for Solution {
                 metric(model.fit.cov)
             )?;
         }
-        if let Some(w) = &self.warning {
+        if let Some(w) = self.warning() {
             writeln!(f, "warning: {w}")?;
         }
         Ok(())

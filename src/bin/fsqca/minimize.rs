@@ -225,7 +225,7 @@ struct Output<'a> {
     essential: Vec<String>,
     models: Vec<ModelOut<'a>>,
     minimum_proven: bool,
-    warning: Option<&'a str>,
+    warning: Option<String>,
 }
 
 #[derive(Serialize)]

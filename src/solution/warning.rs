@@ -1,0 +1,315 @@
+//! What a solution warns about, as typed values.
+
+use std::fmt;
+
+use crate::minimize::Minimized;
+
+/// A warning attached to a [`Solution`](crate::solution::Solution): the listing of models is
+/// incomplete, the minimum is not proven, or the simplifying assumptions are listed for the
+/// first models only. Its `Display` is the message [`Solution::warning`] joins with `"; "`.
+///
+/// [`Solution::warning`]: crate::solution::Solution::warning
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::EngineOptions;
+/// use fsqca::solution::{SolutionOptions, SolutionType, SolutionWarning};
+/// use fsqca::{Dataset, TruthTableOptions};
+///
+/// // Σ m(0, 1, 2, 5, 6, 7) over A, B, C: two minimum models; list one.
+/// let bit = |b: u32| (0..8).map(|m| f64::from((m >> b) & 1)).collect::<Vec<_>>();
+/// let data = Dataset::from_columns([
+///     ("A", bit(2)),
+///     ("B", bit(1)),
+///     ("C", bit(0)),
+///     ("Y", vec![1.0, 1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 1.0]),
+/// ])?;
+/// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
+/// let solution = SolutionOptions::new(SolutionType::Conservative)
+///     .engine(EngineOptions::new().max_models(1))
+///     .solve(&tt)?;
+/// assert_eq!(solution.warnings(), [SolutionWarning::ModelCap { listed: 1 }]);
+/// assert_eq!(
+///     solution.warnings()[0].to_string(),
+///     "model cap reached: the first 1 minimum models are listed, and there are more \
+///      (raise max_models to list more)"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum SolutionWarning {
+    /// The model cap ([`EngineOptions::max_models`](crate::minimize::EngineOptions::max_models))
+    /// stopped the listing: `listed` minimum models are listed, and there are more.
+    ModelCap {
+        /// The number of models listed.
+        listed: usize,
+    },
+    /// The search node limit
+    /// ([`EngineOptions::max_search_nodes`](crate::minimize::EngineOptions::max_search_nodes))
+    /// stopped the listing: the `listed` minimum models are not all of them.
+    NodeLimit {
+        /// The number of models listed.
+        listed: usize,
+    },
+    /// The minimum is not proven: the node limit stopped the cover search and
+    /// [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven)
+    /// asked for the smallest model found, with `size` prime implicants; no model has fewer
+    /// than `lower_bound`.
+    MinimumNotProven {
+        /// The number of prime implicants of the model given.
+        size: usize,
+        /// The proven lower bound on a model's number of prime implicants.
+        lower_bound: usize,
+    },
+    /// The simplifying assumptions are listed for the first `listed` of `models` models only:
+    /// all of them would be more than `max`
+    /// ([`MAX_COUNTERFACTUALS`](crate::solution::MAX_COUNTERFACTUALS)) configurations.
+    AssumptionsListedForFirst {
+        /// The number of models whose simplifying assumptions are listed.
+        listed: usize,
+        /// The number of models.
+        models: usize,
+        /// The most configurations listed over all models.
+        max: usize,
+    },
+}
+
+impl SolutionWarning {
+    /// The warning a minimization calls for, if any: an unproven minimum first, then a
+    /// truncated listing (the same message as [`Minimized::warning`]).
+    pub(crate) fn of_minimized(minimized: &Minimized) -> Option<Self> {
+        if let Some(lower_bound) = minimized.lower_bound() {
+            let size = minimized.models().first().map_or(0, Vec::len);
+            return Some(Self::MinimumNotProven { size, lower_bound });
+        }
+        let listed = minimized.models().len();
+        minimized.is_truncated().then(|| {
+            if listed >= minimized.max_models() {
+                Self::ModelCap { listed }
+            } else {
+                Self::NodeLimit { listed }
+            }
+        })
+    }
+
+    /// Whether the warning says that not every model is listed (the model cap or the node
+    /// limit stopped the listing).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::SolutionWarning;
+    ///
+    /// assert!(SolutionWarning::ModelCap { listed: 3 }.is_truncation());
+    /// assert!(!SolutionWarning::MinimumNotProven { size: 4, lower_bound: 3 }.is_truncation());
+    /// ```
+    pub fn is_truncation(&self) -> bool {
+        matches!(self, Self::ModelCap { .. } | Self::NodeLimit { .. })
+    }
+}
+
+impl fmt::Display for SolutionWarning {
+    /// The message shown to the user.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ModelCap { listed } => write!(
+                f,
+                "model cap reached: the first {listed} minimum models are listed, and there \
+                 are more (raise max_models to list more)"
+            ),
+            Self::NodeLimit { listed } => write!(
+                f,
+                "the search node limit stopped the listing: the {listed} minimum models listed \
+                 are not all of them (raise max_search_nodes to list more)"
+            ),
+            Self::MinimumNotProven { size, lower_bound } => write!(
+                f,
+                "the minimum model size is not proven: the search node limit stopped the \
+                 search, and the model given is the smallest found, with {size} prime \
+                 implicants; no model has fewer than {lower_bound} (raise max_search_nodes to \
+                 prove the minimum)"
+            ),
+            Self::AssumptionsListedForFirst {
+                listed,
+                models,
+                max,
+            } => write!(
+                f,
+                "simplifying assumptions are listed for the first {listed} of {models} models \
+                 only: all of them would be more than {max} configurations"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    use crate::solution::{SolutionOptions, SolutionType};
+    use crate::{Dataset, TruthTableOptions};
+
+    /// Σ m(0, 1, 2, 5, 6, 7) over A, B, C: a cyclic chart with two minimum models.
+    fn cyclic() -> crate::TruthTable {
+        let bit = |b: u32| (0..8).map(|m| f64::from((m >> b) & 1)).collect::<Vec<_>>();
+        let data = Dataset::from_columns([
+            ("A", bit(2)),
+            ("B", bit(1)),
+            ("C", bit(0)),
+            ("Y", vec![1.0, 1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 1.0]),
+        ])
+        .unwrap();
+        TruthTableOptions::default()
+            .build(&data, "Y", &["A", "B", "C"])
+            .unwrap()
+    }
+
+    #[test]
+    fn a_model_cap_truncates_the_listing() {
+        let tt = cyclic();
+        let all = SolutionOptions::new(SolutionType::Conservative)
+            .solve(&tt)
+            .unwrap();
+        assert_eq!(all.models().len(), 2);
+        assert!(!all.is_truncated() && all.warnings().is_empty() && all.warning().is_none());
+
+        let one = SolutionOptions::new(SolutionType::Conservative)
+            .engine(EngineOptions::new().max_models(1))
+            .solve(&tt)
+            .unwrap();
+        assert_eq!(one.models().len(), 1);
+        assert!(one.is_truncated());
+        assert!(one.is_minimum_proven());
+        assert_eq!(one.lower_bound(), None);
+        assert_eq!(one.warnings(), [SolutionWarning::ModelCap { listed: 1 }]);
+        assert_eq!(
+            one.warning().as_deref(),
+            Some(
+                "model cap reached: the first 1 minimum models are listed, and there are more \
+                 (raise max_models to list more)"
+            )
+        );
+        assert!(one
+            .to_string()
+            .ends_with(&format!("warning: {}\n", one.warning().unwrap())));
+    }
+
+    /// 300 cases of 12 crisp conditions, outcome `X1*X2 + X3*~X4*X5` with one case in eight
+    /// flipped: a chart whose minimum one search node cannot prove.
+    fn noisy() -> Dataset {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut columns = vec![Vec::new(); 13];
+        for _ in 0..300 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let x: Vec<u8> = (0..12).map(|j| (seed >> j & 1) as u8).collect();
+            let rule = (x[0] & x[1]) | (x[2] & (1 - x[3]) & x[4]) == 1;
+            for (j, v) in x.iter().enumerate() {
+                columns[j].push(f64::from(*v));
+            }
+            columns[12].push(f64::from(u8::from(rule ^ (seed >> 40 & 7 == 0))));
+        }
+        let names: Vec<String> = (1..=12)
+            .map(|j| format!("X{j}"))
+            .chain(["Y".to_owned()])
+            .collect();
+        Dataset::from_columns(names.into_iter().zip(columns)).unwrap()
+    }
+
+    #[test]
+    fn an_unproven_minimum_gives_its_lower_bound() {
+        let data = noisy();
+        let conditions: Vec<String> = (1..=12).map(|j| format!("X{j}")).collect();
+        let tt = TruthTableOptions::default()
+            .build(&data, "Y", &conditions)
+            .unwrap();
+        let solution = SolutionOptions::new(SolutionType::Parsimonious)
+            .engine(
+                EngineOptions::new()
+                    .max_search_nodes(1)
+                    .accept_unproven(true),
+            )
+            .solve(&tt)
+            .unwrap();
+        assert!(!solution.is_minimum_proven());
+        let size = solution.models()[0].terms().len();
+        let bound = solution.lower_bound().unwrap();
+        assert!(bound < size, "{bound} < {size}");
+        assert_eq!(
+            solution.warnings()[0],
+            SolutionWarning::MinimumNotProven {
+                size,
+                lower_bound: bound
+            }
+        );
+        assert!(!solution.is_truncated());
+        assert!(solution
+            .warning()
+            .unwrap()
+            .starts_with("the minimum model size is not proven"));
+    }
+
+    /// The engine's own message and the typed warning's agree.
+    #[test]
+    fn the_texts_are_the_engines() {
+        let bits = |m: u8| vec![(m >> 2) & 1, (m >> 1) & 1, m & 1];
+        let p = MinimizationProblem::new(
+            vec![2; 3],
+            [0, 1, 2, 5, 6, 7].into_iter().map(bits).collect(),
+            [3, 4].into_iter().map(bits).collect(),
+            Remainders::None,
+        )
+        .unwrap();
+        for options in [
+            EngineOptions::new(),
+            EngineOptions::new().max_models(1),
+            EngineOptions::new()
+                .max_search_nodes(1)
+                .accept_unproven(true),
+        ] {
+            let m = p.solve(&options).unwrap();
+            assert_eq!(
+                SolutionWarning::of_minimized(&m).map(|w| w.to_string()),
+                m.warning()
+            );
+        }
+    }
+
+    #[test]
+    fn display_gives_each_message() {
+        assert_eq!(
+            SolutionWarning::NodeLimit { listed: 2 }.to_string(),
+            "the search node limit stopped the listing: the 2 minimum models listed are not \
+             all of them (raise max_search_nodes to list more)"
+        );
+        assert_eq!(
+            SolutionWarning::MinimumNotProven {
+                size: 5,
+                lower_bound: 3
+            }
+            .to_string(),
+            "the minimum model size is not proven: the search node limit stopped the search, \
+             and the model given is the smallest found, with 5 prime implicants; no model has \
+             fewer than 3 (raise max_search_nodes to prove the minimum)"
+        );
+        assert_eq!(
+            SolutionWarning::AssumptionsListedForFirst {
+                listed: 0,
+                models: 22,
+                max: 1 << 20
+            }
+            .to_string(),
+            "simplifying assumptions are listed for the first 0 of 22 models only: all of \
+             them would be more than 1048576 configurations"
+        );
+        assert!(SolutionWarning::NodeLimit { listed: 2 }.is_truncation());
+        assert!(!SolutionWarning::AssumptionsListedForFirst {
+            listed: 0,
+            models: 1,
+            max: 1
+        }
+        .is_truncation());
+    }
+}
