@@ -11,8 +11,9 @@
 //! 1. [The method in five steps](#the-method-in-five-steps)
 //! 2. [An end-to-end example](#an-end-to-end-example)
 //! 3. [Robustness and plots](#robustness-and-plots)
-//! 4. [API themes](#api-themes)
-//! 5. [Crate features](#crate-features)
+//! 4. [Which API should I use?](#which-api-should-i-use)
+//! 5. [API themes](#api-themes)
+//! 6. [Crate features](#crate-features)
 //!
 //! ## The method in five steps
 //!
@@ -44,9 +45,10 @@
 //! ## An end-to-end example
 //!
 //! ```
-//! use fsqca::calibration::{DirectOptions, Thresholds};
-//! use fsqca::solution::{SolutionOptions, SolutionType};
-//! use fsqca::{fit, Dataset, Expression, TruthTableOptions};
+//! use fsqca::{
+//!     fit, Dataset, DirectOptions, Expression, SolutionOptions, SolutionType, Thresholds,
+//!     TruthTableOptions,
+//! };
 //!
 //! // 1. Raw data: GDP per capita, a crisp democracy indicator and the outcome.
 //! let data = Dataset::from_reader(
@@ -85,6 +87,20 @@
 //! core, and the robustness fit parameters of Oana & Schneider (2024), whose protocol the R
 //! package SetMethods implements. `plot` (feature `plot`) draws, as SVG, the XY plot of any
 //! expression against the outcome and the chart of a sweep.
+//!
+//! ## Which API should I use?
+//!
+//! - **The pipeline** (the crate root): for a QCA study. Read or build a [`Dataset`],
+//!   calibrate ([`DirectOptions`], [`Crisp`], [`calibration`]), build a [`TruthTable`] with
+//!   [`TruthTableOptions`], solve it with [`SolutionOptions`] (conservative, parsimonious or
+//!   intermediate, as [`SolutionType`]), and measure any [`Expression`] with [`fit`]. Every
+//!   type a study needs is re-exported at the root: one `use fsqca::{..}` is enough.
+//! - **The engine** ([`minimize`]): for exact Boolean minimization without a truth table, on
+//!   configurations you give ([`minimize::MinimizationProblem`]), or to tune the search
+//!   ([`minimize::EngineOptions`], which a [`SolutionOptions`] also takes through
+//!   [`SolutionOptions::engine`]). Its types stay under `fsqca::minimize`.
+//! - **Robustness** ([`robustness`]) and **plots** (`plot`, with the `plot` feature) build on
+//!   the pipeline.
 //!
 //! ## API themes
 //!
@@ -183,11 +199,12 @@ pub use crate::data::{
 };
 pub use crate::error::{Error, Result};
 pub use crate::expression::{Expression, ExpressionError, Literal, Relation, Statement};
-pub use crate::fit::{FitError, Necessity, Sufficiency};
-pub use crate::minimize::{
-    EngineOptions, Implicant, MinimizationProblem, MinimizeError, Minimized, PiChart, Remainders,
-};
+pub use crate::fit::{ConditionFit, FitError, Necessity, SolutionFit, Sufficiency};
+pub use crate::minimize::MinimizeError;
 pub use crate::sets::{FuzzySet, SetError};
+pub use crate::solution::{
+    DirectionalExpectations, Model, Solution, SolutionError, SolutionOptions, SolutionType,
+};
 pub use crate::truth_table::{
     OutputValue, Row, SortKey, TruthTable, TruthTableError, TruthTableOptions,
 };

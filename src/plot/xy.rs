@@ -35,16 +35,17 @@ pub fn xy_plot(
     cases: &[String],
     relation: Relation,
 ) -> Result<String, PlotError> {
+    let unequal = || PlotError::UnequalLengths {
+        x: x.len(),
+        y: y.len(),
+        cases: cases.len(),
+    };
     if x.len() != y.len() || x.len() != cases.len() {
-        return Err(PlotError::UnequalLengths {
-            x: x.len(),
-            y: y.len(),
-            cases: cases.len(),
-        });
+        return Err(unequal());
     }
     let title = match relation {
         Relation::Sufficiency => {
-            let s = fit::sufficiency(x, y).map_err(drawing)?;
+            let s = fit::sufficiency(x, y).map_err(|_| unequal())?;
             format!(
                 "{} -> {}: inclS {}, covS {}",
                 x.name(),
@@ -54,7 +55,7 @@ pub fn xy_plot(
             )
         }
         Relation::Necessity => {
-            let n = fit::necessity(x, y).map_err(drawing)?;
+            let n = fit::necessity(x, y).map_err(|_| unequal())?;
             format!(
                 "{} <- {}: inclN {}, RoN {}, covN {}",
                 x.name(),

@@ -68,12 +68,13 @@ const MAX_PARALLEL_BLOCKS: usize = 8;
 /// Largest (levels + 1)-ary array of the cube strategy (entries of three f64).
 const MAX_CUBE_CELLS: u64 = 1 << 21;
 
-/// Which exact algorithm computes the per-row sums (exposed for tests).
-#[cfg_attr(not(test), allow(dead_code))]
+/// Which exact algorithm computes the per-row sums: chosen by cost, or (in tests) forced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Strategy {
     Auto,
+    #[cfg(test)]
     Sparse,
+    #[cfg(test)]
     Cube,
 }
 
@@ -298,7 +299,9 @@ fn tabulate(
         .try_fold(1u64, |acc, &l| acc.checked_mul(l + 1))
         .filter(|&c| c <= MAX_CUBE_CELLS);
     let use_cube = match strategy {
+        #[cfg(test)]
         Strategy::Cube => cube_cells.is_some(),
+        #[cfg(test)]
         Strategy::Sparse => false,
         Strategy::Auto => cube_cells.is_some_and(|cells| {
             let scan = scan_cost(slots.len(), k, multi.iter().all(|&m| !m));
