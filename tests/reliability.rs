@@ -1187,24 +1187,16 @@ fn c12_tab_file_is_refused_with_a_delimiter_hint() {
     out.expect_first_line(1, |line| {
         line.starts_with(&start) && line.contains("separated by a tab, not `,` (set the delimiter")
     });
+    // The delimiter the message names must be recognisable as a tab, not a space.
+    out.expect_first_line(1, |line| {
+        !line.contains("separated by ` `") && line.contains("tab")
+    });
     on(
         "necessity",
         &file,
         &["--outcome", "SURV", "--delimiter", "tab"],
     )
     .expect_success();
-}
-
-/// C12: the delimiter the message names must be recognisable as a tab.
-#[test]
-fn c12_tab_delimiter_is_named_as_a_tab() {
-    let dir = Scratch::new("c12_named");
-    let lf = std::fs::read_to_string(fixture("LF")).expect("LF");
-    let file = dir.file("tab.csv", lf.replace(',', "\t"));
-    let out = on("necessity", &file, &["--outcome", "SURV"]);
-    out.expect_first_line(1, |line| {
-        !line.contains("separated by ` `") && line.contains("tab")
-    });
 }
 
 /// C23: 1e308 in a condition was printed as a 309-digit integer.

@@ -361,7 +361,7 @@ impl CsvOptions {
             });
         };
         let (header, body_start) = self.header(&first)?;
-        let label = self.label_column(&header, &first[body_start..], blocks.terminator)?;
+        let label = self.label_column(&header, &first[body_start..])?;
         let mut table = Table::new(&header, label);
         let mut line = 1 + count_lines(&first[..body_start], blocks.terminator);
         let mut block = first;
@@ -420,12 +420,7 @@ impl CsvOptions {
     }
 
     /// Which field holds the labels, if any.
-    fn label_column(
-        &self,
-        header: &[String],
-        body: &[u8],
-        terminator: u8,
-    ) -> Result<Option<usize>, DataError> {
+    fn label_column(&self, header: &[String], body: &[u8]) -> Result<Option<usize>, DataError> {
         Ok(match &self.labels {
             Labels::None => None,
             Labels::FirstColumn => Some(0),
@@ -445,17 +440,15 @@ impl CsvOptions {
                     // Most of the first column's cells in the first block are not numbers?
                     let mut rdr = self.csv_reader(body);
                     let mut record = csv::ByteRecord::new();
+                    let numeric_missing = self.numeric_missing();
                     let (mut text, mut cells) = (0usize, 0usize);
                     while rdr.read_byte_record(&mut record).unwrap_or(false) {
                         if let Some(cell) = record.get(0) {
                             cells += 1;
-                            text += usize::from(matches!(
-                                self.cell(cell, self.numeric_missing()),
-                                Cell::Text
-                            ));
+                            text +=
+                                usize::from(matches!(self.cell(cell, numeric_missing), Cell::Text));
                         }
                     }
-                    let _ = terminator;
                     (text * 2 > cells).then_some(0)
                 }
             }
@@ -911,14 +904,13 @@ impl Table {
         let n = self.n;
         let mut names = header;
         if let Some(l) = label {
-            let label_name = names.remove(l);
+            names.remove(l);
             // The labels' column may be unnamed; the others may not (1-based file positions).
             if let Some(j) = names.iter().position(|h| h.trim().is_empty()) {
                 return Err(DataError::EmptyColumnName {
                     position: if j >= l { j + 2 } else { j + 1 },
                 });
             }
-            let _ = label_name;
         }
         let cases = match label {
             Some(_) => self.labels,

@@ -63,7 +63,7 @@ mod pi_chart;
 mod problem;
 mod quine_mccluskey;
 mod set_cover;
-mod solution;
+pub(crate) mod solution;
 
 pub use cubes::{fast_prime_implicants, useful_prime_implicants};
 pub use error::{ConfigurationSet, MinimizeError};

@@ -486,7 +486,7 @@ impl MinimizationProblem {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::minimize::Remainders;
 
@@ -581,17 +581,23 @@ mod tests {
         );
     }
 
-    #[test]
-    fn truncation_is_flagged() {
-        // Four positive configurations in a cycle of six PIs: two minimum models; cap at 1.
+    /// Three conditions, four positive configurations in a cycle of six prime implicants: two
+    /// minimum models (shared with the solution's warning tests).
+    pub(crate) fn cyclic_problem() -> MinimizationProblem {
         let bits = |m: u8| vec![(m >> 2) & 1, (m >> 1) & 1, m & 1];
-        let p = MinimizationProblem::new(
+        MinimizationProblem::new(
             vec![2; 3],
             [0, 1, 2, 5, 6, 7].into_iter().map(bits).collect(),
             [3, 4].into_iter().map(bits).collect(),
             Remainders::None,
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn truncation_is_flagged() {
+        // Two minimum models; cap at 1.
+        let p = cyclic_problem();
         let s = p.solve(&EngineOptions::default().max_models(1)).unwrap();
         assert_eq!(s.models().len(), 1);
         assert!(s.is_truncated());

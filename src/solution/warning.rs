@@ -146,7 +146,7 @@ impl fmt::Display for SolutionWarning {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    use crate::minimize::EngineOptions;
     use crate::solution::{SolutionOptions, SolutionType};
     use crate::{Dataset, TruthTableOptions};
 
@@ -254,14 +254,7 @@ mod tests {
     /// The engine's own message and the typed warning's agree.
     #[test]
     fn the_texts_are_the_engines() {
-        let bits = |m: u8| vec![(m >> 2) & 1, (m >> 1) & 1, m & 1];
-        let p = MinimizationProblem::new(
-            vec![2; 3],
-            [0, 1, 2, 5, 6, 7].into_iter().map(bits).collect(),
-            [3, 4].into_iter().map(bits).collect(),
-            Remainders::None,
-        )
-        .unwrap();
+        let p = crate::minimize::solution::tests::cyclic_problem();
         for options in [
             EngineOptions::new(),
             EngineOptions::new().max_models(1),
