@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use super::problem::{pack, Planes};
+use super::bits::{pack, Planes};
 
 /// A term: for each condition either one required level (a literal) or "don't care".
 ///

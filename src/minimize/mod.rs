@@ -55,21 +55,22 @@
 //! assert_eq!(solution.model_expression(0, &["A", "B", "C"], false).as_deref(), Some("B"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-mod cubes;
+mod bits;
 mod error;
 mod implicant;
+pub(crate) mod minimized;
 mod options;
 mod pi_chart;
+mod prime_implicants;
 mod problem;
 mod quine_mccluskey;
 mod set_cover;
-pub(crate) mod solution;
 
-pub use cubes::{fast_prime_implicants, useful_prime_implicants};
 pub use error::{ConfigurationSet, MinimizeError};
 pub use implicant::Implicant;
+pub use minimized::Minimized;
 pub use options::{CoverSearch, EngineOptions, PrimeMethod};
 pub use pi_chart::{Covers, PiChart};
+pub use prime_implicants::{fast_prime_implicants, useful_prime_implicants};
 pub use problem::{MinimizationProblem, Remainders, MAX_CONDITIONS};
 pub use quine_mccluskey::{quine_mccluskey, QMC_MAX_CONFIGURATIONS};
-pub use solution::Minimized;

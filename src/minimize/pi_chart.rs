@@ -2,9 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::bits::{diff, pack, with_planes, Planes};
 use super::error::MinimizeError;
 use super::implicant::Implicant;
-use super::problem::{diff, with_planes, Planes};
 use super::set_cover::SetFamily;
 
 /// The prime implicant chart: one row per prime implicant, one column per positive
@@ -125,10 +125,7 @@ fn cover_planes<const B: usize>(
     columns: &[Vec<u8>],
     words: usize,
 ) -> Vec<u64> {
-    let cols: Vec<Planes<B>> = columns
-        .iter()
-        .map(|c| super::problem::pack::<B>(c))
-        .collect();
+    let cols: Vec<Planes<B>> = columns.iter().map(|c| pack::<B>(c)).collect();
     let mut bits = vec![0u64; implicants.len() * words];
     for (r, imp) in implicants.iter().enumerate() {
         let mask = imp.mask();

@@ -43,6 +43,8 @@
 
 use std::collections::HashSet;
 
+use super::bits::ones;
+
 /// Slack on floating-point bounds: a bound prunes only if it exceeds the budget by more.
 const TOLERANCE: f64 = 1e-7;
 /// Subgradient iterations at the root and at each later node.
@@ -340,20 +342,6 @@ impl SetFamily {
             Ok(())
         }
     }
-}
-
-/// The iterator over the set bits of a bit set.
-pub(crate) fn ones(bits: &[u64]) -> impl Iterator<Item = usize> + '_ {
-    bits.iter().enumerate().flat_map(|(w, &word)| {
-        let mut rest = word;
-        std::iter::from_fn(move || {
-            (rest != 0).then(|| {
-                let b = rest.trailing_zeros() as usize;
-                rest &= rest - 1;
-                w * 64 + b
-            })
-        })
-    })
 }
 
 fn overlap(a: &[u64], b: &[u64]) -> u32 {

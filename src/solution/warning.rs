@@ -254,7 +254,7 @@ mod tests {
     /// The engine's own message and the typed warning's agree.
     #[test]
     fn the_texts_are_the_engines() {
-        let p = crate::minimize::solution::tests::cyclic_problem();
+        let p = crate::minimize::minimized::tests::cyclic_problem();
         for options in [
             EngineOptions::new(),
             EngineOptions::new().max_models(1),

@@ -2,12 +2,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::bits::{diff, masked, ones, pack, unpack, with_planes, Planes};
 use super::error::MinimizeError;
 use super::implicant::Implicant;
-use super::problem::{
-    diff, masked, pack, unpack, with_planes, MinimizationProblem, Planes, Remainders,
-};
-use super::set_cover::{ones, SetFamily};
+use super::problem::{MinimizationProblem, Remainders};
+use super::set_cover::SetFamily;
 
 /// The prime implicants of a problem, exactly, without enumerating the configuration space.
 ///
