@@ -297,9 +297,18 @@ proptest! {
 }
 
 fn exercise_chart(chart: &PiChart, rows: &[usize]) {
-    let _ = chart.minimum_covers(4);
-    let _ = chart.irredundant_covers(4);
-    let _ = chart.best_covers_within(2, 1_000);
+    let _ = chart.find_covers(&fsqca::minimize::EngineOptions::new().max_models(4));
+    let _ = chart.find_covers(
+        &fsqca::minimize::EngineOptions::new()
+            .max_models(4)
+            .covers(fsqca::minimize::CoverSearch::Irredundant),
+    );
+    let _ = chart.find_covers(
+        &fsqca::minimize::EngineOptions::new()
+            .max_models(2)
+            .max_search_nodes(1_000)
+            .accept_unproven(true),
+    );
     let _ = chart.essential();
     let _ = chart.dominated_rows();
     for &r in rows {
@@ -310,7 +319,7 @@ fn exercise_chart(chart: &PiChart, rows: &[usize]) {
     match chart.select_rows(rows) {
         Ok(sub) => {
             assert!(rows.iter().all(|&r| r < chart.n_rows()));
-            let _ = sub.minimum_covers(4);
+            let _ = sub.find_covers(&fsqca::minimize::EngineOptions::new().max_models(4));
         }
         Err(_) => assert!(rows.iter().any(|&r| r >= chart.n_rows())),
     }
@@ -337,7 +346,9 @@ fn exercise_minimized(m: &Minimized) {
     assert!(m.model_expression(m.models().len(), &["A"], true).is_none());
     let _ = m.in_every_model();
     let _ = m.warning();
-    let _ = m.chart().minimum_covers(2);
+    let _ = m
+        .chart()
+        .find_covers(&fsqca::minimize::EngineOptions::new().max_models(2));
     assert_json_round_trip(m);
 }
 
@@ -591,7 +602,8 @@ fn exercise_json(tag: &str, value: &Value) {
             if let Some(t) = de!(Implicant) {
                 exercise_implicant(&t);
                 let n = t.n_conditions();
-                let _ = PiChart::new(&[t], &[vec![0; n]]).map(|c| c.minimum_covers(2));
+                let _ = PiChart::new(&[t], &[vec![0; n]])
+                    .map(|c| c.find_covers(&fsqca::minimize::EngineOptions::new().max_models(2)));
             }
         }
         "Expression" => {

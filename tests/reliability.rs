@@ -602,7 +602,7 @@ fn d6_empty_conjunction_and_disjunction_do_not_panic() {
 }
 
 /// D6: `PiChart::select_rows(&[99])` panicked (slice index), and a deserialized chart with too
-/// few bits panicked in `minimum_covers`.
+/// few bits panicked in `minimum_covers` (now `find_covers`).
 #[test]
 fn d6_pi_chart_out_of_range_rows_do_not_panic() {
     use fsqca::minimize::PiChart;
@@ -612,7 +612,9 @@ fn d6_pi_chart_out_of_range_rows_do_not_panic() {
     json["bits"] = serde_json::json!([1]);
     json["n_rows"] = serde_json::json!(4);
     if let Ok(short) = serde_json::from_value::<PiChart>(json) {
-        let _ = no_panic("minimum_covers", || short.minimum_covers(10));
+        let _ = no_panic("find_covers", || {
+            short.find_covers(&fsqca::minimize::EngineOptions::new())
+        });
     }
 }
 

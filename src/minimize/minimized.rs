@@ -1,8 +1,9 @@
 //! The result of a minimization: prime implicants, chart, essential implicants and models.
 
+use super::covers::Covers;
 use super::error::MinimizeError;
 use super::implicant::Implicant;
-use super::pi_chart::{Covers, PiChart};
+use super::pi_chart::PiChart;
 
 /// The exact minimization of a [`MinimizationProblem`]: the prime implicants, the PI chart,
 /// the essential implicants and every model (cover) requested.

@@ -56,6 +56,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 mod bits;
+mod covers;
 mod error;
 mod implicant;
 pub(crate) mod minimized;
@@ -66,11 +67,12 @@ mod problem;
 mod quine_mccluskey;
 mod set_cover;
 
+pub use covers::Covers;
 pub use error::{ConfigurationSet, MinimizeError};
 pub use implicant::Implicant;
 pub use minimized::Minimized;
 pub use options::{CoverSearch, EngineOptions, PrimeMethod};
-pub use pi_chart::{Covers, PiChart};
+pub use pi_chart::PiChart;
 pub use prime_implicants::{fast_prime_implicants, useful_prime_implicants};
 pub use problem::{MinimizationProblem, Remainders, MAX_CONDITIONS};
 pub use quine_mccluskey::{quine_mccluskey, QMC_MAX_CONFIGURATIONS};

@@ -6,7 +6,7 @@ use super::bits::{diff, masked, ones, pack, unpack, with_planes, Planes};
 use super::error::MinimizeError;
 use super::implicant::Implicant;
 use super::problem::{MinimizationProblem, Remainders};
-use super::set_cover::SetFamily;
+use super::set_cover::{minimum_size, SetFamily};
 
 /// The prime implicants of a problem, exactly, without enumerating the configuration space.
 ///
@@ -158,7 +158,7 @@ fn implicants(problem: &MinimizationProblem, found: Vec<(u64, usize)>) -> Vec<Im
 /// implicants containing it finds the largest number `M_e` of positive configurations one
 /// of them covers. The weights `y_e = 1 / M_e` give every prime implicant a total weight of
 /// at most 1 over what it covers, so (linear-programming duality, as in the bound of
-/// [`PiChart::minimum_covers`](crate::minimize::PiChart::minimum_covers)) no `j` implicants
+/// [`PiChart::find_covers`](crate::minimize::PiChart::find_covers)) no `j` implicants
 /// cover positive configurations of total weight above `j`. An upper bound `u` on the
 /// minimum comes from covering with those largest implicants. An implicant `P` in a
 /// minimum cover leaves the rest, of weight `W - y(P)` (`W` the total), to at most `u - 1`
@@ -302,7 +302,7 @@ fn primes_useful<const B: usize>(
     }
     let y: Vec<f64> = largest.iter().map(|c| 1.0 / f64::from(count(c))).collect();
     let family = SetFamily::new(n, largest);
-    let upper = match family.minimum_size(100_000) {
+    let upper = match minimum_size(&family, 100_000) {
         Ok(Some(m)) => m.size,
         Err(unproven) => unproven.best.len(),
         Ok(None) => n, // not reached: each element is in its own largest implicant

@@ -376,8 +376,7 @@ impl MinimizationProblem {
     ///
     /// Steps: prime implicants ([`fast_prime_implicants`] or
     /// [`quine_mccluskey`]), the chart ([`PiChart::new`]), optional row dominance
-    /// ([`PiChart::dominated_rows`]), then [`PiChart::minimum_covers`] or
-    /// [`PiChart::irredundant_covers`].
+    /// ([`PiChart::dominated_rows`]), then the covers ([`PiChart::find_covers`]).
     ///
     /// # Errors
     /// [`MinimizeError::InvalidLimit`] for a limit of 0 ([`EngineOptions::validate`]);
@@ -393,7 +392,7 @@ impl MinimizationProblem {
     /// # Complexity
     /// Exponential in the number of conditions in the worst case (the number of prime
     /// implicants and of minimum covers can be); see [`fast_prime_implicants`] and
-    /// [`PiChart::minimum_covers`]. Memory is proportional to the configurations given, the
+    /// [`PiChart::find_covers`]. Memory is proportional to the configurations given, the
     /// prime implicants and the chart, never to the `prod(levels)` configurations.
     ///
     /// # Example
@@ -444,14 +443,7 @@ impl MinimizationProblem {
                 });
             }
         }
-        let (models, nodes) = (options.get_max_models(), options.get_max_search_nodes());
-        let covers = match options.get_covers() {
-            CoverSearch::Minimum if options.get_accept_unproven() => {
-                chart.best_covers_within(models, nodes)
-            }
-            CoverSearch::Minimum => chart.minimum_covers_within(models, nodes)?,
-            CoverSearch::Irredundant => chart.irredundant_covers_within(models, nodes)?,
-        };
+        let covers = chart.find_covers(options)?;
         Ok(Minimized::new(
             primes,
             chart,
