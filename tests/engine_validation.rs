@@ -2,7 +2,8 @@
 //! something silently wrong (reliability report, D6 and 2a).
 
 use fsqca::minimize::{
-    EngineOptions, Implicant, MinimizationProblem, MinimizeError, Minimized, PiChart, Remainders,
+    EngineOptions, Implicant, MinimizationProblem, MinimizeError, Minimized, Notation, PiChart,
+    Remainders,
 };
 use fsqca::solution::{Configuration, SolutionError};
 
@@ -70,10 +71,11 @@ fn configuration_new_refuses_values_that_do_not_fit() {
 fn model_expression_of_a_missing_model_is_none() {
     let s = solved();
     assert_eq!(
-        s.model_expression(0, &["A", "B"], false).as_deref(),
+        s.model_expression(0, &["A", "B"], Notation::Binary)
+            .as_deref(),
         Some("A")
     );
-    assert_eq!(s.model_expression(99, &["A", "B"], false), None);
+    assert_eq!(s.model_expression(99, &["A", "B"], Notation::Binary), None);
 }
 
 #[test]
@@ -138,4 +140,65 @@ fn deserialized_inconsistent_minimization_is_refused() {
             "{key}: {err}"
         );
     }
+}
+
+/// One limit for the pipeline: a truth table of `MAX_CONDITIONS` conditions builds and its
+/// solution is found, the engine solves a problem of that size, and both refuse one more
+/// condition with their typed error.
+#[test]
+fn the_truth_table_and_the_engine_agree_on_the_condition_limit() {
+    use fsqca::solution::{SolutionOptions, SolutionType};
+    use fsqca::truth_table::{TruthTableError, MAX_CONDITIONS as TABLE_MAX};
+    use fsqca::{Dataset, Error, TruthTableOptions};
+    const MAX: usize = fsqca::minimize::MAX_CONDITIONS;
+    assert_eq!(TABLE_MAX, MAX);
+
+    // Two cases: X1 (and every other condition) present with the outcome, absent without it.
+    let names: Vec<String> = (1..=MAX + 1).map(|j| format!("X{j}")).collect();
+    let columns = names
+        .iter()
+        .map(|n| (n.clone(), vec![1.0, 0.0]))
+        .chain([("Y".to_owned(), vec![1.0, 0.0])]);
+    let data = Dataset::from_columns(columns).expect("data");
+    let table = TruthTableOptions::default()
+        .build(&data, "Y", &names[..MAX])
+        .expect("a table of MAX_CONDITIONS conditions");
+    let solution = SolutionOptions::new(SolutionType::Parsimonious)
+        .solve(&table)
+        .expect("its solution");
+    assert_eq!(solution.models().len(), MAX, "one model per condition");
+    assert!(matches!(
+        TruthTableOptions::default().build(&data, "Y", &names),
+        Err(Error::TruthTable(TruthTableError::TooManyConditions { n, max }))
+            if n == MAX + 1 && max == MAX
+    ));
+
+    let problem = |n: usize| {
+        MinimizationProblem::new(
+            vec![2; n],
+            vec![vec![1; n]],
+            vec![vec![0; n]],
+            Remainders::All,
+        )
+    };
+    let solved = problem(MAX)
+        .expect("a problem of MAX_CONDITIONS conditions")
+        .solve(&EngineOptions::default())
+        .expect("solved");
+    assert_eq!(solved.prime_implicants().len(), MAX);
+    assert_eq!(
+        problem(MAX + 1),
+        Err(MinimizeError::TooManyConditions {
+            n: MAX + 1,
+            max: MAX
+        })
+    );
+    let terms = [Implicant::from_levels(&[Some(1); MAX + 1])];
+    assert_eq!(
+        PiChart::new(&terms, &[vec![1; MAX + 1]]),
+        Err(MinimizeError::TooManyConditions {
+            n: MAX + 1,
+            max: MAX
+        })
+    );
 }

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use fsqca::minimize::{
-    CoverSearch, EngineOptions, MinimizationProblem, Minimized, PrimeMethod, Remainders,
+    CoverSearch, EngineOptions, MinimizationProblem, Minimized, Notation, PrimeMethod, Remainders,
 };
 use serde_json::Value;
 
@@ -90,8 +90,12 @@ fn check(
     solution: &Minimized,
     same_order: bool,
 ) {
-    let brackets = t.levels.iter().any(|&l| l > 2);
-    let term = |i: usize| solution.prime_implicants()[i].format_with(&t.names, brackets);
+    let notation = if t.levels.iter().any(|&l| l > 2) {
+        Notation::MultiValue
+    } else {
+        Notation::Binary
+    };
+    let term = |i: usize| solution.prime_implicants()[i].format_with(&t.names, notation);
     let pis: Vec<String> = (0..solution.prime_implicants().len()).map(term).collect();
     let r_pis = strings(&expected["prime_implicants"]);
     let sorted = |mut v: Vec<String>| {

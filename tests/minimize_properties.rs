@@ -433,7 +433,7 @@ fn bad_input_is_an_error_never_a_panic() {
     ));
     assert!(matches!(
         new(vec![2; 70], vec![vec![0; 70]], vec![], Remainders::All),
-        Err(MinimizeError::TooManyConditions { n: 70, max: 64 })
+        Err(MinimizeError::TooManyConditions { n: 70, max: 63 })
     ));
     // Every configuration positive: the documented trivial solution, the empty term.
     let p = new(vec![2, 2], space(&[2, 2]), vec![], Remainders::None).unwrap();
@@ -441,24 +441,26 @@ fn bad_input_is_an_error_never_a_panic() {
     assert_eq!(s.prime_implicants().len(), 1);
     assert!(s.prime_implicants()[0].is_empty());
     assert_eq!(
-        s.model_expression(0, &["A", "B"], false).as_deref(),
+        s.model_expression(0, &["A", "B"], fsqca::minimize::Notation::Binary)
+            .as_deref(),
         Some("1")
     );
 }
 
 #[test]
 fn many_conditions_without_enumerating_remainders() {
-    // 64 binary conditions: the parsimonious solution of two positive and two negative rows.
-    let mut p1 = vec![0u8; 64];
+    // 63 binary conditions (MAX_CONDITIONS): the parsimonious solution of two positive and
+    // two negative rows.
+    let mut p1 = vec![0u8; 63];
     p1[0] = 1;
     let mut p2 = p1.clone();
-    p2[63] = 1;
-    let mut f2 = vec![1u8; 64];
+    p2[62] = 1;
+    let mut f2 = vec![1u8; 63];
     f2[0] = 0;
     let problem = MinimizationProblem::new(
-        vec![2; 64],
+        vec![2; 63],
         vec![p1, p2],
-        vec![vec![0; 64], f2],
+        vec![vec![0; 63], f2],
         Remainders::All,
     )
     .unwrap();

@@ -328,8 +328,11 @@ fn exercise_chart(chart: &PiChart, rows: &[usize]) {
 
 fn exercise_implicant(t: &Implicant) {
     let _ = t.to_string();
-    let _ = t.format_with(&["A", "B"], false);
-    let _ = t.format_with(&["A", "B", "C", "D", "E", "F"], true);
+    let _ = t.format_with(&["A", "B"], fsqca::minimize::Notation::Binary);
+    let _ = t.format_with(
+        &["A", "B", "C", "D", "E", "F"],
+        fsqca::minimize::Notation::MultiValue,
+    );
     let _ = t.covers(&[0, 1, 2]);
     let _ = t.to_levels();
     let _ = t.literals().count();
@@ -340,10 +343,16 @@ fn exercise_implicant(t: &Implicant) {
 
 fn exercise_minimized(m: &Minimized) {
     for i in 0..=m.models().len() {
-        let _ = m.model_expression(i, &["A", "B"], false);
+        let _ = m.model_expression(i, &["A", "B"], fsqca::minimize::Notation::Binary);
         let _ = m.model_terms(i);
     }
-    assert!(m.model_expression(m.models().len(), &["A"], true).is_none());
+    assert!(m
+        .model_expression(
+            m.models().len(),
+            &["A"],
+            fsqca::minimize::Notation::MultiValue
+        )
+        .is_none());
     let _ = m.in_every_model();
     let _ = m.warning();
     let _ = m

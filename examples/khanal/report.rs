@@ -843,7 +843,7 @@ fn minimize_printed(paper: &Value, table: &str) -> BoxResult<String> {
     let problem = MinimizationProblem::new(vec![2; 4], positive, forbidden, Remainders::None)?;
     let solved = problem.solve(&EngineOptions::default())?;
     Ok((0..solved.models().len())
-        .filter_map(|i| solved.model_expression(i, &CONDITIONS, false))
+        .filter_map(|i| solved.model_expression(i, &CONDITIONS, fsqca::minimize::Notation::Binary))
         .collect::<Vec<_>>()
         .join(" | "))
 }

@@ -6,6 +6,34 @@
 //! contains one, takes a few word operations whatever the number of conditions. Sets of
 //! columns or elements are `u64` words, element `e` at bit `e % 64` of word `e / 64`.
 
+/// The largest number of conditions, for the whole pipeline: the engine
+/// ([`MinimizationProblem::new`](crate::minimize::MinimizationProblem::new),
+/// [`PiChart::new`](crate::minimize::PiChart::new)) and the truth table
+/// ([`fsqca::truth_table::MAX_CONDITIONS`](crate::truth_table::MAX_CONDITIONS) is this
+/// constant).
+///
+/// Why 63: the engine keeps a term's literal positions in one `u64` (one bit per condition:
+/// room for 64), and a truth table numbers its configurations as R QCA does, from 1 to the
+/// product of the levels, in a `u64`: 64 binary conditions would need the number 2^64, one
+/// beyond `u64::MAX`, while 63 need at most 2^63.
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::{MinimizationProblem, MinimizeError, Remainders, MAX_CONDITIONS};
+/// use fsqca::truth_table::TruthTableError;
+/// use fsqca::{Dataset, Error, TruthTableOptions};
+/// assert_eq!(MAX_CONDITIONS, 63);
+/// let levels = vec![2; MAX_CONDITIONS + 1];
+/// let too_many = MinimizationProblem::new(levels, vec![], vec![], Remainders::None);
+/// assert_eq!(too_many, Err(MinimizeError::TooManyConditions { n: 64, max: 63 }));
+/// # let data = Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+/// let too_many = vec!["A"; MAX_CONDITIONS + 1];
+/// let err = TruthTableOptions::default().build(&data, "Y", &too_many);
+/// assert!(matches!(err, Err(Error::TruthTable(TruthTableError::TooManyConditions { .. }))));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const MAX_CONDITIONS: usize = 63;
+
 /// Bit-sliced configurations: plane `k` holds bit `k` of every condition's level, condition
 /// `j` at bit `j`. Two configurations differ at the positions
 /// `OR_k (a[k] ^ b[k])`; a term with literal positions `mask` and levels `v` contains `c` iff

@@ -5,6 +5,30 @@ use std::fmt;
 
 use super::bits::{pack, Planes};
 
+/// How [`Implicant::format_with`] and
+/// [`Minimized::model_expression`](crate::minimize::Minimized::model_expression) write a
+/// literal: R QCA writes `A` / `~A` while every condition is binary (crisp or fuzzy sets:
+/// levels 1 and 0), and `A[l]` for every condition as soon as one condition has more than two
+/// levels (multi-value QCA).
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::{Implicant, Notation};
+/// let not_a = Implicant::from_levels(&[Some(0)]);
+/// assert_eq!(not_a.format_with(&["A"], Notation::Binary), "~A");
+/// assert_eq!(not_a.format_with(&["A"], Notation::MultiValue), "A[0]");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Notation {
+    /// `A` for level 1, `~A` for level 0 (any other level is written as 1 would be): R QCA's
+    /// notation when every condition is binary.
+    Binary,
+    /// `A[l]` for level `l`: R QCA's notation when some condition has more than two levels.
+    MultiValue,
+}
+
 /// A term: for each condition either one required level (a literal) or "don't care".
 ///
 /// For a binary condition `A`, level 1 is the literal `A` and level 0 is `~A`; for a
@@ -17,13 +41,16 @@ use super::bits::{pack, Planes};
 ///
 /// # Example
 /// ```
-/// use fsqca::minimize::Implicant;
+/// use fsqca::minimize::{Implicant, Notation};
 /// let t = Implicant::from_levels(&[Some(1), None, Some(0)]);
 /// assert_eq!(t.len(), 2);
 /// assert!(t.covers(&[1, 0, 0]) && t.covers(&[1, 1, 0]) && !t.covers(&[0, 1, 0]));
 /// assert_eq!(t.to_string(), "1-0");
-/// assert_eq!(t.format_with(&["A", "B", "C"], false), "A*~C");
-/// assert_eq!(t.format_with(&["A", "B", "C"], true), "A[1]*C[0]");
+/// assert_eq!(t.format_with(&["A", "B", "C"], Notation::Binary), "A*~C");
+/// assert_eq!(t.format_with(&["A", "B", "C"], Notation::MultiValue), "A[1]*C[0]");
+/// // R QCA's order: fewer literals first, then ~A < A < (no A).
+/// let (not_a, a) = (Implicant::from_levels(&[Some(0), None]), Implicant::from_levels(&[Some(1), None]));
+/// assert!(not_a < a && a < Implicant::from_levels(&[Some(1), Some(1)]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -230,21 +257,21 @@ impl Implicant {
         other.mask & !self.mask == 0 && other.literals().all(|(j, v)| self.values[j] == v)
     }
 
-    /// Writes the term with condition names: `A*~B` (`brackets == false`, binary
-    /// conditions: level 1 is `A`, level 0 is `~A`) or `A[1]*B[0]` (`brackets == true`, the
-    /// multi-value notation R QCA uses as soon as one condition has more than two levels).
-    /// The empty term is written `1`. Missing names are written `X1`, `X2`, ...
+    /// Writes the term with condition names in `notation`: `A*~B` ([`Notation::Binary`]) or
+    /// `A[1]*B[0]` ([`Notation::MultiValue`]). The empty term is written `1`. Missing names
+    /// are written `X1`, `X2`, ...
     ///
     /// # Example
     /// ```
-    /// use fsqca::minimize::Implicant;
+    /// use fsqca::minimize::{Implicant, Notation};
     /// let t = Implicant::from_levels(&[Some(1), Some(0)]);
-    /// assert_eq!(t.format_with(&["A", "B"], false), "A*~B");
-    /// assert_eq!(t.format_with(&["A"], false), "A*~X2");
-    /// assert_eq!(Implicant::from_levels(&[None]).format_with(&["A"], false), "1");
+    /// assert_eq!(t.format_with(&["A", "B"], Notation::Binary), "A*~B");
+    /// assert_eq!(t.format_with(&["A", "B"], Notation::MultiValue), "A[1]*B[0]");
+    /// assert_eq!(t.format_with(&["A"], Notation::Binary), "A*~X2");
+    /// assert_eq!(Implicant::from_levels(&[None]).format_with(&["A"], Notation::Binary), "1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn format_with<S: AsRef<str>>(&self, names: &[S], brackets: bool) -> String {
+    pub fn format_with<S: AsRef<str>>(&self, names: &[S], notation: Notation) -> String {
         if self.is_empty() {
             return "1".to_string();
         }
@@ -256,44 +283,16 @@ impl Implicant {
             let name = names
                 .get(j)
                 .map_or_else(|| format!("X{}", j + 1), |s| s.as_ref().to_string());
-            if brackets {
-                out.push_str(&format!("{name}[{v}]"));
-            } else if v == 0 {
-                out.push('~');
-                out.push_str(&name);
-            } else {
-                out.push_str(&name);
+            match notation {
+                Notation::MultiValue => out.push_str(&format!("{name}[{v}]")),
+                Notation::Binary if v == 0 => {
+                    out.push('~');
+                    out.push_str(&name);
+                }
+                Notation::Binary => out.push_str(&name),
             }
         }
         out
-    }
-
-    /// The order documented on the type (R QCA's): by number of literals, then condition by
-    /// condition on the level, no literal last.
-    ///
-    /// # Example
-    /// ```
-    /// use std::cmp::Ordering;
-    /// use fsqca::minimize::Implicant;
-    /// let not_a = Implicant::from_levels(&[Some(0), None]);
-    /// let a = Implicant::from_levels(&[Some(1), None]);
-    /// let ab = Implicant::from_levels(&[Some(1), Some(1)]);
-    /// assert_eq!(not_a.r_order(&a), Ordering::Less);
-    /// assert_eq!(ab.r_order(&a), Ordering::Greater);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn r_order(&self, other: &Implicant) -> Ordering {
-        self.len().cmp(&other.len()).then_with(|| {
-            let n = self.values.len().max(other.values.len());
-            for j in 0..n {
-                let a = self.level(j).map_or(u16::MAX, u16::from);
-                let b = other.level(j).map_or(u16::MAX, u16::from);
-                if a != b {
-                    return a.cmp(&b);
-                }
-            }
-            Ordering::Equal
-        })
     }
 }
 
@@ -303,9 +302,20 @@ impl PartialOrd for Implicant {
     }
 }
 
+/// The order documented on the type (R QCA's): by number of literals, then condition by
+/// condition on the level, no literal last; on a tie, the term over fewer conditions first.
 impl Ord for Implicant {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.r_order(other)
+        self.len()
+            .cmp(&other.len())
+            .then_with(|| {
+                let n = self.values.len().max(other.values.len());
+                let level = |t: &Implicant, j| t.level(j).map_or(u16::MAX, u16::from);
+                (0..n)
+                    .map(|j| level(self, j).cmp(&level(other, j)))
+                    .find(|o| o.is_ne())
+                    .unwrap_or(Ordering::Equal)
+            })
             .then_with(|| self.values.len().cmp(&other.values.len()))
     }
 }
@@ -355,7 +365,7 @@ mod tests {
         assert!(!big.is_subsumed_by(&small));
         assert_eq!(small.to_levels(), vec![Some(2), Some(0), None]);
         assert_eq!(
-            Implicant::from_levels(&[None, None]).format_with(&["A", "B"], false),
+            Implicant::from_levels(&[None, None]).format_with(&["A", "B"], Notation::Binary),
             "1"
         );
         assert_eq!(

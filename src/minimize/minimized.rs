@@ -1,8 +1,10 @@
 //! The result of a minimization: prime implicants, chart, essential implicants and models.
 
 use super::covers::Covers;
+use std::fmt;
+
 use super::error::MinimizeError;
-use super::implicant::Implicant;
+use super::implicant::{Implicant, Notation};
 use super::pi_chart::PiChart;
 
 /// The exact minimization of a [`MinimizationProblem`]: the prime implicants, the PI chart,
@@ -15,7 +17,7 @@ use super::pi_chart::PiChart;
 ///
 /// # Example
 /// ```
-/// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+/// use fsqca::minimize::{EngineOptions, MinimizationProblem, Notation, Remainders};
 /// // f(A,B,C) = Σ m(0, 1, 2, 5, 6, 7): a cyclic chart with two minimum models.
 /// let bits = |m: u8| vec![(m >> 2) & 1, (m >> 1) & 1, m & 1];
 /// let problem = MinimizationProblem::new(
@@ -29,7 +31,7 @@ use super::pi_chart::PiChart;
 /// assert!(solution.essential().is_empty());
 /// let names = ["A", "B", "C"];
 /// let models: Vec<String> = (0..solution.models().len())
-///     .filter_map(|i| solution.model_expression(i, &names, false))
+///     .filter_map(|i| solution.model_expression(i, &names, Notation::Binary))
 ///     .collect();
 /// assert_eq!(models, ["~A*~B + A*C + B*~C", "~A*~C + A*B + ~B*C"]);
 /// assert!(!solution.is_truncated());
@@ -139,7 +141,7 @@ impl Minimized {
     ///
     /// # Example
     /// ```
-    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Notation, Remainders};
     /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
     /// let problem = MinimizationProblem::new(
     ///     vec![2, 2],
@@ -149,7 +151,7 @@ impl Minimized {
     /// )?;
     /// let solution = problem.solve(&EngineOptions::default())?;
     /// assert_eq!(solution.prime_implicants().len(), 1);
-    /// assert_eq!(solution.prime_implicants()[0].format_with(&["A", "B"], false), "A");
+    /// assert_eq!(solution.prime_implicants()[0].format_with(&["A", "B"], Notation::Binary), "A");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn prime_implicants(&self) -> &[Implicant] {
@@ -275,12 +277,12 @@ impl Minimized {
             .unwrap_or_default()
     }
 
-    /// Model `i` written as a sum of products, `A*~B + C` (see
+    /// Model `i` written as a sum of products in `notation`, `A*~B + C` (see
     /// [`Implicant::format_with`]); `None` if there is no model `i`.
     ///
     /// # Example
     /// ```
-    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Notation, Remainders};
     /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
     /// let problem = MinimizationProblem::new(
     ///     vec![2, 2],
@@ -289,30 +291,25 @@ impl Minimized {
     ///     Remainders::None,
     /// )?;
     /// let solution = problem.solve(&EngineOptions::default())?;
-    /// assert_eq!(solution.model_expression(0, &["A", "B"], false).as_deref(), Some("A"));
-    /// assert_eq!(solution.model_expression(0, &["A", "B"], true).as_deref(), Some("A[1]"));
-    /// assert_eq!(solution.model_expression(99, &["A", "B"], false), None);
+    /// assert_eq!(solution.model_expression(0, &["A", "B"], Notation::Binary).as_deref(), Some("A"));
+    /// assert_eq!(solution.model_expression(0, &["A", "B"], Notation::MultiValue).as_deref(), Some("A[1]"));
+    /// assert_eq!(solution.model_expression(99, &["A", "B"], Notation::Binary), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn model_expression<S: AsRef<str>>(
         &self,
         i: usize,
         names: &[S],
-        brackets: bool,
+        notation: Notation,
     ) -> Option<String> {
         self.models.get(i)?;
         Some(
             self.model_terms(i)
                 .iter()
-                .map(|t| t.format_with(names, brackets))
+                .map(|t| t.format_with(names, notation))
                 .collect::<Vec<_>>()
                 .join(" + "),
         )
-    }
-
-    /// The cap on the number of models listed.
-    pub(crate) fn max_models(&self) -> usize {
-        self.max_models
     }
 
     /// Whether more models exist than the cap allowed to list.
@@ -359,54 +356,112 @@ impl Minimized {
         self.lower_bound
     }
 
-    /// A message to show the user when the model list is truncated or the minimum is not
-    /// proven.
+    /// Why the models are not the complete list of proven minimum models, if they are not:
+    /// the minimum is not proven ([`EngineWarning::MinimumNotProven`], which comes with one
+    /// model only), or the listing was cut by the model cap or the node limit. Its `Display`
+    /// is the message to show the user.
     ///
     /// # Example
     /// ```
-    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
-    /// # // Conditions A, B. Positive: A*~B, A*B; negative: ~A*~B.
+    /// use fsqca::minimize::{EngineOptions, EngineWarning, MinimizationProblem, Remainders};
+    /// // Σ m(0, 1, 2, 5, 6, 7) over A, B, C: two minimum models; list one.
+    /// let bits = |m: u8| vec![(m >> 2) & 1, (m >> 1) & 1, m & 1];
     /// let problem = MinimizationProblem::new(
-    ///     vec![2, 2],
-    ///     vec![vec![1, 0], vec![1, 1]],
-    ///     vec![vec![0, 0]],
+    ///     vec![2; 3],
+    ///     [0, 1, 2, 5, 6, 7].into_iter().map(bits).collect(),
+    ///     [3, 4].into_iter().map(bits).collect(),
     ///     Remainders::None,
     /// )?;
-    /// let solution = problem.solve(&EngineOptions::default())?;
-    /// assert_eq!(solution.warning(), None);
+    /// assert_eq!(problem.solve(&EngineOptions::default())?.warning(), None);
+    /// let one = problem.solve(&EngineOptions::default().max_models(1))?;
+    /// assert_eq!(one.warning(), Some(EngineWarning::ModelCap { listed: 1 }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn warning(&self) -> Option<String> {
-        // The same texts as `SolutionWarning`'s (checked by a test in `solution::warning`).
-        if let Some(bound) = self.lower_bound {
+    pub fn warning(&self) -> Option<EngineWarning> {
+        if let Some(lower_bound) = self.lower_bound {
             let size = self.models.first().map_or(0, Vec::len);
-            return Some(format!(
-                "the minimum model size is not proven: the search node limit stopped the \
-                 search, and the model given is the smallest found, with {size} prime \
-                 implicants; no model has fewer than {bound} (raise max_search_nodes to prove \
-                 the minimum)"
-            ));
+            return Some(EngineWarning::MinimumNotProven { size, lower_bound });
         }
-        self.truncated.then(|| {
-            if self.models.len() >= self.max_models {
-                format!(
-                    "model cap reached: the first {} minimum models are listed, and there are more \
-                     (raise max_models to list more)",
-                    self.models.len()
-                )
-            } else {
-                format!(
-                    "the search node limit stopped the listing: the {} minimum models listed are \
-                     not all of them (raise max_search_nodes to list more)",
-                    self.models.len()
-                )
-            }
+        let listed = self.models.len();
+        self.truncated.then_some(if listed >= self.max_models {
+            EngineWarning::ModelCap { listed }
+        } else {
+            EngineWarning::NodeLimit { listed }
         })
     }
 }
 
+/// Why the models of a [`Minimized`] are not the complete list of proven minimum models
+/// ([`Minimized::warning`]). Its `Display` is the message shown to the user (the same for a
+/// [`Solution`](crate::solution::Solution)'s warnings).
+///
+/// # Example
+/// ```
+/// use fsqca::minimize::EngineWarning;
+/// assert_eq!(
+///     EngineWarning::ModelCap { listed: 2 }.to_string(),
+///     "model cap reached: the first 2 minimum models are listed, and there are more \
+///      (raise max_models to list more)"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum EngineWarning {
+    /// The model cap ([`EngineOptions::max_models`](crate::minimize::EngineOptions::max_models))
+    /// stopped the listing: `listed` minimum models are listed, and there are more.
+    ModelCap {
+        /// The number of models listed.
+        listed: usize,
+    },
+    /// The search node limit
+    /// ([`EngineOptions::max_search_nodes`](crate::minimize::EngineOptions::max_search_nodes))
+    /// stopped the listing: the `listed` minimum models are not all of them.
+    NodeLimit {
+        /// The number of models listed.
+        listed: usize,
+    },
+    /// The minimum is not proven: the node limit stopped the cover search and
+    /// [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven)
+    /// asked for the smallest model found, with `size` prime implicants; no model has fewer
+    /// than `lower_bound`.
+    MinimumNotProven {
+        /// The number of prime implicants of the model given.
+        size: usize,
+        /// The proven lower bound on a model's number of prime implicants.
+        lower_bound: usize,
+    },
+}
+
+impl fmt::Display for EngineWarning {
+    /// The message shown to the user.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ModelCap { listed } => write!(
+                f,
+                "model cap reached: the first {listed} minimum models are listed, and there \
+                 are more (raise max_models to list more)"
+            ),
+            Self::NodeLimit { listed } => write!(
+                f,
+                "the search node limit stopped the listing: the {listed} minimum models listed \
+                 are not all of them (raise max_search_nodes to list more)"
+            ),
+            Self::MinimumNotProven { size, lower_bound } => write!(
+                f,
+                "the minimum model size is not proven: the search node limit stopped the \
+                 search, and the model given is the smallest found, with {size} prime \
+                 implicants; no model has fewer than {lower_bound} (raise max_search_nodes to \
+                 prove the minimum)"
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
+    use super::*;
     use crate::minimize::{EngineOptions, MinimizationProblem, Remainders};
 
     #[test]
@@ -415,13 +470,16 @@ pub(crate) mod tests {
             .unwrap();
         let s = p.solve(&EngineOptions::default()).unwrap();
         assert_eq!(s.models(), &[vec![0]]);
-        assert_eq!(s.model_expression(0, &["A"], false).as_deref(), Some("1"));
-        assert_eq!(s.model_expression(1, &["A"], false), None);
+        assert_eq!(
+            s.model_expression(0, &["A"], Notation::Binary).as_deref(),
+            Some("1")
+        );
+        assert_eq!(s.model_expression(1, &["A"], Notation::Binary), None);
     }
 
     /// Three conditions, four positive configurations in a cycle of six prime implicants: two
-    /// minimum models (shared with the solution's warning tests).
-    pub(crate) fn cyclic_problem() -> MinimizationProblem {
+    /// minimum models.
+    fn cyclic_problem() -> MinimizationProblem {
         let bits = |m: u8| vec![(m >> 2) & 1, (m >> 1) & 1, m & 1];
         MinimizationProblem::new(
             vec![2; 3],
@@ -439,9 +497,13 @@ pub(crate) mod tests {
         let s = p.solve(&EngineOptions::default().max_models(1)).unwrap();
         assert_eq!(s.models().len(), 1);
         assert!(s.is_truncated());
+        assert_eq!(s.warning(), Some(EngineWarning::ModelCap { listed: 1 }));
         assert!(s
             .warning()
             .unwrap()
+            .to_string()
             .starts_with("model cap reached: the first 1 minimum models are listed"));
+        let all = p.solve(&EngineOptions::default()).unwrap();
+        assert_eq!((all.models().len(), all.warning()), (2, None));
     }
 }

@@ -43,7 +43,7 @@
 //!
 //! # Example
 //! ```
-//! use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+//! use fsqca::minimize::{EngineOptions, MinimizationProblem, Notation, Remainders};
 //! // Conditions A, B, C. Positive: A*B*~C, A*B*C, ~A*B*C; negative: ~A*~B*~C, A*~B*~C.
 //! let problem = MinimizationProblem::new(
 //!     vec![2, 2, 2],
@@ -52,14 +52,14 @@
 //!     Remainders::All,
 //! )?;
 //! let solution = problem.solve(&EngineOptions::default())?;
-//! assert_eq!(solution.model_expression(0, &["A", "B", "C"], false).as_deref(), Some("B"));
+//! assert_eq!(solution.model_expression(0, &["A", "B", "C"], Notation::Binary).as_deref(), Some("B"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 mod bits;
 mod covers;
 mod error;
 mod implicant;
-pub(crate) mod minimized;
+mod minimized;
 mod options;
 mod pi_chart;
 mod prime_implicants;
@@ -67,12 +67,13 @@ mod problem;
 mod quine_mccluskey;
 mod set_cover;
 
+pub use bits::MAX_CONDITIONS;
 pub use covers::Covers;
 pub use error::{ConfigurationSet, MinimizeError};
-pub use implicant::Implicant;
-pub use minimized::Minimized;
+pub use implicant::{Implicant, Notation};
+pub use minimized::{EngineWarning, Minimized};
 pub use options::{CoverSearch, EngineOptions, PrimeMethod};
 pub use pi_chart::PiChart;
 pub use prime_implicants::{fast_prime_implicants, useful_prime_implicants};
-pub use problem::{MinimizationProblem, Remainders, MAX_CONDITIONS};
+pub use problem::{MinimizationProblem, Remainders};
 pub use quine_mccluskey::{quine_mccluskey, QMC_MAX_CONFIGURATIONS};

@@ -1,7 +1,9 @@
 //! The prime implicant chart: which prime implicant covers which positive configuration.
 
-use super::bits::{diff, pack, with_planes, Planes};
-use super::covers::{irredundant_covers, minimum_covers, Covers};
+use super::bits::{diff, pack, with_planes, Planes, MAX_CONDITIONS};
+use super::covers::irredundant::irredundant_covers;
+use super::covers::minimum::minimum_covers;
+use super::covers::Covers;
 use super::error::MinimizeError;
 use super::implicant::Implicant;
 use super::options::{CoverSearch, EngineOptions};
@@ -119,7 +121,8 @@ impl PiChart {
     /// # Errors
     /// [`MinimizeError::UnequalLengths`] when the columns do not all have as many values as the
     /// first, [`MinimizeError::ImplicantLength`] when an implicant is over another number of
-    /// conditions, and [`MinimizeError::TooManyConditions`] above 64 conditions.
+    /// conditions, and [`MinimizeError::TooManyConditions`] above
+    /// [`MAX_CONDITIONS`](crate::minimize::MAX_CONDITIONS) conditions.
     ///
     /// # Complexity
     /// `O(r c)` word operations for `r` implicants and `c` columns.
@@ -139,10 +142,10 @@ impl PiChart {
             .map(Vec::len)
             .or_else(|| implicants.first().map(Implicant::n_conditions))
             .unwrap_or(0);
-        if expected > 64 {
+        if expected > MAX_CONDITIONS {
             return Err(MinimizeError::TooManyConditions {
                 n: expected,
-                max: 64,
+                max: MAX_CONDITIONS,
             });
         }
         if let Some((index, c)) = columns

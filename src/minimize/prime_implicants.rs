@@ -52,7 +52,7 @@ use super::set_cover::{minimum_size, SetFamily};
 ///
 /// # Example
 /// ```
-/// use fsqca::minimize::{fast_prime_implicants, MinimizationProblem, Remainders};
+/// use fsqca::minimize::{fast_prime_implicants, MinimizationProblem, Notation, Remainders};
 /// // 30 binary conditions X1..X30: two positive and two negative rows.
 /// let mut p1 = vec![0u8; 30];
 /// p1[0] = 1; // X1 only
@@ -65,7 +65,7 @@ use super::set_cover::{minimum_size, SetFamily};
 /// let problem = MinimizationProblem::new(vec![2; 30], vec![p1, p2], vec![f1, f2], Remainders::All)?;
 /// let pis = fast_prime_implicants(&problem, 1_000_000)?;
 /// let names: Vec<String> = (1..=30).map(|j| format!("X{j}")).collect();
-/// let pis: Vec<String> = pis.iter().map(|t| t.format_with(&names, false)).collect();
+/// let pis: Vec<String> = pis.iter().map(|t| t.format_with(&names, Notation::Binary)).collect();
 /// assert_eq!(pis, ["X1", "X30"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -2,25 +2,13 @@
 
 use std::collections::HashSet;
 
+use super::bits::MAX_CONDITIONS;
 use super::error::{ConfigurationSet, MinimizeError};
 use super::minimized::Minimized;
 use super::options::{CoverSearch, EngineOptions, PrimeMethod};
 use super::pi_chart::PiChart;
 use super::prime_implicants::{fast_prime_implicants, useful_prime_implicants};
 use super::quine_mccluskey::quine_mccluskey;
-
-/// The largest number of conditions the engine accepts (a term's literal positions fit in one
-/// `u64`).
-///
-/// # Example
-/// ```
-/// use fsqca::minimize::{MinimizationProblem, MinimizeError, Remainders, MAX_CONDITIONS};
-/// let levels = vec![2; MAX_CONDITIONS + 1];
-/// let too_many = MinimizationProblem::new(levels, vec![], vec![], Remainders::None);
-/// assert!(matches!(too_many, Err(MinimizeError::TooManyConditions { .. })));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub const MAX_CONDITIONS: usize = 64;
 
 /// Which remainders (configurations that are neither positive nor forbidden) a prime
 /// implicant may cover: the don't-care policy that distinguishes the solution types.
@@ -138,7 +126,8 @@ impl MinimizationProblem {
     ///
     /// # Errors
     /// - [`MinimizeError::NoConditions`] if `levels` is empty,
-    ///   [`MinimizeError::TooManyConditions`] beyond [`MAX_CONDITIONS`],
+    ///   [`MinimizeError::TooManyConditions`] beyond
+    ///   [`MAX_CONDITIONS`](crate::minimize::MAX_CONDITIONS),
     ///   [`MinimizeError::InvalidLevels`] for a condition with fewer than 2 levels;
     /// - [`MinimizeError::UnequalLengths`] or [`MinimizeError::LevelOutOfRange`] for a
     ///   malformed configuration in any list;
@@ -397,7 +386,7 @@ impl MinimizationProblem {
     ///
     /// # Example
     /// ```
-    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Notation, Remainders};
     /// // A three-level condition D and a binary one I: D[2] and D[1]*I[0] are positive.
     /// let problem = MinimizationProblem::new(
     ///     vec![3, 2],
@@ -406,7 +395,7 @@ impl MinimizationProblem {
     ///     Remainders::All,
     /// )?;
     /// let solution = problem.solve(&EngineOptions::default())?;
-    /// let model = solution.model_expression(0, &["D", "I"], true);
+    /// let model = solution.model_expression(0, &["D", "I"], Notation::MultiValue);
     /// assert_eq!(model.as_deref(), Some("D[2] + D[1]*I[0]"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -456,7 +445,7 @@ impl MinimizationProblem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::minimize::Implicant;
+    use crate::minimize::{EngineWarning, Implicant};
 
     fn problem(
         levels: Vec<u8>,
@@ -478,8 +467,8 @@ mod tests {
     #[test]
     fn too_many_conditions() {
         assert_eq!(
-            problem(vec![2; 65], vec![vec![0; 65]], vec![], Remainders::None),
-            Err(MinimizeError::TooManyConditions { n: 65, max: 64 })
+            problem(vec![2; 64], vec![vec![0; 64]], vec![], Remainders::None),
+            Err(MinimizeError::TooManyConditions { n: 64, max: 63 })
         );
     }
 
@@ -634,7 +623,14 @@ mod tests {
         for f in problem.forbidden() {
             assert!(!terms.iter().any(|t| t.covers(f)), "{f:?} is covered");
         }
-        let warning = accepted.warning().unwrap();
+        assert_eq!(
+            accepted.warning(),
+            Some(EngineWarning::MinimumNotProven {
+                size: best,
+                lower_bound
+            })
+        );
+        let warning = accepted.warning().unwrap().to_string();
         assert!(
             warning.starts_with("the minimum model size is not proven")
                 && warning.contains(&format!(

@@ -62,7 +62,7 @@ fn all_configurations(levels: &[u8]) -> Vec<Vec<u8>> {
 ///
 /// # Example
 /// ```
-/// use fsqca::minimize::{quine_mccluskey, MinimizationProblem, Remainders};
+/// use fsqca::minimize::{quine_mccluskey, MinimizationProblem, Notation, Remainders};
 /// let p = MinimizationProblem::new(
 ///     vec![2, 2, 2],
 ///     vec![vec![1, 1, 0], vec![1, 1, 1]],
@@ -71,7 +71,7 @@ fn all_configurations(levels: &[u8]) -> Vec<Vec<u8>> {
 /// )?;
 /// let pis = quine_mccluskey(&p)?;
 /// assert_eq!(pis.len(), 1);
-/// assert_eq!(pis[0].format_with(&["A", "B", "C"], false), "A*B");
+/// assert_eq!(pis[0].format_with(&["A", "B", "C"], Notation::Binary), "A*B");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn quine_mccluskey(problem: &MinimizationProblem) -> Result<Vec<Implicant>, MinimizeError> {
@@ -151,7 +151,7 @@ mod tests {
         let pis: Vec<String> = quine_mccluskey(&p)
             .unwrap()
             .iter()
-            .map(|t| t.format_with(&["A", "B", "C"], false))
+            .map(|t| t.format_with(&["A", "B", "C"], crate::minimize::Notation::Binary))
             .collect();
         assert_eq!(pis, ["~A*~B", "~A*~C", "A*B", "A*C", "~B*C", "B*~C"]);
     }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::minimize::Minimized;
+use crate::minimize::{EngineWarning, Minimized};
 
 /// A warning attached to a [`Solution`](crate::solution::Solution): the listing of models is
 /// incomplete, the minimum is not proven, or the simplifying assumptions are listed for the
@@ -77,21 +77,9 @@ pub enum SolutionWarning {
 }
 
 impl SolutionWarning {
-    /// The warning a minimization calls for, if any: an unproven minimum first, then a
-    /// truncated listing (the same message as [`Minimized::warning`]).
+    /// The warning a minimization calls for, if any ([`Minimized::warning`]).
     pub(crate) fn of_minimized(minimized: &Minimized) -> Option<Self> {
-        if let Some(lower_bound) = minimized.lower_bound() {
-            let size = minimized.models().first().map_or(0, Vec::len);
-            return Some(Self::MinimumNotProven { size, lower_bound });
-        }
-        let listed = minimized.models().len();
-        minimized.is_truncated().then(|| {
-            if listed >= minimized.max_models() {
-                Self::ModelCap { listed }
-            } else {
-                Self::NodeLimit { listed }
-            }
-        })
+        minimized.warning().map(Self::from)
     }
 
     /// Whether the warning says that not every model is listed (the model cap or the node
@@ -109,37 +97,51 @@ impl SolutionWarning {
     }
 }
 
+impl From<EngineWarning> for SolutionWarning {
+    /// The engine's warning, as a solution's.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineWarning;
+    /// use fsqca::solution::SolutionWarning;
+    ///
+    /// let w = SolutionWarning::from(EngineWarning::NodeLimit { listed: 2 });
+    /// assert_eq!(w, SolutionWarning::NodeLimit { listed: 2 });
+    /// ```
+    fn from(warning: EngineWarning) -> Self {
+        match warning {
+            EngineWarning::ModelCap { listed } => Self::ModelCap { listed },
+            EngineWarning::NodeLimit { listed } => Self::NodeLimit { listed },
+            EngineWarning::MinimumNotProven { size, lower_bound } => {
+                Self::MinimumNotProven { size, lower_bound }
+            }
+        }
+    }
+}
+
 impl fmt::Display for SolutionWarning {
-    /// The message shown to the user.
+    /// The message shown to the user: the engine's ([`EngineWarning`]) for the model listing
+    /// and the minimum.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::ModelCap { listed } => write!(
-                f,
-                "model cap reached: the first {listed} minimum models are listed, and there \
-                 are more (raise max_models to list more)"
-            ),
-            Self::NodeLimit { listed } => write!(
-                f,
-                "the search node limit stopped the listing: the {listed} minimum models listed \
-                 are not all of them (raise max_search_nodes to list more)"
-            ),
-            Self::MinimumNotProven { size, lower_bound } => write!(
-                f,
-                "the minimum model size is not proven: the search node limit stopped the \
-                 search, and the model given is the smallest found, with {size} prime \
-                 implicants; no model has fewer than {lower_bound} (raise max_search_nodes to \
-                 prove the minimum)"
-            ),
+        let engine = match *self {
+            Self::ModelCap { listed } => EngineWarning::ModelCap { listed },
+            Self::NodeLimit { listed } => EngineWarning::NodeLimit { listed },
+            Self::MinimumNotProven { size, lower_bound } => {
+                EngineWarning::MinimumNotProven { size, lower_bound }
+            }
             Self::AssumptionsListedForFirst {
                 listed,
                 models,
                 max,
-            } => write!(
-                f,
-                "simplifying assumptions are listed for the first {listed} of {models} models \
-                 only: all of them would be more than {max} configurations"
-            ),
-        }
+            } => {
+                return write!(
+                    f,
+                    "simplifying assumptions are listed for the first {listed} of {models} \
+                     models only: all of them would be more than {max} configurations"
+                )
+            }
+        };
+        fmt::Display::fmt(&engine, f)
     }
 }
 
@@ -251,22 +253,18 @@ mod tests {
             .starts_with("the minimum model size is not proven"));
     }
 
-    /// The engine's own message and the typed warning's agree.
+    /// The engine's warnings become the solution's, with the same text.
     #[test]
-    fn the_texts_are_the_engines() {
-        let p = crate::minimize::minimized::tests::cyclic_problem();
-        for options in [
-            EngineOptions::new(),
-            EngineOptions::new().max_models(1),
-            EngineOptions::new()
-                .max_search_nodes(1)
-                .accept_unproven(true),
+    fn engine_warnings_keep_their_text() {
+        for w in [
+            EngineWarning::ModelCap { listed: 1 },
+            EngineWarning::NodeLimit { listed: 2 },
+            EngineWarning::MinimumNotProven {
+                size: 5,
+                lower_bound: 3,
+            },
         ] {
-            let m = p.solve(&options).unwrap();
-            assert_eq!(
-                SolutionWarning::of_minimized(&m).map(|w| w.to_string()),
-                m.warning()
-            );
+            assert_eq!(SolutionWarning::from(w).to_string(), w.to_string());
         }
     }
 

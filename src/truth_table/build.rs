@@ -28,21 +28,7 @@ use super::index::RowIndex;
 use super::options::{SortKey, TruthTableOptions};
 use super::row::{OutputValue, Row};
 use super::TruthTable;
-
-/// The largest number of conditions: configurations are indexed by a `u64`.
-///
-/// # Example
-/// ```
-/// use fsqca::truth_table::{TruthTableError, MAX_CONDITIONS};
-/// use fsqca::{Dataset, Error, TruthTableOptions};
-/// assert_eq!(MAX_CONDITIONS, 63);
-/// # let data = Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
-/// let too_many = vec!["A"; MAX_CONDITIONS + 1];
-/// let err = TruthTableOptions::default().build(&data, "Y", &too_many);
-/// assert!(matches!(err, Err(Error::TruthTable(TruthTableError::TooManyConditions { .. }))));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub const MAX_CONDITIONS: usize = 63;
+use crate::minimize::MAX_CONDITIONS;
 
 /// The largest complete table (with remainders) that
 /// [`TruthTableOptions::complete`] may build: 2^20 rows (20 binary conditions).

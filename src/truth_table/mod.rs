@@ -20,7 +20,8 @@ mod options;
 mod row;
 
 pub use crate::data::MAX_LEVELS;
-pub use build::{MAX_COMPLETE_ROWS, MAX_CONDITIONS};
+pub use crate::minimize::MAX_CONDITIONS;
+pub use build::MAX_COMPLETE_ROWS;
 pub use error::TruthTableError;
 pub use options::{SortKey, TruthTableOptions};
 pub use row::{OutputValue, Row};

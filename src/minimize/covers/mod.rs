@@ -3,12 +3,9 @@
 //! ([`minimum`]) and every irredundant cover ([`irredundant`]), both on the chart reduced by
 //! essential rows and column dominance ([`reduce`]).
 
-mod irredundant;
-mod minimum;
+pub(crate) mod irredundant;
+pub(crate) mod minimum;
 mod reduce;
-
-pub(crate) use irredundant::irredundant_covers;
-pub(crate) use minimum::minimum_covers;
 
 /// Covers found in a [`PiChart`]: each a sorted list of row (prime implicant) indices.
 ///
