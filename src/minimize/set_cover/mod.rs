@@ -206,9 +206,9 @@ mod tests {
     }
 
     fn all_minimum(f: &SetFamily) -> (usize, Vec<Vec<u32>>) {
-        let m = minimum_size(&f, u64::MAX).unwrap().unwrap();
+        let m = minimum_size(f, u64::MAX).unwrap().unwrap();
         let mut out = Vec::new();
-        enumerate(&f, &m, u64::MAX, &mut |c| {
+        enumerate(f, &m, u64::MAX, &mut |c| {
             let mut c = c.to_vec();
             c.sort_unstable();
             out.push(c);
