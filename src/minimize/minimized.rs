@@ -7,11 +7,11 @@ use super::error::MinimizeError;
 use super::implicant::{Implicant, Notation};
 use super::pi_chart::PiChart;
 
-/// The exact minimization of a [`MinimizationProblem`]: the prime implicants, the PI chart,
+/// The exact minimization of a [`MinimizationProblem`](crate::minimize::MinimizationProblem): the prime implicants, the PI chart,
 /// the essential implicants and every model (cover) requested.
 ///
 /// Orders: prime implicants in [`Implicant`]'s order (R QCA's: fewest literals first); chart
-/// columns are [`MinimizationProblem::positive`] in its (sorted) order; each model is a list
+/// columns are [`MinimizationProblem::positive`](crate::minimize::MinimizationProblem::positive) in its (sorted) order; each model is a list
 /// of prime implicant indices, ascending, and models are sorted by size, then
 /// lexicographically on those indices (R QCA's `M1`, `M2`, ... order on the fixtures).
 ///
@@ -159,7 +159,7 @@ impl Minimized {
     }
 
     /// The PI chart: rows are [`Minimized::prime_implicants`], columns the positive
-    /// configurations in [`MinimizationProblem::positive`]'s order.
+    /// configurations in [`MinimizationProblem::positive`](crate::minimize::MinimizationProblem::positive)'s order.
     ///
     /// # Example
     /// ```
@@ -333,7 +333,7 @@ impl Minimized {
     }
 
     /// `Some(bound)` when the minimum model size is not proven: the node limit stopped the
-    /// cover search, and [`EngineOptions::accept_unproven`] asked for the smallest model
+    /// cover search, and [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven) asked for the smallest model
     /// found, which is then the one model returned. No model has fewer than `bound` prime
     /// implicants, but one smaller than the model returned may exist. `None` when the models
     /// are proven minimum (or are the irredundant covers asked for).
@@ -423,7 +423,7 @@ pub enum EngineWarning {
         listed: usize,
     },
     /// The minimum is not proven: the node limit stopped the cover search and
-    /// [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven)
+    /// [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven)(crate::minimize::EngineOptions::accept_unproven)
     /// asked for the smallest model found, with `size` prime implicants; no model has fewer
     /// than `lower_bound`.
     MinimumNotProven {

@@ -66,6 +66,7 @@ mod prime_implicants;
 mod problem;
 mod quine_mccluskey;
 mod set_cover;
+mod solve;
 
 pub use bits::MAX_CONDITIONS;
 pub use covers::Covers;

@@ -3,11 +3,12 @@
 //! ([`minimum`]) and every irredundant cover ([`irredundant`]), both on the chart reduced by
 //! essential rows and column dominance ([`reduce`]).
 
+mod find;
 pub(crate) mod irredundant;
 pub(crate) mod minimum;
 mod reduce;
 
-/// Covers found in a [`PiChart`]: each a sorted list of row (prime implicant) indices.
+/// Covers found in a [`PiChart`](crate::minimize::PiChart): each a sorted list of row (prime implicant) indices.
 ///
 /// # Example
 /// ```

@@ -1,0 +1,188 @@
+//! The engine's pipeline, [`MinimizationProblem::solve`]: prime implicants, the prime
+//! implicant chart, optional row dominance, then the covers.
+
+use super::error::MinimizeError;
+use super::minimized::Minimized;
+use super::options::{CoverSearch, EngineOptions, PrimeMethod};
+use super::pi_chart::PiChart;
+use super::prime_implicants::{fast_prime_implicants, useful_prime_implicants};
+use super::problem::MinimizationProblem;
+use super::quine_mccluskey::quine_mccluskey;
+
+impl MinimizationProblem {
+    /// Minimizes the problem exactly: prime implicants, PI chart, essential implicants, and
+    /// every minimum (or irredundant, per [`EngineOptions::covers`]) cover of the positive
+    /// configurations, with no external solver.
+    ///
+    /// Steps: prime implicants ([`fast_prime_implicants`] or
+    /// [`quine_mccluskey`]), the chart ([`PiChart::new`]), optional row dominance
+    /// ([`PiChart::dominated_rows`]), then the covers ([`PiChart::find_covers`]).
+    ///
+    /// # Errors
+    /// [`MinimizeError::InvalidLimit`] for a limit of 0 ([`EngineOptions::validate`]);
+    /// [`MinimizeError::TooManyPrimeImplicants`] (or, with [`PrimeMethod::Pruned`],
+    /// [`MinimizeError::TooManyUsefulPrimeImplicants`]) beyond
+    /// [`EngineOptions::max_prime_implicants`]; [`MinimizeError::MinimumNotProven`] when the
+    /// cover search reaches [`EngineOptions::max_search_nodes`] before proving the minimum
+    /// (unless [`EngineOptions::accept_unproven`] is set), [`MinimizeError::SearchLimit`]
+    /// when the search for irredundant covers reaches it before finding a model;
+    /// [`MinimizeError::TooLarge`] for
+    /// [`PrimeMethod::QuineMcCluskey`] on a large space.
+    ///
+    /// # Complexity
+    /// Exponential in the number of conditions in the worst case (the number of prime
+    /// implicants and of minimum covers can be); see [`fast_prime_implicants`] and
+    /// [`PiChart::find_covers`]. Memory is proportional to the configurations given, the
+    /// prime implicants and the chart, never to the `prod(levels)` configurations.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Notation, Remainders};
+    /// // A three-level condition D and a binary one I: D[2] and D[1]*I[0] are positive.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![3, 2],
+    ///     vec![vec![2, 0], vec![2, 1], vec![1, 0]],
+    ///     vec![vec![1, 1], vec![0, 0]],
+    ///     Remainders::All,
+    /// )?;
+    /// let solution = problem.solve(&EngineOptions::default())?;
+    /// let model = solution.model_expression(0, &["D", "I"], Notation::MultiValue);
+    /// assert_eq!(model.as_deref(), Some("D[2] + D[1]*I[0]"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn solve(&self, options: &EngineOptions) -> Result<Minimized, MinimizeError> {
+        options.validate()?;
+        let limit = options.get_max_prime_implicants();
+        let mut primes = match options.get_method() {
+            PrimeMethod::Pruned if options.get_covers() == CoverSearch::Minimum => {
+                useful_prime_implicants(self, limit)?
+            }
+            PrimeMethod::Fast | PrimeMethod::Pruned => fast_prime_implicants(self, limit)?,
+            PrimeMethod::QuineMcCluskey => {
+                let p = quine_mccluskey(self)?;
+                if p.len() > options.get_max_prime_implicants() {
+                    return Err(MinimizeError::TooManyPrimeImplicants {
+                        max: options.get_max_prime_implicants(),
+                    });
+                }
+                p
+            }
+        };
+        let mut chart = PiChart::new(&primes, self.positive())?;
+        if options.get_row_dominance() {
+            let dominated = chart.dominated_rows();
+            if !dominated.is_empty() {
+                let keep: Vec<usize> = (0..primes.len())
+                    .filter(|r| dominated.binary_search(r).is_err())
+                    .collect();
+                chart = chart.select_rows(&keep)?;
+                let mut i = 0;
+                primes.retain(|_| {
+                    i += 1;
+                    dominated.binary_search(&(i - 1)).is_err()
+                });
+            }
+        }
+        let covers = chart.find_covers(options)?;
+        Ok(Minimized::new(
+            primes,
+            chart,
+            covers,
+            options.get_max_models(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::minimize::{EngineWarning, Implicant, Remainders};
+
+    /// 300 cases of 12 crisp conditions, outcome `X1*X2 + X3*~X4*X5` with one case in
+    /// eight flipped: a chart whose minimum one search node cannot prove.
+    fn noisy_problem() -> MinimizationProblem {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut outcomes: std::collections::BTreeMap<Vec<u8>, Vec<bool>> = Default::default();
+        for _ in 0..300 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let x: Vec<u8> = (0..12).map(|j| (seed >> j & 1) as u8).collect();
+            let rule = (x[0] & x[1]) | (x[2] & (1 - x[3]) & x[4]) == 1;
+            outcomes
+                .entry(x)
+                .or_default()
+                .push(rule ^ (seed >> 40 & 7 == 0));
+        }
+        let (positive, forbidden): (Vec<_>, Vec<_>) = outcomes
+            .into_iter()
+            .partition(|(_, ys)| ys.iter().all(|&y| y));
+        let configs = |list: Vec<(Vec<u8>, Vec<bool>)>| list.into_iter().map(|(x, _)| x).collect();
+        MinimizationProblem::new(
+            vec![2; 12],
+            configs(positive),
+            configs(forbidden),
+            Remainders::All,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn unproven_minimum_fails_or_gives_the_smallest_model_found() {
+        let problem = noisy_problem();
+        let one_node = EngineOptions::default().max_search_nodes(1);
+        let Err(MinimizeError::MinimumNotProven {
+            best, lower_bound, ..
+        }) = problem.solve(&one_node)
+        else {
+            panic!("one node proves the minimum: the test needs a harder chart");
+        };
+        assert!(lower_bound < best);
+
+        let accepted = problem.solve(&one_node.accept_unproven(true)).unwrap();
+        assert_eq!(accepted.lower_bound(), Some(lower_bound));
+        assert_eq!(accepted.models().len(), 1);
+        let model = &accepted.models()[0];
+        assert_eq!(model.len(), best);
+        let terms: Vec<&Implicant> = model
+            .iter()
+            .map(|&i| &accepted.prime_implicants()[i])
+            .collect();
+        for p in problem.positive() {
+            assert!(terms.iter().any(|t| t.covers(p)), "{p:?} is not covered");
+        }
+        for f in problem.forbidden() {
+            assert!(!terms.iter().any(|t| t.covers(f)), "{f:?} is covered");
+        }
+        assert_eq!(
+            accepted.warning(),
+            Some(EngineWarning::MinimumNotProven {
+                size: best,
+                lower_bound
+            })
+        );
+        let warning = accepted.warning().unwrap().to_string();
+        assert!(
+            warning.starts_with("the minimum model size is not proven")
+                && warning.contains(&format!(
+                    "with {best} prime implicants; no model has fewer than {lower_bound}"
+                )),
+            "{warning}"
+        );
+
+        // Given the nodes, the same options prove the minimum, which lies between the bounds.
+        let proven = problem
+            .solve(
+                &EngineOptions::default()
+                    .max_search_nodes(1_000_000)
+                    .accept_unproven(true),
+            )
+            .unwrap();
+        assert_eq!(proven.lower_bound(), None);
+        let size = proven.models()[0].len();
+        assert!(
+            (lower_bound..=best).contains(&size),
+            "{lower_bound} <= {size} <= {best}"
+        );
+    }
+}
