@@ -7,7 +7,7 @@ use crate::fit::Sufficiency;
 use crate::text::pad_right;
 
 use super::error::SolutionError;
-use super::options::SolutionType;
+use super::solution_type::SolutionType;
 use super::warning::SolutionWarning;
 
 /// A configuration of the conditions (a truth-table row), with its R QCA row id.
