@@ -11,7 +11,7 @@ use ndarray::Array1;
 use crate::expression::{Expression, Literal};
 use crate::fit::{self, IntoOutcome};
 use crate::minimize::{EngineOptions, Implicant, MinimizationProblem, Minimized, Remainders};
-use crate::truth_table::{OutputValue, TruthTable};
+use crate::truth_table::{OutputValue, RowIds, TruthTable};
 
 use super::error::SolutionError;
 use super::expectations::{expectation_cube, DirectionalExpectations, ExpectationGroup};
@@ -121,6 +121,7 @@ impl Notes {
 struct Context<'a> {
     tt: &'a TruthTable,
     levels: Vec<u8>,
+    row_ids: RowIds,
     positive: Vec<Vec<u8>>,
     positive_set: BTreeSet<Vec<u8>>,
     forbidden: Vec<Vec<u8>>,
@@ -169,6 +170,7 @@ impl<'a> Context<'a> {
         Ok(Self {
             tt,
             levels,
+            row_ids: RowIds::new(tt.levels())?,
             positive,
             positive_set,
             forbidden,
@@ -176,26 +178,16 @@ impl<'a> Context<'a> {
         })
     }
 
-    fn total_rows(&self) -> u64 {
-        self.levels
-            .iter()
-            .try_fold(1u64, |acc, &l| acc.checked_mul(u64::from(l)))
-            .unwrap_or(u64::MAX)
-    }
-
     fn excluded_configurations(&self, ids: &[u64]) -> Result<Vec<Vec<u8>>, SolutionError> {
-        let max = self.total_rows();
         let mut out = Vec::with_capacity(ids.len());
         for &id in ids {
-            if id == 0 || id > max {
-                return Err(SolutionError::UnknownRow { id, max });
-            }
-            let mut rest = id - 1;
-            let mut values = vec![0u8; self.levels.len()];
-            for (v, &l) in values.iter_mut().zip(&self.levels).rev() {
-                *v = (rest % u64::from(l)) as u8;
-                rest /= u64::from(l);
-            }
+            let values =
+                self.row_ids
+                    .configuration(id)
+                    .ok_or_else(|| SolutionError::UnknownRow {
+                        id,
+                        max: self.row_ids.rows(),
+                    })?;
             let observed = self.tt.rows().iter().find(|r| r.values() == values);
             match observed.map(|r| r.out()) {
                 Some(OutputValue::Positive) => {
@@ -419,10 +411,8 @@ impl<'a> Context<'a> {
             loop {
                 if !self.positive_set.contains(&config) {
                     // Each value is below its number of levels (the loop counts within them),
-                    // so the configuration is valid.
-                    if let Ok(c) = Configuration::new(config.clone(), &self.levels) {
-                        found.insert(c);
-                    }
+                    // so the configuration is numbered.
+                    found.extend(Configuration::numbered(&self.row_ids, config.clone()));
                 }
                 // Next configuration of the cube: count over the free positions, last fastest.
                 let mut advanced = false;

@@ -5,6 +5,7 @@ use std::fmt;
 use crate::expression::Expression;
 use crate::fit::Sufficiency;
 use crate::text::pad_right;
+use crate::truth_table::RowIds;
 
 use super::error::SolutionError;
 use super::solution_type::SolutionType;
@@ -29,14 +30,14 @@ pub struct Configuration {
 }
 
 impl Configuration {
-    /// The configuration `values` of conditions with the given numbers of levels.
-    ///
-    /// The id saturates at `u64::MAX` for tables too large to number (the truth table refuses
-    /// those before any solution is computed).
+    /// The configuration `values` of conditions with the given numbers of levels, numbered
+    /// by [`RowIds`].
     ///
     /// # Errors
     /// [`SolutionError::InvalidConfiguration`] when `values` and `levels` have different
-    /// lengths, or a value is not below its number of levels.
+    /// lengths, a value is not below its number of levels, or the levels have more
+    /// configurations than a row id can number (2^63, as the truth table's
+    /// [`TruthTableError::TooManyConfigurations`](crate::truth_table::TruthTableError::TooManyConfigurations)).
     ///
     /// # Example
     /// ```
@@ -44,24 +45,23 @@ impl Configuration {
     /// assert_eq!(c.id(), 5);
     /// assert!(fsqca::solution::Configuration::new(vec![2, 0], &[2, 2]).is_err());
     /// assert!(fsqca::solution::Configuration::new(vec![1], &[2, 2]).is_err());
+    /// assert!(fsqca::solution::Configuration::new(vec![0; 64], &[2; 64]).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(values: Vec<u8>, levels: &[u8]) -> Result<Self, SolutionError> {
-        if values.len() != levels.len() || values.iter().zip(levels).any(|(v, l)| v >= l) {
-            return Err(SolutionError::InvalidConfiguration {
+        let wide: Vec<u32> = levels.iter().map(|&l| u32::from(l)).collect();
+        match RowIds::new(&wide).ok().and_then(|ids| ids.id(&values)) {
+            Some(id) => Ok(Self { id, values }),
+            None => Err(SolutionError::InvalidConfiguration {
                 values,
                 levels: levels.to_vec(),
-            });
+            }),
         }
-        let index = values
-            .iter()
-            .zip(levels)
-            .try_fold(0u64, |acc, (&v, &l)| {
-                acc.checked_mul(u64::from(l))?.checked_add(u64::from(v))
-            })
-            .and_then(|i| i.checked_add(1))
-            .unwrap_or(u64::MAX);
-        Ok(Self { id: index, values })
+    }
+
+    /// The configuration `values` numbered by `ids`, `None` when it is none of theirs.
+    pub(super) fn numbered(ids: &RowIds, values: Vec<u8>) -> Option<Self> {
+        ids.id(&values).map(|id| Self { id, values })
     }
 
     /// The R QCA row id: the 1-based row number in the complete truth table, first condition
