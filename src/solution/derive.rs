@@ -15,7 +15,7 @@ use crate::truth_table::{OutputValue, RowIds, TruthTable};
 
 use super::error::SolutionError;
 use super::expectations::{expectation_cube, DirectionalExpectations, ExpectationGroup};
-use super::result::{Configuration, Model, Solution, Term};
+use super::result::{Configuration, Model, ModelOrigin, Solution, Term};
 use super::solution_type::SolutionType;
 use super::warning::SolutionWarning;
 
@@ -258,7 +258,7 @@ impl<'a> Context<'a> {
     }
 
     /// The models of a minimization, each with its fit and its terms' cases.
-    fn models(&self, m: &Minimized, origin: Option<(usize, usize)>) -> crate::Result<Vec<Model>> {
+    fn models(&self, m: &Minimized, origin: Option<ModelOrigin>) -> crate::Result<Vec<Model>> {
         let outcome = self
             .tt
             .outcome_label()
@@ -369,7 +369,11 @@ impl<'a> Context<'a> {
                         essential.push(e);
                     }
                 }
-                let mut pair_models = self.models(&m, Some((ci, pi)))?;
+                let origin = ModelOrigin {
+                    conservative: ci,
+                    parsimonious: pi,
+                };
+                let mut pair_models = self.models(&m, Some(origin))?;
                 for (model, chosen) in pair_models.iter_mut().zip(m.models()) {
                     let terms: Vec<&Implicant> =
                         chosen.iter().map(|&i| &m.prime_implicants()[i]).collect();

@@ -56,6 +56,6 @@ pub use derive::MAX_COUNTERFACTUALS;
 pub use error::SolutionError;
 pub use expectations::DirectionalExpectations;
 pub use options::SolutionOptions;
-pub use result::{Configuration, Model, Solution, Term};
+pub use result::{Configuration, Model, ModelOrigin, Solution, Term};
 pub use solution_type::SolutionType;
 pub use warning::SolutionWarning;

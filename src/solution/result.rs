@@ -268,7 +268,39 @@ pub struct Model {
     pub(crate) simplifying_assumptions: Vec<Configuration>,
     pub(crate) easy_counterfactuals: Vec<Configuration>,
     pub(crate) difficult_counterfactuals: Vec<Configuration>,
-    pub(crate) origin: Option<(usize, usize)>,
+    pub(crate) origin: Option<ModelOrigin>,
+}
+
+/// The (conservative, parsimonious) pair of models an intermediate model was derived from:
+/// their 0-based indices in the conservative and parsimonious solutions (R QCA's `C1P2` is
+/// `conservative: 0, parsimonious: 1`).
+///
+/// # Example
+/// ```
+/// use fsqca::solution::{ModelOrigin, SolutionOptions, SolutionType};
+/// use fsqca::{Dataset, TruthTableOptions};
+///
+/// let data = Dataset::from_columns([
+///     ("A", vec![1.0, 0.0, 0.0]),
+///     ("B", vec![1.0, 0.0, 1.0]),
+///     ("Y", vec![1.0, 0.0, 0.0]),
+/// ])?;
+/// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+/// let solution = SolutionOptions::new(SolutionType::Intermediate)
+///     .directional_expectations("A, B".parse()?)
+///     .solve(&tt)?;
+/// let origin: ModelOrigin = solution.models()[0].origin().unwrap();
+/// assert_eq!((origin.conservative, origin.parsimonious), (0, 0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct ModelOrigin {
+    /// The index of the conservative model in the conservative solution's models.
+    pub conservative: usize,
+    /// The index of the parsimonious model in the parsimonious solution's models.
+    pub parsimonious: usize,
 }
 
 impl Model {
@@ -405,8 +437,9 @@ impl Model {
         &self.difficult_counterfactuals
     }
 
-    /// Intermediate models: the 0-based indices of the conservative and parsimonious models
-    /// this one was derived from (R QCA's `C1P1` is `(0, 0)`).
+    /// Intermediate models: the conservative and parsimonious models this one was derived
+    /// from, by 0-based index ([`ModelOrigin`]; R QCA's `C1P1` is both at 0); `None` for the
+    /// other solution types.
     ///
     /// # Example
     /// ```
@@ -421,12 +454,13 @@ impl Model {
     ///     .directional_expectations("A, B".parse()?)
     ///     .solve(&tt)?;
     /// let model = &solution.models()[0];
-    /// assert_eq!(model.origin(), Some((0, 0)));
+    /// let origin = model.origin().unwrap();
+    /// assert_eq!((origin.conservative, origin.parsimonious), (0, 0));
     /// # let conservative = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
     /// assert_eq!(conservative.models()[0].origin(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn origin(&self) -> Option<(usize, usize)> {
+    pub fn origin(&self) -> Option<ModelOrigin> {
         self.origin
     }
 }
@@ -735,7 +769,12 @@ impl fmt::Display for Solution {
         let multiple = self.models.len() > 1;
         for (m, model) in self.models.iter().enumerate() {
             let label = match (multiple, model.origin) {
-                (true, Some((c, p))) => format!("M{} (C{}P{}): ", m + 1, c + 1, p + 1),
+                (true, Some(o)) => format!(
+                    "M{} (C{}P{}): ",
+                    m + 1,
+                    o.conservative + 1,
+                    o.parsimonious + 1
+                ),
                 (true, None) => format!("M{}: ", m + 1),
                 (false, _) => String::new(),
             };
