@@ -123,7 +123,8 @@ proptest! {
         let intermediate = solve(SolutionType::Intermediate).unwrap();
         check_covers(&tt, &intermediate, &configs);
         for model in intermediate.models() {
-            let (c, p) = model.origin().expect("intermediate models name their origin");
+            let origin = model.origin().expect("intermediate models name their origin");
+            let (c, p) = (origin.conservative, origin.parsimonious);
             let inside = covered(model.expression(), &configs);
             let c_inside = covered(conservative.models()[c].expression(), &configs);
             let p_inside = covered(parsimonious.models()[p].expression(), &configs);

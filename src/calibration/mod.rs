@@ -54,4 +54,4 @@ pub use self::indirect::Indirect;
 pub use self::ordinal::OrdinalCoding;
 pub use self::rank::{rank, RankOrder, Ties};
 pub use self::tfr::Tfr;
-pub use self::thresholds::{Anchors, BellShape, BellThresholds, Direction, Thresholds};
+pub use self::thresholds::{Anchor, Anchors, BellShape, BellThresholds, Direction, Thresholds};

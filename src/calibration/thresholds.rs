@@ -1,5 +1,7 @@
 //! Validated anchors of the direct method: three (s-shaped) or six (bell-shaped).
 
+use std::fmt;
+
 use super::CalibrationError;
 
 /// Whether membership rises or falls with the raw value.
@@ -19,6 +21,47 @@ pub enum Direction {
     Increasing,
     /// Higher raw values give lower membership (`e > c > i`).
     Decreasing,
+}
+
+/// One of the three anchors of an s-shaped direct calibration (Ragin 2008): which value of a
+/// [`Thresholds`] ([`Thresholds::anchor`], [`Thresholds::with_anchor`]). Also re-exported as
+/// `fsqca::robustness::Anchor`, where a sweep moves one anchor at a time.
+///
+/// # Example
+/// ```
+/// use fsqca::calibration::{Anchor, Thresholds};
+///
+/// assert_eq!(Anchor::Crossover.to_string(), "crossover");
+/// assert_eq!(Anchor::ALL.len(), 3);
+/// let th = Thresholds::new(1.0, 2.0, 3.0)?;
+/// assert_eq!(Anchor::ALL.map(|a| th.anchor(a)), [1.0, 2.0, 3.0]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Anchor {
+    /// Full exclusion (membership 0.05 on the logistic curve).
+    Exclusion,
+    /// The crossover (membership 0.5).
+    Crossover,
+    /// Full inclusion (membership 0.95 on the logistic curve).
+    Inclusion,
+}
+
+impl Anchor {
+    /// The three anchors, in the order exclusion, crossover, inclusion.
+    pub const ALL: [Anchor; 3] = [Anchor::Exclusion, Anchor::Crossover, Anchor::Inclusion];
+}
+
+impl fmt::Display for Anchor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Anchor::Exclusion => "exclusion",
+            Anchor::Crossover => "crossover",
+            Anchor::Inclusion => "inclusion",
+        })
+    }
 }
 
 /// The three anchors of an s-shaped direct calibration: full exclusion `e`, crossover `c` and
@@ -103,6 +146,48 @@ impl Thresholds {
     /// ```
     pub fn inclusion(&self) -> f64 {
         self.i
+    }
+
+    /// The value of one anchor: [`exclusion`](Self::exclusion),
+    /// [`crossover`](Self::crossover) or [`inclusion`](Self::inclusion).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::{Anchor, Thresholds};
+    /// assert_eq!(Thresholds::new(1.0, 2.0, 3.0)?.anchor(Anchor::Inclusion), 3.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn anchor(&self, anchor: Anchor) -> f64 {
+        match anchor {
+            Anchor::Exclusion => self.e,
+            Anchor::Crossover => self.c,
+            Anchor::Inclusion => self.i,
+        }
+    }
+
+    /// These thresholds with one anchor moved to `value`, checked as by [`Thresholds::new`].
+    ///
+    /// # Errors
+    /// As [`Thresholds::new`]: [`CalibrationError::ThresholdNotFinite`] for a NaN or infinite
+    /// value, [`CalibrationError::NotMonotone`] when the moved anchor breaks the order.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::calibration::{Anchor, Thresholds};
+    ///
+    /// let th = Thresholds::new(1.0, 2.0, 3.0)?;
+    /// assert_eq!(th.with_anchor(Anchor::Crossover, 2.5)?, Thresholds::new(1.0, 2.5, 3.0)?);
+    /// assert!(th.with_anchor(Anchor::Crossover, 3.5).is_err()); // past the inclusion anchor
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_anchor(&self, anchor: Anchor, value: f64) -> Result<Self, CalibrationError> {
+        let (mut e, mut c, mut i) = (self.e, self.c, self.i);
+        match anchor {
+            Anchor::Exclusion => e = value,
+            Anchor::Crossover => c = value,
+            Anchor::Inclusion => i = value,
+        }
+        Self::new(e, c, i)
     }
 
     /// Increasing when `e < c < i`, decreasing when `e > c > i`.
@@ -302,6 +387,32 @@ mod tests {
         has_autotraits::<Anchors>();
         has_autotraits::<Direction>();
         has_autotraits::<BellShape>();
+        has_autotraits::<Anchor>();
+    }
+
+    #[test]
+    fn anchors_read_and_move_one_value() {
+        let th = Thresholds::new(1.0, 2.0, 3.0).unwrap();
+        for (anchor, value) in Anchor::ALL.into_iter().zip([1.0, 2.0, 3.0]) {
+            assert_eq!(th.anchor(anchor), value);
+            assert_eq!(th.with_anchor(anchor, value), Ok(th));
+        }
+        assert_eq!(
+            th.with_anchor(Anchor::Exclusion, 0.5),
+            Thresholds::new(0.5, 2.0, 3.0)
+        );
+        assert_eq!(
+            th.with_anchor(Anchor::Inclusion, 1.5),
+            Err(CalibrationError::NotMonotone {
+                exclusion: 1.0,
+                crossover: 2.0,
+                inclusion: 1.5
+            })
+        );
+        assert!(matches!(
+            th.with_anchor(Anchor::Crossover, f64::NAN),
+            Err(CalibrationError::ThresholdNotFinite { position: 1, .. })
+        ));
     }
 
     #[test]

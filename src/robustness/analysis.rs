@@ -1,18 +1,23 @@
 //! The description of an analysis: raw data, calibration per condition, outcome, cut-offs and
-//! solution type; and the evaluation of one variant of it.
+//! solution type; its checks, its parameters' baseline values and grids, and its baseline run
+//! ([`Analysis::solve`], and [`Prepared`], the analysis checked and calibrated once).
+//!
+//! The files of `robustness` build on each other, each importing only those before it:
+//! `error` ← `grid` ← `analysis` ← `sweep` ← `summary`. A method that computes a later
+//! stage's result lives in that stage's file, with the algorithm: `Analysis::sweep` (and the
+//! evaluation of one variant) in `sweep.rs`, `Sweep::summary` and the robust-core sets in
+//! `summary.rs`.
 
 use ndarray::{Array1, Array2};
 
-use crate::calibration::{DirectOptions, Thresholds};
-use crate::fit::Sufficiency;
-use crate::minimize::MinimizeError;
+use crate::calibration::{Anchor, DirectOptions, Thresholds};
 use crate::solution::{SolutionOptions, SolutionType};
-use crate::{Dataset, Error, Expression, TruthTableOptions};
+use crate::{Dataset, TruthTableOptions};
 
 use crate::number::short;
 
-use super::grid::{check_variants, invalid_grid};
-use super::{Anchor, Parameter, ParameterGrid, RobustnessError};
+use super::error::RobustnessError;
+use super::grid::{check_variants, invalid_grid, Parameter, ParameterGrid};
 
 /// How a column of the raw data becomes a set.
 ///
@@ -368,7 +373,7 @@ impl Analysis {
     pub fn value_of(&self, parameter: &Parameter) -> Result<f64, RobustnessError> {
         Ok(match parameter {
             Parameter::Threshold { condition, anchor } => {
-                anchor_value(&self.thresholds_of(condition)?.1, *anchor)
+                self.thresholds_of(condition)?.1.anchor(*anchor)
             }
             Parameter::InclCut => self.truth_table.get_incl_cutoffs().0,
             Parameter::NCut => self.truth_table.get_n_cutoff() as f64,
@@ -434,7 +439,7 @@ impl Analysis {
             ))
             .into());
         }
-        let center = anchor_value(&thresholds, anchor);
+        let center = thresholds.anchor(anchor);
         Ok(ParameterGrid::around(
             parameter, center, half_width, points,
         )?)
@@ -541,7 +546,7 @@ impl Analysis {
             }
             None => Err(RobustnessError::UnknownCondition {
                 name: condition.to_owned(),
-                available: self.conditions().join(", "),
+                available: self.conditions().into_iter().map(str::to_owned).collect(),
             }),
         }
     }
@@ -611,63 +616,6 @@ impl Analysis {
             multi_value,
         })
     }
-
-    /// The options of a variant that moves a cut-off to `value`, checked.
-    pub(super) fn cutoff_options(
-        &self,
-        parameter: &Parameter,
-        value: f64,
-    ) -> Result<TruthTableOptions, RobustnessError> {
-        let invalid = |reason: String| RobustnessError::InvalidCutoff {
-            parameter: parameter.to_string(),
-            value,
-            reason,
-        };
-        let base = self.truth_table.clone();
-        let options = match parameter {
-            Parameter::InclCut => {
-                let (ic1, ic0) = base.get_incl_cutoffs();
-                if ic1 == ic0 {
-                    base.incl_cutoff(value)
-                } else {
-                    base.incl_cutoffs(value, ic0)
-                }
-            }
-            Parameter::NCut => {
-                if value < 1.0 || value.fract() != 0.0 || value > u32::MAX as f64 {
-                    return Err(invalid("not a whole number of at least 1".into()));
-                }
-                base.n_cutoff(value as usize)
-            }
-            Parameter::PriCut => base.pri_cutoff(value),
-            Parameter::Threshold { .. } => base,
-        };
-        options.validate().map_err(|e| invalid(e.to_string()))?;
-        Ok(options)
-    }
-}
-
-fn anchor_value(t: &Thresholds, anchor: Anchor) -> f64 {
-    match anchor {
-        Anchor::Exclusion => t.exclusion(),
-        Anchor::Crossover => t.crossover(),
-        Anchor::Inclusion => t.inclusion(),
-    }
-}
-
-/// `t` with one anchor moved to `value`.
-pub(super) fn moved(
-    t: &Thresholds,
-    anchor: Anchor,
-    value: f64,
-) -> Result<Thresholds, crate::CalibrationError> {
-    let (mut e, mut c, mut i) = (t.exclusion(), t.crossover(), t.inclusion());
-    match anchor {
-        Anchor::Exclusion => e = value,
-        Anchor::Crossover => c = value,
-        Anchor::Inclusion => i = value,
-    }
-    Thresholds::new(e, c, i)
 }
 
 /// An analysis checked and calibrated once: the baseline columns, and the raw column of each
@@ -692,106 +640,11 @@ impl Prepared {
     }
 }
 
-/// The solutions of one variant, and the membership of its first model.
-#[derive(Debug, Clone)]
-pub(super) struct Solved {
-    pub(super) models: Vec<Vec<Expression>>,
-    /// Each model as one expression.
-    pub(super) expressions: Vec<Expression>,
-    pub(super) fit: Vec<Sufficiency>,
-    pub(super) membership: Vec<f64>,
-    pub(super) outcome: Vec<f64>,
-}
-
-/// Runs truth table and solution on calibrated `values`; no positive row gives no model (the
-/// empty set).
-pub(super) fn solve_values(
-    analysis: &Analysis,
-    prepared: &Prepared,
-    values: &Array2<f64>,
-    options: &TruthTableOptions,
-) -> crate::Result<Solved> {
-    let data = prepared.dataset(values)?;
-    let tt = options.build(&data, &analysis.outcome, &prepared.conditions)?;
-    let outcome = tt.outcome_membership()?.into_values().to_vec();
-    let solution = match analysis.solution.solve(&tt) {
-        Ok(s) => s,
-        Err(Error::Minimize(MinimizeError::NoPositiveRows)) => {
-            return Ok(Solved {
-                models: Vec::new(),
-                expressions: Vec::new(),
-                fit: Vec::new(),
-                membership: vec![0.0; data.n_cases()],
-                outcome,
-            })
-        }
-        Err(e) => return Err(e),
-    };
-    let mut models = Vec::with_capacity(solution.models().len());
-    let mut fit = Vec::with_capacity(solution.models().len());
-    let mut expressions = Vec::with_capacity(solution.models().len());
-    for m in solution.models() {
-        models.push(m.terms().iter().map(|t| t.expression().clone()).collect());
-        expressions.push(m.expression().clone());
-        fit.push(*m.fit());
-    }
-    let membership = match solution.models().first() {
-        Some(m) => m.expression().evaluate(&data)?.into_values().to_vec(),
-        None => vec![0.0; data.n_cases()],
-    };
-    Ok(Solved {
-        models,
-        expressions,
-        fit,
-        membership,
-        outcome,
-    })
-}
-
-impl Analysis {
-    /// Solves the variant that gives `parameter` the value `value` (checked by the caller),
-    /// recalibrating only the condition it moves.
-    pub(super) fn solve_variant(
-        &self,
-        prepared: &Prepared,
-        parameter: &Parameter,
-        value: f64,
-    ) -> crate::Result<Solved> {
-        match parameter {
-            Parameter::Threshold { condition, anchor } => {
-                let j = prepared
-                    .conditions
-                    .iter()
-                    .position(|c| c == condition)
-                    .ok_or_else(|| RobustnessError::UnknownCondition {
-                        name: condition.clone(),
-                        available: prepared.conditions.join(", "),
-                    })?;
-                let (raw, thresholds) =
-                    prepared.raw[j]
-                        .as_ref()
-                        .ok_or_else(|| RobustnessError::NotCalibrated {
-                            name: condition.clone(),
-                        })?;
-                let thresholds = moved(thresholds, *anchor, value)?;
-                let mut values = prepared.base.clone();
-                values
-                    .column_mut(j)
-                    .assign(&self.direct.calibrate(raw, thresholds)?);
-                solve_values(self, prepared, &values, &self.truth_table)
-            }
-            _ => {
-                let options = self.cutoff_options(parameter, value)?;
-                solve_values(self, prepared, &prepared.base, &options)
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::robustness::MAX_VARIANTS;
+    use crate::Error;
 
     fn analysis() -> Analysis {
         let data = Dataset::from_columns([

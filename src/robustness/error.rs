@@ -37,10 +37,10 @@ pub enum RobustnessError {
         /// The value.
         value: f64,
     },
-    /// A cut-off outside its range: inclusion and PRI in [0, 1] (and an inclusion cut-off at
-    /// least the lower one, `ic0`), the frequency cut-off a whole number of at least 1.
+    /// A cut-off value that the truth table's options refuse: inclusion and PRI outside
+    /// [0, 1], or an inclusion cut-off below the lower one, `ic0` (the source says which).
     #[error(
-        "{parameter} = {value} is not a valid cut-off: {reason}",
+        "{parameter} = {value} is not a valid cut-off: {source}",
         value = short(.value)
     )]
     InvalidCutoff {
@@ -48,8 +48,21 @@ pub enum RobustnessError {
         parameter: String,
         /// The value.
         value: f64,
-        /// What is wrong.
-        reason: String,
+        /// Why the truth table's options refuse it.
+        #[source]
+        source: crate::truth_table::TruthTableError,
+    },
+    /// A frequency cut-off value that is not a whole number of at least 1 (the grid's values
+    /// are real numbers; the truth table's `n_cut` is a count).
+    #[error(
+        "{parameter} = {value} is not a valid cut-off: not a whole number of at least 1",
+        value = short(.value)
+    )]
+    InvalidFrequencyCutoff {
+        /// The parameter, `n_cut`.
+        parameter: String,
+        /// The value.
+        value: f64,
     },
     /// A grid with fewer than one point, or a relative width that is negative or not finite.
     #[error("invalid grid for {parameter}: {reason}")]
@@ -60,12 +73,12 @@ pub enum RobustnessError {
         reason: String,
     },
     /// A condition that is not one of the analysis.
-    #[error("unknown condition `{name}` (the conditions are: {available})")]
+    #[error("unknown condition `{name}` (the conditions are: {})", .available.join(", "))]
     UnknownCondition {
         /// The name given.
         name: String,
-        /// The analysis's conditions, comma-separated.
-        available: String,
+        /// The analysis's conditions, in order.
+        available: Vec<String>,
     },
     /// A threshold sweep on a condition that is used as given, without calibration thresholds.
     #[error("condition `{name}` has no calibration thresholds to move")]
@@ -95,6 +108,7 @@ pub enum RobustnessError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::truth_table::TruthTableError;
 
     fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
 
@@ -123,9 +137,19 @@ mod tests {
                 RobustnessError::InvalidCutoff {
                     parameter: "incl_cut".into(),
                     value: 1.5,
-                    reason: "outside [0, 1]".into(),
+                    source: TruthTableError::InvalidCutoff {
+                        name: "incl",
+                        value: 1.5,
+                    },
                 },
-                "incl_cut = 1.5 is not a valid cut-off: outside [0, 1]",
+                "incl_cut = 1.5 is not a valid cut-off: incl cut-off 1.5 is outside [0, 1]",
+            ),
+            (
+                RobustnessError::InvalidFrequencyCutoff {
+                    parameter: "n_cut".into(),
+                    value: 2.5,
+                },
+                "n_cut = 2.5 is not a valid cut-off: not a whole number of at least 1",
             ),
             (
                 RobustnessError::InvalidGrid {
@@ -137,7 +161,7 @@ mod tests {
             (
                 RobustnessError::UnknownCondition {
                     name: "X".into(),
-                    available: "A, B".into(),
+                    available: vec!["A".into(), "B".into()],
                 },
                 "unknown condition `X` (the conditions are: A, B)",
             ),
@@ -164,9 +188,12 @@ mod tests {
                 RobustnessError::InvalidCutoff {
                     parameter: "incl_cut".into(),
                     value: 1e308,
-                    reason: "outside [0, 1]".into(),
+                    source: TruthTableError::InvalidCutoff {
+                        name: "incl",
+                        value: 1e308,
+                    },
                 },
-                "incl_cut = 1e308 is not a valid cut-off: outside [0, 1]",
+                "incl_cut = 1e308 is not a valid cut-off: incl cut-off 1e308 is outside [0, 1]",
             ),
         ];
         for (err, message) in cases {

@@ -2,9 +2,10 @@
 
 use std::fmt;
 
+use crate::calibration::Anchor;
 use crate::number::short;
 
-use super::RobustnessError;
+use super::error::RobustnessError;
 
 /// The most variants one sweep may run: the values of one [`ParameterGrid`], and of all the
 /// grids of a sweep together ([`Analysis::sweep`](super::Analysis::sweep)).
@@ -42,42 +43,6 @@ pub(super) fn check_variants(requested: usize) -> Result<(), RobustnessError> {
         });
     }
     Ok(())
-}
-
-/// One of the three anchors of a direct calibration (Ragin 2008).
-///
-/// # Example
-/// ```
-/// use fsqca::robustness::Anchor;
-///
-/// assert_eq!(Anchor::Crossover.to_string(), "crossover");
-/// assert_eq!(Anchor::ALL.len(), 3);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Anchor {
-    /// Full exclusion (membership 0.05 on the logistic curve).
-    Exclusion,
-    /// The crossover (membership 0.5).
-    Crossover,
-    /// Full inclusion (membership 0.95 on the logistic curve).
-    Inclusion,
-}
-
-impl Anchor {
-    /// The three anchors, in the order exclusion, crossover, inclusion.
-    pub const ALL: [Anchor; 3] = [Anchor::Exclusion, Anchor::Crossover, Anchor::Inclusion];
-}
-
-impl fmt::Display for Anchor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Anchor::Exclusion => "exclusion",
-            Anchor::Crossover => "crossover",
-            Anchor::Inclusion => "inclusion",
-        })
-    }
 }
 
 /// A parameter of an analysis that a sweep can move.

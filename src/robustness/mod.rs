@@ -56,8 +56,9 @@ mod grid;
 mod summary;
 mod sweep;
 
+pub use crate::calibration::Anchor;
 pub use analysis::{Analysis, Calibration};
 pub use error::RobustnessError;
-pub use grid::{Anchor, Parameter, ParameterGrid, MAX_VARIANTS};
+pub use grid::{Parameter, ParameterGrid, MAX_VARIANTS};
 pub use summary::{RobustnessFit, SensitivityRange, Summary, TermRobustness};
 pub use sweep::{SkipReason, Sweep, Variant, VariantResult};

@@ -1,13 +1,14 @@
 //! The stability summary of a sweep: sensitivity ranges, the robust core and the robustness
-//! fit of Oana & Schneider.
+//! fit of Oana & Schneider; [`Sweep::summary`] and the robust-core sets
+//! ([`Sweep::robust_core`] and the test sets) are computed here.
 
 use std::fmt;
 
 use crate::fit::Sufficiency;
 use crate::{Expression, FuzzySet};
 
-use super::sweep::coincidence;
-use super::{Parameter, Sweep, Variant};
+use super::grid::Parameter;
+use super::sweep::{coincidence, Sweep, Variant};
 
 /// The values of one parameter over which something (the solution, or a term) stays as at the
 /// baseline: the contiguous run of grid values around the baseline value.

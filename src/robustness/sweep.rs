@@ -1,14 +1,18 @@
-//! Running a sweep: one variant per grid value, in parallel, in grid order.
+//! A sweep's results ([`Sweep`], [`Variant`], [`VariantResult`], [`SkipReason`]) and the sweep
+//! algorithm that makes them: [`Analysis::sweep`] runs one variant per grid value, in
+//! parallel, in grid order, each recalibrating only the condition it moves.
 
 use std::sync::Arc;
 
+use ndarray::Array2;
+
 use crate::fit::{self, Sufficiency};
 use crate::minimize::MinimizeError;
-use crate::{Error, Expression, FuzzySet};
+use crate::{Error, Expression, FuzzySet, TruthTableOptions};
 
-use super::analysis::{solve_values, Solved};
-use super::grid::check_variants;
-use super::{Analysis, Parameter, ParameterGrid};
+use super::analysis::{Analysis, Prepared};
+use super::error::RobustnessError;
+use super::grid::{check_variants, Parameter, ParameterGrid};
 
 /// What one variant gave.
 ///
@@ -536,6 +540,138 @@ impl Analysis {
             core_fit,
         })
     }
+
+    /// Solves the variant that gives `parameter` the value `value` (checked by the caller),
+    /// recalibrating only the condition it moves.
+    fn solve_variant(
+        &self,
+        prepared: &Prepared,
+        parameter: &Parameter,
+        value: f64,
+    ) -> crate::Result<Solved> {
+        match parameter {
+            Parameter::Threshold { condition, anchor } => {
+                let j = prepared
+                    .conditions
+                    .iter()
+                    .position(|c| c == condition)
+                    .ok_or_else(|| RobustnessError::UnknownCondition {
+                        name: condition.clone(),
+                        available: prepared.conditions.clone(),
+                    })?;
+                let (raw, thresholds) =
+                    prepared.raw[j]
+                        .as_ref()
+                        .ok_or_else(|| RobustnessError::NotCalibrated {
+                            name: condition.clone(),
+                        })?;
+                let thresholds = thresholds.with_anchor(*anchor, value)?;
+                let mut values = prepared.base.clone();
+                values
+                    .column_mut(j)
+                    .assign(&self.get_direct_options().calibrate(raw, thresholds)?);
+                solve_values(self, prepared, &values, self.get_truth_table_options())
+            }
+            _ => {
+                let options = self.cutoff_options(parameter, value)?;
+                solve_values(self, prepared, &prepared.base, &options)
+            }
+        }
+    }
+
+    /// The options of a variant that moves a cut-off to `value`, checked.
+    fn cutoff_options(
+        &self,
+        parameter: &Parameter,
+        value: f64,
+    ) -> Result<TruthTableOptions, RobustnessError> {
+        let base = self.get_truth_table_options().clone();
+        let options = match parameter {
+            Parameter::InclCut => {
+                let (ic1, ic0) = base.get_incl_cutoffs();
+                if ic1 == ic0 {
+                    base.incl_cutoff(value)
+                } else {
+                    base.incl_cutoffs(value, ic0)
+                }
+            }
+            Parameter::NCut => {
+                if value < 1.0 || value.fract() != 0.0 || value > u32::MAX as f64 {
+                    return Err(RobustnessError::InvalidFrequencyCutoff {
+                        parameter: parameter.to_string(),
+                        value,
+                    });
+                }
+                base.n_cutoff(value as usize)
+            }
+            Parameter::PriCut => base.pri_cutoff(value),
+            Parameter::Threshold { .. } => base,
+        };
+        options
+            .validate()
+            .map_err(|source| RobustnessError::InvalidCutoff {
+                parameter: parameter.to_string(),
+                value,
+                source,
+            })?;
+        Ok(options)
+    }
+}
+
+/// The solutions of one variant, and the membership of its first model.
+#[derive(Debug, Clone)]
+pub(super) struct Solved {
+    pub(super) models: Vec<Vec<Expression>>,
+    /// Each model as one expression.
+    pub(super) expressions: Vec<Expression>,
+    pub(super) fit: Vec<Sufficiency>,
+    pub(super) membership: Vec<f64>,
+    pub(super) outcome: Vec<f64>,
+}
+
+/// Runs truth table and solution on calibrated `values`; no positive row gives no model (the
+/// empty set).
+pub(super) fn solve_values(
+    analysis: &Analysis,
+    prepared: &Prepared,
+    values: &Array2<f64>,
+    options: &TruthTableOptions,
+) -> crate::Result<Solved> {
+    let data = prepared.dataset(values)?;
+    let tt = options.build(&data, analysis.outcome(), &prepared.conditions)?;
+    let outcome = tt.outcome_membership()?.into_values().to_vec();
+    let solution = match analysis.get_solution_options().solve(&tt) {
+        Ok(s) => s,
+        Err(Error::Minimize(MinimizeError::NoPositiveRows)) => {
+            return Ok(Solved {
+                models: Vec::new(),
+                expressions: Vec::new(),
+                fit: Vec::new(),
+                membership: vec![0.0; data.n_cases()],
+                outcome,
+            })
+        }
+        Err(e) => return Err(e),
+    };
+    let mut models = Vec::with_capacity(solution.models().len());
+    let mut fit = Vec::with_capacity(solution.models().len());
+    let mut expressions = Vec::with_capacity(solution.models().len());
+    for m in solution.models() {
+        models.push(m.terms().iter().map(|t| t.expression().clone()).collect());
+        expressions.push(m.expression().clone());
+        fit.push(*m.fit());
+    }
+    let membership = match solution.models().first() {
+        Some(m) => m.expression().evaluate(&data)?.into_values().to_vec(),
+        None => vec![0.0; data.n_cases()],
+    };
+    Ok(Solved {
+        models,
+        expressions,
+        fit,
+        membership,
+        outcome,
+    })
 }
 
 /// The terms in every model of the baseline and of every solved variant, in the order of the
@@ -674,6 +810,57 @@ mod tests {
         assert_eq!(summary.baseline, ["A*B*C".parse::<Expression>().unwrap()]);
         assert_eq!(summary.core, summary.baseline);
         assert_eq!(summary.core_fit.and_then(|f| f.incl), Some(1.0));
+    }
+
+    /// A cut-off the truth table refuses keeps the truth table's error as its source; a
+    /// frequency cut-off that is no count is its own variant.
+    #[test]
+    fn invalid_cutoffs_keep_their_cause() {
+        use crate::truth_table::TruthTableError;
+        let a = analysis();
+        let err = a
+            .sweep(&[ParameterGrid::new(Parameter::InclCut, vec![0.8, 1.5]).unwrap()])
+            .unwrap_err();
+        let Error::Robustness(e) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(
+            e,
+            &RobustnessError::InvalidCutoff {
+                parameter: "incl_cut".into(),
+                value: 1.5,
+                source: TruthTableError::InvalidCutoff {
+                    name: "incl",
+                    value: 1.5
+                },
+            }
+        );
+        let source = std::error::Error::source(e).map(ToString::to_string);
+        assert_eq!(
+            source.as_deref(),
+            Some("incl cut-off 1.5 is outside [0, 1]")
+        );
+        let err = a
+            .sweep(&[ParameterGrid::new(Parameter::NCut, vec![2.5]).unwrap()])
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Robustness(RobustnessError::InvalidFrequencyCutoff { value, .. }) if value == 2.5
+            ),
+            "{err:?}"
+        );
+        // A threshold on an unknown condition names the conditions, as a list.
+        let err = a
+            .sweep(&[
+                ParameterGrid::new(Parameter::threshold("Z", Anchor::Crossover), vec![1.0])
+                    .unwrap(),
+            ])
+            .unwrap_err();
+        let Error::Robustness(RobustnessError::UnknownCondition { available, .. }) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(available, &["A", "B", "C"]);
     }
 
     #[test]

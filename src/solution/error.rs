@@ -23,6 +23,8 @@ fn observed_row(output: &OutputValue) -> &'static str {
 /// use fsqca::solution::{DirectionalExpectations, SolutionError};
 ///
 /// let err = "A, ~B*".parse::<DirectionalExpectations>().unwrap_err();
+/// assert!(matches!(err, SolutionError::ExpectationSyntax { .. }));
+/// let err = "A, B + C".parse::<DirectionalExpectations>().unwrap_err();
 /// assert!(matches!(err, SolutionError::InvalidExpectation { .. }));
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -37,13 +39,25 @@ pub enum SolutionError {
         /// What is wrong with it.
         reason: String,
     },
+    /// A directional expectation that is not an expression (the source says why).
+    #[error("directional expectation `{text}`: {source}")]
+    ExpectationSyntax {
+        /// The expectation as written.
+        text: String,
+        /// Why it does not parse.
+        #[source]
+        source: crate::ExpressionError,
+    },
     /// A directional expectation names a condition that is not in the truth table.
-    #[error("directional expectation on unknown condition `{name}` (conditions are: {available})")]
+    #[error(
+        "directional expectation on unknown condition `{name}` (conditions are: {})",
+        .available.join(", ")
+    )]
     UnknownCondition {
         /// The name used.
         name: String,
-        /// The truth table's conditions, comma-separated.
-        available: String,
+        /// The truth table's conditions, in order.
+        available: Vec<String>,
     },
     /// A directional expectation gives a level that the condition does not have.
     #[error("directional expectation `{text}`: condition `{name}` has no level {level}")]
@@ -157,7 +171,7 @@ mod tests {
     fn messages_name_the_offending_value() {
         let e = SolutionError::UnknownCondition {
             name: "X".into(),
-            available: "A, B".into(),
+            available: vec!["A".into(), "B".into()],
         };
         assert_eq!(
             e.to_string(),
@@ -197,6 +211,15 @@ mod tests {
             e.to_string(),
             "configuration [2, 0] does not fit conditions with [2, 2] levels"
         );
+        let e = SolutionError::ExpectationSyntax {
+            text: " ".into(),
+            source: crate::ExpressionError::Empty { position: 0 },
+        };
+        assert_eq!(
+            e.to_string(),
+            "directional expectation ` `: empty expression"
+        );
+        assert!(std::error::Error::source(&e).is_some());
         let e = SolutionError::from(crate::ExpressionError::InvalidName {
             name: "A B".into(),
             reason: "it contains white space".into(),

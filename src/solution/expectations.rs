@@ -131,7 +131,7 @@ impl DirectionalExpectations {
                     .position(|c| c == literal.name())
                     .ok_or_else(|| SolutionError::UnknownCondition {
                         name: literal.name().to_owned(),
-                        available: conditions.join(", "),
+                        available: conditions.to_vec(),
                     })?;
                 if std::mem::replace(&mut seen[j], true) {
                     return Err(SolutionError::DuplicateExpectation {
@@ -250,12 +250,12 @@ impl FromStr for DirectionalExpectations {
                     reason: "an empty item between commas".into(),
                 });
             }
-            let expr: Expression = text.parse().map_err(|e: crate::ExpressionError| {
-                SolutionError::InvalidExpectation {
-                    text: text.to_owned(),
-                    reason: e.to_string(),
-                }
-            })?;
+            let expr: Expression =
+                text.parse()
+                    .map_err(|source| SolutionError::ExpectationSyntax {
+                        text: text.to_owned(),
+                        source,
+                    })?;
             let literals: Vec<Literal> = match expr.kind() {
                 ExpressionKind::Literal(l) => vec![l.clone()],
                 ExpressionKind::And(items) => items
@@ -308,7 +308,7 @@ mod tests {
 
     #[test]
     fn rejects_bad_items() {
-        for bad in ["A,,B", "A + B", "~(A*B)", "A*", "(A+B)*C"] {
+        for bad in ["A,,B", "A + B", "~(A*B)", "(A+B)*C"] {
             assert!(
                 matches!(
                     bad.parse::<DirectionalExpectations>(),
@@ -317,6 +317,14 @@ mod tests {
                 "{bad}"
             );
         }
+        // A syntax error keeps the expression's error as its source.
+        assert_eq!(
+            "A, B*".parse::<DirectionalExpectations>(),
+            Err(SolutionError::ExpectationSyntax {
+                text: "B*".into(),
+                source: "B*".parse::<Expression>().unwrap_err(),
+            })
+        );
     }
 
     #[test]

@@ -44,14 +44,18 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod derive;
 mod error;
 mod expectations;
 mod options;
 mod result;
+mod solution_type;
 mod warning;
 
+pub use derive::MAX_COUNTERFACTUALS;
 pub use error::SolutionError;
 pub use expectations::DirectionalExpectations;
-pub use options::{SolutionOptions, SolutionType, MAX_COUNTERFACTUALS};
-pub use result::{Configuration, Model, Solution, Term};
+pub use options::SolutionOptions;
+pub use result::{Configuration, Model, ModelOrigin, Solution, Term};
+pub use solution_type::SolutionType;
 pub use warning::SolutionWarning;

@@ -5,9 +5,10 @@ use std::fmt;
 use crate::expression::Expression;
 use crate::fit::Sufficiency;
 use crate::text::pad_right;
+use crate::truth_table::RowIds;
 
 use super::error::SolutionError;
-use super::options::SolutionType;
+use super::solution_type::SolutionType;
 use super::warning::SolutionWarning;
 
 /// A configuration of the conditions (a truth-table row), with its R QCA row id.
@@ -29,14 +30,14 @@ pub struct Configuration {
 }
 
 impl Configuration {
-    /// The configuration `values` of conditions with the given numbers of levels.
-    ///
-    /// The id saturates at `u64::MAX` for tables too large to number (the truth table refuses
-    /// those before any solution is computed).
+    /// The configuration `values` of conditions with the given numbers of levels, numbered
+    /// by [`RowIds`].
     ///
     /// # Errors
     /// [`SolutionError::InvalidConfiguration`] when `values` and `levels` have different
-    /// lengths, or a value is not below its number of levels.
+    /// lengths, a value is not below its number of levels, or the levels have more
+    /// configurations than a row id can number (2^63, as the truth table's
+    /// [`TruthTableError::TooManyConfigurations`](crate::truth_table::TruthTableError::TooManyConfigurations)).
     ///
     /// # Example
     /// ```
@@ -44,24 +45,23 @@ impl Configuration {
     /// assert_eq!(c.id(), 5);
     /// assert!(fsqca::solution::Configuration::new(vec![2, 0], &[2, 2]).is_err());
     /// assert!(fsqca::solution::Configuration::new(vec![1], &[2, 2]).is_err());
+    /// assert!(fsqca::solution::Configuration::new(vec![0; 64], &[2; 64]).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(values: Vec<u8>, levels: &[u8]) -> Result<Self, SolutionError> {
-        if values.len() != levels.len() || values.iter().zip(levels).any(|(v, l)| v >= l) {
-            return Err(SolutionError::InvalidConfiguration {
+        let wide: Vec<u32> = levels.iter().map(|&l| u32::from(l)).collect();
+        match RowIds::new(&wide).ok().and_then(|ids| ids.id(&values)) {
+            Some(id) => Ok(Self { id, values }),
+            None => Err(SolutionError::InvalidConfiguration {
                 values,
                 levels: levels.to_vec(),
-            });
+            }),
         }
-        let index = values
-            .iter()
-            .zip(levels)
-            .try_fold(0u64, |acc, (&v, &l)| {
-                acc.checked_mul(u64::from(l))?.checked_add(u64::from(v))
-            })
-            .and_then(|i| i.checked_add(1))
-            .unwrap_or(u64::MAX);
-        Ok(Self { id: index, values })
+    }
+
+    /// The configuration `values` numbered by `ids`, `None` when it is none of theirs.
+    pub(super) fn numbered(ids: &RowIds, values: Vec<u8>) -> Option<Self> {
+        ids.id(&values).map(|id| Self { id, values })
     }
 
     /// The R QCA row id: the 1-based row number in the complete truth table, first condition
@@ -268,7 +268,39 @@ pub struct Model {
     pub(crate) simplifying_assumptions: Vec<Configuration>,
     pub(crate) easy_counterfactuals: Vec<Configuration>,
     pub(crate) difficult_counterfactuals: Vec<Configuration>,
-    pub(crate) origin: Option<(usize, usize)>,
+    pub(crate) origin: Option<ModelOrigin>,
+}
+
+/// The (conservative, parsimonious) pair of models an intermediate model was derived from:
+/// their 0-based indices in the conservative and parsimonious solutions (R QCA's `C1P2` is
+/// `conservative: 0, parsimonious: 1`).
+///
+/// # Example
+/// ```
+/// use fsqca::solution::{ModelOrigin, SolutionOptions, SolutionType};
+/// use fsqca::{Dataset, TruthTableOptions};
+///
+/// let data = Dataset::from_columns([
+///     ("A", vec![1.0, 0.0, 0.0]),
+///     ("B", vec![1.0, 0.0, 1.0]),
+///     ("Y", vec![1.0, 0.0, 0.0]),
+/// ])?;
+/// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+/// let solution = SolutionOptions::new(SolutionType::Intermediate)
+///     .directional_expectations("A, B".parse()?)
+///     .solve(&tt)?;
+/// let origin: ModelOrigin = solution.models()[0].origin().unwrap();
+/// assert_eq!((origin.conservative, origin.parsimonious), (0, 0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct ModelOrigin {
+    /// The index of the conservative model in the conservative solution's models.
+    pub conservative: usize,
+    /// The index of the parsimonious model in the parsimonious solution's models.
+    pub parsimonious: usize,
 }
 
 impl Model {
@@ -405,8 +437,9 @@ impl Model {
         &self.difficult_counterfactuals
     }
 
-    /// Intermediate models: the 0-based indices of the conservative and parsimonious models
-    /// this one was derived from (R QCA's `C1P1` is `(0, 0)`).
+    /// Intermediate models: the conservative and parsimonious models this one was derived
+    /// from, by 0-based index ([`ModelOrigin`]; R QCA's `C1P1` is both at 0); `None` for the
+    /// other solution types.
     ///
     /// # Example
     /// ```
@@ -421,12 +454,13 @@ impl Model {
     ///     .directional_expectations("A, B".parse()?)
     ///     .solve(&tt)?;
     /// let model = &solution.models()[0];
-    /// assert_eq!(model.origin(), Some((0, 0)));
+    /// let origin = model.origin().unwrap();
+    /// assert_eq!((origin.conservative, origin.parsimonious), (0, 0));
     /// # let conservative = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
     /// assert_eq!(conservative.models()[0].origin(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn origin(&self) -> Option<(usize, usize)> {
+    pub fn origin(&self) -> Option<ModelOrigin> {
         self.origin
     }
 }
@@ -735,7 +769,12 @@ impl fmt::Display for Solution {
         let multiple = self.models.len() > 1;
         for (m, model) in self.models.iter().enumerate() {
             let label = match (multiple, model.origin) {
-                (true, Some((c, p))) => format!("M{} (C{}P{}): ", m + 1, c + 1, p + 1),
+                (true, Some(o)) => format!(
+                    "M{} (C{}P{}): ",
+                    m + 1,
+                    o.conservative + 1,
+                    o.parsimonious + 1
+                ),
                 (true, None) => format!("M{}: ", m + 1),
                 (false, _) => String::new(),
             };

@@ -27,6 +27,7 @@ use super::error::TruthTableError;
 use super::index::RowIndex;
 use super::options::{SortKey, TruthTableOptions};
 use super::row::{OutputValue, Row};
+use super::row_id::RowIds;
 use super::TruthTable;
 use crate::minimize::MAX_CONDITIONS;
 
@@ -200,27 +201,10 @@ fn tabulate(
 
     let multi: Vec<bool> = levels.iter().map(|&l| l > 2).collect();
 
-    // Mixed-radix weights, first condition most significant.
-    let mut weights = vec![1u64; k];
-    let mut product: u64 = 1;
-    let mut overflow = false;
-    for j in (0..k).rev() {
-        weights[j] = product;
-        match product.checked_mul(levels[j]) {
-            Some(p) if p <= 1 << 63 => product = p,
-            _ => {
-                overflow = true;
-                break;
-            }
-        }
-    }
-    if overflow {
-        return Err(TruthTableError::TooManyConfigurations {
-            levels: levels.iter().map(|&l| l as u32).collect(),
-            log2: levels.iter().map(|&l| (l as f64).log2()).sum(),
-        }
-        .into());
-    }
+    // Row ids: mixed radix, first condition most significant.
+    let row_ids = RowIds::new(&levels.iter().map(|&l| l as u32).collect::<Vec<_>>())?;
+    let weights = row_ids.weights();
+    let product = row_ids.rows();
     if options.get_complete() && product > MAX_COMPLETE_ROWS {
         return Err(TruthTableError::CompleteTooLarge {
             rows: product,
@@ -309,7 +293,7 @@ fn tabulate(
         k,
         multi: &multi,
         levels: &levels,
-        weights: &weights,
+        weights,
         keys: &keys,
         negated,
     };
@@ -322,11 +306,7 @@ fn tabulate(
     // Rows.
     slots.sort_unstable_by_key(|s| s.key);
     let (ic1, ic0) = options.get_incl_cutoffs();
-    let decode = |key: u64| -> Vec<u8> {
-        (0..k)
-            .map(|j| ((key / weights[j]) % levels[j]) as u8)
-            .collect()
-    };
+    let decode = |key: u64| -> Vec<u8> { row_ids.digits(key).collect() };
     let make_row = |slot: &Slot| -> Row {
         let [s0, s1, s2] = slot.sums;
         let incl = (s0 > 0.0).then(|| (s1 / s0).clamp(0.0, 1.0));

@@ -18,6 +18,7 @@ mod error;
 mod index;
 mod options;
 mod row;
+mod row_id;
 
 pub use crate::data::MAX_LEVELS;
 pub use crate::minimize::MAX_CONDITIONS;
@@ -25,6 +26,7 @@ pub use build::MAX_COMPLETE_ROWS;
 pub use error::TruthTableError;
 pub use options::{SortKey, TruthTableOptions};
 pub use row::{OutputValue, Row};
+pub use row_id::RowIds;
 
 pub(crate) use build::{parse_outcome, CUTOFF_TOLERANCE};
 

@@ -292,9 +292,9 @@ fn output(solution: &Solution) -> Output<'_> {
                 simplifying_assumptions: configurations(m.simplifying_assumptions()),
                 easy_counterfactuals: configurations(m.easy_counterfactuals()),
                 difficult_counterfactuals: configurations(m.difficult_counterfactuals()),
-                origin: m.origin().map(|(c, p)| Origin {
-                    conservative: c + 1,
-                    parsimonious: p + 1,
+                origin: m.origin().map(|o| Origin {
+                    conservative: o.conservative + 1,
+                    parsimonious: o.parsimonious + 1,
                 }),
             })
             .collect(),
@@ -323,12 +323,12 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             write!(out, "{solution}")?;
             for (i, m) in solution.models().iter().enumerate() {
                 let label = format!("M{}", i + 1);
-                if let Some((c, p)) = m.origin() {
+                if let Some(o) = m.origin() {
                     writeln!(
                         out,
                         "{label}: from conservative M{} and parsimonious M{}",
-                        c + 1,
-                        p + 1
+                        o.conservative + 1,
+                        o.parsimonious + 1
                     )?;
                     writeln!(
                         out,
