@@ -1,12 +1,10 @@
 //! `fsqca fit`: parameters of fit of an expression (R QCA's `pof()`).
 
-use clap::ValueEnum;
-use fsqca::fit::{self, IntoOutcome};
+use fsqca::fit;
 use serde::Serialize;
 
 use crate::common::{
-    data_error, emit, emit_json, fmt3, infer_levels, load_data, parse_expression, CliError, Format,
-    NecessityRow, ReadArgs, TextTable,
+    emit, emit_json, fmt3, CliError, ExprArgs, Format, NecessityRow, RelationArg, TextTable,
 };
 
 pub const AFTER_HELP: &str = "\
@@ -28,37 +26,11 @@ Examples:
   fsqca fit tests/fixtures/datasets/LF.csv --outcome SURV --expression \"LIT + STB\" --relation necessity --format json
   fsqca fit tests/fixtures/datasets/LM.csv --outcome SURV --expression \"DEV[2]*LIT\"";
 
-/// The relation whose fit is computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RelationArg {
-    /// The expression is sufficient for the outcome (X -> Y).
-    Sufficiency,
-    /// The expression is necessary for the outcome (X <- Y).
-    Necessity,
-}
-
 /// The flags of `fit`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
-    /// The data: a CSV file, or `-` for standard input.
-    #[arg(value_name = "DATA")]
-    data: String,
-
     #[command(flatten)]
-    read: ReadArgs,
-
-    /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV`, `--outcome '~SURV'`).
-    #[arg(long, short = 'o', value_name = "Y")]
-    outcome: String,
-
-    /// The expression, e.g. `--expression "A*~B + C"` (`~` not, `*` and, `+` or, `A[2]` a level
-    /// of a multi-value condition, parentheses allowed).
-    #[arg(long, short = 'e', value_name = "EXPR")]
-    expression: String,
-
-    /// The relation: sufficiency (default) or necessity.
-    #[arg(long, value_enum, default_value_t = RelationArg::Sufficiency)]
-    relation: RelationArg,
+    input: ExprArgs,
 
     /// Output: text (an aligned table, 3 decimals) or json (full precision).
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -92,18 +64,12 @@ struct Output<T, W> {
 
 /// Runs `fsqca fit`.
 pub fn run(args: &Args) -> Result<(), CliError> {
-    let outcome = args
-        .outcome
-        .outcome_expression()
-        .map_err(|e| CliError::usage(format!("--outcome: {e}")))?;
-    let expression = parse_expression("--expression", &args.expression)?;
-    let data = load_data(&args.data, &args.read)?;
-    let used: Vec<&str> = expression.literals().iter().map(|l| l.name()).collect();
-    let data = infer_levels(&args.data, data, &used)?;
+    let outcome = args.input.outcome.expression()?;
+    let (expression, data) = args.input.load()?;
     let terms = expression.disjuncts();
-    match args.relation {
+    match args.input.relation {
         RelationArg::Sufficiency => {
-            let f = fit::solution(terms, &data, &outcome).map_err(|e| data_error(&args.data, e))?;
+            let f = fit::solution(terms, &data, &outcome).map_err(|e| args.input.data.error(e))?;
             let output = Output {
                 outcome: outcome.to_string(),
                 relation: "sufficiency",
@@ -161,7 +127,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         RelationArg::Necessity => {
             let one = |e: &fsqca::Expression| -> Result<NecessityRow, CliError> {
                 let n = fit::necessity_of(e, &data, &outcome)
-                    .map_err(|err| data_error(&args.data, err))?;
+                    .map_err(|err| args.input.data.error(err))?;
                 Ok(NecessityRow::new(e.to_string(), &n))
             };
             let output = Output {

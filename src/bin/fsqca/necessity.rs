@@ -1,12 +1,12 @@
 //! `fsqca necessity`: the necessity table of R QCA (`pof(..., relation = "necessity")` per
 //! condition and negation).
 
-use fsqca::fit::{self, IntoOutcome};
+use fsqca::fit;
 use serde::Serialize;
 
 use crate::common::{
-    data_error, emit, emit_json, infer_levels, load_data, names, warn, CliError, Format,
-    NecessityRow, ReadArgs, TextTable,
+    emit, emit_json, infer_levels, names, warn, CliError, DataArgs, Format, NecessityRow,
+    OutcomeArg, TextTable,
 };
 
 pub const AFTER_HELP: &str = "\
@@ -24,16 +24,11 @@ Examples:
 /// The flags of `necessity`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
-    /// The data: a CSV file, or `-` for standard input.
-    #[arg(value_name = "DATA")]
-    data: String,
+    #[command(flatten)]
+    data: DataArgs,
 
     #[command(flatten)]
-    read: ReadArgs,
-
-    /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV`, `--outcome '~SURV'`).
-    #[arg(long, short = 'o', value_name = "Y")]
-    outcome: String,
+    outcome: OutcomeArg,
 
     /// The conditions, comma-separated (default: every column but the outcome), e.g.
     /// `--conditions DEV,URB,LIT`.
@@ -53,18 +48,15 @@ struct Output {
 
 /// Runs `fsqca necessity`.
 pub fn run(args: &Args) -> Result<(), CliError> {
-    let outcome = args
-        .outcome
-        .outcome_expression()
-        .map_err(|e| CliError::usage(format!("--outcome: {e}")))?;
-    let outcome_name = args.outcome.trim().trim_start_matches('~').trim();
+    let outcome = args.outcome.expression()?;
+    let outcome_name = args.outcome.outcome.trim().trim_start_matches('~').trim();
     let given = names("--conditions", &args.conditions)?;
-    let data = load_data(&args.data, &args.read)?;
+    let data = args.data.load()?;
     let conditions: Vec<String> = if given.is_empty() {
         let text = data.text_names();
         if !text.is_empty() {
             warn(
-                &args.data,
+                &args.data.data,
                 format_args!(
                     "left out the columns that are not numeric: {}",
                     text.iter()
@@ -88,9 +80,9 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     } else {
         given
     };
-    let data = infer_levels(&args.data, data, &conditions)?;
-    let table = fit::necessity_table(&data, &outcome, &conditions)
-        .map_err(|e| data_error(&args.data, e))?;
+    let data = infer_levels(&args.data.data, data, &conditions)?;
+    let table =
+        fit::necessity_table(&data, &outcome, &conditions).map_err(|e| args.data.error(e))?;
     let rows: Vec<NecessityRow> = table
         .iter()
         .map(|r| NecessityRow::new(r.expression.to_string(), &r.necessity))
