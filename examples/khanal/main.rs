@@ -148,12 +148,12 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
             writeln!(
                 o,
                 "      {:<10} incl {}  PRI {}  cov {}  covU {}  {}",
-                p.path,
-                metric(p.incl),
-                metric(p.pri),
-                metric(p.cov),
-                metric(p.cov_unique),
-                p.cases.join(", ")
+                p.expression().to_string(),
+                metric(p.incl()),
+                metric(p.pri()),
+                metric(p.cov()),
+                metric(p.cov_unique()),
+                p.cases().join(", ")
             )?;
         }
     }

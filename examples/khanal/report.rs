@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use fsqca::calibration::{rank, DirectOptions, OrdinalCoding, RankOrder, Thresholds, Ties};
 use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
 use fsqca::robustness::{Analysis, Parameter, ParameterGrid, Summary};
-use fsqca::solution::{Solution, SolutionOptions, SolutionType};
+use fsqca::solution::{Solution, SolutionOptions, SolutionType, Term};
 use fsqca::{fit, Dataset, Expression, OutputValue, SortKey, TruthTable, TruthTableOptions};
 use serde::Serialize;
 use serde_json::Value;
@@ -250,23 +250,6 @@ pub struct TableCheck {
     pub verdict: Verdict,
 }
 
-/// A term of a solution with its fit and the cases it covers (membership above 0.5).
-#[derive(Debug, Clone, Serialize)]
-pub struct PathFit {
-    /// The path.
-    pub path: String,
-    /// Sufficiency inclusion.
-    pub incl: Option<f64>,
-    /// PRI.
-    pub pri: Option<f64>,
-    /// Raw coverage.
-    pub cov: Option<f64>,
-    /// Unique coverage.
-    pub cov_unique: Option<f64>,
-    /// Cases.
-    pub cases: Vec<String>,
-}
-
 /// The three solution types for one outcome.
 #[derive(Debug, Clone, Serialize)]
 pub struct Solutions {
@@ -276,8 +259,9 @@ pub struct Solutions {
     pub table: String,
     /// Conservative (complex) models; the paper prints these.
     pub conservative: Vec<String>,
-    /// The terms of the first conservative model, with their fit.
-    pub conservative_paths: Vec<PathFit>,
+    /// The terms (paths) of the first conservative model, with their fit and the cases they
+    /// cover (membership above 0.5).
+    pub conservative_paths: Vec<Term>,
     /// Parsimonious models.
     pub parsimonious: Vec<String>,
     /// Intermediate models (all conditions expected present).
@@ -750,20 +734,10 @@ fn model_strings(s: &Solution) -> Vec<String> {
         .collect()
 }
 
-fn path_fits(s: &Solution) -> Vec<PathFit> {
-    s.models().first().map_or_else(Vec::new, |m| {
-        m.terms()
-            .iter()
-            .map(|t| PathFit {
-                path: t.expression().to_string(),
-                incl: t.incl(),
-                pri: t.pri(),
-                cov: t.cov(),
-                cov_unique: t.cov_unique(),
-                cases: t.cases().to_vec(),
-            })
-            .collect()
-    })
+fn path_fits(s: &Solution) -> Vec<Term> {
+    s.models()
+        .first()
+        .map_or_else(Vec::new, |m| m.terms().to_vec())
 }
 
 fn term_set(s: &Solution) -> BTreeSet<String> {

@@ -6,7 +6,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use fsqca::fit::IntoOutcome;
+use fsqca::fit::{IntoOutcome, Necessity};
 use fsqca::{
     ColumnKind, CsvOptions, Dataset, Labels, ReadNote, Relation, SortKey, TruthTable,
     TruthTableError, TruthTableOptions,
@@ -587,37 +587,28 @@ pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
     })
 }
 
-/// An expression's necessity fit as the commands print it (`fit --relation necessity` and
-/// `necessity`): JSON `{"expression", "incl", "ron", "cov"}`, or a text-table row.
+/// An expression with the library's fit of it, as the commands print it: JSON
+/// `{"expression", ..}` followed by the fit's own fields (`"incl", "ron", "cov"` for necessity,
+/// `"incl", "pri", "cov"` for sufficiency).
 #[derive(serde::Serialize)]
-pub struct NecessityRow {
-    pub expression: String,
-    pub incl: Option<f64>,
-    pub ron: Option<f64>,
-    pub cov: Option<f64>,
+pub struct Fitted<'a, F> {
+    pub expression: &'a fsqca::Expression,
+    #[serde(flatten)]
+    pub fit: F,
 }
 
-impl NecessityRow {
-    /// The text table's column headers after the label and expression columns.
+impl Fitted<'_, Necessity> {
+    /// The text table's column headers (row label, expression, measures).
     pub const HEADERS: [&'static str; 5] = ["", "", "inclN", "RoN", "covN"];
-
-    pub fn new(expression: String, fit: &fsqca::fit::Necessity) -> Self {
-        NecessityRow {
-            expression,
-            incl: fit.incl,
-            ron: fit.ron,
-            cov: fit.cov,
-        }
-    }
 
     /// The text-table cells, after a row label (a number, or `M` for the whole expression).
     pub fn cells(&self, label: String) -> Vec<String> {
         vec![
             label,
-            self.expression.clone(),
-            fmt3(self.incl),
-            fmt3(self.ron),
-            fmt3(self.cov),
+            self.expression.to_string(),
+            fmt3(self.fit.incl),
+            fmt3(self.fit.ron),
+            fmt3(self.fit.cov),
         ]
     }
 }

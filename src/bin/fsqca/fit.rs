@@ -1,11 +1,10 @@
 //! `fsqca fit`: parameters of fit of an expression (R QCA's `pof()`).
 
-use fsqca::fit;
+use fsqca::fit::{self, Necessity};
+use fsqca::{Expression, Relation};
 use serde::Serialize;
 
-use crate::common::{
-    emit, emit_json, fmt3, CliError, ExprArgs, Format, NecessityRow, RelationArg, TextTable,
-};
+use crate::common::{emit, emit_json, fmt3, CliError, ExprArgs, Fitted, Format, TextTable};
 
 pub const AFTER_HELP: &str = "\
 The expression is split into its terms at the top-level ` + `. For sufficiency (default), each
@@ -37,29 +36,13 @@ pub struct Args {
     format: Format,
 }
 
+/// The JSON object of `fit`: the library's fit of each term and of the whole expression.
 #[derive(Serialize)]
-struct SufficiencyTerm {
-    expression: String,
-    incl: Option<f64>,
-    pri: Option<f64>,
-    cov: Option<f64>,
-    cov_unique: Option<f64>,
-}
-
-#[derive(Serialize)]
-struct SufficiencyWhole {
-    expression: String,
-    incl: Option<f64>,
-    pri: Option<f64>,
-    cov: Option<f64>,
-}
-
-#[derive(Serialize)]
-struct Output<T, W> {
-    outcome: String,
-    relation: &'static str,
-    terms: Vec<T>,
-    solution: W,
+struct Output<'a, T, F> {
+    outcome: &'a Expression,
+    relation: Relation,
+    terms: &'a [T],
+    solution: Fitted<'a, F>,
 }
 
 /// Runs `fsqca fit`.
@@ -67,28 +50,17 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     let outcome = args.input.outcome.expression()?;
     let (expression, data) = args.input.load()?;
     let terms = expression.disjuncts();
-    match args.input.relation {
-        RelationArg::Sufficiency => {
+    let relation = args.input.relation.into();
+    match relation {
+        Relation::Sufficiency => {
             let f = fit::solution(terms, &data, &outcome).map_err(|e| args.input.data.error(e))?;
             let output = Output {
-                outcome: outcome.to_string(),
-                relation: "sufficiency",
-                terms: f
-                    .terms
-                    .iter()
-                    .map(|t| SufficiencyTerm {
-                        expression: t.expression.to_string(),
-                        incl: t.incl,
-                        pri: t.pri,
-                        cov: t.cov,
-                        cov_unique: t.cov_unique,
-                    })
-                    .collect(),
-                solution: SufficiencyWhole {
-                    expression: expression.to_string(),
-                    incl: f.solution.incl,
-                    pri: f.solution.pri,
-                    cov: f.solution.cov,
+                outcome: &outcome,
+                relation,
+                terms: &f.terms,
+                solution: Fitted {
+                    expression: &expression,
+                    fit: f.solution,
                 },
             };
             match args.format {
@@ -98,7 +70,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     for (i, term) in output.terms.iter().enumerate() {
                         t.row(vec![
                             (i + 1).to_string(),
-                            term.expression.clone(),
+                            term.expression.to_string(),
                             fmt3(term.incl),
                             fmt3(term.pri),
                             fmt3(term.cov),
@@ -106,7 +78,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                         ]);
                     }
                     t.rule();
-                    let s = &output.solution;
+                    let s = &output.solution.fit;
                     t.row(vec![
                         "M".to_owned(),
                         String::new(),
@@ -116,30 +88,30 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                         String::new(),
                     ]);
                     emit(|out| {
-                        writeln!(out, "sufficiency for outcome {}", output.outcome)?;
-                        writeln!(out, "M: {}", s.expression)?;
+                        writeln!(out, "sufficiency for outcome {outcome}")?;
+                        writeln!(out, "M: {expression}")?;
                         writeln!(out)?;
                         t.write(out)
                     })
                 }
             }
         }
-        RelationArg::Necessity => {
-            let one = |e: &fsqca::Expression| -> Result<NecessityRow, CliError> {
-                let n = fit::necessity_of(e, &data, &outcome)
+        Relation::Necessity => {
+            let one = |e| -> Result<Fitted<'_, Necessity>, CliError> {
+                let fit = fit::necessity_of(e, &data, &outcome)
                     .map_err(|err| args.input.data.error(err))?;
-                Ok(NecessityRow::new(e.to_string(), &n))
+                Ok(Fitted { expression: e, fit })
             };
             let output = Output {
-                outcome: outcome.to_string(),
-                relation: "necessity",
-                terms: terms.iter().map(one).collect::<Result<Vec<_>, _>>()?,
+                outcome: &outcome,
+                relation,
+                terms: &terms.iter().map(one).collect::<Result<Vec<_>, _>>()?,
                 solution: one(&expression)?,
             };
             match args.format {
                 Format::Json => emit_json(&output),
                 Format::Text => {
-                    let mut t = TextTable::new(&NecessityRow::HEADERS, 2);
+                    let mut t = TextTable::new(&Fitted::HEADERS, 2);
                     for (i, term) in output.terms.iter().enumerate() {
                         t.row(term.cells((i + 1).to_string()));
                     }
@@ -148,8 +120,8 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     whole[1].clear();
                     t.row(whole);
                     emit(|out| {
-                        writeln!(out, "necessity for outcome {}", output.outcome)?;
-                        writeln!(out, "M: {}", output.solution.expression)?;
+                        writeln!(out, "necessity for outcome {outcome}")?;
+                        writeln!(out, "M: {expression}")?;
                         writeln!(out)?;
                         t.write(out)
                     })

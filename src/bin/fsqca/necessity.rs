@@ -1,12 +1,13 @@
 //! `fsqca necessity`: the necessity table of R QCA (`pof(..., relation = "necessity")` per
 //! condition and negation).
 
-use fsqca::fit;
+use fsqca::fit::{self, Necessity};
+use fsqca::Expression;
 use serde::Serialize;
 
 use crate::common::{
-    emit, emit_json, infer_levels, names, warn, CliError, DataArgs, Format, NecessityRow,
-    OutcomeArg, TextTable,
+    emit, emit_json, infer_levels, names, warn, CliError, DataArgs, Fitted, Format, OutcomeArg,
+    TextTable,
 };
 
 pub const AFTER_HELP: &str = "\
@@ -41,9 +42,9 @@ pub struct Args {
 }
 
 #[derive(Serialize)]
-struct Output {
-    outcome: String,
-    rows: Vec<NecessityRow>,
+struct Output<'a> {
+    outcome: Expression,
+    rows: Vec<Fitted<'a, Necessity>>,
 }
 
 /// Runs `fsqca necessity`.
@@ -83,18 +84,18 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     let data = infer_levels(&args.data.data, data, &conditions)?;
     let table =
         fit::necessity_table(&data, &outcome, &conditions).map_err(|e| args.data.error(e))?;
-    let rows: Vec<NecessityRow> = table
+    let rows = table
         .iter()
-        .map(|r| NecessityRow::new(r.expression.to_string(), &r.necessity))
+        .map(|r| Fitted {
+            expression: &r.expression,
+            fit: r.necessity,
+        })
         .collect();
-    let output = Output {
-        outcome: outcome.to_string(),
-        rows,
-    };
+    let output = Output { outcome, rows };
     match args.format {
         Format::Json => emit_json(&output),
         Format::Text => {
-            let mut t = TextTable::new(&NecessityRow::HEADERS, 2);
+            let mut t = TextTable::new(&Fitted::HEADERS, 2);
             for (i, r) in output.rows.iter().enumerate() {
                 t.row(r.cells((i + 1).to_string()));
             }
