@@ -51,11 +51,6 @@ pub fn write_svg<P: AsRef<Path>>(path: P, svg: &str) -> Result<(), PlotError> {
     })
 }
 
-/// A measure with 3 decimals, `-` when undefined.
-fn metric(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |x| format!("{x:.3}"))
-}
-
 fn drawing<E: std::fmt::Display>(e: E) -> PlotError {
     PlotError::Drawing(e.to_string())
 }

@@ -2,7 +2,8 @@
 
 use plotters::prelude::*;
 
-use super::{drawing, metric, PlotError};
+use super::{drawing, PlotError};
+use crate::number::metric;
 use crate::{fit, Dataset, Expression, FuzzySet, Relation};
 
 /// Width and height of the XY plot, in pixels.

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use fsqca::fit::{IntoOutcome, Necessity};
+use fsqca::number::metric;
 use fsqca::{
     ColumnKind, CsvOptions, Dataset, Labels, ReadNote, Relation, SortKey, TruthTable,
     TruthTableError, TruthTableOptions,
@@ -606,16 +607,11 @@ impl Fitted<'_, Necessity> {
         vec![
             label,
             self.expression.to_string(),
-            fmt3(self.fit.incl),
-            fmt3(self.fit.ron),
-            fmt3(self.fit.cov),
+            metric(self.fit.incl),
+            metric(self.fit.ron),
+            metric(self.fit.cov),
         ]
     }
-}
-
-/// A measure with 3 decimals, `-` when undefined.
-pub fn fmt3(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"))
 }
 
 /// A plain text table: a header and rows of cells, the first `left` columns left-aligned and

@@ -1,10 +1,11 @@
 //! `fsqca fit`: parameters of fit of an expression (R QCA's `pof()`).
 
 use fsqca::fit::{self, Necessity};
+use fsqca::number::metric;
 use fsqca::{Expression, Relation};
 use serde::Serialize;
 
-use crate::common::{emit, emit_json, fmt3, CliError, ExprArgs, Fitted, Format, TextTable};
+use crate::common::{emit, emit_json, CliError, ExprArgs, Fitted, Format, TextTable};
 
 pub const AFTER_HELP: &str = "\
 The expression is split into its terms at the top-level ` + `. For sufficiency (default), each
@@ -71,10 +72,10 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                         t.row(vec![
                             (i + 1).to_string(),
                             term.expression.to_string(),
-                            fmt3(term.incl),
-                            fmt3(term.pri),
-                            fmt3(term.cov),
-                            fmt3(term.cov_unique),
+                            metric(term.incl),
+                            metric(term.pri),
+                            metric(term.cov),
+                            metric(term.cov_unique),
                         ]);
                     }
                     t.rule();
@@ -82,9 +83,9 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     t.row(vec![
                         "M".to_owned(),
                         String::new(),
-                        fmt3(s.incl),
-                        fmt3(s.pri),
-                        fmt3(s.cov),
+                        metric(s.incl),
+                        metric(s.pri),
+                        metric(s.cov),
                         String::new(),
                     ]);
                     emit(|out| {
