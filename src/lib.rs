@@ -180,7 +180,7 @@ mod error;
 pub mod expression;
 pub mod fit;
 pub mod minimize;
-mod number;
+pub mod number;
 mod parallel;
 #[cfg(feature = "plot")]
 #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]

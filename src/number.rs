@@ -1,11 +1,29 @@
-//! How messages print numbers: short, whatever the magnitude.
+//! How the crate prints numbers.
+//!
+//! Text tables (truth tables, solutions, robustness summaries, plot titles, the command-line
+//! tool) print a measure of fit through [`metric`]: 3 decimals, `-` when it is undefined.
 //!
 //! Rust's `Display` for `f64` never switches to exponent notation, so `1e308` prints as a
 //! 309-digit integer and `1e-300` as 300 zeros after the point. Error messages print their
-//! numbers through [`short`] instead: plain shortest form for everyday magnitudes, exponent
+//! numbers in a short form instead: plain shortest form for everyday magnitudes, exponent
 //! form (`1e308`, `2.5e-9`) for very large or very small ones.
 
 use std::fmt;
+
+/// A measure of fit (inclusion, PRI, coverage, ...) as the text tables print it: 3 decimals,
+/// or `-` when the measure is undefined (`None`: its denominator is zero).
+///
+/// # Example
+/// ```
+/// use fsqca::number::metric;
+///
+/// assert_eq!(metric(Some(0.81234)), "0.812");
+/// assert_eq!(metric(Some(1.0)), "1.000");
+/// assert_eq!(metric(None), "-");
+/// ```
+pub fn metric(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"))
+}
 
 /// From this magnitude on, a number prints in exponent form.
 const LARGE: f64 = 1e15;
@@ -43,6 +61,15 @@ mod tests {
 
     fn shown(v: f64) -> String {
         short(&v).to_string()
+    }
+
+    #[test]
+    fn a_metric_has_three_decimals_or_a_dash() {
+        assert_eq!(metric(Some(0.8125)), "0.812");
+        assert_eq!(metric(Some(0.8126)), "0.813");
+        assert_eq!(metric(Some(0.0)), "0.000");
+        assert_eq!(metric(Some(-0.0004)), "-0.000");
+        assert_eq!(metric(None), "-");
     }
 
     #[test]

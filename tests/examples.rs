@@ -266,13 +266,16 @@ fn conservative_solutions_are_the_printed_paths() {
         for p in &s.conservative_paths {
             let (_, cases) = printed_cases
                 .iter()
-                .find(|(path, _)| *path == p.path)
-                .unwrap_or_else(|| panic!("{outcome}: unexpected path {}", p.path));
+                .find(|(path, _)| p.expression().to_string() == *path)
+                .unwrap_or_else(|| panic!("{outcome}: unexpected path {}", p.expression()));
             assert_eq!(
-                p.cases.iter().map(String::as_str).collect::<BTreeSet<_>>(),
+                p.cases()
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<BTreeSet<_>>(),
                 cases.iter().copied().collect::<BTreeSet<_>>(),
                 "{outcome} {}",
-                p.path
+                p.expression()
             );
         }
         // With every condition expected present, the intermediate solution is the conservative
@@ -296,10 +299,10 @@ fn conservative_solutions_are_the_printed_paths() {
     let p = s
         .conservative_paths
         .iter()
-        .find(|p| p.path == "U*G*~P")
+        .find(|p| p.expression().to_string() == "U*G*~P")
         .expect("U*G*~P");
-    assert!((p.incl.expect("incl") - 0.877).abs() <= TOL);
-    assert!((p.pri.expect("pri") - 0.719).abs() <= TOL);
+    assert!((p.incl().expect("incl") - 0.877).abs() <= TOL);
+    assert!((p.pri().expect("pri") - 0.719).abs() <= TOL);
 }
 
 #[test]

@@ -18,6 +18,8 @@ mod report;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use fsqca::number::metric;
+
 use report::{Cell, CellValue, Report, Status, TableCheck, Verdict, INCL_CUTOFF};
 
 fn main() -> ExitCode {
@@ -148,12 +150,12 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
             writeln!(
                 o,
                 "      {:<10} incl {}  PRI {}  cov {}  covU {}  {}",
-                p.path,
-                metric(p.incl),
-                metric(p.pri),
-                metric(p.cov),
-                metric(p.cov_unique),
-                p.cases.join(", ")
+                p.expression().to_string(),
+                metric(p.incl()),
+                metric(p.pri()),
+                metric(p.cov()),
+                metric(p.cov_unique()),
+                p.cases().join(", ")
             )?;
         }
     }
@@ -378,10 +380,6 @@ fn short(t: &TableCheck) -> String {
             )
         }
     }
-}
-
-fn metric(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |x| format!("{x:.3}"))
 }
 
 /// Models without repetition (an intermediate model is derived once per pair of a

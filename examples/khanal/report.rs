@@ -5,13 +5,14 @@
 //! Everything goes through the public API of `fsqca`.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use fsqca::calibration::{rank, DirectOptions, OrdinalCoding, RankOrder, Thresholds, Ties};
 use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
 use fsqca::robustness::{Analysis, Parameter, ParameterGrid, Summary};
-use fsqca::solution::{Solution, SolutionOptions, SolutionType};
+use fsqca::solution::{Solution, SolutionOptions, SolutionType, Term};
 use fsqca::{fit, Dataset, Expression, OutputValue, SortKey, TruthTable, TruthTableOptions};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Table 2 of the paper, raw values (30 provinces).
@@ -62,82 +63,35 @@ pub const STATED: RankThresholds = RankThresholds {
 };
 
 /// A cell the paper misprints: where, what it prints, and what the data give.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Misprint {
     /// Table id, e.g. `A3` or `Table 5`.
-    pub table: &'static str,
+    pub table: String,
     /// Row label: a configuration (`0110`), a printed condition name, or a path.
-    pub row: &'static str,
+    pub row: String,
     /// Measure: `n`, `incl`, `PRI`, `covN`, ...
-    pub measure: &'static str,
+    pub measure: String,
     /// The printed value.
     pub printed: f64,
     /// The value the data give.
     pub true_value: f64,
     /// Why it is a misprint, when there is more to say.
-    pub note: &'static str,
+    #[serde(default)]
+    pub note: String,
 }
 
-/// The misprints of data/khanal/NOTES.md. A listed cell must still differ from the printed
-/// value and match `true_value`, or the table's verdict says so.
-pub const MISPRINTS: &[Misprint] = &[
-    Misprint {
-        table: "A3",
-        row: "0000",
-        measure: "n",
-        printed: 0.0,
-        true_value: 9.0,
-        note: "the row lists nine cases",
-    },
-    Misprint {
-        table: "A3",
-        row: "0110",
-        measure: "PRI",
-        printed: 0.886,
-        true_value: 0.664,
-        note: "PRI printed above incl",
-    },
-    Misprint {
-        table: "A3",
-        row: "0101",
-        measure: "incl",
-        printed: 0.635,
-        true_value: 0.653,
-        note: "transposed digits",
-    },
-    Misprint {
-        table: "A4",
-        row: "0000",
-        measure: "incl",
-        printed: 0.564,
-        true_value: 0.546,
-        note: "transposed digits",
-    },
-    Misprint {
-        table: "A8",
-        row: "GDPpc",
-        measure: "covN",
-        printed: 0.722,
-        true_value: 0.772,
-        note: "",
-    },
-    Misprint {
-        table: "Table 5",
-        row: "U*G*~P",
-        measure: "incl",
-        printed: 0.867,
-        true_value: 0.877,
-        note: "repeats Table 6 path 2",
-    },
-    Misprint {
-        table: "Table 5",
-        row: "U*G*~P",
-        measure: "PRI",
-        printed: 0.806,
-        true_value: 0.719,
-        note: "repeats Table 6 path 2",
-    },
-];
+/// The misprints of data/khanal/NOTES.md, as data (`tests/khanal_tables.rs` reads the same
+/// file).
+pub const MISPRINTS_JSON: &str = include_str!("../../data/khanal/misprints.json");
+
+/// The misprints of [`MISPRINTS_JSON`]. A listed cell must still differ from the printed value
+/// and match `true_value`, or the table's verdict says so.
+pub fn misprints() -> &'static [Misprint] {
+    static MISPRINTS: OnceLock<Vec<Misprint>> = OnceLock::new();
+    MISPRINTS.get_or_init(|| {
+        serde_json::from_str(MISPRINTS_JSON).expect("data/khanal/misprints.json is valid")
+    })
+}
 
 /// A value in a comparison: a number, or text (OUT, a list of cases, a path).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -250,23 +204,6 @@ pub struct TableCheck {
     pub verdict: Verdict,
 }
 
-/// A term of a solution with its fit and the cases it covers (membership above 0.5).
-#[derive(Debug, Clone, Serialize)]
-pub struct PathFit {
-    /// The path.
-    pub path: String,
-    /// Sufficiency inclusion.
-    pub incl: Option<f64>,
-    /// PRI.
-    pub pri: Option<f64>,
-    /// Raw coverage.
-    pub cov: Option<f64>,
-    /// Unique coverage.
-    pub cov_unique: Option<f64>,
-    /// Cases.
-    pub cases: Vec<String>,
-}
-
 /// The three solution types for one outcome.
 #[derive(Debug, Clone, Serialize)]
 pub struct Solutions {
@@ -276,8 +213,9 @@ pub struct Solutions {
     pub table: String,
     /// Conservative (complex) models; the paper prints these.
     pub conservative: Vec<String>,
-    /// The terms of the first conservative model, with their fit.
-    pub conservative_paths: Vec<PathFit>,
+    /// The terms (paths) of the first conservative model, with their fit and the cases they
+    /// cover (membership above 0.5).
+    pub conservative_paths: Vec<Term>,
     /// Parsimonious models.
     pub parsimonious: Vec<String>,
     /// Intermediate models (all conditions expected present).
@@ -462,7 +400,7 @@ fn cell(table: &str, row: &str, measure: &str, ours: CellValue, printed: CellVal
         Some(d) => d.abs() <= TOL,
         None => ours == printed,
     };
-    let listed = MISPRINTS
+    let listed = misprints()
         .iter()
         .find(|m| m.table == table && m.row == row && m.measure == measure);
     let status = match (listed, &ours, &printed) {
@@ -513,10 +451,10 @@ pub fn verdict(table: &str, cells: &[Cell], blocker: Option<String>) -> Verdict 
         .iter()
         .filter(|c| c.status == Status::Misprint)
         .map(|c| {
-            let note = MISPRINTS
+            let note = misprints()
                 .iter()
                 .find(|m| m.table == table && m.row == c.row && m.measure == c.measure)
-                .map_or("", |m| m.note);
+                .map_or("", |m| m.note.as_str());
             let note = if note.is_empty() {
                 String::new()
             } else {
@@ -750,20 +688,10 @@ fn model_strings(s: &Solution) -> Vec<String> {
         .collect()
 }
 
-fn path_fits(s: &Solution) -> Vec<PathFit> {
-    s.models().first().map_or_else(Vec::new, |m| {
-        m.terms()
-            .iter()
-            .map(|t| PathFit {
-                path: t.expression().to_string(),
-                incl: t.incl(),
-                pri: t.pri(),
-                cov: t.cov(),
-                cov_unique: t.cov_unique(),
-                cases: t.cases().to_vec(),
-            })
-            .collect()
-    })
+fn path_fits(s: &Solution) -> Vec<Term> {
+    s.models()
+        .first()
+        .map_or_else(Vec::new, |m| m.terms().to_vec())
 }
 
 fn term_set(s: &Solution) -> BTreeSet<String> {

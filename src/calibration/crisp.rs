@@ -1,8 +1,8 @@
 //! Crisp (binary or multi-value) calibration by thresholds.
 
-use ndarray::{Array1, ArrayView1, AsArray};
+use ndarray::{Array1, AsArray};
 
-use super::direct::check_values;
+use super::direct::checked_values;
 use super::thresholds::check_increasing;
 use super::CalibrationError;
 
@@ -42,9 +42,7 @@ impl Crisp {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(thresholds: impl Into<Vec<f64>>) -> Result<Self, CalibrationError> {
-        let thresholds = thresholds.into();
-        check_increasing(&thresholds)?;
-        Ok(Self { thresholds })
+        increasing(thresholds).map(|thresholds| Self { thresholds })
     }
 
     /// The thresholds, increasing.
@@ -74,10 +72,47 @@ impl Crisp {
         &self,
         x: V,
     ) -> Result<Array1<f64>, CalibrationError> {
-        let x: ArrayView1<'a, f64> = x.into();
-        check_values(x)?;
+        let x = checked_values(x)?;
         Ok(x.mapv(|v| self.thresholds.partition_point(|&t| t <= v) as f64))
     }
+}
+
+/// Checks that `new` refuses every list of thresholds that [`check_increasing`] refuses, with
+/// its error: none, a decrease, a repeat, a non-finite value. For the tests of each calibration
+/// that takes a list of thresholds.
+/// A list of thresholds, checked: at least one, finite and strictly increasing (for [`Crisp`]
+/// and [`super::Indirect`]).
+pub(super) fn increasing(thresholds: impl Into<Vec<f64>>) -> Result<Vec<f64>, CalibrationError> {
+    let thresholds = thresholds.into();
+    check_increasing(&thresholds)?;
+    Ok(thresholds)
+}
+
+#[cfg(test)]
+pub(super) fn assert_checks_thresholds<T: std::fmt::Debug + PartialEq>(
+    new: impl Fn(Vec<f64>) -> Result<T, CalibrationError>,
+) {
+    assert_eq!(new(vec![]), Err(CalibrationError::NoThresholds));
+    assert_eq!(
+        new(vec![2.0, 1.0]),
+        Err(CalibrationError::NotIncreasing {
+            position: 1,
+            previous: 2.0,
+            value: 1.0
+        })
+    );
+    assert!(matches!(
+        new(vec![1.0, 1.0]),
+        Err(CalibrationError::NotIncreasing { position: 1, .. })
+    ));
+    assert!(matches!(
+        new(vec![f64::NAN]),
+        Err(CalibrationError::ThresholdNotFinite { position: 0, .. })
+    ));
+    assert!(matches!(
+        new(vec![1.0, f64::INFINITY]),
+        Err(CalibrationError::ThresholdNotFinite { position: 1, .. })
+    ));
 }
 
 #[cfg(test)]
@@ -92,36 +127,8 @@ mod tests {
     }
 
     #[test]
-    fn rejects_no_thresholds() {
-        assert_eq!(Crisp::new(vec![]), Err(CalibrationError::NoThresholds));
-    }
-
-    #[test]
-    fn rejects_unsorted_thresholds() {
-        assert_eq!(
-            Crisp::new([2.0, 1.0]),
-            Err(CalibrationError::NotIncreasing {
-                position: 1,
-                previous: 2.0,
-                value: 1.0
-            })
-        );
-    }
-
-    #[test]
-    fn rejects_equal_thresholds() {
-        assert!(matches!(
-            Crisp::new([1.0, 1.0]),
-            Err(CalibrationError::NotIncreasing { position: 1, .. })
-        ));
-    }
-
-    #[test]
-    fn rejects_nan_threshold() {
-        assert!(matches!(
-            Crisp::new([f64::NAN]),
-            Err(CalibrationError::ThresholdNotFinite { position: 0, .. })
-        ));
+    fn rejects_bad_thresholds() {
+        assert_checks_thresholds(Crisp::new);
     }
 
     #[test]

@@ -337,8 +337,7 @@ impl DirectOptions {
         anchors: impl Into<Anchors>,
     ) -> Result<Array1<f64>, CalibrationError> {
         self.validate()?;
-        let x: ArrayView1<'a, f64> = x.into();
-        check_values(x)?;
+        let x = checked_values(x)?;
         let mut out = match anchors.into() {
             Anchors::SShaped(th) => match self.curve {
                 Curve::Logistic => x.mapv(|v| logistic(v, &th, self.idm)),
@@ -391,8 +390,12 @@ pub(super) fn clamp_qca(m: f64) -> f64 {
     }
 }
 
-/// Rejects an empty input and names the first value that is NaN or infinite.
-pub(super) fn check_values(x: ArrayView1<'_, f64>) -> Result<(), CalibrationError> {
+/// The raw values every calibration takes, as a view: an empty input is refused, and so is
+/// the first value that is NaN or infinite, by its position.
+pub(super) fn checked_values<'a, V: AsArray<'a, f64>>(
+    x: V,
+) -> Result<ArrayView1<'a, f64>, CalibrationError> {
+    let x: ArrayView1<'a, f64> = x.into();
     if x.is_empty() {
         return Err(CalibrationError::Empty);
     }
@@ -401,7 +404,7 @@ pub(super) fn check_values(x: ArrayView1<'_, f64>) -> Result<(), CalibrationErro
             index,
             value: x[index],
         }),
-        None => Ok(()),
+        None => Ok(x),
     }
 }
 

@@ -2,8 +2,8 @@
 
 use ndarray::{Array1, ArrayView1, AsArray};
 
-use super::direct::{check_values, clamp_qca};
-use super::thresholds::check_increasing;
+use super::crisp::increasing;
+use super::direct::{checked_values, clamp_qca};
 use super::CalibrationError;
 
 /// Coefficients of the regression: intercept, `ln x`, `sqrt x`, `x`, `x^2`.
@@ -63,12 +63,11 @@ impl Indirect {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(thresholds: impl Into<Vec<f64>>) -> Result<Self, CalibrationError> {
-        let thresholds = thresholds.into();
-        check_increasing(&thresholds)?;
-        Ok(Self { thresholds })
+        increasing(thresholds).map(|thresholds| Self { thresholds })
     }
 
-    /// The thresholds, increasing.
+    /// The thresholds, increasing: a value's target is the share of them it strictly exceeds
+    /// (see [`Indirect::targets`]).
     ///
     /// # Example
     /// ```
@@ -93,8 +92,7 @@ impl Indirect {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn targets<'a, V: AsArray<'a, f64>>(&self, x: V) -> Result<Array1<f64>, CalibrationError> {
-        let x: ArrayView1<'a, f64> = x.into();
-        check_values(x)?;
+        let x = checked_values(x)?;
         let k = self.thresholds.len() as f64;
         Ok(x.mapv(|v| {
             let j = self.thresholds.partition_point(|&t| t < v) as f64;
@@ -283,6 +281,7 @@ fn least_squares(mut a: Vec<[f64; N_COEF]>, mut y: Vec<f64>) -> Option<[f64; N_C
 
 #[cfg(test)]
 mod tests {
+    use super::super::crisp::assert_checks_thresholds;
     use super::*;
 
     fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
@@ -293,24 +292,8 @@ mod tests {
     }
 
     #[test]
-    fn rejects_no_thresholds() {
-        assert_eq!(Indirect::new(vec![]), Err(CalibrationError::NoThresholds));
-    }
-
-    #[test]
-    fn rejects_unsorted_thresholds() {
-        assert!(matches!(
-            Indirect::new([2.0, 1.0]),
-            Err(CalibrationError::NotIncreasing { position: 1, .. })
-        ));
-    }
-
-    #[test]
-    fn rejects_nan_threshold() {
-        assert!(matches!(
-            Indirect::new([1.0, f64::INFINITY]),
-            Err(CalibrationError::ThresholdNotFinite { position: 1, .. })
-        ));
+    fn rejects_bad_thresholds() {
+        assert_checks_thresholds(Indirect::new);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Explicit ordinal coding: a table from raw codes to memberships.
 
-use ndarray::{Array1, ArrayView1, AsArray};
+use ndarray::{Array1, AsArray};
 
-use super::direct::check_values;
+use super::direct::checked_values;
 use super::thresholds::check_finite;
 use super::CalibrationError;
 
@@ -106,8 +106,7 @@ impl OrdinalCoding {
         &self,
         x: V,
     ) -> Result<Array1<f64>, CalibrationError> {
-        let x: ArrayView1<'a, f64> = x.into();
-        check_values(x)?;
+        let x = checked_values(x)?;
         x.iter()
             .enumerate()
             .map(|(index, &value)| {

@@ -1,8 +1,8 @@
 //! Ranking raw values (1 = best), for calibrating on ranks.
 
-use ndarray::{Array1, ArrayView1, AsArray};
+use ndarray::{Array1, AsArray};
 
-use super::direct::check_values;
+use super::direct::checked_values;
 use super::CalibrationError;
 
 /// Which raw value gets rank 1.
@@ -73,8 +73,7 @@ pub fn rank<'a, V: AsArray<'a, f64>>(
     order: RankOrder,
     ties: Ties,
 ) -> Result<Array1<f64>, CalibrationError> {
-    let x: ArrayView1<'a, f64> = x.into();
-    check_values(x)?;
+    let x = checked_values(x)?;
     let mut idx: Vec<usize> = (0..x.len()).collect();
     // A stable sort keeps ties in order of appearance, which `Ties::First` needs.
     match order {

@@ -1,8 +1,8 @@
 //! The totally fuzzy and relative method (Cheli & Lemmi 1995), R QCA's `method = "TFR"`.
 
-use ndarray::{Array1, ArrayView1, AsArray};
+use ndarray::{Array1, AsArray};
 
-use super::direct::check_values;
+use super::direct::checked_values;
 use super::thresholds::check_finite;
 use super::CalibrationError;
 
@@ -77,8 +77,7 @@ impl Tfr {
         if let Some(l) = self.lowest {
             check_finite(&[l])?;
         }
-        let x: ArrayView1<'a, f64> = x.into();
-        check_values(x)?;
+        let x = checked_values(x)?;
         let mut sorted = x.to_vec();
         sorted.sort_by(f64::total_cmp);
         let lowest = self.lowest.unwrap_or(sorted[0]);

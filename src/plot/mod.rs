@@ -26,7 +26,12 @@ mod error;
 mod sweep_chart;
 mod xy;
 
+use std::ops::Range;
 use std::path::Path;
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
 
 pub use error::PlotError;
 pub use sweep_chart::sweep_chart;
@@ -51,11 +56,27 @@ pub fn write_svg<P: AsRef<Path>>(path: P, svg: &str) -> Result<(), PlotError> {
     })
 }
 
-/// A measure with 3 decimals, `-` when undefined.
-fn metric(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |x| format!("{x:.3}"))
-}
-
 fn drawing<E: std::fmt::Display>(e: E) -> PlotError {
     PlotError::Drawing(e.to_string())
+}
+
+/// The coordinates of every chart: `f64` on both axes.
+type Chart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Paints `root` white and sets up the chart every plot shares: `title` as its caption, the
+/// same margin and label areas, and the ranges `x` and `y`.
+fn chart_frame<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    title: &str,
+    x: Range<f64>,
+    y: Range<f64>,
+) -> Result<Chart<'a, 'b>, PlotError> {
+    root.fill(&WHITE).map_err(drawing)?;
+    ChartBuilder::on(root)
+        .caption(title, ("sans-serif", 18))
+        .margin(20)
+        .x_label_area_size(45)
+        .y_label_area_size(50)
+        .build_cartesian_2d(x, y)
+        .map_err(drawing)
 }

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::{drawing, PlotError};
+use super::{chart_frame, drawing, PlotError};
 use crate::robustness::{Parameter, Sweep, VariantResult};
 
 /// The chart of the variants of one parameter of a sweep: the parameter's value on the x axis;
@@ -72,14 +72,7 @@ pub fn sweep_chart(sweep: &Sweep, parameter: &Parameter) -> Result<String, PlotE
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (800, 480)).into_drawing_area();
-        root.fill(&WHITE).map_err(drawing)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&title, ("sans-serif", 18))
-            .margin(20)
-            .x_label_area_size(45)
-            .y_label_area_size(50)
-            .build_cartesian_2d((low - pad)..(high + pad), -0.05f64..1.05f64)
-            .map_err(drawing)?;
+        let mut chart = chart_frame(&root, &title, (low - pad)..(high + pad), -0.05..1.05)?;
         chart
             .configure_mesh()
             .x_desc(parameter.to_string())

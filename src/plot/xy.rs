@@ -2,7 +2,8 @@
 
 use plotters::prelude::*;
 
-use super::{drawing, metric, PlotError};
+use super::{chart_frame, drawing, PlotError};
+use crate::number::metric;
 use crate::{fit, Dataset, Expression, FuzzySet, Relation};
 
 /// Width and height of the XY plot, in pixels.
@@ -69,16 +70,9 @@ pub fn xy_plot(
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (SIZE, SIZE)).into_drawing_area();
-        root.fill(&WHITE).map_err(drawing)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&title, ("sans-serif", 18))
-            .margin(20)
-            .x_label_area_size(45)
-            .y_label_area_size(50)
-            // A little room around the unit square, so that points on its edges and their
-            // labels stay clear of the axes and the title.
-            .build_cartesian_2d(-0.02f64..1.02f64, -0.02f64..1.07f64)
-            .map_err(drawing)?;
+        // A little room around the unit square, so that points on its edges and their labels
+        // stay clear of the axes and the title.
+        let mut chart = chart_frame(&root, &title, -0.02..1.02, -0.02..1.07)?;
         chart
             .configure_mesh()
             .x_desc(x.name())

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::fit::Sufficiency;
+use crate::number::metric;
 use crate::{Expression, FuzzySet};
 
 use super::grid::Parameter;
@@ -381,10 +382,6 @@ fn join(expressions: &[Expression], separator: &str) -> String {
         .join(separator)
 }
 
-fn num(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |x| format!("{x:.3}"))
-}
-
 impl fmt::Display for SensitivityRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let g = |x: f64| {
@@ -417,10 +414,10 @@ impl fmt::Display for RobustnessFit {
         write!(
             f,
             "RF_cov {}  RF_cons {}  RF_SC_minTS {}  RF_SC_maxTS {}",
-            num(self.rf_cov),
-            num(self.rf_cons),
-            num(self.rf_sc_min),
-            num(self.rf_sc_max)
+            metric(self.rf_cov),
+            metric(self.rf_cons),
+            metric(self.rf_sc_min),
+            metric(self.rf_sc_max)
         )
     }
 }
@@ -457,8 +454,8 @@ impl fmt::Display for Summary {
                 f,
                 "  robust core (terms in every variant's solution): {}  (inclS {}, covS {})",
                 join(&self.core, " + "),
-                num(fit.incl),
-                num(fit.cov)
+                metric(fit.incl),
+                metric(fit.cov)
             )?;
         }
         writeln!(f, "  robustness fit (Oana & Schneider): {}", self.fit)?;

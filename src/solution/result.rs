@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::expression::Expression;
 use crate::fit::Sufficiency;
+use crate::number::metric;
 use crate::text::pad_right;
 use crate::truth_table::RowIds;
 
@@ -477,10 +478,6 @@ impl fmt::Display for Model {
             metric(self.fit.cov)
         )
     }
-}
-
-pub(crate) fn metric(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |x| format!("{x:.3}"))
 }
 
 /// The result of minimizing a truth table: every minimal model with its fit, and the

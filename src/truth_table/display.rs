@@ -3,11 +3,8 @@
 use std::fmt;
 
 use super::TruthTable;
+use crate::number::metric;
 use crate::text::pad_left;
-
-fn metric(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"))
-}
 
 impl fmt::Display for TruthTable {
     /// Prints a legend, then one line per row: id, the configuration, OUT, n, incl, PRI (3

@@ -3,7 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
-/// The output value of a truth table row.
+/// The output value of a truth table row. With the `serde` feature it serialises as its
+/// [symbol](OutputValue::symbol), `"1"`, `"0"`, `"C"` or `"?"`.
 ///
 /// # Example
 /// ```
@@ -16,12 +17,16 @@ use std::sync::Arc;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum OutputValue {
     /// `1`: the configuration is consistently sufficient for the outcome.
+    #[cfg_attr(feature = "serde", serde(rename = "1"))]
     Positive,
     /// `0`: it is not.
+    #[cfg_attr(feature = "serde", serde(rename = "0"))]
     Negative,
     /// `C`: its inclusion lies between the two inclusion cut-offs.
+    #[cfg_attr(feature = "serde", serde(rename = "C"))]
     Contradiction,
     /// `?`: too few cases (fewer than the frequency cut-off) to say.
+    #[cfg_attr(feature = "serde", serde(rename = "?"))]
     Remainder,
 }
 
@@ -48,7 +53,9 @@ impl fmt::Display for OutputValue {
     }
 }
 
-/// One row (configuration) of a truth table.
+/// One row (configuration) of a truth table. With the `serde` feature it serialises as
+/// `{"id", "values", "out", "n", "incl", "pri", "cases", "deviant_cases"}`, the cases by label
+/// (the JSON rows of `fsqca truth-table`).
 ///
 /// # Example
 /// ```
@@ -68,8 +75,8 @@ impl fmt::Display for OutputValue {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "repr::RowRepr", into = "repr::RowRepr")
+    derive(serde::Deserialize),
+    serde(try_from = "repr::RowRepr")
 )]
 pub struct Row {
     pub(crate) id: u64,
@@ -229,7 +236,7 @@ mod repr {
 
     use super::{OutputValue, Row};
 
-    #[derive(serde::Serialize, serde::Deserialize)]
+    #[derive(serde::Deserialize)]
     pub(super) struct RowRepr {
         id: u64,
         values: Vec<u8>,
@@ -241,19 +248,49 @@ mod repr {
         deviant_cases: Vec<String>,
     }
 
-    impl From<Row> for RowRepr {
-        fn from(row: Row) -> Self {
-            let labels = |ix: &[u32]| ix.iter().map(|&i| row.labels[i as usize].clone()).collect();
-            Self {
-                cases: labels(&row.cases),
-                deviant_cases: labels(&row.deviant_cases),
-                id: row.id,
-                values: row.values,
-                out: row.out,
-                n: row.n,
-                incl: row.incl,
-                pri: row.pri,
+    /// The same fields, borrowed from the row: the labels are written as they are listed,
+    /// without copying the cases of a large table first.
+    #[derive(serde::Serialize)]
+    struct RowRef<'a> {
+        id: u64,
+        values: &'a [u8],
+        out: OutputValue,
+        n: usize,
+        incl: Option<f64>,
+        pri: Option<f64>,
+        cases: Labels<'a>,
+        deviant_cases: Labels<'a>,
+    }
+
+    /// Case indices written as their labels.
+    struct Labels<'a> {
+        labels: &'a [String],
+        indices: &'a [u32],
+    }
+
+    impl serde::Serialize for Labels<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.indices.iter().map(|&i| &self.labels[i as usize]))
+        }
+    }
+
+    impl serde::Serialize for Row {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let labels = |indices| Labels {
+                labels: &self.labels,
+                indices,
+            };
+            RowRef {
+                id: self.id,
+                values: &self.values,
+                out: self.out,
+                n: self.n,
+                incl: self.incl,
+                pri: self.pri,
+                cases: labels(&self.cases),
+                deviant_cases: labels(&self.deviant_cases),
             }
+            .serialize(serializer)
         }
     }
 
@@ -295,6 +332,48 @@ mod repr {
                 deviant_cases,
                 labels: Arc::new(repr.cases),
             })
+        }
+    }
+}
+
+#[cfg(all(test, feature = "serde"))]
+mod serde_tests {
+    use crate::{Dataset, OutputValue, Row, TruthTableOptions};
+
+    #[test]
+    fn a_row_serialises_with_its_symbol_and_labels_and_reads_back() {
+        let data = Dataset::from_columns([("A", vec![0.9, 0.8, 0.1]), ("Y", vec![1.0, 0.2, 0.0])])
+            .unwrap()
+            .with_cases(["x", "y", "z"])
+            .unwrap();
+        let tt = TruthTableOptions::default()
+            .incl_cutoff(0.5)
+            .build(&data, "Y", &["A"])
+            .unwrap();
+        let row = &tt.rows()[1];
+        let json = serde_json::to_value(row).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "id": 2, "values": [1], "out": "1", "n": 2,
+                "incl": row.incl(), "pri": row.pri(),
+                "cases": ["x", "y"], "deviant_cases": ["y"]
+            })
+        );
+        let back: Row = serde_json::from_value(json).unwrap();
+        assert_eq!(
+            (back.id(), back.out(), back.cases(), back.deviant_cases()),
+            (2, row.out(), vec!["x", "y"], vec!["y"])
+        );
+        for out in [
+            OutputValue::Positive,
+            OutputValue::Negative,
+            OutputValue::Contradiction,
+            OutputValue::Remainder,
+        ] {
+            let json = serde_json::to_value(out).unwrap();
+            assert_eq!(json, out.symbol());
+            assert_eq!(serde_json::from_value::<OutputValue>(json).unwrap(), out);
         }
     }
 }

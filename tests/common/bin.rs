@@ -254,6 +254,11 @@ impl Scratch {
         Self(dir)
     }
 
+    /// The path of `name` in the folder, for a file the tool is to write.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+
     /// Writes `contents` to `name` in the folder and returns its path.
     pub fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
         let path = self.0.join(name);

@@ -7,7 +7,7 @@ use fsqca::calibration::{calibrate_column, CalibrationError, Crisp, Curve, Direc
 use fsqca::Thresholds;
 use serde::Serialize;
 
-use crate::common::{data_error, emit, emit_json, load_data, CliError, ReadArgs};
+use crate::common::{emit, emit_json, CliError, DataArgs};
 
 pub const AFTER_HELP: &str = "\
 The direct method (default) takes exactly three thresholds E,C,I: full exclusion, crossover and
@@ -44,12 +44,8 @@ pub enum CalibrateFormat {
 /// The flags of `calibrate`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
-    /// The data: a CSV file, or `-` for standard input.
-    #[arg(value_name = "DATA")]
-    data: String,
-
     #[command(flatten)]
-    read: ReadArgs,
+    data: DataArgs,
 
     /// The raw column to calibrate, e.g. `--column gdppc`.
     #[arg(long, value_name = "COLUMN")]
@@ -180,18 +176,15 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             "the default name of the new column: {e}; give --name"
         )),
     })?;
-    let data = load_data(&args.data, &args.read)?;
+    let data = args.data.load()?;
     let data = calibrate_column(&data, &args.column, &name, |x| match &method {
         Method::Direct(options, thresholds) => options.calibrate(x, *thresholds),
         Method::Crisp(crisp) => crisp.calibrate(x),
     })
-    .map_err(|e| data_error(&args.data, e))?;
+    .map_err(|e| args.data.error(e))?;
     match args.format {
         CalibrateFormat::Json => {
-            let values = data
-                .column(&name)
-                .map_err(|e| data_error(&args.data, e))?
-                .to_vec();
+            let values = data.column(&name).map_err(|e| args.data.error(e))?.to_vec();
             emit_json(&Output {
                 column: &name,
                 from: &args.column,

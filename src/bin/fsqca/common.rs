@@ -6,9 +6,11 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use fsqca::fit::{IntoOutcome, Necessity};
+use fsqca::number::metric;
 use fsqca::{
-    ColumnKind, CsvOptions, Dataset, Labels, ReadNote, SortKey, TruthTable, TruthTableError,
-    TruthTableOptions,
+    ColumnKind, CsvOptions, Dataset, Labels, ReadNote, Relation, SortKey, TruthTable,
+    TruthTableError, TruthTableOptions,
 };
 
 /// An error to report: one line of message, optional context lines, and the exit code.
@@ -199,6 +201,96 @@ impl ReadArgs {
     }
 }
 
+/// The data file and how to read it: the first flags of `calibrate`, `necessity`, `fit` and
+/// `xyplot`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DataArgs {
+    /// The data: a CSV file, or `-` for standard input.
+    #[arg(value_name = "DATA")]
+    pub data: String,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+impl DataArgs {
+    /// Reads the data set (see [`load_data`]).
+    pub fn load(&self) -> Result<Dataset, CliError> {
+        load_data(&self.data, &self.read)
+    }
+
+    /// An error of an analysis on this data (see [`data_error`]).
+    pub fn error(&self, err: impl Display) -> CliError {
+        data_error(&self.data, err)
+    }
+}
+
+/// `--outcome`, shared by every command that has an outcome.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutcomeArg {
+    /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV` or `--outcome '~SURV'`).
+    #[arg(long, short = 'o', value_name = "Y")]
+    pub outcome: String,
+}
+
+impl OutcomeArg {
+    /// The outcome as an expression, `Y` or `~Y`; a bad one is a usage error.
+    pub fn expression(&self) -> Result<fsqca::Expression, CliError> {
+        self.outcome
+            .outcome_expression()
+            .map_err(|e| CliError::usage(format!("--outcome: {e}")))
+    }
+}
+
+/// The relation whose fit is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RelationArg {
+    /// The expression is sufficient for the outcome (X -> Y).
+    Sufficiency,
+    /// The expression is necessary for the outcome (X <- Y).
+    Necessity,
+}
+
+impl From<RelationArg> for Relation {
+    fn from(relation: RelationArg) -> Self {
+        match relation {
+            RelationArg::Sufficiency => Relation::Sufficiency,
+            RelationArg::Necessity => Relation::Necessity,
+        }
+    }
+}
+
+/// An expression to set against an outcome in some data: the first flags of `fit` and `xyplot`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExprArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    #[command(flatten)]
+    pub outcome: OutcomeArg,
+
+    /// The expression, e.g. `--expression "A*~B + C"` or a single condition (`~` not, `*` and,
+    /// `+` or, `A[2]` a level of a multi-value condition, parentheses allowed).
+    #[arg(long, short = 'e', value_name = "EXPR")]
+    pub expression: String,
+
+    /// The relation whose fit is computed: sufficiency (default) or necessity.
+    #[arg(long, value_enum, default_value_t = RelationArg::Sufficiency)]
+    pub relation: RelationArg,
+}
+
+impl ExprArgs {
+    /// Parses `--expression`, then reads the data, taking as multi-value (with a warning) the
+    /// conditions of the expression that look so.
+    pub fn load(&self) -> Result<(fsqca::Expression, Dataset), CliError> {
+        let expression = parse_expression("--expression", &self.expression)?;
+        let data = self.data.load()?;
+        let used: Vec<&str> = expression.literals().iter().map(|l| l.name()).collect();
+        let data = infer_levels(&self.data.data, data, &used)?;
+        Ok((expression, data))
+    }
+}
+
 /// Prints a warning on standard error.
 pub fn warn(path: &str, message: impl Display) {
     eprintln!("fsqca: warning: {}: {message}", source_name(path));
@@ -325,9 +417,8 @@ pub struct TableArgs {
     #[arg(value_name = "DATA")]
     pub data: String,
 
-    /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV` or `--outcome '~SURV'`).
-    #[arg(long, short = 'o', value_name = "Y")]
-    pub outcome: String,
+    #[command(flatten)]
+    pub outcome: OutcomeArg,
 
     /// The conditions, comma-separated, e.g. `--conditions DEV,URB,LIT`. Crisp (0/1), fuzzy
     /// ([0, 1]) or multi-value (levels 0, 1, 2, ...) columns.
@@ -414,7 +505,7 @@ impl TableArgs {
         let data = load_data(&self.data, &self.read)?;
         let data = infer_levels(&self.data, data, &conditions)?;
         options
-            .build(&data, &self.outcome, &conditions)
+            .build(&data, &self.outcome.outcome, &conditions)
             .map_err(|e| data_error(&self.data, e))
     }
 }
@@ -497,44 +588,30 @@ pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
     })
 }
 
-/// An expression's necessity fit as the commands print it (`fit --relation necessity` and
-/// `necessity`): JSON `{"expression", "incl", "ron", "cov"}`, or a text-table row.
+/// An expression with the library's fit of it, as the commands print it: JSON
+/// `{"expression", ..}` followed by the fit's own fields (`"incl", "ron", "cov"` for necessity,
+/// `"incl", "pri", "cov"` for sufficiency).
 #[derive(serde::Serialize)]
-pub struct NecessityRow {
-    pub expression: String,
-    pub incl: Option<f64>,
-    pub ron: Option<f64>,
-    pub cov: Option<f64>,
+pub struct Fitted<'a, F> {
+    pub expression: &'a fsqca::Expression,
+    #[serde(flatten)]
+    pub fit: F,
 }
 
-impl NecessityRow {
-    /// The text table's column headers after the label and expression columns.
+impl Fitted<'_, Necessity> {
+    /// The text table's column headers (row label, expression, measures).
     pub const HEADERS: [&'static str; 5] = ["", "", "inclN", "RoN", "covN"];
-
-    pub fn new(expression: String, fit: &fsqca::fit::Necessity) -> Self {
-        NecessityRow {
-            expression,
-            incl: fit.incl,
-            ron: fit.ron,
-            cov: fit.cov,
-        }
-    }
 
     /// The text-table cells, after a row label (a number, or `M` for the whole expression).
     pub fn cells(&self, label: String) -> Vec<String> {
         vec![
             label,
-            self.expression.clone(),
-            fmt3(self.incl),
-            fmt3(self.ron),
-            fmt3(self.cov),
+            self.expression.to_string(),
+            metric(self.fit.incl),
+            metric(self.fit.ron),
+            metric(self.fit.cov),
         ]
     }
-}
-
-/// A measure with 3 decimals, `-` when undefined.
-pub fn fmt3(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"))
 }
 
 /// A plain text table: a header and rows of cells, the first `left` columns left-aligned and

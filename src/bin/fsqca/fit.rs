@@ -1,13 +1,11 @@
 //! `fsqca fit`: parameters of fit of an expression (R QCA's `pof()`).
 
-use clap::ValueEnum;
-use fsqca::fit::{self, IntoOutcome};
+use fsqca::fit::{self, Necessity};
+use fsqca::number::metric;
+use fsqca::{Expression, Relation};
 use serde::Serialize;
 
-use crate::common::{
-    data_error, emit, emit_json, fmt3, infer_levels, load_data, parse_expression, CliError, Format,
-    NecessityRow, ReadArgs, TextTable,
-};
+use crate::common::{emit, emit_json, CliError, ExprArgs, Fitted, Format, TextTable};
 
 pub const AFTER_HELP: &str = "\
 The expression is split into its terms at the top-level ` + `. For sufficiency (default), each
@@ -28,101 +26,42 @@ Examples:
   fsqca fit tests/fixtures/datasets/LF.csv --outcome SURV --expression \"LIT + STB\" --relation necessity --format json
   fsqca fit tests/fixtures/datasets/LM.csv --outcome SURV --expression \"DEV[2]*LIT\"";
 
-/// The relation whose fit is computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RelationArg {
-    /// The expression is sufficient for the outcome (X -> Y).
-    Sufficiency,
-    /// The expression is necessary for the outcome (X <- Y).
-    Necessity,
-}
-
 /// The flags of `fit`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
-    /// The data: a CSV file, or `-` for standard input.
-    #[arg(value_name = "DATA")]
-    data: String,
-
     #[command(flatten)]
-    read: ReadArgs,
-
-    /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV`, `--outcome '~SURV'`).
-    #[arg(long, short = 'o', value_name = "Y")]
-    outcome: String,
-
-    /// The expression, e.g. `--expression "A*~B + C"` (`~` not, `*` and, `+` or, `A[2]` a level
-    /// of a multi-value condition, parentheses allowed).
-    #[arg(long, short = 'e', value_name = "EXPR")]
-    expression: String,
-
-    /// The relation: sufficiency (default) or necessity.
-    #[arg(long, value_enum, default_value_t = RelationArg::Sufficiency)]
-    relation: RelationArg,
+    input: ExprArgs,
 
     /// Output: text (an aligned table, 3 decimals) or json (full precision).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
 
+/// The JSON object of `fit`: the library's fit of each term and of the whole expression.
 #[derive(Serialize)]
-struct SufficiencyTerm {
-    expression: String,
-    incl: Option<f64>,
-    pri: Option<f64>,
-    cov: Option<f64>,
-    cov_unique: Option<f64>,
-}
-
-#[derive(Serialize)]
-struct SufficiencyWhole {
-    expression: String,
-    incl: Option<f64>,
-    pri: Option<f64>,
-    cov: Option<f64>,
-}
-
-#[derive(Serialize)]
-struct Output<T, W> {
-    outcome: String,
-    relation: &'static str,
-    terms: Vec<T>,
-    solution: W,
+struct Output<'a, T, F> {
+    outcome: &'a Expression,
+    relation: Relation,
+    terms: &'a [T],
+    solution: Fitted<'a, F>,
 }
 
 /// Runs `fsqca fit`.
 pub fn run(args: &Args) -> Result<(), CliError> {
-    let outcome = args
-        .outcome
-        .outcome_expression()
-        .map_err(|e| CliError::usage(format!("--outcome: {e}")))?;
-    let expression = parse_expression("--expression", &args.expression)?;
-    let data = load_data(&args.data, &args.read)?;
-    let used: Vec<&str> = expression.literals().iter().map(|l| l.name()).collect();
-    let data = infer_levels(&args.data, data, &used)?;
+    let outcome = args.input.outcome.expression()?;
+    let (expression, data) = args.input.load()?;
     let terms = expression.disjuncts();
-    match args.relation {
-        RelationArg::Sufficiency => {
-            let f = fit::solution(terms, &data, &outcome).map_err(|e| data_error(&args.data, e))?;
+    let relation = args.input.relation.into();
+    match relation {
+        Relation::Sufficiency => {
+            let f = fit::solution(terms, &data, &outcome).map_err(|e| args.input.data.error(e))?;
             let output = Output {
-                outcome: outcome.to_string(),
-                relation: "sufficiency",
-                terms: f
-                    .terms
-                    .iter()
-                    .map(|t| SufficiencyTerm {
-                        expression: t.expression.to_string(),
-                        incl: t.incl,
-                        pri: t.pri,
-                        cov: t.cov,
-                        cov_unique: t.cov_unique,
-                    })
-                    .collect(),
-                solution: SufficiencyWhole {
-                    expression: expression.to_string(),
-                    incl: f.solution.incl,
-                    pri: f.solution.pri,
-                    cov: f.solution.cov,
+                outcome: &outcome,
+                relation,
+                terms: &f.terms,
+                solution: Fitted {
+                    expression: &expression,
+                    fit: f.solution,
                 },
             };
             match args.format {
@@ -132,48 +71,48 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     for (i, term) in output.terms.iter().enumerate() {
                         t.row(vec![
                             (i + 1).to_string(),
-                            term.expression.clone(),
-                            fmt3(term.incl),
-                            fmt3(term.pri),
-                            fmt3(term.cov),
-                            fmt3(term.cov_unique),
+                            term.expression.to_string(),
+                            metric(term.incl),
+                            metric(term.pri),
+                            metric(term.cov),
+                            metric(term.cov_unique),
                         ]);
                     }
                     t.rule();
-                    let s = &output.solution;
+                    let s = &output.solution.fit;
                     t.row(vec![
                         "M".to_owned(),
                         String::new(),
-                        fmt3(s.incl),
-                        fmt3(s.pri),
-                        fmt3(s.cov),
+                        metric(s.incl),
+                        metric(s.pri),
+                        metric(s.cov),
                         String::new(),
                     ]);
                     emit(|out| {
-                        writeln!(out, "sufficiency for outcome {}", output.outcome)?;
-                        writeln!(out, "M: {}", s.expression)?;
+                        writeln!(out, "sufficiency for outcome {outcome}")?;
+                        writeln!(out, "M: {expression}")?;
                         writeln!(out)?;
                         t.write(out)
                     })
                 }
             }
         }
-        RelationArg::Necessity => {
-            let one = |e: &fsqca::Expression| -> Result<NecessityRow, CliError> {
-                let n = fit::necessity_of(e, &data, &outcome)
-                    .map_err(|err| data_error(&args.data, err))?;
-                Ok(NecessityRow::new(e.to_string(), &n))
+        Relation::Necessity => {
+            let one = |e| -> Result<Fitted<'_, Necessity>, CliError> {
+                let fit = fit::necessity_of(e, &data, &outcome)
+                    .map_err(|err| args.input.data.error(err))?;
+                Ok(Fitted { expression: e, fit })
             };
             let output = Output {
-                outcome: outcome.to_string(),
-                relation: "necessity",
-                terms: terms.iter().map(one).collect::<Result<Vec<_>, _>>()?,
+                outcome: &outcome,
+                relation,
+                terms: &terms.iter().map(one).collect::<Result<Vec<_>, _>>()?,
                 solution: one(&expression)?,
             };
             match args.format {
                 Format::Json => emit_json(&output),
                 Format::Text => {
-                    let mut t = TextTable::new(&NecessityRow::HEADERS, 2);
+                    let mut t = TextTable::new(&Fitted::HEADERS, 2);
                     for (i, term) in output.terms.iter().enumerate() {
                         t.row(term.cells((i + 1).to_string()));
                     }
@@ -182,8 +121,8 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     whole[1].clear();
                     t.row(whole);
                     emit(|out| {
-                        writeln!(out, "necessity for outcome {}", output.outcome)?;
-                        writeln!(out, "M: {}", output.solution.expression)?;
+                        writeln!(out, "necessity for outcome {outcome}")?;
+                        writeln!(out, "M: {expression}")?;
                         writeln!(out)?;
                         t.write(out)
                     })

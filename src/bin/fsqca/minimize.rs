@@ -2,10 +2,13 @@
 //! solution of a truth table, through `fsqca::solution`.
 
 use clap::ValueEnum;
+use fsqca::fit::Sufficiency;
 use fsqca::minimize::{CoverSearch, EngineOptions, MinimizeError, PrimeMethod};
 use fsqca::solution::{
-    Configuration, DirectionalExpectations, Solution, SolutionError, SolutionOptions, SolutionType,
+    Configuration, DirectionalExpectations, Model, Solution, SolutionError, SolutionOptions,
+    SolutionType, Term,
 };
+use fsqca::Expression;
 use serde::Serialize;
 
 use crate::common::{data_error, emit, emit_json, CliError, Format, TableArgs};
@@ -216,13 +219,16 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
         .map_err(|e| data_error(&args.table.data, e))
 }
 
+/// The JSON object of `minimize`: the library's expressions, fit and terms, with the
+/// configurations as their values and the origin of an intermediate model 1-based, as the
+/// text output numbers models.
 #[derive(Serialize)]
 struct Output<'a> {
     outcome: &'a str,
-    solution_type: String,
+    solution_type: SolutionType,
     conditions: &'a [String],
-    prime_implicants: Vec<String>,
-    essential: Vec<String>,
+    prime_implicants: &'a [Expression],
+    essential: &'a [Expression],
     models: Vec<ModelOut<'a>>,
     minimum_proven: bool,
     warning: Option<String>,
@@ -230,25 +236,17 @@ struct Output<'a> {
 
 #[derive(Serialize)]
 struct ModelOut<'a> {
-    expression: String,
-    incl: Option<f64>,
-    pri: Option<f64>,
-    cov: Option<f64>,
-    terms: Vec<TermOut<'a>>,
-    simplifying_assumptions: Vec<&'a [u8]>,
-    easy_counterfactuals: Vec<&'a [u8]>,
-    difficult_counterfactuals: Vec<&'a [u8]>,
+    expression: &'a Expression,
+    #[serde(flatten)]
+    fit: &'a Sufficiency,
+    terms: &'a [Term],
+    #[serde(serialize_with = "values")]
+    simplifying_assumptions: &'a [Configuration],
+    #[serde(serialize_with = "values")]
+    easy_counterfactuals: &'a [Configuration],
+    #[serde(serialize_with = "values")]
+    difficult_counterfactuals: &'a [Configuration],
     origin: Option<Origin>,
-}
-
-#[derive(Serialize)]
-struct TermOut<'a> {
-    expression: String,
-    incl: Option<f64>,
-    pri: Option<f64>,
-    cov: Option<f64>,
-    cov_unique: Option<f64>,
-    cases: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -257,49 +255,40 @@ struct Origin {
     parsimonious: usize,
 }
 
-fn configurations(list: &[Configuration]) -> Vec<&[u8]> {
-    list.iter().map(Configuration::values).collect()
+/// Configurations as their values, `[[1, 0, ..], ..]`.
+fn values<S: serde::Serializer>(list: &&[Configuration], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(list.iter().map(Configuration::values))
 }
 
-fn output(solution: &Solution) -> Output<'_> {
-    let strings = |v: &[fsqca::Expression]| v.iter().map(ToString::to_string).collect();
-    Output {
-        outcome: solution.outcome(),
-        solution_type: solution.solution_type().to_string(),
-        conditions: solution.conditions(),
-        prime_implicants: strings(solution.prime_implicants()),
-        essential: strings(solution.essential()),
-        models: solution
-            .models()
-            .iter()
-            .map(|m| ModelOut {
-                expression: m.expression().to_string(),
-                incl: m.fit().incl,
-                pri: m.fit().pri,
-                cov: m.fit().cov,
-                terms: m
-                    .terms()
-                    .iter()
-                    .map(|t| TermOut {
-                        expression: t.expression().to_string(),
-                        incl: t.incl(),
-                        pri: t.pri(),
-                        cov: t.cov(),
-                        cov_unique: t.cov_unique(),
-                        cases: t.cases(),
-                    })
-                    .collect(),
-                simplifying_assumptions: configurations(m.simplifying_assumptions()),
-                easy_counterfactuals: configurations(m.easy_counterfactuals()),
-                difficult_counterfactuals: configurations(m.difficult_counterfactuals()),
-                origin: m.origin().map(|o| Origin {
-                    conservative: o.conservative + 1,
-                    parsimonious: o.parsimonious + 1,
-                }),
-            })
-            .collect(),
-        minimum_proven: solution.is_minimum_proven(),
-        warning: solution.warning(),
+impl<'a> From<&'a Model> for ModelOut<'a> {
+    fn from(m: &'a Model) -> Self {
+        ModelOut {
+            expression: m.expression(),
+            fit: m.fit(),
+            terms: m.terms(),
+            simplifying_assumptions: m.simplifying_assumptions(),
+            easy_counterfactuals: m.easy_counterfactuals(),
+            difficult_counterfactuals: m.difficult_counterfactuals(),
+            origin: m.origin().map(|o| Origin {
+                conservative: o.conservative + 1,
+                parsimonious: o.parsimonious + 1,
+            }),
+        }
+    }
+}
+
+impl<'a> From<&'a Solution> for Output<'a> {
+    fn from(solution: &'a Solution) -> Self {
+        Output {
+            outcome: solution.outcome(),
+            solution_type: solution.solution_type(),
+            conditions: solution.conditions(),
+            prime_implicants: solution.prime_implicants(),
+            essential: solution.essential(),
+            models: solution.models().iter().map(ModelOut::from).collect(),
+            minimum_proven: solution.is_minimum_proven(),
+            warning: solution.warning(),
+        }
     }
 }
 
@@ -317,7 +306,7 @@ fn ids(list: &[Configuration]) -> String {
 pub fn run(args: &Args) -> Result<(), CliError> {
     let solution = solve(args)?;
     match args.format {
-        Format::Json => emit_json(&output(&solution)),
+        Format::Json => emit_json(&Output::from(&solution)),
         Format::Text => emit(|out| {
             writeln!(out, "{} solution", solution.solution_type())?;
             write!(out, "{solution}")?;

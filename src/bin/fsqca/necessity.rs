@@ -1,12 +1,13 @@
 //! `fsqca necessity`: the necessity table of R QCA (`pof(..., relation = "necessity")` per
 //! condition and negation).
 
-use fsqca::fit::{self, IntoOutcome};
+use fsqca::fit::{self, Necessity};
+use fsqca::Expression;
 use serde::Serialize;
 
 use crate::common::{
-    data_error, emit, emit_json, infer_levels, load_data, names, warn, CliError, Format,
-    NecessityRow, ReadArgs, TextTable,
+    emit, emit_json, infer_levels, names, warn, CliError, DataArgs, Fitted, Format, OutcomeArg,
+    TextTable,
 };
 
 pub const AFTER_HELP: &str = "\
@@ -24,16 +25,11 @@ Examples:
 /// The flags of `necessity`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
-    /// The data: a CSV file, or `-` for standard input.
-    #[arg(value_name = "DATA")]
-    data: String,
+    #[command(flatten)]
+    data: DataArgs,
 
     #[command(flatten)]
-    read: ReadArgs,
-
-    /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV`, `--outcome '~SURV'`).
-    #[arg(long, short = 'o', value_name = "Y")]
-    outcome: String,
+    outcome: OutcomeArg,
 
     /// The conditions, comma-separated (default: every column but the outcome), e.g.
     /// `--conditions DEV,URB,LIT`.
@@ -46,25 +42,22 @@ pub struct Args {
 }
 
 #[derive(Serialize)]
-struct Output {
-    outcome: String,
-    rows: Vec<NecessityRow>,
+struct Output<'a> {
+    outcome: Expression,
+    rows: Vec<Fitted<'a, Necessity>>,
 }
 
 /// Runs `fsqca necessity`.
 pub fn run(args: &Args) -> Result<(), CliError> {
-    let outcome = args
-        .outcome
-        .outcome_expression()
-        .map_err(|e| CliError::usage(format!("--outcome: {e}")))?;
-    let outcome_name = args.outcome.trim().trim_start_matches('~').trim();
+    let outcome = args.outcome.expression()?;
+    let outcome_name = args.outcome.outcome.trim().trim_start_matches('~').trim();
     let given = names("--conditions", &args.conditions)?;
-    let data = load_data(&args.data, &args.read)?;
+    let data = args.data.load()?;
     let conditions: Vec<String> = if given.is_empty() {
         let text = data.text_names();
         if !text.is_empty() {
             warn(
-                &args.data,
+                &args.data.data,
                 format_args!(
                     "left out the columns that are not numeric: {}",
                     text.iter()
@@ -88,21 +81,21 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     } else {
         given
     };
-    let data = infer_levels(&args.data, data, &conditions)?;
-    let table = fit::necessity_table(&data, &outcome, &conditions)
-        .map_err(|e| data_error(&args.data, e))?;
-    let rows: Vec<NecessityRow> = table
+    let data = infer_levels(&args.data.data, data, &conditions)?;
+    let table =
+        fit::necessity_table(&data, &outcome, &conditions).map_err(|e| args.data.error(e))?;
+    let rows = table
         .iter()
-        .map(|r| NecessityRow::new(r.expression.to_string(), &r.necessity))
+        .map(|r| Fitted {
+            expression: &r.expression,
+            fit: r.necessity,
+        })
         .collect();
-    let output = Output {
-        outcome: outcome.to_string(),
-        rows,
-    };
+    let output = Output { outcome, rows };
     match args.format {
         Format::Json => emit_json(&output),
         Format::Text => {
-            let mut t = TextTable::new(&NecessityRow::HEADERS, 2);
+            let mut t = TextTable::new(&Fitted::HEADERS, 2);
             for (i, r) in output.rows.iter().enumerate() {
                 t.row(r.cells((i + 1).to_string()));
             }

@@ -177,13 +177,19 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
     let data = infer_levels(&args.table.data, data, &memberships)?;
     let data = if options.get_drop_missing() {
         let mut columns = conditions.clone();
-        columns.push(args.table.outcome.trim_start_matches('~').to_owned());
+        columns.push(
+            args.table
+                .outcome
+                .outcome
+                .trim_start_matches('~')
+                .to_owned(),
+        );
         data.drop_missing(&columns)
             .map_err(|e| data_error(&args.table.data, e))?
     } else {
         data
     };
-    let mut analysis = Analysis::new(data, args.table.outcome.clone())
+    let mut analysis = Analysis::new(data, args.table.outcome.outcome.clone())
         .truth_table_options(options)
         .solution_options(solution_options);
     for name in &conditions {

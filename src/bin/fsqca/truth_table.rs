@@ -1,6 +1,6 @@
 //! `fsqca truth-table`: R QCA's `truthTable()`.
 
-use fsqca::TruthTable;
+use fsqca::{Row, TruthTable};
 use serde::Serialize;
 
 use crate::common::{emit, emit_json, CliError, Format, SortArg, TableArgs};
@@ -41,70 +41,23 @@ pub struct Args {
     format: Format,
 }
 
+/// The JSON object of a truth table: its rows as the library serialises them.
 #[derive(Serialize)]
 struct Output<'a> {
     outcome: String,
     conditions: &'a [String],
-    rows: Vec<Row<'a>>,
+    rows: &'a [Row],
     half_membership_cases: &'a [String],
 }
 
-#[derive(Serialize)]
-struct Row<'a> {
-    id: u64,
-    values: &'a [u8],
-    out: &'static str,
-    n: usize,
-    incl: Option<f64>,
-    pri: Option<f64>,
-    cases: Cases<'a>,
-    deviant_cases: Cases<'a>,
-}
-
-/// A row's cases (or deviant cases), listed only while they are written: a table of a million
-/// cases is not copied into lists of labels first.
-struct Cases<'a> {
-    row: &'a fsqca::Row,
-    deviant: bool,
-}
-
-impl Serialize for Cases<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let labels = if self.deviant {
-            self.row.deviant_cases()
-        } else {
-            self.row.cases()
-        };
-        serializer.collect_seq(labels)
-    }
-}
-
-/// The JSON object of a truth table.
-fn output(tt: &TruthTable) -> Output<'_> {
-    Output {
-        outcome: tt.outcome_label(),
-        conditions: tt.conditions(),
-        rows: tt
-            .rows()
-            .iter()
-            .map(|r| Row {
-                id: r.id(),
-                values: r.values(),
-                out: r.out().symbol(),
-                n: r.n(),
-                incl: r.incl(),
-                pri: r.pri(),
-                cases: Cases {
-                    row: r,
-                    deviant: false,
-                },
-                deviant_cases: Cases {
-                    row: r,
-                    deviant: true,
-                },
-            })
-            .collect(),
-        half_membership_cases: tt.half_membership_cases(),
+impl<'a> From<&'a TruthTable> for Output<'a> {
+    fn from(tt: &'a TruthTable) -> Self {
+        Output {
+            outcome: tt.outcome_label(),
+            conditions: tt.conditions(),
+            rows: tt.rows(),
+            half_membership_cases: tt.half_membership_cases(),
+        }
     }
 }
 
@@ -117,7 +70,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         .sort_by(args.sort.iter().map(|&k| k.into()));
     let tt = args.table.build(&options)?;
     match args.format {
-        Format::Json => emit_json(&output(&tt)),
+        Format::Json => emit_json(&Output::from(&tt)),
         Format::Text => emit(|out| write!(out, "{tt}")),
     }
 }

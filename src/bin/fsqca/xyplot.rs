@@ -1,10 +1,8 @@
 //! `fsqca xyplot`: the XY plot of an expression against the outcome, as SVG.
 
 use fsqca::plot::{write_svg, xy_plot_of};
-use fsqca::Relation;
 
-use crate::common::{data_error, infer_levels, load_data, parse_expression, CliError, ReadArgs};
-use crate::fit::RelationArg;
+use crate::common::{CliError, ExprArgs};
 
 pub const AFTER_HELP: &str = "\
 Draws the XY plot of the expression (x axis) against the outcome (y axis) on the unit square:
@@ -19,24 +17,8 @@ Examples:
 /// The flags of `xyplot`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
-    /// The data: a CSV file, or `-` for standard input.
-    #[arg(value_name = "DATA")]
-    data: String,
-
     #[command(flatten)]
-    read: ReadArgs,
-
-    /// The outcome column; `~Y` for its negation.
-    #[arg(long, short = 'o', value_name = "Y")]
-    outcome: String,
-
-    /// The expression on the x axis, e.g. `--expression "E*~U + G"` or a single condition.
-    #[arg(long, short = 'e', value_name = "EXPR")]
-    expression: String,
-
-    /// The relation whose fit the title gives: sufficiency (default) or necessity.
-    #[arg(long, value_enum, default_value_t = RelationArg::Sufficiency)]
-    relation: RelationArg,
+    input: ExprArgs,
 
     /// The SVG file to write, e.g. `--svg xy.svg`.
     #[arg(long, value_name = "FILE")]
@@ -45,15 +27,9 @@ pub struct Args {
 
 /// Runs `fsqca xyplot`.
 pub fn run(args: &Args) -> Result<(), CliError> {
-    let expression = parse_expression("--expression", &args.expression)?;
-    let data = load_data(&args.data, &args.read)?;
-    let used: Vec<&str> = expression.literals().iter().map(|l| l.name()).collect();
-    let data = infer_levels(&args.data, data, &used)?;
-    let relation = match args.relation {
-        RelationArg::Sufficiency => Relation::Sufficiency,
-        RelationArg::Necessity => Relation::Necessity,
-    };
-    let svg = xy_plot_of(&expression, &data, &args.outcome, relation)
-        .map_err(|e| data_error(&args.data, e))?;
+    let (expression, data) = args.input.load()?;
+    let outcome = &args.input.outcome.outcome;
+    let svg = xy_plot_of(&expression, &data, outcome, args.input.relation.into())
+        .map_err(|e| args.input.data.error(e))?;
     write_svg(&args.svg, &svg).map_err(|e| CliError::input(e.to_string()))
 }

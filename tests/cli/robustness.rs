@@ -1,0 +1,218 @@
+//! `fsqca robustness`: against the library, the sweep chart, bounded grids and bad input.
+
+use super::*;
+
+#[test]
+fn robustness_reports_ranges_and_json_matches_the_library() {
+    let csv = csv_of("LF");
+    let args = [
+        "robustness",
+        &csv,
+        "-o",
+        "SURV",
+        "-c",
+        "DEV,LIT,STB",
+        "--incl-cut",
+        "0.8",
+        "--incl-sweep",
+        "0.7,0.9",
+        "--n-sweep",
+        "1,2",
+        "--steps",
+        "4",
+    ];
+    let text = run_ok(&args);
+    assert!(text.contains("robustness of SURV"), "{text}");
+    assert!(text.contains("incl_cut (baseline 0.8)"), "{text}");
+    assert!(text.contains("n_cut (baseline 1)"), "{text}");
+    let v = json(&args);
+    let variants = v["variants"].as_array().expect("variants");
+    assert_eq!(variants.len(), 5 + 2);
+    let data = Dataset::from_path(&csv).expect("LF");
+    let analysis = fsqca::robustness::Analysis::new(data, "SURV")
+        .membership_condition("DEV")
+        .membership_condition("LIT")
+        .membership_condition("STB")
+        .truth_table_options(TruthTableOptions::default().incl_cutoff(0.8));
+    let sweep = analysis
+        .sweep(&[
+            fsqca::robustness::ParameterGrid::span(
+                fsqca::robustness::Parameter::InclCut,
+                0.7,
+                0.9,
+                5,
+            )
+            .expect("grid"),
+            fsqca::robustness::ParameterGrid::new(
+                fsqca::robustness::Parameter::NCut,
+                vec![1.0, 2.0],
+            )
+            .expect("grid"),
+        ])
+        .expect("sweep");
+    let summary = sweep.summary();
+    assert_eq!(v["summary"]["same"].as_u64(), Some(summary.same as u64));
+    assert_eq!(num(&v["summary"]["fit"]["rf_cov"]), summary.fit.rf_cov);
+    assert_eq!(
+        strings(&v["summary"]["baseline"]),
+        summary
+            .baseline
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn robustness_with_calibration_writes_the_sweep_chart() {
+    let dir = Scratch::new("cli-robustness");
+    let file = dir.path("sweep.svg");
+    let file_arg = file.to_string_lossy().into_owned();
+    let args = khanal_robustness(&["--svg", &file_arg, "--chart", "university_rank.crossover"]);
+    let text = run_ok(&strs(&args));
+    assert!(
+        text.contains("university_rank.crossover (baseline 14.5)"),
+        "{text}"
+    );
+    let svg = std::fs::read_to_string(&file).expect("svg written");
+    assert!(svg.contains("university_rank.crossover"));
+}
+
+#[test]
+fn robustness_bad_input_is_one_line_error() {
+    let csv = csv_of("LF");
+    fails(
+        &[
+            "robustness",
+            &csv,
+            "-o",
+            "SURV",
+            "-c",
+            "DEV,LIT",
+            "--incl-sweep",
+            "0.7,1.5",
+        ],
+        None,
+        &["incl_cut = 1.02", "not a valid cut-off"],
+        1,
+    );
+    fails(
+        &[
+            "robustness",
+            &csv,
+            "-o",
+            "SURV",
+            "-c",
+            "DEV,LIT",
+            "--calibrate",
+            "DEV=1,2",
+        ],
+        None,
+        &["--calibrate", "three thresholds"],
+        1,
+    );
+    fails(
+        &["robustness", &csv, "-o", "SURV", "-c", "DEV,LIT"],
+        None,
+        &["nothing to sweep"],
+        1,
+    );
+}
+
+#[test]
+fn robustness_grids_are_bounded_before_they_are_made() {
+    // These aborted on allocation (exit 134) before the limit.
+    usage_error(
+        &khanal_robustness(&["--steps", "1000000000"]),
+        &[
+            "--steps 1000000000",
+            "6000000006 variants",
+            "limit of 1000000",
+        ],
+    );
+    usage_error(
+        &khanal_robustness(&["--steps", &usize::MAX.to_string()]),
+        &["--steps", "limit of 1000000"],
+    );
+    usage_error(
+        &khanal_robustness(&["--n-sweep", "1,1000000000"]),
+        &[
+            "--n-sweep 1,1000000000",
+            "1000000000 variants",
+            "limit of 1000000",
+        ],
+    );
+    usage_error(
+        &khanal_robustness(&["--incl-sweep", "0.7,0.9", "--steps", "999999"]),
+        &["--steps 999999", "limit of 1000000"],
+    );
+    // Each grid within the limit, all of them together over it.
+    usage_error(
+        &khanal_robustness(&["--incl-sweep", "0.7,0.9", "--steps", "149999"]),
+        &["1050000 variants", "limit of 1000000", "lower --steps"],
+    );
+}
+
+#[test]
+fn robustness_range_overflow_is_named() {
+    // It was "the grid of enterprise_rank.exclusion has a value that is not finite: NaN".
+    for steps in ["20", "1000"] {
+        usage_error(
+            &khanal_robustness(&["--range", "1e308", "--steps", steps]),
+            &[
+                "--range",
+                "the fraction of the range 1e308 times the range 20 of column `enterprise_rank` overflows",
+            ],
+        );
+    }
+    usage_error(
+        &khanal_robustness(&["--range", "NaN"]),
+        &["--range", "negative or not finite"],
+    );
+}
+
+#[test]
+fn robustness_reversed_ranges_are_refused_alike() {
+    usage_error(
+        &khanal_robustness(&["--incl-sweep", "0.9,0.7"]),
+        &["--incl-sweep 0.9,0.7", "LO is above HI"],
+    );
+    usage_error(
+        &khanal_robustness(&["--n-sweep", "3,1"]),
+        &["--n-sweep 3,1", "LO is above HI"],
+    );
+    // A range of one value is a range.
+    let v = json(&strs(&khanal_robustness(&["--n-sweep", "2,2"])));
+    let n_cut: Vec<&Value> = v["variants"]
+        .as_array()
+        .expect("variants")
+        .iter()
+        .filter(|v| v["parameter"] == "n_cut")
+        .collect();
+    assert_eq!(n_cut.len(), 1);
+    assert_eq!(n_cut[0]["value"].as_f64(), Some(2.0));
+}
+
+#[test]
+fn robustness_refuses_a_condition_calibrated_twice() {
+    let csv = khanal();
+    let args: Vec<String> = [
+        "robustness",
+        &csv,
+        "-o",
+        "diffusion",
+        "-c",
+        "enterprise_rank",
+        "--calibrate",
+        "enterprise_rank=25,14.5,6",
+        "--calibrate",
+        "enterprise_rank=20,10,5",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    usage_error(
+        &args,
+        &["--calibrate", "condition `enterprise_rank` is given twice"],
+    );
+}
