@@ -18,6 +18,7 @@ mod error;
 mod index;
 mod options;
 mod row;
+mod sums;
 
 pub use crate::data::MAX_LEVELS;
 pub use build::{MAX_COMPLETE_ROWS, MAX_CONDITIONS};
@@ -25,7 +26,7 @@ pub use error::TruthTableError;
 pub use options::{SortKey, TruthTableOptions};
 pub use row::{OutputValue, Row};
 
-pub(crate) use build::{parse_outcome, CUTOFF_TOLERANCE};
+pub(crate) use build::parse_outcome;
 
 use crate::data::Dataset;
 use crate::sets::FuzzySet;
@@ -309,7 +310,7 @@ impl TruthTableOptions {
         conditions: &[S],
     ) -> crate::Result<TruthTable> {
         check_names(outcome, conditions)?;
-        build::build(self, data, outcome, conditions, build::Strategy::Auto)
+        build::build(self, data, outcome, conditions, sums::Strategy::Auto)
     }
 }
 

@@ -1,4 +1,5 @@
-use super::build::{build, Strategy, PARALLEL_BLOCK_CASES};
+use super::build::build;
+use super::sums::{Strategy, PARALLEL_BLOCK_CASES};
 use super::*;
 use crate::Error;
 
