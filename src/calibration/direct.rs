@@ -359,7 +359,7 @@ impl DirectOptions {
     /// [`FuzzySet`].
     ///
     /// # Errors
-    /// [`crate::Error::Calibration`] for the errors of [`DirectOptions::calibrate`].
+    /// The errors of [`DirectOptions::calibrate`].
     ///
     /// # Example
     /// ```
@@ -374,7 +374,7 @@ impl DirectOptions {
         name: impl Into<String>,
         x: V,
         anchors: impl Into<Anchors>,
-    ) -> crate::Result<FuzzySet> {
+    ) -> Result<FuzzySet, CalibrationError> {
         let values = self.calibrate(x, anchors)?;
         Ok(FuzzySet::new(name, values)?)
     }

@@ -31,23 +31,30 @@ pub use super_subset::{SuperSubsetOptions, MAX_SEARCH_CANDIDATES};
 
 use ndarray::{ArrayView1, Zip};
 
-use crate::data::Dataset;
-use crate::expression::{Expression, Literal};
+use crate::data::{DataError, Dataset};
+use crate::expression::{Expression, ExpressionError, Literal, Outcome};
 use crate::sets::{FuzzySet, SetError};
-use crate::truth_table::parse_outcome;
 
-/// Errors raised by the fit functions beyond those of the data and the sets.
+/// Errors raised by the fit functions that evaluate expressions on a data set: their own, and
+/// the lower stages' they can meet, each kept as the [`source`](std::error::Error::source)
+/// (the data's errors while evaluating, an outcome's or a condition's name that the grammar
+/// cannot write). The measures of two sets ([`sufficiency`], [`necessity`]) can only fail on
+/// sets of different lengths and return [`SetError`].
 ///
 /// # Example
 /// ```
-/// use fsqca::{fit, Dataset, Error};
+/// use fsqca::{fit, Dataset, DataError, ExpressionError};
 ///
 /// let data = Dataset::from_columns([("A", vec![0.2]), ("Y", vec![0.9])])?;
 /// let err = fit::solution(&[], &data, "Y").unwrap_err();
-/// assert!(matches!(err, Error::Fit(fit::FitError::EmptySolution)));
+/// assert!(matches!(err, fit::FitError::EmptySolution));
+/// let err = fit::necessity_table(&data, "~", &["A"]).unwrap_err();
+/// assert!(matches!(err, fit::FitError::Expression(ExpressionError::EmptyOutcome { .. })));
+/// let err = fit::necessity_table(&data, "Y", &["B"]).unwrap_err();
+/// assert!(matches!(err, fit::FitError::Data(DataError::UnknownColumn { .. })));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum FitError {
     /// A solution without any term.
@@ -78,6 +85,14 @@ pub enum FitError {
         /// The limit.
         max: f64,
     },
+    /// The outcome given as text is not an [`Outcome`], or a condition's name is one the
+    /// expression grammar cannot write.
+    #[error("{0}")]
+    Expression(#[from] ExpressionError),
+    /// Evaluating an expression, the outcome or a condition on the data failed: an unknown
+    /// column, missing values, memberships outside [0, 1], levels the column does not have.
+    #[error("{0}")]
+    Data(#[from] DataError),
 }
 
 /// Parameters of fit of a sufficiency relation X -> Y.
@@ -220,18 +235,6 @@ impl Sums {
     }
 }
 
-fn check_lengths(x: &FuzzySet, y: &FuzzySet) -> Result<(), SetError> {
-    if x.len() != y.len() {
-        return Err(SetError::UnequalLengths {
-            left: x.name().to_owned(),
-            right: y.name().to_owned(),
-            left_len: x.len(),
-            right_len: y.len(),
-        });
-    }
-    Ok(())
-}
-
 /// Sufficiency of `x` for `y`: inclusion, PRI and coverage.
 ///
 /// # Errors
@@ -247,7 +250,7 @@ fn check_lengths(x: &FuzzySet, y: &FuzzySet) -> Result<(), SetError> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn sufficiency(x: &FuzzySet, y: &FuzzySet) -> Result<Sufficiency, SetError> {
-    check_lengths(x, y)?;
+    x.check_same_cases(y)?;
     Ok(sums(x.values(), y.values()).sufficiency())
 }
 
@@ -267,85 +270,115 @@ pub fn sufficiency(x: &FuzzySet, y: &FuzzySet) -> Result<Sufficiency, SetError> 
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn necessity(x: &FuzzySet, y: &FuzzySet) -> Result<Necessity, SetError> {
-    check_lengths(x, y)?;
+    x.check_same_cases(y)?;
     Ok(sums(x.values(), y.values()).necessity())
 }
 
-/// An outcome given as a column name (`"Y"`, or `"~Y"` for its negation), a [`Literal`] or an
+/// What the fit functions accept as an outcome: a column name (`"Y"`, or `"~Y"` for its
+/// negation, parsed as an [`Outcome`]), an [`Outcome`], a [`Literal`] or a whole
 /// [`Expression`].
+///
+/// The trait is sealed: it cannot be implemented outside this crate. A truth table takes only
+/// a column as its outcome ([`Outcome`]); a parameter of fit takes any set, hence this trait
+/// rather than `Outcome` alone.
 ///
 /// # Example
 /// ```
 /// use fsqca::fit::IntoOutcome;
 ///
 /// assert_eq!("~Y".outcome_expression()?.to_string(), "~Y");
+/// assert!("~".outcome_expression().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub trait IntoOutcome {
+pub trait IntoOutcome: sealed::Sealed {
     /// The outcome as an expression.
     ///
     /// # Errors
-    /// [`crate::TruthTableError::EmptyOutcome`] for an empty name.
-    fn outcome_expression(&self) -> crate::Result<Expression>;
+    /// For text, the errors of parsing an [`Outcome`]: [`ExpressionError::EmptyOutcome`] and
+    /// [`ExpressionError::InvalidName`]; the other outcomes never fail.
+    fn outcome_expression(&self) -> Result<Expression, ExpressionError>;
+}
+
+mod sealed {
+    /// Seals [`IntoOutcome`](super::IntoOutcome).
+    pub trait Sealed {}
+    impl Sealed for str {}
+    impl Sealed for String {}
+    impl Sealed for crate::expression::Outcome {}
+    impl Sealed for crate::expression::Literal {}
+    impl Sealed for crate::expression::Expression {}
 }
 
 impl IntoOutcome for str {
-    fn outcome_expression(&self) -> crate::Result<Expression> {
-        let (name, negated) = parse_outcome(self)?;
-        let lit = Literal::new(name)?;
-        Ok(Expression::literal(if negated {
-            lit.negate()
-        } else {
-            lit
-        }))
+    fn outcome_expression(&self) -> Result<Expression, ExpressionError> {
+        Ok(self.parse::<Outcome>()?.to_expression())
     }
 }
 
 impl IntoOutcome for String {
-    fn outcome_expression(&self) -> crate::Result<Expression> {
+    fn outcome_expression(&self) -> Result<Expression, ExpressionError> {
         self.as_str().outcome_expression()
     }
 }
 
+impl IntoOutcome for Outcome {
+    fn outcome_expression(&self) -> Result<Expression, ExpressionError> {
+        Ok(self.to_expression())
+    }
+}
+
 impl IntoOutcome for Literal {
-    fn outcome_expression(&self) -> crate::Result<Expression> {
+    fn outcome_expression(&self) -> Result<Expression, ExpressionError> {
         Ok(Expression::literal(self.clone()))
     }
 }
 
 impl IntoOutcome for Expression {
-    fn outcome_expression(&self) -> crate::Result<Expression> {
+    fn outcome_expression(&self) -> Result<Expression, ExpressionError> {
         Ok(self.clone())
     }
 }
 
-fn outcome_set<O: IntoOutcome + ?Sized>(data: &Dataset, outcome: &O) -> crate::Result<FuzzySet> {
-    outcome.outcome_expression()?.evaluate(data)
+fn outcome_set<O: IntoOutcome + ?Sized>(data: &Dataset, outcome: &O) -> Result<FuzzySet, FitError> {
+    Ok(outcome.outcome_expression()?.evaluate(data)?)
+}
+
+/// The sums of `expression` against `outcome`, both evaluated on `data` (so over the same
+/// cases: no length check is needed).
+fn sums_of<O: IntoOutcome + ?Sized>(
+    expression: &Expression,
+    data: &Dataset,
+    outcome: &O,
+) -> Result<Sums, FitError> {
+    let x = expression.evaluate(data)?;
+    let y = outcome_set(data, outcome)?;
+    Ok(sums(x.values(), y.values()))
 }
 
 /// Sufficiency of an expression for an outcome, both evaluated on `data`.
 ///
 /// # Errors
-/// [`crate::Error::Data`] for unknown columns or missing values, [`crate::Error::Set`] for
-/// memberships outside [0, 1].
+/// [`FitError::Expression`] for an outcome given as text that is not an [`Outcome`];
+/// [`FitError::Data`] for unknown columns, missing values, memberships outside [0, 1] or
+/// levels a column does not have (the errors of [`Expression::evaluate`]).
 ///
 /// # Example
 /// ```
-/// use fsqca::{fit, Dataset, Expression, Literal};
+/// use fsqca::{fit, fit::FitError, Dataset, DataError, Expression, Literal};
 ///
 /// let data = Dataset::from_columns([("A", vec![0.2, 0.8]), ("Y", vec![0.3, 0.9])])?;
 /// let a = Expression::literal(Literal::new("A")?);
 /// assert_eq!(fit::sufficiency_of(&a, &data, "Y")?.incl, Some(1.0));
+/// let err = fit::sufficiency_of(&a, &data, "Z").unwrap_err();
+/// assert!(matches!(err, FitError::Data(DataError::UnknownColumn { .. })));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn sufficiency_of<O: IntoOutcome + ?Sized>(
     expression: &Expression,
     data: &Dataset,
     outcome: &O,
-) -> crate::Result<Sufficiency> {
-    let x = expression.evaluate(data)?;
-    let y = outcome_set(data, outcome)?;
-    Ok(sufficiency(&x, &y)?)
+) -> Result<Sufficiency, FitError> {
+    Ok(sums_of(expression, data, outcome)?.sufficiency())
 }
 
 /// Necessity of an expression for an outcome, both evaluated on `data`.
@@ -367,10 +400,8 @@ pub fn necessity_of<O: IntoOutcome + ?Sized>(
     expression: &Expression,
     data: &Dataset,
     outcome: &O,
-) -> crate::Result<Necessity> {
-    let x = expression.evaluate(data)?;
-    let y = outcome_set(data, outcome)?;
-    Ok(necessity(&x, &y)?)
+) -> Result<Necessity, FitError> {
+    Ok(sums_of(expression, data, outcome)?.necessity())
 }
 
 #[cfg(test)]

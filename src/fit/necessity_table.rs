@@ -1,8 +1,8 @@
 //! R QCA's necessity table: every condition and its negation (or every level of a multi-value
 //! condition) with its necessity and sufficiency.
 
-use super::{outcome_set, sums, IntoOutcome, Necessity, Sufficiency};
-use crate::data::Dataset;
+use super::{outcome_set, sums, FitError, IntoOutcome, Necessity, Sufficiency};
+use crate::data::{DataError, Dataset};
 use crate::expression::{Expression, Literal};
 
 /// The necessity and sufficiency of one expression (a row of a necessity table or of a
@@ -30,10 +30,11 @@ pub struct ConditionFit {
     pub sufficiency: Sufficiency,
 }
 
-/// The levels of a declared multi-value column, else `None`.
-fn multi_value_levels(data: &Dataset, name: &str) -> crate::Result<Option<u32>> {
+/// The levels of a condition declared multi-value in the data set, else `None`: the data
+/// module's declaration ([`Dataset::with_multi_value`]) is the one rule, as for the truth table.
+fn multi_value_levels(data: &Dataset, name: &str) -> Result<Option<u32>, DataError> {
     data.require_complete(&[name])?;
-    Ok(data.levels(name)?)
+    data.levels(name)
 }
 
 /// The literals of one condition: `A`, `~A` for a binary one, `A[0]`, `A[1]`, ... for a
@@ -42,7 +43,7 @@ pub(super) fn condition_literals(
     data: &Dataset,
     name: &str,
     negated_first: bool,
-) -> crate::Result<Vec<Literal>> {
+) -> Result<Vec<Literal>, FitError> {
     Ok(match multi_value_levels(data, name)? {
         Some(levels) => (0..levels)
             .map(|l| Literal::with_levels(name, [l]))
@@ -80,7 +81,7 @@ pub fn necessity_table<O: IntoOutcome + ?Sized, S: AsRef<str>>(
     data: &Dataset,
     outcome: &O,
     conditions: &[S],
-) -> crate::Result<Vec<ConditionFit>> {
+) -> Result<Vec<ConditionFit>, FitError> {
     let y = outcome_set(data, outcome)?;
     let mut rows = Vec::new();
     for c in conditions {

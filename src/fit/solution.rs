@@ -90,15 +90,15 @@ pub fn solution<O: IntoOutcome + ?Sized>(
     terms: &[Expression],
     data: &Dataset,
     outcome: &O,
-) -> crate::Result<SolutionFit> {
+) -> Result<SolutionFit, FitError> {
     if terms.is_empty() {
-        return Err(FitError::EmptySolution.into());
+        return Err(FitError::EmptySolution);
     }
     let y = outcome_set(data, outcome)?;
     let sets = terms
         .iter()
         .map(|t| t.evaluate(data).map(FuzzySet::into_values))
-        .collect::<crate::Result<Vec<_>>>()?;
+        .collect::<Result<Vec<_>, _>>()?;
     let sets: Vec<&Array1<f64>> = sets.iter().collect();
     Ok(solution_of_sets(terms, &sets, y.values()))
 }

@@ -264,14 +264,14 @@ impl SuperSubsetOptions {
     /// ```
     /// use fsqca::fit::{FitError, SuperSubsetOptions};
     /// SuperSubsetOptions::new().validate()?;
-    /// assert_eq!(
+    /// assert!(matches!(
     ///     SuperSubsetOptions::new().cov_cutoff(1.5).validate(),
     ///     Err(FitError::InvalidCutoff { name: "cov", value: 1.5 })
-    /// );
-    /// assert_eq!(
+    /// ));
+    /// assert!(matches!(
     ///     SuperSubsetOptions::new().depth(0).validate(),
     ///     Err(FitError::InvalidDepth { depth: 0 })
-    /// );
+    /// ));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Result<(), FitError> {
@@ -320,10 +320,10 @@ impl SuperSubsetOptions {
         data: &Dataset,
         outcome: &O,
         conditions: &[S],
-    ) -> crate::Result<Vec<ConditionFit>> {
+    ) -> Result<Vec<ConditionFit>, FitError> {
         self.validate()?;
         if conditions.is_empty() {
-            return Err(FitError::NoConditions.into());
+            return Err(FitError::NoConditions);
         }
         // At least 1: `validate` refuses 0, and the default is the (non-zero) number of
         // conditions.
@@ -332,7 +332,7 @@ impl SuperSubsetOptions {
         let literals = conditions
             .iter()
             .map(|c| condition_literals(data, c.as_ref(), true))
-            .collect::<crate::Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>, _>>()?;
         // Number of candidates: Σ over subsets of size <= depth of Π(literals).
         let mut by_size = vec![0.0f64; depth + 1];
         by_size[0] = 1.0;
@@ -346,8 +346,7 @@ impl SuperSubsetOptions {
             return Err(FitError::SearchTooLarge {
                 candidates,
                 max: MAX_SEARCH_CANDIDATES,
-            }
-            .into());
+            });
         }
         let memberships = literals
             .iter()
@@ -358,9 +357,9 @@ impl SuperSubsetOptions {
                             .evaluate(data)
                             .map(FuzzySet::into_values)
                     })
-                    .collect::<crate::Result<Vec<_>>>()
+                    .collect::<Result<Vec<_>, _>>()
             })
-            .collect::<crate::Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>, _>>()?;
 
         let necessity = self.relation == Relation::Necessity;
         let mut walk = Walk {

@@ -553,7 +553,8 @@ impl Analysis {
             return Err(RobustnessError::NoConditions.into());
         }
         self.solution.validate()?;
-        let outcome_column = self.outcome.strip_prefix('~').unwrap_or(&self.outcome);
+        let outcome: crate::expression::Outcome = self.outcome.parse()?;
+        let outcome_column = outcome.name();
         let mut names: Vec<String> = Vec::with_capacity(self.conditions.len() + 1);
         for name in self
             .conditions
@@ -713,7 +714,7 @@ pub(super) fn solve_values(
 ) -> crate::Result<Solved> {
     let data = prepared.dataset(values)?;
     let tt = options.build(&data, &analysis.outcome, &prepared.conditions)?;
-    let outcome = tt.outcome_membership()?.into_values().to_vec();
+    let outcome = tt.outcome_membership().into_values().to_vec();
     let solution = match analysis.solution.solve(&tt) {
         Ok(s) => s,
         Err(Error::Minimize(MinimizeError::NoPositiveRows)) => {

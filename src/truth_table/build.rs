@@ -11,6 +11,7 @@
 use std::sync::Arc;
 
 use crate::data::Dataset;
+use crate::expression::Outcome;
 use crate::fit::{reaches, Sums};
 
 use super::error::TruthTableError;
@@ -25,12 +26,12 @@ use super::TruthTable;
 /// # Example
 /// ```
 /// use fsqca::truth_table::{TruthTableError, MAX_CONDITIONS};
-/// use fsqca::{Dataset, Error, TruthTableOptions};
+/// use fsqca::{Dataset, TruthTableOptions};
 /// assert_eq!(MAX_CONDITIONS, 63);
 /// # let data = Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
 /// let too_many = vec!["A"; MAX_CONDITIONS + 1];
 /// let err = TruthTableOptions::default().build(&data, "Y", &too_many);
-/// assert!(matches!(err, Err(Error::TruthTable(TruthTableError::TooManyConditions { .. }))));
+/// assert!(matches!(err, Err(TruthTableError::TooManyConditions { .. })));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub const MAX_CONDITIONS: usize = 63;
@@ -47,47 +48,31 @@ pub const MAX_CONDITIONS: usize = 63;
 /// ```
 pub const MAX_COMPLETE_ROWS: u64 = 1 << 20;
 
-/// Splits `~Y` into (`Y`, negated).
-pub(crate) fn parse_outcome(outcome: &str) -> Result<(String, bool), TruthTableError> {
-    let trimmed = outcome.trim();
-    let (name, negated) = match trimmed.strip_prefix('~') {
-        Some(rest) => (rest.trim(), true),
-        None => (trimmed, false),
-    };
-    if name.is_empty() {
-        return Err(TruthTableError::EmptyOutcome {
-            given: outcome.to_owned(),
-        });
-    }
-    Ok((name.to_owned(), negated))
-}
-
 pub(crate) fn build<S: AsRef<str>>(
     options: &TruthTableOptions,
     data: &Dataset,
-    outcome: &str,
+    outcome: &Outcome,
     conditions: &[S],
     strategy: Strategy,
-) -> crate::Result<TruthTable> {
+) -> Result<TruthTable, TruthTableError> {
     options.validate()?;
     let conditions: Vec<String> = conditions.iter().map(|c| c.as_ref().to_owned()).collect();
     if conditions.is_empty() {
-        return Err(TruthTableError::NoConditions.into());
+        return Err(TruthTableError::NoConditions);
     }
     if conditions.len() > MAX_CONDITIONS {
         return Err(TruthTableError::TooManyConditions {
             n: conditions.len(),
             max: MAX_CONDITIONS,
-        }
-        .into());
+        });
     }
-    let (outcome_name, negated) = parse_outcome(outcome)?;
+    let (outcome_name, negated) = (outcome.name().to_owned(), outcome.is_negated());
     for (j, c) in conditions.iter().enumerate() {
         if conditions[..j].contains(c) {
-            return Err(TruthTableError::DuplicateCondition { name: c.clone() }.into());
+            return Err(TruthTableError::DuplicateCondition { name: c.clone() });
         }
         if *c == outcome_name {
-            return Err(TruthTableError::OutcomeIsCondition { name: c.clone() }.into());
+            return Err(TruthTableError::OutcomeIsCondition { name: c.clone() });
         }
     }
     let mut names = conditions.clone();
@@ -108,8 +93,10 @@ pub(crate) fn build<S: AsRef<str>>(
         negated,
         strategy,
     )?;
+    let outcome_values = selected.memberships(&outcome_name)?.to_vec();
     Ok(TruthTable {
         conditions,
+        outcome_values,
         outcome: outcome_name,
         negated,
         levels,
@@ -130,7 +117,7 @@ fn tabulate(
     outcome_name: &str,
     negated: bool,
     strategy: Strategy,
-) -> crate::Result<Tabulated> {
+) -> Result<Tabulated, TruthTableError> {
     let k = conditions.len();
     let n = selected.n_cases();
     let mut cols: Vec<&[f64]> = Vec::with_capacity(k);
@@ -170,15 +157,13 @@ fn tabulate(
         return Err(TruthTableError::TooManyConfigurations {
             levels: levels.iter().map(|&l| l as u32).collect(),
             log2: levels.iter().map(|&l| (l as f64).log2()).sum(),
-        }
-        .into());
+        });
     }
     if options.get_complete() && product > MAX_COMPLETE_ROWS {
         return Err(TruthTableError::CompleteTooLarge {
             rows: product,
             max: MAX_COMPLETE_ROWS,
-        }
-        .into());
+        });
     }
 
     let outcome_of = |i: usize| {
