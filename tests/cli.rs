@@ -294,7 +294,7 @@ fn truth_table_matches_r_reference_and_library_on_every_fixture() {
             args.extend(read_flags(&name));
             let got = json(&args);
             let lib = options_of(&tt)
-                .build(&data, &outcome_of(&tt), &conditions_of(&tt))
+                .build(&data, outcome_of(&tt), &conditions_of(&tt))
                 .expect("library truth table");
             assert_table_json(&got, &lib);
             let rows = got["rows"].as_array().expect("rows");
@@ -1639,7 +1639,7 @@ fn minimize_all_sol_gives_r_all_sol_models() {
 
             // The library's solution, exactly.
             let tt = options_of(tt_ref)
-                .build(&data_of(&name), &outcome_of(tt_ref), &conditions_of(tt_ref))
+                .build(&data_of(&name), outcome_of(tt_ref), &conditions_of(tt_ref))
                 .expect("truth table");
             let want = SolutionOptions::new(SolutionType::Parsimonious)
                 .engine(EngineOptions::new().covers(CoverSearch::Irredundant))

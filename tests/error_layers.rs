@@ -114,10 +114,13 @@ fn truth_table_takes_text_or_an_outcome() {
     let by_text = TruthTable::new(&data(), "~Y", &["A"]).unwrap();
     let by_outcome = TruthTable::new(&data(), &y, &["A"]).unwrap();
     let owned = TruthTable::new(&data(), y.clone(), &["A"]).unwrap();
-    let string = TruthTable::new(&data(), &"~Y".to_owned(), &["A"]).unwrap();
+    let text = "~Y".to_owned();
+    let string = TruthTable::new(&data(), text.clone(), &["A"]).unwrap();
+    let borrowed = TruthTable::new(&data(), &text, &["A"]).unwrap();
     assert_eq!(by_text, by_outcome);
     assert_eq!(by_text, owned);
     assert_eq!(by_text, string);
+    assert_eq!(by_text, borrowed);
     // Infallible: checked at build.
     let m = by_text.outcome_membership();
     assert_eq!(m.name(), "~Y");
