@@ -64,7 +64,7 @@ pub(super) fn condition_literals(
 /// sufficiency for the outcome.
 ///
 /// # Errors
-/// As [`sufficiency_of`].
+/// As [`sufficiency_of`](super::sufficiency_of).
 ///
 /// # Example
 /// ```

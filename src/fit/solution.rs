@@ -71,7 +71,7 @@ pub struct SolutionFit {
 /// their terms.
 ///
 /// # Errors
-/// [`FitError::EmptySolution`] for no term, and those of [`sufficiency_of`].
+/// [`FitError::EmptySolution`] for no term, and those of [`sufficiency_of`](super::sufficiency_of).
 ///
 /// # Complexity
 /// O(terms² × cases).

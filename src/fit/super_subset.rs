@@ -297,7 +297,7 @@ impl SuperSubsetOptions {
     /// The options' errors ([`validate`](Self::validate): [`FitError::InvalidCutoff`],
     /// [`FitError::InvalidDepth`]), then [`FitError::NoConditions`],
     /// [`FitError::SearchTooLarge`] (more than [`MAX_SEARCH_CANDIDATES`] candidates), and those
-    /// of [`sufficiency_of`].
+    /// of [`sufficiency_of`](super::sufficiency_of).
     ///
     /// # Complexity
     /// O(candidates × cases): with k binary conditions and no depth limit, 3^k - 1 candidates.
