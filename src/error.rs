@@ -14,15 +14,23 @@ use crate::truth_table::TruthTableError;
 
 /// Any error of this crate: one variant per concern, each wrapping that module's own error type.
 ///
-/// Functions that touch several concerns (evaluating an expression on a data set needs both the
-/// data and valid memberships) return this type; the others return their module's error, which
-/// converts into this one with `?`.
+/// Each stage returns its own error, which wraps the errors of the lower stages it can meet
+/// (a [`TruthTableError`] holds the [`DataError`] of an unknown column): a signature says what
+/// can fail. This type wraps them all, for callers who want one type: every stage's error
+/// converts into it with `?`. The upper stages (solution, robustness, plot) still return it.
 ///
 /// # Example
 /// ```
-/// let data = fsqca::Dataset::from_columns([("A", vec![0.5])])?;
-/// match data.fuzzy_set("B") {
-///     Err(fsqca::Error::Data(e)) => assert!(e.to_string().contains("unknown column")),
+/// use fsqca::{DataError, Error, TruthTable, TruthTableError};
+///
+/// fn table(data: &fsqca::Dataset) -> fsqca::Result<TruthTable> {
+///     Ok(TruthTable::new(data, "Y", &["B"])?)
+/// }
+/// let data = fsqca::Dataset::from_columns([("A", vec![0.5]), ("Y", vec![1.0])])?;
+/// match table(&data) {
+///     Err(Error::TruthTable(TruthTableError::Data(DataError::UnknownColumn { name, .. }))) => {
+///         assert_eq!(name, "B")
+///     }
 ///     other => panic!("unexpected {other:?}"),
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())

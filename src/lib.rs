@@ -123,6 +123,11 @@
 //!   [`TruthTableError`], [`FitError`], [`minimize::MinimizeError`],
 //!   [`solution::SolutionError`], [`robustness::RobustnessError`], and `plot::PlotError`
 //!   with the `plot` feature) carrying the offending value, and [`Error`] wraps them all.
+//!   Errors are layered: a stage's function returns its own error, which wraps exactly the
+//!   lower stages' errors it can meet and keeps them as its
+//!   [`source`](std::error::Error::source) (`TruthTableOptions::build` returns a
+//!   [`TruthTableError`], whose `Data` variant holds the [`DataError`] of an unknown column;
+//!   `Expression::evaluate` returns the [`DataError`] alone, the only kind it can meet).
 //! - **Undefined is not a number.** A measure whose denominator is zero is `None`, never NaN.
 //! - **Results expose the intermediate work**: truth-table rows with their cases, prime
 //!   implicants, essential ones, simplifying assumptions and counterfactuals.

@@ -246,7 +246,9 @@ impl FuzzySet {
         self.combine(other, false, f64::max)
     }
 
-    fn combine(&self, other: &Self, and: bool, f: fn(f64, f64) -> f64) -> Result<Self, SetError> {
+    /// Refuses two sets with different numbers of cases ([`SetError::UnequalLengths`]): the
+    /// check of every operation on two sets (`and`, `or`, and the parameters of fit).
+    pub(crate) fn check_same_cases(&self, other: &Self) -> Result<(), SetError> {
         if self.len() != other.len() {
             return Err(SetError::UnequalLengths {
                 left: self.name.clone(),
@@ -255,6 +257,11 @@ impl FuzzySet {
                 right_len: other.len(),
             });
         }
+        Ok(())
+    }
+
+    fn combine(&self, other: &Self, and: bool, f: fn(f64, f64) -> f64) -> Result<Self, SetError> {
+        self.check_same_cases(other)?;
         let values = Zip::from(&self.values)
             .and(&other.values)
             .map_collect(|&a, &b| f(a, b));

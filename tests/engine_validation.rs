@@ -149,7 +149,7 @@ fn deserialized_inconsistent_minimization_is_refused() {
 fn the_truth_table_and_the_engine_agree_on_the_condition_limit() {
     use fsqca::solution::{SolutionOptions, SolutionType};
     use fsqca::truth_table::{TruthTableError, MAX_CONDITIONS as TABLE_MAX};
-    use fsqca::{Dataset, Error, TruthTableOptions};
+    use fsqca::{Dataset, TruthTableOptions};
     const MAX: usize = fsqca::minimize::MAX_CONDITIONS;
     assert_eq!(TABLE_MAX, MAX);
 
@@ -169,7 +169,7 @@ fn the_truth_table_and_the_engine_agree_on_the_condition_limit() {
     assert_eq!(solution.models().len(), MAX, "one model per condition");
     assert!(matches!(
         TruthTableOptions::default().build(&data, "Y", &names),
-        Err(Error::TruthTable(TruthTableError::TooManyConditions { n, max }))
+        Err(TruthTableError::TooManyConditions { n, max })
             if n == MAX + 1 && max == MAX
     ));
 

@@ -20,7 +20,7 @@ fn fit_refuses_an_outcome_the_grammar_cannot_write() -> Result<(), Box<dyn std::
         assert!(
             matches!(
                 err,
-                fsqca::Error::Expression(ExpressionError::InvalidName { .. })
+                fit::FitError::Expression(ExpressionError::InvalidName { .. })
             ),
             "{outcome}: {err:?}"
         );

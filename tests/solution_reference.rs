@@ -147,7 +147,7 @@ fn solutions_match_r_qca_on_every_fixture() {
             let tt_ref = &block["truth_table"];
             let conditions = strings(&tt_ref["conditions"]);
             let tt = options_of(tt_ref)
-                .build(&data, &outcome_of(tt_ref), &conditions)
+                .build(&data, outcome_of(tt_ref), &conditions)
                 .expect("truth table");
             let all_sol = EngineOptions::new().covers(CoverSearch::Irredundant);
             let row_dom = EngineOptions::new().row_dominance(true);

@@ -358,7 +358,7 @@ impl DirectOptions {
     /// [`FuzzySet`].
     ///
     /// # Errors
-    /// [`crate::Error::Calibration`] for the errors of [`DirectOptions::calibrate`].
+    /// The errors of [`DirectOptions::calibrate`].
     ///
     /// # Example
     /// ```
@@ -373,7 +373,7 @@ impl DirectOptions {
         name: impl Into<String>,
         x: V,
         anchors: impl Into<Anchors>,
-    ) -> crate::Result<FuzzySet> {
+    ) -> Result<FuzzySet, CalibrationError> {
         let values = self.calibrate(x, anchors)?;
         Ok(FuzzySet::new(name, values)?)
     }

@@ -1,12 +1,17 @@
 //! The error type of the calibration module.
 
+use crate::data::DataError;
 use crate::number::short;
+use crate::sets::SetError;
 
 /// Errors raised by calibration: invalid settings, thresholds or raw values.
 ///
 /// Every variant carries the offending value and, where it has one, its position (0-based). All
 /// checks run before any value is computed, so a calibration either fails as a whole or returns a
-/// complete vector.
+/// complete vector. Calibrating a column of a data set ([`calibrate_column`](super::calibrate_column))
+/// can also meet the data's errors ([`CalibrationError::Data`]), and naming the result as a fuzzy
+/// set ([`DirectOptions::fuzzy_set`](super::DirectOptions::fuzzy_set)) the set's
+/// ([`CalibrationError::Set`]); either is kept as the [`source`](std::error::Error::source).
 ///
 /// # Example
 /// ```
@@ -20,7 +25,7 @@ use crate::number::short;
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum CalibrationError {
     /// There are no values to calibrate.
@@ -158,13 +163,156 @@ pub enum CalibrationError {
         /// The lowest category used.
         lowest: f64,
     },
+    /// The data set cannot give or take the column: an unknown, text or incomplete column to
+    /// calibrate, or a name for the result that is taken or empty.
+    #[error("{0}")]
+    Data(#[from] DataError),
+    /// The calibrated values do not make a fuzzy set (a membership NaN or outside [0, 1]).
+    #[error("{0}")]
+    Set(#[from] SetError),
+}
+
+impl PartialEq for CalibrationError {
+    /// Variant by variant, field by field, as a derived `PartialEq` would; except that two
+    /// [`CalibrationError::Data`] are never equal: a [`DataError`] may hold an I/O error, which
+    /// has no equality.
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Empty, Self::Empty) => true,
+            (
+                Self::NotFinite {
+                    index: a_index,
+                    value: a_value,
+                },
+                Self::NotFinite {
+                    index: b_index,
+                    value: b_value,
+                },
+            ) => a_index == b_index && a_value == b_value,
+            (
+                Self::ThresholdNotFinite {
+                    position: a_position,
+                    value: a_value,
+                },
+                Self::ThresholdNotFinite {
+                    position: b_position,
+                    value: b_value,
+                },
+            ) => a_position == b_position && a_value == b_value,
+            (
+                Self::NotMonotone {
+                    exclusion: a_exclusion,
+                    crossover: a_crossover,
+                    inclusion: a_inclusion,
+                },
+                Self::NotMonotone {
+                    exclusion: b_exclusion,
+                    crossover: b_crossover,
+                    inclusion: b_inclusion,
+                },
+            ) => {
+                a_exclusion == b_exclusion
+                    && a_crossover == b_crossover
+                    && a_inclusion == b_inclusion
+            }
+            (
+                Self::NotBell {
+                    thresholds: a_thresholds,
+                },
+                Self::NotBell {
+                    thresholds: b_thresholds,
+                },
+            ) => a_thresholds == b_thresholds,
+            (
+                Self::NotIncreasing {
+                    position: a_position,
+                    previous: a_previous,
+                    value: a_value,
+                },
+                Self::NotIncreasing {
+                    position: b_position,
+                    previous: b_previous,
+                    value: b_value,
+                },
+            ) => a_position == b_position && a_previous == b_previous && a_value == b_value,
+            (Self::NoThresholds, Self::NoThresholds) => true,
+            (Self::Idm { idm: a_idm }, Self::Idm { idm: b_idm }) => a_idm == b_idm,
+            (
+                Self::Exponent {
+                    name: a_name,
+                    value: a_value,
+                },
+                Self::Exponent {
+                    name: b_name,
+                    value: b_value,
+                },
+            ) => a_name == b_name && a_value == b_value,
+            (Self::EmptyCoding, Self::EmptyCoding) => true,
+            (Self::DuplicateCode { code: a_code }, Self::DuplicateCode { code: b_code }) => {
+                a_code == b_code
+            }
+            (
+                Self::MembershipOutOfRange {
+                    code: a_code,
+                    membership: a_membership,
+                },
+                Self::MembershipOutOfRange {
+                    code: b_code,
+                    membership: b_membership,
+                },
+            ) => a_code == b_code && a_membership == b_membership,
+            (
+                Self::UnknownCode {
+                    index: a_index,
+                    value: a_value,
+                },
+                Self::UnknownCode {
+                    index: b_index,
+                    value: b_value,
+                },
+            ) => a_index == b_index && a_value == b_value,
+            (
+                Self::Negative {
+                    index: a_index,
+                    value: a_value,
+                },
+                Self::Negative {
+                    index: b_index,
+                    value: b_value,
+                },
+            ) => a_index == b_index && a_value == b_value,
+            (
+                Self::TooFewDistinct {
+                    distinct: a_distinct,
+                    required: a_required,
+                },
+                Self::TooFewDistinct {
+                    distinct: b_distinct,
+                    required: b_required,
+                },
+            ) => a_distinct == b_distinct && a_required == b_required,
+            (
+                Self::FitFailed {
+                    iterations: a_iterations,
+                },
+                Self::FitFailed {
+                    iterations: b_iterations,
+                },
+            ) => a_iterations == b_iterations,
+            (Self::NoVariation { lowest: a_lowest }, Self::NoVariation { lowest: b_lowest }) => {
+                a_lowest == b_lowest
+            }
+            (Self::Set(a), Self::Set(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn has_autotraits<T: Send + Sync + Sized + Unpin + Clone + std::fmt::Debug + 'static>() {}
+    fn has_autotraits<T: Send + Sync + Sized + Unpin + std::fmt::Debug + 'static>() {}
 
     #[test]
     fn autotraits() {

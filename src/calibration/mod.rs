@@ -36,8 +36,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod column;
 mod crisp;
-mod dataset;
 mod direct;
 mod error;
 mod indirect;
@@ -46,8 +46,8 @@ mod rank;
 mod tfr;
 mod thresholds;
 
+pub use self::column::calibrate_column;
 pub use self::crisp::Crisp;
-pub use self::dataset::calibrate_column;
 pub use self::direct::{Clamp, Curve, DirectOptions};
 pub use self::error::CalibrationError;
 pub use self::indirect::Indirect;

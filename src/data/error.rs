@@ -2,6 +2,8 @@
 
 use std::io;
 
+use crate::sets::SetError;
+
 /// Errors raised while building, reading or querying a [`Dataset`](crate::Dataset).
 ///
 /// # Example
@@ -206,6 +208,10 @@ pub enum DataError {
         /// The delimiter the reader used.
         expected: char,
     },
+    /// A column read as a fuzzy set ([`Dataset::fuzzy_set`](crate::Dataset::fuzzy_set)) holds
+    /// a value outside [0, 1]: the set's error, kept as the [`source`](std::error::Error::source).
+    #[error("{0}")]
+    Set(#[from] SetError),
     /// The CSV reader failed on malformed input.
     #[error("CSV error: {0}")]
     Csv(#[from] csv::Error),

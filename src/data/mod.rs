@@ -608,8 +608,10 @@ impl Dataset {
     /// One column as a validated fuzzy set (values in [0, 1]).
     ///
     /// # Errors
-    /// [`crate::Error::Data`] for an unknown or text column or missing values (naming the
-    /// cases), and [`crate::Error::Set`] for values outside [0, 1].
+    /// [`DataError::UnknownColumn`], [`DataError::NotNumeric`] for a text column,
+    /// [`DataError::Missing`] for missing values (naming the cases), and [`DataError::Set`]
+    /// (wrapping [`SetError::OutOfRange`](crate::SetError::OutOfRange)) for values outside
+    /// [0, 1].
     ///
     /// # Example
     /// ```
@@ -618,7 +620,7 @@ impl Dataset {
     /// assert!(data.fuzzy_set("raw").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn fuzzy_set(&self, name: &str) -> crate::Result<FuzzySet> {
+    pub fn fuzzy_set(&self, name: &str) -> Result<FuzzySet, DataError> {
         self.require_complete(&[name])?;
         let values = self.column(name)?.to_owned();
         Ok(FuzzySet::with_cases(name, values, &self.cases)?)

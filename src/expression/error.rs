@@ -10,7 +10,8 @@ use std::fmt::Write as _;
 /// bytes) from the start of the input, so that [`ExpressionError::display_with`] can point at
 /// it; the constructor variants ([`InvalidName`](Self::InvalidName),
 /// [`NoLevels`](Self::NoLevels), [`NoOperands`](Self::NoOperands),
-/// [`NestingTooDeep`](Self::NestingTooDeep), [`NotALiteral`](Self::NotALiteral)) have position 0.
+/// [`NestingTooDeep`](Self::NestingTooDeep), [`NotALiteral`](Self::NotALiteral)) and the
+/// outcome's [`EmptyOutcome`](Self::EmptyOutcome) have position 0.
 ///
 /// # Example
 /// ```
@@ -179,6 +180,12 @@ pub enum ExpressionError {
         /// The text.
         found: String,
     },
+    /// Text parsed as an [`Outcome`](super::Outcome) with an empty name (`""`, `"~"`).
+    #[error("empty outcome name `{given}`")]
+    EmptyOutcome {
+        /// The text given as outcome.
+        given: String,
+    },
 }
 
 impl ExpressionError {
@@ -213,7 +220,8 @@ impl ExpressionError {
             | Self::NoLevels { .. }
             | Self::NoOperands { .. }
             | Self::NestingTooDeep { .. }
-            | Self::NotALiteral { .. } => 0,
+            | Self::NotALiteral { .. }
+            | Self::EmptyOutcome { .. } => 0,
         }
     }
 

@@ -23,16 +23,18 @@
 //! negations cancel), so that this round trip is the identity.
 
 mod error;
+mod outcome;
 mod parse;
 
 use std::fmt;
 
 use ndarray::{Array1, Zip};
 
-use crate::data::Dataset;
+use crate::data::{DataError, Dataset};
 use crate::sets::FuzzySet;
 
 pub use error::ExpressionError;
+pub use outcome::Outcome;
 pub use parse::check_name;
 
 /// The deepest nesting of parentheses an [`Expression`] may need when printed.
@@ -103,11 +105,16 @@ impl Literal {
     pub fn new(name: impl Into<String>) -> Result<Self, ExpressionError> {
         let name = name.into();
         check_name(&name)?;
-        Ok(Self {
+        Ok(Self::checked(name))
+    }
+
+    /// The plain literal of a name that passed [`check_name`] already.
+    fn checked(name: String) -> Self {
+        Self {
             name,
             negated: false,
             levels: None,
-        })
+        }
     }
 
     /// The multi-value condition `name` at one of `levels` (`A[1,2]`); levels are sorted and
@@ -541,9 +548,13 @@ impl Expression {
     /// `1 - x` for `~`.
     ///
     /// # Errors
-    /// [`crate::Error::Data`] for a condition that is not a column of `data` or that has missing
-    /// values (naming the cases), and [`crate::Error::Set`] when a plain literal's column has a
-    /// value outside [0, 1].
+    /// Only the data's errors: [`DataError::UnknownColumn`] for a condition that is not a
+    /// column of `data`, [`DataError::Missing`] for missing values (naming the cases),
+    /// [`DataError::NotAMembership`] when a plain literal's column has a value outside [0, 1],
+    /// and [`DataError::NotMultiValue`], [`DataError::NoSuchLevel`] or
+    /// [`DataError::LevelsRequired`] for a literal that does not fit its column's levels. Every
+    /// column is checked before it is used, so the membership computed is always a valid fuzzy
+    /// set: evaluation adds no error of its own.
     ///
     /// # Example
     /// ```
@@ -554,16 +565,16 @@ impl Expression {
     /// assert_eq!(v.name(), "~(A*B)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn evaluate(&self, data: &Dataset) -> crate::Result<FuzzySet> {
-        let values = self.evaluate_values(data)?;
-        Ok(FuzzySet::with_cases(
+    pub fn evaluate(&self, data: &Dataset) -> Result<FuzzySet, DataError> {
+        // Memberships of checked columns (or 0/1 levels), and their min, max and 1 - x: in
+        // [0, 1] already.
+        Ok(FuzzySet::from_derived(
             self.to_string(),
-            values,
-            data.cases(),
-        )?)
+            self.evaluate_values(data)?,
+        ))
     }
 
-    fn evaluate_values(&self, data: &Dataset) -> crate::Result<Array1<f64>> {
+    fn evaluate_values(&self, data: &Dataset) -> Result<Array1<f64>, DataError> {
         match &self.kind {
             ExpressionKind::Literal(l) => {
                 data.require_complete(&[l.name()])?;
@@ -573,33 +584,30 @@ impl Expression {
                         data.memberships(l.name())?;
                     }
                     (None, Some(levels)) if levels > 2 => {
-                        return Err(crate::DataError::LevelsRequired {
+                        return Err(DataError::LevelsRequired {
                             literal: l.to_string(),
                             name: l.name().to_owned(),
                             levels,
-                        }
-                        .into())
+                        })
                     }
                     (None, Some(_)) => {}
                     (Some(_), None) if !column.iter().all(|&x| x == 0.0 || x == 1.0) => {
-                        return Err(crate::DataError::NotMultiValue {
+                        return Err(DataError::NotMultiValue {
                             literal: l.to_string(),
                             name: l.name().to_owned(),
-                        }
-                        .into())
+                        })
                     }
                     // A crisp column is a condition of two levels (`LIT[1]`, as R QCA writes it
                     // beside multi-value conditions).
                     (Some(asked), levels) => {
                         let levels = levels.unwrap_or(2);
                         if let Some(&level) = asked.iter().find(|&&a| a >= levels) {
-                            return Err(crate::DataError::NoSuchLevel {
+                            return Err(DataError::NoSuchLevel {
                                 literal: l.to_string(),
                                 name: l.name().to_owned(),
                                 level,
                                 levels,
-                            }
-                            .into());
+                            });
                         }
                     }
                 }
@@ -852,10 +860,7 @@ mod tests {
         let e = Expression::literal(Literal::with_levels("F", [1]).unwrap())
             .evaluate(&fuzzy)
             .unwrap_err();
-        assert!(matches!(
-            e,
-            crate::Error::Data(crate::DataError::NotMultiValue { .. })
-        ));
+        assert!(matches!(e, DataError::NotMultiValue { .. }));
         let crisp = Dataset::from_columns([("C", vec![0.0, 1.0])]).unwrap();
         let c1 = Expression::literal(Literal::with_levels("C", [1]).unwrap());
         assert_eq!(c1.evaluate(&crisp).unwrap().values().to_vec(), [0.0, 1.0]);
@@ -864,18 +869,15 @@ mod tests {
             .unwrap_err();
         assert!(matches!(
             e,
-            crate::Error::Data(crate::DataError::NoSuchLevel {
+            DataError::NoSuchLevel {
                 level: 2,
                 levels: 2,
                 ..
-            })
+            }
         ));
         let m = data.with_multi_value(&["D"]).unwrap();
         let e = lit("D").evaluate(&m).unwrap_err();
-        assert!(matches!(
-            e,
-            crate::Error::Data(crate::DataError::LevelsRequired { levels: 3, .. })
-        ));
+        assert!(matches!(e, DataError::LevelsRequired { levels: 3, .. }));
     }
 
     #[test]

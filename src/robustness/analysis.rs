@@ -558,7 +558,8 @@ impl Analysis {
             return Err(RobustnessError::NoConditions.into());
         }
         self.solution.validate()?;
-        let outcome_column = self.outcome.strip_prefix('~').unwrap_or(&self.outcome);
+        let outcome: crate::expression::Outcome = self.outcome.parse()?;
+        let outcome_column = outcome.name();
         let mut names: Vec<String> = Vec::with_capacity(self.conditions.len() + 1);
         for name in self
             .conditions

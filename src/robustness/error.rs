@@ -17,7 +17,7 @@ use crate::number::short;
 /// assert!(matches!(err, RobustnessError::EmptyGrid { .. }));
 /// assert_eq!(err.to_string(), "the grid of incl_cut has no value");
 /// ```
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RobustnessError {
     /// A grid without any value.

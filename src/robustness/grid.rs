@@ -333,13 +333,13 @@ mod tests {
     #[test]
     fn too_many_points_are_refused_before_allocating() {
         let err = ParameterGrid::span(Parameter::InclCut, 0.7, 0.9, 1_000_000_000).unwrap_err();
-        assert_eq!(
+        assert!(matches!(
             err,
             RobustnessError::TooManyVariants {
                 requested: 1_000_000_000,
                 max: MAX_VARIANTS
             }
-        );
+        ));
         assert!(matches!(
             ParameterGrid::around(Parameter::NCut, 1.0, 1.0, usize::MAX),
             Err(RobustnessError::TooManyVariants { .. })

@@ -1,27 +1,33 @@
 //! Errors raised while building a truth table.
 
+use std::convert::Infallible;
+
+use crate::data::DataError;
+use crate::expression::ExpressionError;
 use crate::number::short;
 
-/// Errors raised while building a truth table.
+/// Errors raised while building a truth table: its own, and those of the lower stages it can
+/// meet, each kept as the [`source`](std::error::Error::source): the data's
+/// ([`TruthTableError::Data`]: unknown columns, missing values, values that are neither
+/// memberships nor levels) and the expression grammar's ([`TruthTableError::InvalidName`]: an
+/// outcome or a condition it cannot write).
 ///
-/// Every variant carries the offending value. Unknown column names and missing values are reported
-/// by [`DataError`](crate::DataError) (wrapped in [`crate::Error::Data`]).
+/// Every variant carries the offending value.
 ///
 /// # Example
 /// ```
-/// use fsqca::{Dataset, TruthTableError, TruthTableOptions};
+/// use fsqca::{Dataset, DataError, TruthTableError, TruthTableOptions};
 ///
 /// let data = Dataset::from_columns([("A", vec![0.2, 0.8]), ("Y", vec![0.1, 0.9])])?;
 /// let err = TruthTableOptions::default()
 ///     .build(&data, "Y", &["A", "A"])
 ///     .unwrap_err();
-/// assert!(matches!(
-///     err,
-///     fsqca::Error::TruthTable(TruthTableError::DuplicateCondition { .. })
-/// ));
+/// assert!(matches!(err, TruthTableError::DuplicateCondition { .. }));
+/// let err = TruthTableOptions::default().build(&data, "Y", &["B"]).unwrap_err();
+/// assert!(matches!(err, TruthTableError::Data(DataError::UnknownColumn { .. })));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum TruthTableError {
     /// No condition was given.
@@ -38,12 +44,6 @@ pub enum TruthTableError {
     OutcomeIsCondition {
         /// The outcome's name.
         name: String,
-    },
-    /// The outcome's name is empty (`""` or `"~"`).
-    #[error("empty outcome name `{given}`")]
-    EmptyOutcome {
-        /// The text given as outcome.
-        given: String,
     },
     /// An inclusion or PRI cut-off is NaN or outside [0, 1].
     #[error("{name} cut-off {value} is outside [0, 1]", value = short(.value))]
@@ -92,11 +92,26 @@ pub enum TruthTableError {
         /// The limit, [`MAX_COMPLETE_ROWS`](crate::truth_table::MAX_COMPLETE_ROWS).
         max: u64,
     },
-    /// A condition or outcome whose name the expression grammar cannot write
-    /// ([`check_name`](crate::expression::check_name)): a model or an expression could not name
-    /// it unambiguously (`A*B`, `GDP pc`).
-    #[error(transparent)]
-    InvalidName(#[from] crate::ExpressionError),
+    /// An outcome given as text that is not an [`Outcome`](crate::expression::Outcome) (an
+    /// empty name: [`ExpressionError::EmptyOutcome`]), or a condition or outcome whose name the
+    /// expression grammar cannot write ([`check_name`](crate::expression::check_name)): a model
+    /// or an expression could not name it unambiguously (`A*B`, `GDP pc`).
+    #[error("{0}")]
+    InvalidName(#[from] ExpressionError),
+    /// The data set cannot give the columns: an unknown column, missing values (unless
+    /// [`drop_missing`](crate::TruthTableOptions::drop_missing)), a value that is neither a
+    /// membership nor a level of a declared multi-value condition, too many levels.
+    #[error("{0}")]
+    Data(#[from] DataError),
+}
+
+impl From<Infallible> for TruthTableError {
+    /// Lets [`TruthTableOptions::build`](crate::TruthTableOptions::build) take an outcome
+    /// that converts without failing (an [`Outcome`](crate::expression::Outcome) or a
+    /// reference to one).
+    fn from(never: Infallible) -> Self {
+        match never {}
+    }
 }
 
 #[cfg(test)]

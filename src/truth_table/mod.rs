@@ -19,6 +19,7 @@ mod index;
 mod options;
 mod row;
 mod row_id;
+mod sums;
 
 pub use crate::data::MAX_LEVELS;
 pub use crate::minimize::MAX_CONDITIONS;
@@ -28,9 +29,8 @@ pub use options::{SortKey, TruthTableOptions};
 pub use row::{OutputValue, Row};
 pub use row_id::RowIds;
 
-pub(crate) use build::{parse_outcome, CUTOFF_TOLERANCE};
-
 use crate::data::Dataset;
+use crate::expression::Outcome;
 use crate::sets::FuzzySet;
 
 /// A truth table, built by [`TruthTableOptions::build`] (or [`TruthTable::new`] with the
@@ -69,6 +69,8 @@ pub struct TruthTable {
     options: TruthTableOptions,
     half_cases: Vec<String>,
     data: Dataset,
+    /// The outcome's memberships as given (not negated), checked by `build`.
+    outcome_values: Vec<f64>,
 }
 
 impl TruthTable {
@@ -84,11 +86,12 @@ impl TruthTable {
     /// assert_eq!(tt.rows().len(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new<S: AsRef<str>>(
-        data: &Dataset,
-        outcome: &str,
-        conditions: &[S],
-    ) -> crate::Result<Self> {
+    pub fn new<O, S>(data: &Dataset, outcome: O, conditions: &[S]) -> Result<Self, TruthTableError>
+    where
+        O: TryInto<Outcome>,
+        TruthTableError: From<O::Error>,
+        S: AsRef<str>,
+    {
         TruthTableOptions::default().build(data, outcome, conditions)
     }
 
@@ -246,20 +249,23 @@ impl TruthTable {
 
     /// The outcome's memberships, negated for `~Y`, named as [`outcome_label`](Self::outcome_label).
     ///
-    /// # Errors
-    /// Never in practice (the values were validated when the table was built); the signature
-    /// is that of [`Dataset::fuzzy_set`].
+    /// The memberships were checked (in [0, 1], none missing) when the table was built, so this
+    /// cannot fail.
     ///
     /// # Example
     /// ```
     /// let data = fsqca::Dataset::from_columns([("A", vec![0.9]), ("Y", vec![0.25])])?;
-    /// let y = fsqca::TruthTable::new(&data, "~Y", &["A"])?.outcome_membership()?;
+    /// let y = fsqca::TruthTable::new(&data, "~Y", &["A"])?.outcome_membership();
     /// assert_eq!((y.name(), y.values()[0]), ("~Y", 0.75));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn outcome_membership(&self) -> crate::Result<FuzzySet> {
-        let y = self.data.fuzzy_set(&self.outcome)?;
-        Ok(if self.negated { y.not() } else { y })
+    pub fn outcome_membership(&self) -> FuzzySet {
+        let values: ndarray::Array1<f64> = if self.negated {
+            self.outcome_values.iter().map(|y| 1.0 - y).collect()
+        } else {
+            self.outcome_values.iter().copied().collect()
+        };
+        FuzzySet::from_derived(self.outcome_label(), values)
     }
 }
 
@@ -305,25 +311,23 @@ impl TruthTableOptions {
     /// assert_eq!(tt.rows()[1].out(), OutputValue::Contradiction);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn build<S: AsRef<str>>(
+    pub fn build<O, S>(
         &self,
         data: &Dataset,
-        outcome: &str,
+        outcome: O,
         conditions: &[S],
-    ) -> crate::Result<TruthTable> {
-        check_names(outcome, conditions)?;
-        build::build(self, data, outcome, conditions, build::Strategy::Auto)
+    ) -> Result<TruthTable, TruthTableError>
+    where
+        O: TryInto<Outcome>,
+        TruthTableError: From<O::Error>,
+        S: AsRef<str>,
+    {
+        let outcome = outcome.try_into()?;
+        for condition in conditions {
+            crate::expression::check_name(condition.as_ref())?;
+        }
+        build::build(self, data, &outcome, conditions, sums::Strategy::Auto)
     }
-}
-
-/// Refuses an outcome (without its `~`) or a condition whose name the grammar cannot write.
-fn check_names<S: AsRef<str>>(outcome: &str, conditions: &[S]) -> Result<(), TruthTableError> {
-    let (outcome, _) = parse_outcome(outcome)?;
-    crate::expression::check_name(&outcome)?;
-    for condition in conditions {
-        crate::expression::check_name(condition.as_ref())?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

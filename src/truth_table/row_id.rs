@@ -228,12 +228,10 @@ mod tests {
     #[test]
     fn too_many_configurations_are_refused() {
         assert!(RowIds::new(&[2; 63]).is_ok());
-        assert_eq!(
+        assert!(matches!(
             RowIds::new(&[256; 8]),
-            Err(TruthTableError::TooManyConfigurations {
-                levels: vec![256; 8],
-                log2: 64.0
-            })
-        );
+            Err(TruthTableError::TooManyConfigurations { levels, log2 })
+                if levels == [256; 8] && log2 == 64.0
+        ));
     }
 }

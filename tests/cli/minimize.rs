@@ -285,7 +285,7 @@ fn minimize_all_sol_gives_r_all_sol_models() {
 
             // The library's solution, exactly.
             let tt = options_of(tt_ref)
-                .build(&data_of(&name), &outcome_of(tt_ref), &conditions_of(tt_ref))
+                .build(&data_of(&name), outcome_of(tt_ref), &conditions_of(tt_ref))
                 .expect("truth table");
             let want = SolutionOptions::new(SolutionType::Parsimonious)
                 .engine(EngineOptions::new().covers(CoverSearch::Irredundant))

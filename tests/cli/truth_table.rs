@@ -32,7 +32,7 @@ fn truth_table_matches_r_reference_and_library_on_every_fixture() {
             args.extend(read_flags(&name));
             let got = json(&args);
             let lib = options_of(&tt)
-                .build(&data, &outcome_of(&tt), &conditions_of(&tt))
+                .build(&data, outcome_of(&tt), &conditions_of(&tt))
                 .expect("library truth table");
             assert_table_json(&got, &lib);
             let rows = got["rows"].as_array().expect("rows");

@@ -12,8 +12,8 @@ use crate::data::Dataset;
 /// accepts one, so a closure such as `|x| options.calibrate(x, thresholds)` fits.
 ///
 /// # Errors
-/// [`crate::Error::Data`] for an unknown column, a column with missing values or an existing
-/// name `to`; [`crate::Error::Calibration`] for the calibration's own errors.
+/// [`CalibrationError::Data`] for an unknown or text column, a column with missing values or
+/// an existing name `to`; the calibration's own errors as they are.
 ///
 /// # Example
 /// ```
@@ -32,7 +32,7 @@ pub fn calibrate_column<F>(
     from: &str,
     to: &str,
     calibration: F,
-) -> crate::Result<Dataset>
+) -> Result<Dataset, CalibrationError>
 where
     F: FnOnce(ArrayView1<'_, f64>) -> Result<Array1<f64>, CalibrationError>,
 {
@@ -52,7 +52,7 @@ mod tests {
         let crisp = Crisp::new([0.5]).unwrap();
         assert!(matches!(
             calibrate_column(&data, "B", "C", |x| crisp.calibrate(x)),
-            Err(crate::Error::Data(_))
+            Err(CalibrationError::Data(_))
         ));
     }
 
@@ -63,9 +63,7 @@ mod tests {
             calibrate_column(&data, "A", "B", |x| crate::calibration::Tfr::new()
                 .lowest(5.0)
                 .calibrate(x)),
-            Err(crate::Error::Calibration(
-                CalibrationError::NoVariation { .. }
-            ))
+            Err(CalibrationError::NoVariation { .. })
         ));
     }
 

@@ -1,0 +1,164 @@
+//! The fit of a solution: each term's inclusion, PRI, raw and unique coverage, and the
+//! solution's.
+
+use ndarray::{Array1, ArrayView1};
+
+use super::{outcome_set, sums, FitError, IntoOutcome, Sufficiency};
+use crate::data::Dataset;
+use crate::expression::Expression;
+use crate::sets::FuzzySet;
+
+/// The fit of one term of a solution.
+///
+/// # Example
+/// ```
+/// use fsqca::{fit, Dataset, Expression, Literal};
+///
+/// let data = Dataset::from_columns([("A", vec![0.9, 0.1]), ("Y", vec![0.8, 0.2])])?;
+/// let a = Expression::literal(Literal::new("A")?);
+/// let f = fit::solution(&[a], &data, "Y")?;
+/// assert_eq!(f.terms[0].cov_unique, f.terms[0].cov); // a single term covers uniquely
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct TermFit {
+    /// The term.
+    pub expression: Expression,
+    /// Sufficiency inclusion of the term.
+    pub incl: Option<f64>,
+    /// PRI of the term.
+    pub pri: Option<f64>,
+    /// Raw coverage of the term.
+    pub cov: Option<f64>,
+    /// Unique coverage: cov(solution) - cov(solution without this term).
+    pub cov_unique: Option<f64>,
+}
+
+/// The fit of a solution: each term's, and the whole disjunction's.
+///
+/// # Example
+/// ```
+/// use fsqca::{fit, Dataset, Expression, Literal};
+///
+/// let data = Dataset::from_columns([
+///     ("A", vec![0.9, 0.1, 0.2]),
+///     ("B", vec![0.1, 0.8, 0.3]),
+///     ("Y", vec![0.8, 0.9, 0.1]),
+/// ])?;
+/// let terms = [Literal::new("A")?, Literal::new("B")?].map(Expression::literal);
+/// let f = fit::solution(&terms, &data, "Y")?;
+/// assert_eq!(f.terms.len(), 2);
+/// assert!((f.solution.incl.ok_or("undefined")? - 0.85).abs() < 1e-12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct SolutionFit {
+    /// Per-term fit, in the order given.
+    pub terms: Vec<TermFit>,
+    /// Fit of the disjunction of all terms.
+    pub solution: Sufficiency,
+}
+
+/// The fit of a solution given as its terms (use [`Expression::disjuncts`] to split a sum of
+/// products): each term's inclusion, PRI, raw and unique coverage, and the solution's
+/// sufficiency (Ragin 2006; R QCA's `pof()`).
+///
+/// To reproduce R QCA's unique coverage over several equally good models, pass the union of
+/// their terms.
+///
+/// # Errors
+/// [`FitError::EmptySolution`] for no term, and those of [`sufficiency_of`](super::sufficiency_of).
+///
+/// # Complexity
+/// O(terms² × cases).
+///
+/// # Example
+/// ```
+/// use fsqca::{fit, Dataset, Expression, Literal};
+///
+/// let data = Dataset::from_columns([("A", vec![0.9, 0.1]), ("B", vec![0.6, 0.1]), ("Y", vec![0.8, 0.2])])?;
+/// let terms = [Literal::new("A")?, Literal::new("B")?].map(Expression::literal);
+/// let f = fit::solution(&terms, &data, "Y")?;
+/// assert_eq!(f.terms[1].cov_unique, Some(0.0)); // B is within A
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn solution<O: IntoOutcome + ?Sized>(
+    terms: &[Expression],
+    data: &Dataset,
+    outcome: &O,
+) -> Result<SolutionFit, FitError> {
+    if terms.is_empty() {
+        return Err(FitError::EmptySolution);
+    }
+    let y = outcome_set(data, outcome)?;
+    let sets = terms
+        .iter()
+        .map(|t| t.evaluate(data).map(FuzzySet::into_values))
+        .collect::<Result<Vec<_>, _>>()?;
+    let sets: Vec<&Array1<f64>> = sets.iter().collect();
+    Ok(solution_of_sets(terms, &sets, y.values()))
+}
+
+/// [`solution`] from the terms' membership values, already evaluated (one array per term,
+/// in the terms' order) and the outcome's: lets a caller that fits many models made of the
+/// same terms evaluate each term once.
+pub(crate) fn solution_of_sets(
+    terms: &[Expression],
+    sets: &[&Array1<f64>],
+    y: ArrayView1<'_, f64>,
+) -> SolutionFit {
+    // Per case, the largest membership over the terms, which term has it, and the largest
+    // over the other terms: the union without term j is the second where j has the first.
+    let n = y.len();
+    let mut first = Array1::<f64>::zeros(n);
+    let mut second = Array1::<f64>::zeros(n);
+    let mut owner = vec![usize::MAX; n];
+    for (j, set) in sets.iter().enumerate() {
+        for (i, &v) in set.iter().enumerate() {
+            if v > first[i] {
+                second[i] = first[i];
+                first[i] = v;
+                owner[i] = j;
+            } else if v > second[i] {
+                second[i] = v;
+            }
+        }
+    }
+    let union = |skip: Option<usize>| -> Array1<f64> {
+        match skip {
+            None => first.clone(),
+            Some(j) => {
+                Array1::from_iter((0..n).map(|i| if owner[i] == j { second[i] } else { first[i] }))
+            }
+        }
+    };
+    let whole = sums(union(None).view(), y).sufficiency();
+    let terms = terms
+        .iter()
+        .zip(sets)
+        .enumerate()
+        .map(|(j, (t, s))| {
+            let own = sums(s.view(), y).sufficiency();
+            let without = sums(union(Some(j)).view(), y).sufficiency();
+            let cov_unique = match (whole.cov, without.cov) {
+                (Some(a), Some(b)) => Some((a - b).max(0.0)),
+                _ => None,
+            };
+            TermFit {
+                expression: t.clone(),
+                incl: own.incl,
+                pri: own.pri,
+                cov: own.cov,
+                cov_unique,
+            }
+        })
+        .collect();
+    SolutionFit {
+        terms,
+        solution: whole,
+    }
+}
