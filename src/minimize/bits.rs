@@ -21,7 +21,7 @@
 /// ```
 /// use fsqca::minimize::{MinimizationProblem, MinimizeError, Remainders, MAX_CONDITIONS};
 /// use fsqca::truth_table::TruthTableError;
-/// use fsqca::{Dataset, Error, TruthTableOptions};
+/// use fsqca::{Dataset, TruthTableOptions};
 /// assert_eq!(MAX_CONDITIONS, 63);
 /// let levels = vec![2; MAX_CONDITIONS + 1];
 /// let too_many = MinimizationProblem::new(levels, vec![], vec![], Remainders::None);
