@@ -29,7 +29,7 @@
 /// # let data = Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
 /// let too_many = vec!["A"; MAX_CONDITIONS + 1];
 /// let err = TruthTableOptions::default().build(&data, "Y", &too_many);
-/// assert!(matches!(err, Err(Error::TruthTable(TruthTableError::TooManyConditions { .. }))));
+/// assert!(matches!(err, Err(TruthTableError::TooManyConditions { .. })));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub const MAX_CONDITIONS: usize = 63;
