@@ -17,7 +17,7 @@ use crate::truth_table::TruthTableError;
 /// Each stage returns its own error, which wraps the errors of the lower stages it can meet
 /// (a [`TruthTableError`] holds the [`DataError`] of an unknown column): a signature says what
 /// can fail. This type wraps them all, for callers who want one type: every stage's error
-/// converts into it with `?`. The upper stages (solution, robustness, plot) still return it.
+/// converts into it with `?`. No function of the library returns it.
 ///
 /// # Example
 /// ```

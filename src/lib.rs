@@ -127,7 +127,13 @@
 //!   lower stages' errors it can meet and keeps them as its
 //!   [`source`](std::error::Error::source) (`TruthTableOptions::build` returns a
 //!   [`TruthTableError`], whose `Data` variant holds the [`DataError`] of an unknown column;
-//!   `Expression::evaluate` returns the [`DataError`] alone, the only kind it can meet).
+//!   `Expression::evaluate` returns the [`DataError`] alone, the only kind it can meet;
+//!   `SolutionOptions::solve` returns a [`solution::SolutionError`], whose `Minimize` variant
+//!   holds the engine's [`minimize::MinimizeError`]; every function of [`robustness`] returns
+//!   a [`robustness::RobustnessError`], wrapping the data's, calibration's, truth table's and
+//!   solution's errors). A wrapping variant prints the lower error's message unchanged and
+//!   returns it as its `source()`. No library module returns [`Error`]: it is for callers who
+//!   want one type, and every stage's error converts into it with `?`.
 //! - **Undefined is not a number.** A measure whose denominator is zero is `None`, never NaN.
 //! - **Results expose the intermediate work**: truth-table rows with their cases, prime
 //!   implicants, essential ones, simplifying assumptions and counterfactuals.

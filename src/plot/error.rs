@@ -2,7 +2,13 @@
 
 use std::path::PathBuf;
 
-/// Why a plot could not be drawn or written.
+use crate::data::DataError;
+use crate::expression::ExpressionError;
+
+/// Why a plot could not be drawn or written: its own errors, and those of the lower stages
+/// a plot of an expression meets ([`xy_plot_of`](super::xy_plot_of)), each kept as the
+/// [`source`](std::error::Error::source): the expression grammar's (an outcome that does not
+/// parse) and the data's (an unknown column, a missing value).
 ///
 /// # Example
 /// ```
@@ -45,6 +51,12 @@ pub enum PlotError {
         /// The error.
         source: std::io::Error,
     },
+    /// The outcome is not an expression.
+    #[error("{0}")]
+    Expression(#[from] ExpressionError),
+    /// The expression or the outcome cannot be evaluated on the data.
+    #[error("{0}")]
+    Data(#[from] DataError),
 }
 
 #[cfg(test)]

@@ -116,8 +116,9 @@ pub fn xy_plot(
 /// the points labelled by the data's cases.
 ///
 /// # Errors
-/// The data's errors for unknown columns or missing values, [`crate::Error::Set`] for
-/// memberships outside [0, 1], [`crate::Error::Plot`] if the drawing fails.
+/// [`PlotError::Data`] for unknown columns, missing values or memberships outside [0, 1],
+/// [`PlotError::Expression`] for an outcome that is not an expression,
+/// [`PlotError::Drawing`] if the drawing fails.
 ///
 /// # Example
 /// ```
@@ -134,9 +135,9 @@ pub fn xy_plot_of(
     data: &Dataset,
     outcome: &str,
     relation: Relation,
-) -> crate::Result<String> {
+) -> Result<String, PlotError> {
     let x = expression.evaluate(data)?.renamed(expression.to_string());
     let y_expression: Expression = outcome.parse()?;
     let y = y_expression.evaluate(data)?.renamed(outcome);
-    Ok(xy_plot(&x, &y, data.cases(), relation)?)
+    xy_plot(&x, &y, data.cases(), relation)
 }

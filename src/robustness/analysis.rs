@@ -349,7 +349,7 @@ impl Analysis {
     /// Analysis::new(data, "Y").membership_condition("A").validate()?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn validate(&self) -> crate::Result<()> {
+    pub fn validate(&self) -> Result<(), RobustnessError> {
         self.column_names().map(|_| ())
     }
 
@@ -410,7 +410,7 @@ impl Analysis {
         anchor: Anchor,
         fraction: f64,
         points: usize,
-    ) -> crate::Result<ParameterGrid> {
+    ) -> Result<ParameterGrid, RobustnessError> {
         let (name, thresholds) = self.thresholds_of(condition)?;
         let parameter = Parameter::threshold(name, anchor);
         let invalid = |reason: String| invalid_grid(&parameter, reason);
@@ -418,8 +418,7 @@ impl Analysis {
             return Err(invalid(format!(
                 "the fraction of the range {} is negative or not finite",
                 short(&fraction)
-            ))
-            .into());
+            )));
         }
         let column = self.data.column(condition)?;
         let (low, high) = column
@@ -436,13 +435,10 @@ impl Analysis {
                  overflows",
                 short(&fraction),
                 short(&range)
-            ))
-            .into());
+            )));
         }
         let center = thresholds.anchor(anchor);
-        Ok(ParameterGrid::around(
-            parameter, center, half_width, points,
-        )?)
+        ParameterGrid::around(parameter, center, half_width, points)
     }
 
     /// [`threshold_grid`](Self::threshold_grid) for every anchor of every condition calibrated
@@ -468,7 +464,7 @@ impl Analysis {
         &self,
         fraction: f64,
         points: usize,
-    ) -> crate::Result<Vec<ParameterGrid>> {
+    ) -> Result<Vec<ParameterGrid>, RobustnessError> {
         let calibrated = self
             .conditions
             .iter()
@@ -507,14 +503,14 @@ impl Analysis {
     /// assert_eq!(solution.models()[0].expression().to_string(), "A");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn solve(&self) -> crate::Result<crate::solution::Solution> {
+    pub fn solve(&self) -> Result<crate::solution::Solution, RobustnessError> {
         let prepared = self.prepare()?;
         let tt = self.truth_table.build(
             &prepared.dataset(&prepared.base)?,
             &self.outcome,
             &prepared.conditions,
         )?;
-        self.solution.solve(&tt)
+        Ok(self.solution.solve(&tt)?)
     }
 
     /// The calibrated data of the baseline: one column per condition, then the outcome, under
@@ -533,7 +529,7 @@ impl Analysis {
     /// assert!((a.calibrated_data()?.column("x")?[0] - 0.5).abs() < 1e-12);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn calibrated_data(&self) -> crate::Result<Dataset> {
+    pub fn calibrated_data(&self) -> Result<Dataset, RobustnessError> {
         let prepared = self.prepare()?;
         prepared.dataset(&prepared.base)
     }
@@ -553,9 +549,9 @@ impl Analysis {
 
     /// The checks of [`validate`](Self::validate); the names of the columns used: the
     /// conditions, then the outcome's column.
-    fn column_names(&self) -> crate::Result<Vec<String>> {
+    fn column_names(&self) -> Result<Vec<String>, RobustnessError> {
         if self.conditions.is_empty() {
-            return Err(RobustnessError::NoConditions.into());
+            return Err(RobustnessError::NoConditions);
         }
         self.solution.validate()?;
         let outcome: crate::expression::Outcome = self.outcome.parse()?;
@@ -570,8 +566,7 @@ impl Analysis {
             if names.iter().any(|n| n == name) {
                 return Err(RobustnessError::DuplicateColumn {
                     name: name.to_owned(),
-                }
-                .into());
+                });
             }
             names.push(name.to_owned());
         }
@@ -581,7 +576,7 @@ impl Analysis {
     }
 
     /// Checks the analysis ([`validate`](Self::validate)) and calibrates every column once.
-    pub(super) fn prepare(&self) -> crate::Result<Prepared> {
+    pub(super) fn prepare(&self) -> Result<Prepared, RobustnessError> {
         let names = self.column_names()?;
         let calibrations = self
             .conditions
@@ -634,7 +629,7 @@ pub(super) struct Prepared {
 
 impl Prepared {
     /// The calibrated data set with these columns.
-    pub(super) fn dataset(&self, values: &Array2<f64>) -> crate::Result<Dataset> {
+    pub(super) fn dataset(&self, values: &Array2<f64>) -> Result<Dataset, RobustnessError> {
         Ok(Dataset::from_array(self.names.iter(), values.clone())?
             .with_cases(self.cases.clone())?
             .with_multi_value(&self.multi_value)?)
@@ -645,7 +640,6 @@ impl Prepared {
 mod tests {
     use super::*;
     use crate::robustness::MAX_VARIANTS;
-    use crate::Error;
 
     fn analysis() -> Analysis {
         let data = Dataset::from_columns([
@@ -695,7 +689,7 @@ mod tests {
         let data = Dataset::from_columns([("Y", vec![0.0, 1.0])]).unwrap();
         assert!(matches!(
             Analysis::new(data, "Y").validate(),
-            Err(Error::Robustness(RobustnessError::NoConditions))
+            Err(RobustnessError::NoConditions)
         ));
     }
 
@@ -708,7 +702,7 @@ mod tests {
             assert!(
                 matches!(
                     err,
-                    Error::Solution(SolutionError::NoDirectionalExpectations)
+                    RobustnessError::Solution(SolutionError::NoDirectionalExpectations)
                 ),
                 "{err}"
             );
@@ -726,10 +720,7 @@ mod tests {
              column `x` overflows"
         );
         let err = analysis().threshold_grids(f64::NAN, 21).unwrap_err();
-        assert!(
-            matches!(err, Error::Robustness(RobustnessError::InvalidGrid { .. })),
-            "{err}"
-        );
+        assert!(matches!(err, RobustnessError::InvalidGrid { .. }), "{err}");
     }
 
     #[test]
@@ -737,19 +728,16 @@ mod tests {
         let err = analysis().threshold_grids(0.2, 1_000_000_001).unwrap_err();
         assert!(matches!(
             err,
-            Error::Robustness(RobustnessError::TooManyVariants {
+            RobustnessError::TooManyVariants {
                 requested: 3_000_000_003,
                 ..
-            })
+            }
         ));
         // Three anchors of 400,000 points each are more than the limit together.
         let err = analysis()
             .threshold_grids(0.2, MAX_VARIANTS / 3 + 1)
             .unwrap_err();
-        assert!(matches!(
-            err,
-            Error::Robustness(RobustnessError::TooManyVariants { .. })
-        ));
+        assert!(matches!(err, RobustnessError::TooManyVariants { .. }));
     }
 
     #[test]

@@ -1,8 +1,20 @@
 //! Errors of a robustness sweep.
 
+use crate::calibration::CalibrationError;
+use crate::data::DataError;
+use crate::expression::ExpressionError;
 use crate::number::short;
+use crate::sets::SetError;
+use crate::solution::SolutionError;
+use crate::truth_table::TruthTableError;
 
-/// Why a robustness analysis or sweep was refused.
+/// Why a robustness analysis or sweep was refused: its own errors, and those of the lower
+/// stages it runs, each kept as the [`source`](std::error::Error::source): the data's
+/// ([`RobustnessError::Data`]), the outcome's grammar ([`RobustnessError::Expression`]),
+/// the calibration's ([`RobustnessError::Calibration`]), the truth table's
+/// ([`RobustnessError::TruthTable`]), the solution's ([`RobustnessError::Solution`], which
+/// holds the minimization engine's) and the fit's of the robust core
+/// ([`RobustnessError::Set`]).
 ///
 /// Every variant carries the offending value. A threshold grid point that makes a condition's
 /// thresholds non-monotone is *not* an error: that variant is skipped with its reason (see
@@ -50,7 +62,7 @@ pub enum RobustnessError {
         value: f64,
         /// Why the truth table's options refuse it.
         #[source]
-        source: crate::truth_table::TruthTableError,
+        source: TruthTableError,
     },
     /// A frequency cut-off value that is not a whole number of at least 1 (the grid's values
     /// are real numbers; the truth table's `n_cut` is a count).
@@ -103,12 +115,34 @@ pub enum RobustnessError {
         /// The limit, [`MAX_VARIANTS`](super::MAX_VARIANTS).
         max: usize,
     },
+    /// The data set cannot give a column: an unknown column, a missing value, a calibrated
+    /// data set that cannot be made.
+    #[error("{0}")]
+    Data(#[from] DataError),
+    /// The outcome is not an [`Outcome`](crate::expression::Outcome), or the robust core
+    /// cannot be written as an expression.
+    #[error("{0}")]
+    Expression(#[from] ExpressionError),
+    /// The direct calibration's options are invalid, or a variant's thresholds are not
+    /// monotone.
+    #[error("{0}")]
+    Calibration(#[from] CalibrationError),
+    /// The truth table of the calibrated data cannot be built.
+    #[error("{0}")]
+    TruthTable(#[from] TruthTableError),
+    /// The solution options are invalid, or the solution cannot be derived (including the
+    /// engine's errors, [`SolutionError::Minimize`]).
+    #[error("{0}")]
+    Solution(#[from] SolutionError),
+    /// The fit of the robust core cannot be computed (memberships of different lengths; not
+    /// expected, both come from the baseline's data).
+    #[error("{0}")]
+    Set(#[from] SetError),
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::truth_table::TruthTableError;
 
     fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
 

@@ -8,7 +8,8 @@ use ndarray::Array2;
 
 use crate::fit::{self, Sufficiency};
 use crate::minimize::MinimizeError;
-use crate::{Error, Expression, FuzzySet, TruthTableOptions};
+use crate::solution::SolutionError;
+use crate::{Expression, FuzzySet, TruthTableOptions};
 
 use super::analysis::{Analysis, Prepared};
 use super::error::RobustnessError;
@@ -78,7 +79,7 @@ pub enum SkipReason {
     /// derived (a tautology, too many counterfactuals), or any other error of the analysis
     /// but the engine's.
     #[error(transparent)]
-    InvalidVariant(Arc<Error>),
+    InvalidVariant(Arc<RobustnessError>),
     /// The minimization engine reached a limit: the minimum is not proven within the search
     /// node limit, too many prime implicants, a search limit, a problem too large for the
     /// method ([`MinimizeError`]).
@@ -88,21 +89,26 @@ pub enum SkipReason {
 
 impl SkipReason {
     /// The reason for the error a variant's analysis returned: an engine error
-    /// ([`Error::Minimize`]) is an [`EngineLimit`](Self::EngineLimit), any other error an
+    /// ([`RobustnessError::Solution`] holding a [`SolutionError::Minimize`]) is an
+    /// [`EngineLimit`](Self::EngineLimit), any other error an
     /// [`InvalidVariant`](Self::InvalidVariant).
     ///
     /// # Example
     /// ```
     /// use fsqca::minimize::MinimizeError;
-    /// use fsqca::robustness::SkipReason;
+    /// use fsqca::robustness::{RobustnessError, SkipReason};
+    /// use fsqca::solution::SolutionError;
     ///
     /// let limit = MinimizeError::MinimumNotProven { nodes: 10, lower_bound: 3, best: 4 };
-    /// assert!(SkipReason::from_error(limit.into()).is_engine_limit());
+    /// let error = RobustnessError::from(SolutionError::from(limit));
+    /// assert!(SkipReason::from_error(error).is_engine_limit());
+    /// let error = RobustnessError::NoConditions;
+    /// assert!(!SkipReason::from_error(error).is_engine_limit());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_error(error: Error) -> Self {
+    pub fn from_error(error: RobustnessError) -> Self {
         match error {
-            Error::Minimize(e) => SkipReason::EngineLimit(e),
+            RobustnessError::Solution(SolutionError::Minimize(e)) => SkipReason::EngineLimit(e),
             other => SkipReason::InvalidVariant(Arc::new(other)),
         }
     }
@@ -117,7 +123,7 @@ impl SkipReason {
 }
 
 /// Engine limits compare as errors; invalid variants by their message (the analysis's
-/// [`Error`] has no `PartialEq`: it can hold an I/O error).
+/// [`RobustnessError`] has no `PartialEq`: it can hold an I/O error).
 impl PartialEq for SkipReason {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
@@ -458,7 +464,7 @@ impl Analysis {
     /// assert_eq!(sweep.variants().len(), 11);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn sweep(&self, grids: &[ParameterGrid]) -> crate::Result<Sweep> {
+    pub fn sweep(&self, grids: &[ParameterGrid]) -> Result<Sweep, RobustnessError> {
         self.run_sweep(grids, true)
     }
 
@@ -477,11 +483,11 @@ impl Analysis {
     /// assert_eq!(a.sweep_serial(&grids)?, a.sweep(&grids)?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn sweep_serial(&self, grids: &[ParameterGrid]) -> crate::Result<Sweep> {
+    pub fn sweep_serial(&self, grids: &[ParameterGrid]) -> Result<Sweep, RobustnessError> {
         self.run_sweep(grids, false)
     }
 
-    fn run_sweep(&self, grids: &[ParameterGrid], parallel: bool) -> crate::Result<Sweep> {
+    fn run_sweep(&self, grids: &[ParameterGrid], parallel: bool) -> Result<Sweep, RobustnessError> {
         check_variants(
             grids
                 .iter()
@@ -548,7 +554,7 @@ impl Analysis {
         prepared: &Prepared,
         parameter: &Parameter,
         value: f64,
-    ) -> crate::Result<Solved> {
+    ) -> Result<Solved, RobustnessError> {
         match parameter {
             Parameter::Threshold { condition, anchor } => {
                 let j = prepared
@@ -636,13 +642,13 @@ pub(super) fn solve_values(
     prepared: &Prepared,
     values: &Array2<f64>,
     options: &TruthTableOptions,
-) -> crate::Result<Solved> {
+) -> Result<Solved, RobustnessError> {
     let data = prepared.dataset(values)?;
     let tt = options.build(&data, analysis.outcome(), &prepared.conditions)?;
     let outcome = tt.outcome_membership().into_values().to_vec();
     let solution = match analysis.get_solution_options().solve(&tt) {
         Ok(s) => s,
-        Err(Error::Minimize(MinimizeError::NoPositiveRows)) => {
+        Err(SolutionError::Minimize(MinimizeError::NoPositiveRows)) => {
             return Ok(Solved {
                 models: Vec::new(),
                 expressions: Vec::new(),
@@ -651,7 +657,7 @@ pub(super) fn solve_values(
                 outcome,
             })
         }
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     };
     let mut models = Vec::with_capacity(solution.models().len());
     let mut fit = Vec::with_capacity(solution.models().len());
@@ -701,7 +707,7 @@ fn result_of(s: &Solved) -> VariantResult {
 fn variant(
     parameter: &Parameter,
     value: f64,
-    solved: crate::Result<Solved>,
+    solved: Result<Solved, RobustnessError>,
     base: &Solved,
 ) -> Variant {
     match solved {
@@ -802,7 +808,7 @@ mod tests {
         let SkipReason::InvalidVariant(e) = invalid else {
             unreachable!()
         };
-        assert!(matches!(**e, Error::Calibration(_)), "{e:?}");
+        assert!(matches!(**e, RobustnessError::Calibration(_)), "{e:?}");
         assert_eq!(invalid.to_string(), e.to_string());
 
         let summary = sweep.summary();
@@ -821,9 +827,7 @@ mod tests {
         let err = a
             .sweep(&[ParameterGrid::new(Parameter::InclCut, vec![0.8, 1.5]).unwrap()])
             .unwrap_err();
-        let Error::Robustness(e) = &err else {
-            panic!("{err:?}")
-        };
+        let e = &err;
         assert!(matches!(
             e,
             RobustnessError::InvalidCutoff {
@@ -846,7 +850,7 @@ mod tests {
         assert!(
             matches!(
                 err,
-                Error::Robustness(RobustnessError::InvalidFrequencyCutoff { value, .. }) if value == 2.5
+                RobustnessError::InvalidFrequencyCutoff { value, .. } if value == 2.5
             ),
             "{err:?}"
         );
@@ -857,7 +861,7 @@ mod tests {
                     .unwrap(),
             ])
             .unwrap_err();
-        let Error::Robustness(RobustnessError::UnknownCondition { available, .. }) = &err else {
+        let RobustnessError::UnknownCondition { available, .. } = &err else {
             panic!("{err:?}")
         };
         assert_eq!(available, &["A", "B", "C"]);
@@ -865,19 +869,25 @@ mod tests {
 
     #[test]
     fn skip_reasons_compare_and_convert() {
-        let limit = SkipReason::from_error(MinimizeError::NoPositiveRows.into());
+        let limit =
+            SkipReason::from_error(SolutionError::from(MinimizeError::NoPositiveRows).into());
         assert_eq!(
             limit,
             SkipReason::EngineLimit(MinimizeError::NoPositiveRows)
         );
-        let tautology: Error = crate::solution::SolutionError::Tautology.into();
+        let tautology = RobustnessError::from(SolutionError::Tautology);
         let message = tautology.to_string();
         let invalid = SkipReason::from_error(tautology);
         assert_eq!(invalid.to_string(), message);
         assert_eq!(invalid.clone(), invalid);
         assert_ne!(invalid, limit);
-        // The source chain is the error's own.
-        assert!(std::error::Error::source(&invalid).is_none());
+        // The source chain is the error's own: the solution's error, which has no source.
+        let source = std::error::Error::source(&invalid).expect("the solution's error");
+        assert!(matches!(
+            source.downcast_ref::<SolutionError>(),
+            Some(SolutionError::Tautology)
+        ));
+        assert!(source.source().is_none());
     }
 
     #[cfg(feature = "serde")]

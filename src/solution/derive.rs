@@ -48,7 +48,7 @@ pub(super) fn derive(
     expectations: &DirectionalExpectations,
     exclude: &[u64],
     engine: &EngineOptions,
-) -> crate::Result<Solution> {
+) -> Result<Solution, SolutionError> {
     let context = Context::new(tt)?;
     let excluded = context.excluded_configurations(exclude)?;
     let mut notes = Notes::default();
@@ -131,7 +131,7 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(tt: &'a TruthTable) -> crate::Result<Self> {
+    fn new(tt: &'a TruthTable) -> Result<Self, SolutionError> {
         let mut levels = Vec::with_capacity(tt.levels().len());
         for (name, &l) in tt.conditions().iter().zip(tt.levels()) {
             let l = u8::try_from(l).map_err(|_| SolutionError::TooManyLevels {
@@ -208,7 +208,7 @@ impl<'a> Context<'a> {
         remainders: Remainders,
         excluded: &[Vec<u8>],
         engine: &EngineOptions,
-    ) -> crate::Result<Minimized> {
+    ) -> Result<Minimized, SolutionError> {
         let mut problem = MinimizationProblem::new(
             self.levels.clone(),
             self.positive.clone(),
@@ -258,7 +258,11 @@ impl<'a> Context<'a> {
     }
 
     /// The models of a minimization, each with its fit and its terms' cases.
-    fn models(&self, m: &Minimized, origin: Option<ModelOrigin>) -> crate::Result<Vec<Model>> {
+    fn models(
+        &self,
+        m: &Minimized,
+        origin: Option<ModelOrigin>,
+    ) -> Result<Vec<Model>, SolutionError> {
         let outcome = self
             .tt
             .outcome_label()
@@ -301,7 +305,7 @@ impl<'a> Context<'a> {
                 })
                 .collect();
             if exprs.is_empty() {
-                return Err(SolutionError::Tautology.into());
+                return Err(SolutionError::Tautology);
             }
             let expression = Expression::disjunction(exprs)?;
             out.push(Model {
@@ -324,7 +328,7 @@ impl<'a> Context<'a> {
         excluded: &[Vec<u8>],
         engine: &EngineOptions,
         notes: &mut Notes,
-    ) -> crate::Result<Derived> {
+    ) -> Result<Derived, SolutionError> {
         let groups = expectations.resolve(self.tt.conditions(), &self.levels)?;
         let conservative = self.minimize(Remainders::None, &[], engine)?;
         let parsimonious = self.minimize(Remainders::All, excluded, engine)?;

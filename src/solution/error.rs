@@ -1,6 +1,9 @@
 //! Errors of the solution layer.
 
-use crate::truth_table::OutputValue;
+use crate::data::DataError;
+use crate::expression::ExpressionError;
+use crate::minimize::MinimizeError;
+use crate::truth_table::{OutputValue, TruthTableError};
 
 /// `a negative row`, `a contradiction row`, for [`SolutionError::ExcludedObservedRow`].
 fn observed_row(output: &OutputValue) -> &'static str {
@@ -12,11 +15,15 @@ fn observed_row(output: &OutputValue) -> &'static str {
     }
 }
 
-/// Errors raised when solutions are derived from a truth table.
+/// Errors raised when solutions are derived from a truth table: their own (directional
+/// expectations, excluded rows, the size of what would have to be listed), and those of the
+/// lower stages the derivation can meet, each kept as the
+/// [`source`](std::error::Error::source): the minimization engine's
+/// ([`SolutionError::Minimize`]: no positive row, an engine limit), the expression grammar's
+/// and the data's when a term is written and evaluated ([`SolutionError::Expression`],
+/// [`SolutionError::Data`]) and the row numbering's ([`SolutionError::TruthTable`]).
 ///
-/// The engine's own errors ([`MinimizeError`](crate::minimize::MinimizeError)) pass through
-/// [`crate::Error::Minimize`]; these are the ones that concern the QCA side: directional
-/// expectations, excluded rows and the size of what would have to be listed.
+/// Every variant carries the offending value.
 ///
 /// # Example
 /// ```
@@ -27,7 +34,7 @@ fn observed_row(output: &OutputValue) -> &'static str {
 /// let err = "A, B + C".parse::<DirectionalExpectations>().unwrap_err();
 /// assert!(matches!(err, SolutionError::InvalidExpectation { .. }));
 /// ```
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum SolutionError {
     /// A directional expectation does not parse, or is not a literal or a conjunction of
@@ -46,7 +53,7 @@ pub enum SolutionError {
         text: String,
         /// Why it does not parse.
         #[source]
-        source: crate::ExpressionError,
+        source: ExpressionError,
     },
     /// A directional expectation names a condition that is not in the truth table.
     #[error(
@@ -152,8 +159,22 @@ pub enum SolutionError {
     /// such names).
     ///
     /// [`TruthTable::new`]: crate::TruthTable::new
-    #[error(transparent)]
-    Expression(#[from] crate::ExpressionError),
+    #[error("{0}")]
+    Expression(#[from] ExpressionError),
+    /// The minimization engine failed: no positive row to minimize
+    /// ([`MinimizeError::NoPositiveRows`]), or one of its limits was reached (see
+    /// [`EngineOptions`](crate::minimize::EngineOptions)).
+    #[error("{0}")]
+    Minimize(#[from] MinimizeError),
+    /// A term or the outcome could not be evaluated on the truth table's data (possible only
+    /// in a truth table that was deserialized with data that do not match it).
+    #[error("{0}")]
+    Data(#[from] DataError),
+    /// The truth table's configurations cannot be numbered by row id
+    /// ([`TruthTableError::TooManyConfigurations`], see
+    /// [`RowIds::new`](crate::truth_table::RowIds::new)).
+    #[error("{0}")]
+    TruthTable(#[from] TruthTableError),
 }
 
 #[cfg(test)]
@@ -213,14 +234,14 @@ mod tests {
         );
         let e = SolutionError::ExpectationSyntax {
             text: " ".into(),
-            source: crate::ExpressionError::Empty { position: 0 },
+            source: ExpressionError::Empty { position: 0 },
         };
         assert_eq!(
             e.to_string(),
             "directional expectation ` `: empty expression"
         );
         assert!(std::error::Error::source(&e).is_some());
-        let e = SolutionError::from(crate::ExpressionError::InvalidName {
+        let e = SolutionError::from(ExpressionError::InvalidName {
             name: "A B".into(),
             reason: "it contains white space".into(),
         });

@@ -243,9 +243,9 @@ impl SolutionOptions {
     /// it earlier to refuse the options before any data is read.
     ///
     /// # Errors
-    /// [`crate::Error::Solution`] with [`SolutionError::NoDirectionalExpectations`] for an
-    /// intermediate solution without directional expectations (it would silently be the
-    /// conservative solution); [`crate::Error::Minimize`] with
+    /// [`SolutionError::NoDirectionalExpectations`] for an intermediate solution without
+    /// directional expectations (it would silently be the conservative solution);
+    /// [`SolutionError::Minimize`] with
     /// [`MinimizeError::InvalidLimit`](crate::minimize::MinimizeError::InvalidLimit) for an
     /// engine limit of 0.
     ///
@@ -253,25 +253,21 @@ impl SolutionOptions {
     /// ```
     /// use fsqca::minimize::{EngineOptions, MinimizeError};
     /// use fsqca::solution::{SolutionError, SolutionOptions, SolutionType};
-    /// use fsqca::Error;
     ///
     /// let bare = SolutionOptions::new(SolutionType::Intermediate);
-    /// assert!(matches!(
-    ///     bare.validate(),
-    ///     Err(Error::Solution(SolutionError::NoDirectionalExpectations))
-    /// ));
+    /// assert!(matches!(bare.validate(), Err(SolutionError::NoDirectionalExpectations)));
     /// bare.directional_expectations("A, ~B".parse()?).validate()?;
     /// let no_models = SolutionOptions::new(SolutionType::Conservative)
     ///     .engine(EngineOptions::new().max_models(0));
     /// assert!(matches!(
     ///     no_models.validate(),
-    ///     Err(Error::Minimize(MinimizeError::InvalidLimit { option: "max_models", value: 0 }))
+    ///     Err(SolutionError::Minimize(MinimizeError::InvalidLimit { option: "max_models", value: 0 }))
     /// ));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn validate(&self) -> crate::Result<()> {
+    pub fn validate(&self) -> Result<(), SolutionError> {
         if self.solution_type == SolutionType::Intermediate && self.expectations.is_empty() {
-            return Err(SolutionError::NoDirectionalExpectations.into());
+            return Err(SolutionError::NoDirectionalExpectations);
         }
         self.engine.validate()?;
         Ok(())
@@ -286,10 +282,10 @@ impl SolutionOptions {
     /// # Errors
     /// The errors of [`SolutionOptions::validate`], which runs first (an intermediate
     /// solution without directional expectations, an engine limit of 0);
-    /// [`crate::Error::Minimize`] when there is no positive row
+    /// [`SolutionError::Minimize`] when there is no positive row
     /// ([`MinimizeError::NoPositiveRows`](crate::minimize::MinimizeError::NoPositiveRows)) or
-    /// the engine's limits are hit; [`crate::Error::Solution`] for an expectation on an unknown condition, an excluded row that is not a
-    /// remainder ([`SolutionError::UnknownRow`], [`SolutionError::ExcludedPositiveRow`],
+    /// the engine's limits are hit; [`SolutionError::UnknownCondition`] for an expectation on
+    /// an unknown condition; an excluded row that is not a remainder ([`SolutionError::UnknownRow`], [`SolutionError::ExcludedPositiveRow`],
     /// [`SolutionError::ExcludedObservedRow`]), too many counterfactuals, or a parsimonious
     /// solution that is a tautology (no row is negative, so the outcome would need no
     /// condition at all: [`SolutionError::Tautology`]).
@@ -300,7 +296,9 @@ impl SolutionOptions {
     ///
     /// # Example
     /// ```
-    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// use fsqca::minimize::MinimizeError;
+    /// use fsqca::solution::{SolutionError, SolutionOptions, SolutionType};
+    /// use fsqca::{Dataset, TruthTableOptions};
     ///
     /// let data = Dataset::from_columns([
     ///     ("A", vec![1.0, 0.0]),
@@ -308,10 +306,11 @@ impl SolutionOptions {
     /// ])?;
     /// let tt = TruthTableOptions::default().build(&data, "Y", &["A"])?;
     /// let err = SolutionOptions::new(SolutionType::Conservative).solve(&tt).unwrap_err();
+    /// assert!(matches!(err, SolutionError::Minimize(MinimizeError::NoPositiveRows)));
     /// assert_eq!(err.to_string(), "no positive rows to minimize");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn solve(&self, tt: &TruthTable) -> crate::Result<Solution> {
+    pub fn solve(&self, tt: &TruthTable) -> Result<Solution, SolutionError> {
         self.validate()?;
         derive(
             tt,
@@ -326,8 +325,9 @@ impl SolutionOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::minimize::MinimizeError;
     use crate::truth_table::OutputValue;
-    use crate::{Dataset, Error, TruthTableOptions};
+    use crate::{Dataset, TruthTableOptions};
 
     /// Rows by id (A most significant): 1 = (0,0) negative, 2 = (0,1) remainder,
     /// 3 = (1,0) contradiction, 4 = (1,1) positive.
@@ -372,10 +372,7 @@ mod tests {
     }
 
     fn solution_error(options: &SolutionOptions) -> SolutionError {
-        match options.solve(&table()) {
-            Err(Error::Solution(e)) => e,
-            other => panic!("expected a solution error, got {other:?}"),
-        }
+        options.solve(&table()).unwrap_err()
     }
 
     #[test]
@@ -383,17 +380,17 @@ mod tests {
         let bare = SolutionOptions::new(SolutionType::Intermediate);
         assert!(matches!(
             bare.validate(),
-            Err(Error::Solution(SolutionError::NoDirectionalExpectations))
+            Err(SolutionError::NoDirectionalExpectations)
         ));
-        assert_eq!(
+        assert!(matches!(
             solution_error(&bare),
             SolutionError::NoDirectionalExpectations
-        );
+        ));
         let empty = bare.directional_expectations("".parse().unwrap());
-        assert_eq!(
+        assert!(matches!(
             solution_error(&empty),
             SolutionError::NoDirectionalExpectations
-        );
+        ));
         let expected = empty.directional_expectations("A, B".parse().unwrap());
         assert!(expected.solve(&table()).is_ok());
         // The other types need none.
@@ -406,25 +403,31 @@ mod tests {
     fn excluding_an_observed_row_is_refused() {
         for t in TYPES {
             let options = SolutionOptions::new(t).directional_expectations("A, B".parse().unwrap());
-            assert_eq!(
-                solution_error(&options.clone().exclude([1])),
-                SolutionError::ExcludedObservedRow {
-                    id: 1,
-                    output: OutputValue::Negative
-                },
+            assert!(
+                matches!(
+                    solution_error(&options.clone().exclude([1])),
+                    SolutionError::ExcludedObservedRow {
+                        id: 1,
+                        output: OutputValue::Negative
+                    }
+                ),
                 "{t}"
             );
-            assert_eq!(
-                solution_error(&options.clone().exclude([2, 3])),
-                SolutionError::ExcludedObservedRow {
-                    id: 3,
-                    output: OutputValue::Contradiction
-                },
+            assert!(
+                matches!(
+                    solution_error(&options.clone().exclude([2, 3])),
+                    SolutionError::ExcludedObservedRow {
+                        id: 3,
+                        output: OutputValue::Contradiction
+                    }
+                ),
                 "{t}"
             );
-            assert_eq!(
-                solution_error(&options.clone().exclude([4])),
-                SolutionError::ExcludedPositiveRow { id: 4 },
+            assert!(
+                matches!(
+                    solution_error(&options.clone().exclude([4])),
+                    SolutionError::ExcludedPositiveRow { id: 4 }
+                ),
                 "{t}"
             );
         }
@@ -499,7 +502,7 @@ mod tests {
                     options.solve(&table()).map(|_| ()),
                 ] {
                     match result {
-                        Err(Error::Minimize(crate::minimize::MinimizeError::InvalidLimit {
+                        Err(SolutionError::Minimize(MinimizeError::InvalidLimit {
                             option,
                             value: 0,
                         })) => assert_eq!(option, name, "{t}"),

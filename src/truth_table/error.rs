@@ -103,6 +103,16 @@ pub enum TruthTableError {
     /// membership nor a level of a declared multi-value condition, too many levels.
     #[error("{0}")]
     Data(#[from] DataError),
+    /// A deserialised truth table whose parts do not fit together (with the `serde` feature):
+    /// a row whose configuration is not within the levels or whose id is not its
+    /// configuration's, a row listed twice, numbers of levels that are not one per condition,
+    /// outcome memberships that are not one per case or not in [0, 1]. A table built by
+    /// [`TruthTableOptions::build`](crate::TruthTableOptions::build) is always consistent.
+    #[error("inconsistent truth table: {reason}")]
+    Inconsistent {
+        /// What does not fit, with the offending values.
+        reason: String,
+    },
 }
 
 impl From<Infallible> for TruthTableError {

@@ -17,6 +17,8 @@ mod display;
 mod error;
 mod index;
 mod options;
+#[cfg(feature = "serde")]
+mod repr;
 mod row;
 mod row_id;
 mod sums;
@@ -59,7 +61,11 @@ use crate::sets::FuzzySet;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "repr::TruthTableRepr")
+)]
 pub struct TruthTable {
     conditions: Vec<String>,
     outcome: String,

@@ -142,7 +142,7 @@ pub fn solution_options(
         .map_err(|e| CliError::usage(format!("--dir-exp: {e}")))?;
     let options = SolutionOptions::new(solution.into()).directional_expectations(expectations);
     options.validate().map_err(|e| match e {
-        fsqca::Error::Solution(SolutionError::NoDirectionalExpectations) => CliError::usage(
+        SolutionError::NoDirectionalExpectations => CliError::usage(
             "--solution intermediate needs --dir-exp (e.g. `--dir-exp \"A,~B\"`): without \
              directional expectations it would be the conservative solution; ask for \
              --solution conservative instead",

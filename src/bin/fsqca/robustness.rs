@@ -147,11 +147,22 @@ fn calibrations(flags: &[String]) -> Result<Vec<(String, Thresholds)>, CliError>
 }
 
 /// A robustness error of the grid made from `flag`, as a bad command line naming the flag.
-fn grid_error(flag: &str, err: fsqca::Error) -> CliError {
-    match err {
-        fsqca::Error::Robustness(e) => CliError::usage(format!("{flag}: {e}")),
-        other => CliError::input(other.to_string()),
-    }
+fn grid_error(flag: &str, err: RobustnessError) -> CliError {
+    CliError::usage(format!("{flag}: {err}"))
+}
+
+/// Whether the error is one of a lower stage that the analysis ran (data, calibration, truth
+/// table, solution...), rather than the analysis's own (a bad grid or analysis).
+fn is_lower_stage(err: &RobustnessError) -> bool {
+    matches!(
+        err,
+        RobustnessError::Data(_)
+            | RobustnessError::Expression(_)
+            | RobustnessError::Calibration(_)
+            | RobustnessError::TruthTable(_)
+            | RobustnessError::Solution(_)
+            | RobustnessError::Set(_)
+    )
 }
 
 fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
@@ -204,10 +215,8 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
     let mut grids = analysis
         .threshold_grids(args.range, points)
         .map_err(|e| match e {
-            fsqca::Error::Robustness(RobustnessError::TooManyVariants { .. }) => {
-                grid_error(&steps, e)
-            }
-            fsqca::Error::Robustness(RobustnessError::InvalidGrid { .. }) => {
+            RobustnessError::TooManyVariants { .. } => grid_error(&steps, e),
+            RobustnessError::InvalidGrid { .. } => {
                 // The library's message gives the value.
                 grid_error("--range", e)
             }
@@ -219,7 +228,7 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
                 RobustnessError::TooManyVariants { .. } => steps.clone(),
                 _ => format!("--incl-sweep {lo:?},{hi:?}"),
             };
-            grid_error(&flag, e.into())
+            grid_error(&flag, e)
         })?;
         grids.push(grid);
     }
@@ -227,7 +236,7 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
         // Every whole number from LO to HI (LO <= HI).
         let count = (hi - lo).saturating_add(1);
         let grid = ParameterGrid::span(Parameter::NCut, lo as f64, hi as f64, count)
-            .map_err(|e| grid_error(&format!("--n-sweep {lo},{hi}"), e.into()))?;
+            .map_err(|e| grid_error(&format!("--n-sweep {lo},{hi}"), e))?;
         grids.push(grid);
     }
     if grids.is_empty() {
@@ -269,11 +278,11 @@ fn chart(args: &Args, sweep: &Sweep, file: &str) -> Result<(), CliError> {
 pub fn run(args: &Args) -> Result<(), CliError> {
     let (analysis, grids) = analysis(args)?;
     let sweep = analysis.sweep(&grids).map_err(|e| match e {
-        fsqca::Error::Robustness(e @ RobustnessError::TooManyVariants { .. }) => CliError::usage(
-            format!("{e} (lower --steps, narrow --n-sweep or calibrate fewer conditions)"),
-        ),
-        fsqca::Error::Robustness(e) => CliError::usage(e.to_string()),
-        other => data_error(&args.table.data, other),
+        e @ RobustnessError::TooManyVariants { .. } => CliError::usage(format!(
+            "{e} (lower --steps, narrow --n-sweep or calibrate fewer conditions)"
+        )),
+        e if is_lower_stage(&e) => data_error(&args.table.data, e),
+        e => CliError::usage(e.to_string()),
     })?;
     let summary = sweep.summary();
     if let Some(file) = &args.svg {
