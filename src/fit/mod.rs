@@ -33,7 +33,37 @@ use ndarray::{ArrayView1, Zip};
 
 use crate::data::{DataError, Dataset};
 use crate::expression::{Expression, ExpressionError, Literal, Outcome};
+use crate::number::short;
 use crate::sets::{FuzzySet, SetError};
+
+/// A cut-off (of inclusion, PRI, coverage, relevance) that is NaN or outside [0, 1]: one check
+/// and one message for every stage that takes cut-offs (the truth table's
+/// [`TruthTableError::InvalidCutoff`](crate::truth_table::TruthTableError::InvalidCutoff)
+/// and [`FitError::InvalidCutoff`] wrap it).
+///
+/// # Example
+/// ```
+/// use fsqca::fit::{CutoffError, FitError, SuperSubsetOptions};
+/// let err = SuperSubsetOptions::new().incl_cutoff(1.5).validate().unwrap_err();
+/// assert!(matches!(err, FitError::InvalidCutoff(CutoffError { name: "incl", value }) if value == 1.5));
+/// assert_eq!(err.to_string(), "incl cut-off 1.5 is outside [0, 1]");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+#[error("{name} cut-off {value} is outside [0, 1]", value = short(.value))]
+pub struct CutoffError {
+    /// Which cut-off (`incl`, `incl (ic0)`, `PRI`, `cov`, `RoN`).
+    pub name: &'static str,
+    /// The offending value.
+    pub value: f64,
+}
+
+/// Checks that each named cut-off is a number in [0, 1]; the first that is not is the error.
+pub(crate) fn check_cutoffs(cutoffs: &[(&'static str, f64)]) -> Result<(), CutoffError> {
+    match cutoffs.iter().find(|(_, v)| !(0.0..=1.0).contains(v)) {
+        Some(&(name, value)) => Err(CutoffError { name, value }),
+        None => Ok(()),
+    }
+}
 
 /// Errors raised by the fit functions that evaluate expressions on a data set: their own, and
 /// the lower stages' they can meet, each kept as the [`source`](std::error::Error::source)
@@ -61,13 +91,8 @@ pub enum FitError {
     #[error("a solution needs at least one term")]
     EmptySolution,
     /// A cut-off is NaN or outside [0, 1].
-    #[error("{name} cut-off {value} is outside [0, 1]")]
-    InvalidCutoff {
-        /// Which cut-off.
-        name: &'static str,
-        /// The offending value.
-        value: f64,
-    },
+    #[error("{0}")]
+    InvalidCutoff(#[from] CutoffError),
     /// A search depth of zero.
     #[error("the search depth must be at least 1, got {depth}")]
     InvalidDepth {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use ndarray::{Array1, ArrayView1, Zip};
 
 use super::necessity_table::condition_literals;
-use super::{outcome_set, reaches, sums, ConditionFit, FitError, IntoOutcome, Sums};
+use super::{check_cutoffs, outcome_set, reaches, sums, ConditionFit, FitError, IntoOutcome, Sums};
 use crate::data::Dataset;
 use crate::expression::{Expression, Relation};
 use crate::sets::FuzzySet;
@@ -262,11 +262,11 @@ impl SuperSubsetOptions {
     ///
     /// # Example
     /// ```
-    /// use fsqca::fit::{FitError, SuperSubsetOptions};
+    /// use fsqca::fit::{CutoffError, FitError, SuperSubsetOptions};
     /// SuperSubsetOptions::new().validate()?;
     /// assert!(matches!(
     ///     SuperSubsetOptions::new().cov_cutoff(1.5).validate(),
-    ///     Err(FitError::InvalidCutoff { name: "cov", value: 1.5 })
+    ///     Err(FitError::InvalidCutoff(CutoffError { name: "cov", value: 1.5 }))
     /// ));
     /// assert!(matches!(
     ///     SuperSubsetOptions::new().depth(0).validate(),
@@ -275,16 +275,12 @@ impl SuperSubsetOptions {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Result<(), FitError> {
-        for (name, value) in [
+        check_cutoffs(&[
             ("incl", self.incl_cut),
             ("cov", self.cov_cut),
             ("RoN", self.ron_cut),
             ("PRI", self.pri_cut),
-        ] {
-            if !(0.0..=1.0).contains(&value) {
-                return Err(FitError::InvalidCutoff { name, value });
-            }
-        }
+        ])?;
         if self.depth == Some(0) {
             return Err(FitError::InvalidDepth { depth: 0 });
         }

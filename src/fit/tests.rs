@@ -43,10 +43,10 @@ fn invalid_cutoff() {
         .unwrap_err();
     assert!(matches!(
         e,
-        FitError::InvalidCutoff {
+        FitError::InvalidCutoff(CutoffError {
             name: "cov",
             value: -0.1
-        }
+        })
     ));
 }
 
@@ -79,10 +79,10 @@ fn invalid_super_subset_options_are_refused_not_clamped() {
     assert_eq!(o.get_depth(), Some(0));
     assert!(matches!(
         o.validate(),
-        Err(FitError::InvalidCutoff {
+        Err(FitError::InvalidCutoff(CutoffError {
             name: "RoN",
             value: 1.5
-        })
+        }))
     ));
     assert!(matches!(
         o.ron_cutoff(0.5).validate(),

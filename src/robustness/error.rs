@@ -171,10 +171,10 @@ mod tests {
                 RobustnessError::InvalidCutoff {
                     parameter: "incl_cut".into(),
                     value: 1.5,
-                    source: TruthTableError::InvalidCutoff {
+                    source: TruthTableError::InvalidCutoff(crate::fit::CutoffError {
                         name: "incl",
                         value: 1.5,
-                    },
+                    }),
                 },
                 "incl_cut = 1.5 is not a valid cut-off: incl cut-off 1.5 is outside [0, 1]",
             ),
@@ -222,10 +222,10 @@ mod tests {
                 RobustnessError::InvalidCutoff {
                     parameter: "incl_cut".into(),
                     value: 1e308,
-                    source: TruthTableError::InvalidCutoff {
+                    source: TruthTableError::InvalidCutoff(crate::fit::CutoffError {
                         name: "incl",
                         value: 1e308,
-                    },
+                    }),
                 },
                 "incl_cut = 1e308 is not a valid cut-off: incl cut-off 1e308 is outside [0, 1]",
             ),

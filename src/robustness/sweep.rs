@@ -833,10 +833,10 @@ mod tests {
             RobustnessError::InvalidCutoff {
                 parameter,
                 value,
-                source: TruthTableError::InvalidCutoff {
+                source: TruthTableError::InvalidCutoff(crate::fit::CutoffError {
                     name: "incl",
                     value: source_value
-                },
+                }),
             } if parameter == "incl_cut" && *value == 1.5 && *source_value == 1.5
         ));
         let source = std::error::Error::source(e).map(ToString::to_string);

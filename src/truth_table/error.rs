@@ -4,6 +4,7 @@ use std::convert::Infallible;
 
 use crate::data::DataError;
 use crate::expression::ExpressionError;
+use crate::fit::CutoffError;
 use crate::number::short;
 
 /// Errors raised while building a truth table: its own, and those of the lower stages it can
@@ -45,14 +46,9 @@ pub enum TruthTableError {
         /// The outcome's name.
         name: String,
     },
-    /// An inclusion or PRI cut-off is NaN or outside [0, 1].
-    #[error("{name} cut-off {value} is outside [0, 1]", value = short(.value))]
-    InvalidCutoff {
-        /// Which cut-off (`incl`, `incl (ic0)` or `PRI`).
-        name: &'static str,
-        /// The offending value.
-        value: f64,
-    },
+    /// An inclusion or PRI cut-off (`incl`, `incl (ic0)` or `PRI`) is NaN or outside [0, 1].
+    #[error("{0}")]
+    InvalidCutoff(#[from] CutoffError),
     /// The lower inclusion cut-off (ic0, below which a row is negative) is above the upper one.
     #[error("inclusion cut-offs: ic0 = {ic0} is above ic1 = {ic1}", ic0 = short(.ic0), ic1 = short(.ic1))]
     CutoffOrder {
@@ -130,10 +126,10 @@ mod tests {
 
     #[test]
     fn extreme_values_print_short() {
-        let e = TruthTableError::InvalidCutoff {
+        let e = TruthTableError::InvalidCutoff(CutoffError {
             name: "PRI",
             value: -1e-9,
-        };
+        });
         assert_eq!(e.to_string(), "PRI cut-off -1e-9 is outside [0, 1]");
         let e = TruthTableError::CutoffOrder {
             ic1: 0.8,

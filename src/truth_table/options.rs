@@ -1,6 +1,7 @@
 //! The options of a truth table.
 
 use super::error::TruthTableError;
+use crate::fit::check_cutoffs;
 
 /// A key to sort the rows of a truth table by (always in decreasing order).
 ///
@@ -289,15 +290,11 @@ impl TruthTableOptions {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Result<(), TruthTableError> {
-        for (name, value) in [
+        check_cutoffs(&[
             ("incl", self.ic1),
             ("incl (ic0)", self.ic0),
             ("PRI", self.pri_cut),
-        ] {
-            if !(0.0..=1.0).contains(&value) {
-                return Err(TruthTableError::InvalidCutoff { name, value });
-            }
-        }
+        ])?;
         if self.ic0 > self.ic1 {
             return Err(TruthTableError::CutoffOrder {
                 ic1: self.ic1,
@@ -351,10 +348,10 @@ mod tests {
         assert_eq!(o.get_pri_cutoff(), 1.5);
         assert!(matches!(
             o.validate(),
-            Err(TruthTableError::InvalidCutoff {
+            Err(TruthTableError::InvalidCutoff(crate::fit::CutoffError {
                 name: "PRI",
                 value: 1.5
-            })
+            }))
         ));
         let o = TruthTableOptions::new().incl_cutoffs(0.6, 0.9);
         assert_eq!(o.get_incl_cutoffs(), (0.6, 0.9));

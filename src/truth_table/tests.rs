@@ -139,10 +139,10 @@ fn invalid_cutoffs() {
     let e = tt_err(TruthTableOptions::default().incl_cutoff(1.2), "Y", &["A"]);
     assert!(matches!(
         e,
-        TruthTableError::InvalidCutoff {
+        TruthTableError::InvalidCutoff(crate::fit::CutoffError {
             name: "incl",
             value: 1.2
-        }
+        })
     ));
     let e = tt_err(
         TruthTableOptions::default().pri_cutoff(f64::NAN),
@@ -151,7 +151,7 @@ fn invalid_cutoffs() {
     );
     assert!(matches!(
         e,
-        TruthTableError::InvalidCutoff { name: "PRI", .. }
+        TruthTableError::InvalidCutoff(crate::fit::CutoffError { name: "PRI", .. })
     ));
 }
 

@@ -484,7 +484,9 @@ impl TableArgs {
             .drop_missing(self.drop_missing);
         options.validate().map_err(|e| {
             let flag = match &e {
-                TruthTableError::InvalidCutoff { name: "PRI", .. } => "--pri-cut",
+                TruthTableError::InvalidCutoff(fsqca::fit::CutoffError { name: "PRI", .. }) => {
+                    "--pri-cut"
+                }
                 TruthTableError::InvalidFrequencyCutoff { .. } => "--n-cut",
                 _ => "--incl-cut",
             };
