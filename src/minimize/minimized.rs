@@ -423,7 +423,7 @@ pub enum EngineWarning {
         listed: usize,
     },
     /// The minimum is not proven: the node limit stopped the cover search and
-    /// [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven)(crate::minimize::EngineOptions::accept_unproven)
+    /// [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven)
     /// asked for the smallest model found, with `size` prime implicants; no model has fewer
     /// than `lower_bound`.
     MinimumNotProven {
