@@ -21,7 +21,7 @@
 /// ```
 /// use fsqca::minimize::{MinimizationProblem, MinimizeError, Remainders, MAX_CONDITIONS};
 /// use fsqca::truth_table::TruthTableError;
-/// use fsqca::{Dataset, Error, TruthTableOptions};
+/// use fsqca::{Dataset, TruthTableOptions};
 /// assert_eq!(MAX_CONDITIONS, 63);
 /// let levels = vec![2; MAX_CONDITIONS + 1];
 /// let too_many = MinimizationProblem::new(levels, vec![], vec![], Remainders::None);
@@ -29,7 +29,7 @@
 /// # let data = Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
 /// let too_many = vec!["A"; MAX_CONDITIONS + 1];
 /// let err = TruthTableOptions::default().build(&data, "Y", &too_many);
-/// assert!(matches!(err, Err(Error::TruthTable(TruthTableError::TooManyConditions { .. }))));
+/// assert!(matches!(err, Err(TruthTableError::TooManyConditions { .. })));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub const MAX_CONDITIONS: usize = 63;
