@@ -22,6 +22,48 @@
 //! disjunctions are flattened, a negated literal is a [`Literal`] with `negated = true`, double
 //! negations cancel), so that this round trip is the identity.
 
+/// Gives a type that prints as its text and parses it back ([`Display`](std::fmt::Display) and
+/// [`FromStr`](std::str::FromStr) with [`ExpressionError`]) the conversions of that text:
+/// `TryFrom<String>` (documented by the doc comments given before the type's name), `From<T> for
+/// String` and, with the `serde` feature, serialisation as the text, parsed back (and so checked)
+/// on deserialisation.
+macro_rules! text_form {
+    ($(#[$try_from_doc:meta])* $type:ident) => {
+        impl TryFrom<String> for $type {
+            type Error = ExpressionError;
+
+            $(#[$try_from_doc])*
+            fn try_from(text: String) -> Result<Self, Self::Error> {
+                text.parse()
+            }
+        }
+
+        impl From<$type> for String {
+            /// The text, as [`Display`](std::fmt::Display) prints it.
+            fn from(value: $type) -> Self {
+                value.to_string()
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $type {
+            /// Serialises the text, as [`Display`](std::fmt::Display) prints it.
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $type {
+            /// Parses a string, failing with the parse error's message.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
 mod error;
 mod outcome;
 mod parse;
@@ -78,11 +120,6 @@ pub const MAX_NESTING: usize = 256;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "String", into = "String")
-)]
 pub struct Literal {
     name: String,
     negated: bool,
@@ -268,27 +305,17 @@ impl std::str::FromStr for Literal {
     }
 }
 
-impl TryFrom<String> for Literal {
-    type Error = ExpressionError;
-
+text_form! {
     /// Parses the text of a literal, as [`str::parse`] does.
     ///
     /// # Example
     /// ```
     /// let a = fsqca::Literal::try_from("~A".to_owned())?;
     /// assert!(a.is_negated());
+    /// assert_eq!(String::from(a), "~A");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        text.parse()
-    }
-}
-
-impl From<Literal> for String {
-    /// The literal's text, as [`Display`](fmt::Display) prints it.
-    fn from(literal: Literal) -> Self {
-        literal.to_string()
-    }
+    Literal
 }
 
 /// A Boolean expression over named sets.
@@ -317,11 +344,6 @@ impl From<Literal> for String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "String", into = "String")
-)]
 pub struct Expression {
     kind: ExpressionKind,
     /// The nesting of parentheses the printed expression needs, at most [`MAX_NESTING`].
@@ -678,27 +700,16 @@ fn check_nesting(nesting: usize) -> Result<(), ExpressionError> {
     Ok(())
 }
 
-impl TryFrom<String> for Expression {
-    type Error = ExpressionError;
-
+text_form! {
     /// Parses the text of an expression, as [`str::parse`] does.
     ///
     /// # Example
     /// ```
     /// let e = fsqca::Expression::try_from("A*~B".to_owned())?;
-    /// assert_eq!(e.to_string(), "A*~B");
+    /// assert_eq!(String::from(e), "A*~B");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        text.parse()
-    }
-}
-
-impl From<Expression> for String {
-    /// The expression's text, as [`Display`](fmt::Display) prints it.
-    fn from(expression: Expression) -> Self {
-        expression.to_string()
-    }
+    Expression
 }
 
 impl From<Literal> for Expression {

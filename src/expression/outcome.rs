@@ -22,11 +22,6 @@ use super::{check_name, Expression, ExpressionError, Literal};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "String", try_from = "String")
-)]
 pub struct Outcome {
     name: String,
     negated: bool,
@@ -147,33 +142,23 @@ impl TryFrom<&String> for Outcome {
     }
 }
 
-impl TryFrom<String> for Outcome {
-    type Error = ExpressionError;
-
+text_form! {
     /// Parses the text, as [`str::parse`] does.
     ///
     /// # Example
     /// ```
-    /// let y = fsqca::expression::Outcome::try_from("Y".to_owned())?;
+    /// let y = fsqca::expression::Outcome::try_from("~Y".to_owned())?;
     /// assert_eq!(y.name(), "Y");
+    /// assert_eq!(String::from(y), "~Y");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        text.parse()
-    }
+    Outcome
 }
 
 impl From<&Outcome> for Outcome {
     /// A copy: lets a function that takes an outcome by value be given a reference.
     fn from(outcome: &Outcome) -> Self {
         outcome.clone()
-    }
-}
-
-impl From<Outcome> for String {
-    /// The outcome's text, as [`Display`](fmt::Display) prints it.
-    fn from(outcome: Outcome) -> Self {
-        outcome.to_string()
     }
 }
 

@@ -3,6 +3,7 @@
 use super::covers::Covers;
 use std::fmt;
 
+#[cfg(feature = "serde")]
 use super::error::MinimizeError;
 use super::implicant::{Implicant, Notation};
 use super::pi_chart::PiChart;
@@ -41,22 +42,15 @@ use super::pi_chart::PiChart;
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "MinimizedData")
+    serde(try_from = "Parts")
 )]
-pub struct Minimized {
-    prime_implicants: Vec<Implicant>,
-    chart: PiChart,
-    essential: Vec<usize>,
-    models: Vec<Vec<usize>>,
-    truncated: bool,
-    lower_bound: Option<usize>,
-    max_models: usize,
-}
+pub struct Minimized(Parts);
 
-/// The serialised fields of a [`Minimized`], checked by `TryFrom` on deserialization.
-#[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-struct MinimizedData {
+/// The fields of a [`Minimized`]: with the `serde` feature, also its serialised form (a
+/// `Minimized` serialises as its parts), checked by `TryFrom` on deserialisation.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+struct Parts {
     prime_implicants: Vec<Implicant>,
     chart: PiChart,
     essential: Vec<usize>,
@@ -67,12 +61,12 @@ struct MinimizedData {
 }
 
 #[cfg(feature = "serde")]
-impl TryFrom<MinimizedData> for Minimized {
+impl TryFrom<Parts> for Minimized {
     type Error = MinimizeError;
 
     /// Accepts the fields when the chart has one row per prime implicant, the prime implicants
     /// are over one number of conditions, and every index names a prime implicant.
-    fn try_from(data: MinimizedData) -> Result<Self, Self::Error> {
+    fn try_from(data: Parts) -> Result<Self, Self::Error> {
         let inconsistent = |reason: String| MinimizeError::Inconsistent {
             what: "minimization",
             reason,
@@ -102,15 +96,7 @@ impl TryFrom<MinimizedData> for Minimized {
                 "index {i} names no prime implicant (there are {n})"
             )));
         }
-        Ok(Minimized {
-            prime_implicants: data.prime_implicants,
-            chart: data.chart,
-            essential: data.essential,
-            models: data.models,
-            truncated: data.truncated,
-            lower_bound: data.lower_bound,
-            max_models: data.max_models,
-        })
+        Ok(Minimized(data))
     }
 }
 
@@ -123,7 +109,7 @@ impl Minimized {
         covers: Covers,
         max_models: usize,
     ) -> Self {
-        Minimized {
+        Minimized(Parts {
             essential: chart.essential(),
             prime_implicants,
             chart,
@@ -131,7 +117,7 @@ impl Minimized {
             truncated: covers.truncated,
             lower_bound: covers.lower_bound,
             max_models,
-        }
+        })
     }
 
     /// The prime implicants covering at least one positive configuration (after row
@@ -155,7 +141,7 @@ impl Minimized {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn prime_implicants(&self) -> &[Implicant] {
-        &self.prime_implicants
+        &self.0.prime_implicants
     }
 
     /// The PI chart: rows are [`Minimized::prime_implicants`], columns the positive
@@ -177,7 +163,7 @@ impl Minimized {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn chart(&self) -> &PiChart {
-        &self.chart
+        &self.0.chart
     }
 
     /// The essential prime implicants (indices): each is the only one covering some positive
@@ -198,7 +184,7 @@ impl Minimized {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn essential(&self) -> &[usize] {
-        &self.essential
+        &self.0.essential
     }
 
     /// The prime implicants (indices) common to every returned model. This is what R QCA
@@ -219,13 +205,13 @@ impl Minimized {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn in_every_model(&self) -> Vec<usize> {
-        let Some(first) = self.models.first() else {
+        let Some(first) = self.0.models.first() else {
             return Vec::new();
         };
         first
             .iter()
             .copied()
-            .filter(|i| self.models.iter().all(|m| m.contains(i)))
+            .filter(|i| self.0.models.iter().all(|m| m.contains(i)))
             .collect()
     }
 
@@ -246,7 +232,7 @@ impl Minimized {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn models(&self) -> &[Vec<usize>] {
-        &self.models
+        &self.0.models
     }
 
     /// The terms of model `i` (empty if out of range).
@@ -267,11 +253,12 @@ impl Minimized {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn model_terms(&self, i: usize) -> Vec<&Implicant> {
-        self.models
+        self.0
+            .models
             .get(i)
             .map(|m| {
                 m.iter()
-                    .filter_map(|&j| self.prime_implicants.get(j))
+                    .filter_map(|&j| self.0.prime_implicants.get(j))
                     .collect()
             })
             .unwrap_or_default()
@@ -302,7 +289,7 @@ impl Minimized {
         names: &[S],
         notation: Notation,
     ) -> Option<String> {
-        self.models.get(i)?;
+        self.0.models.get(i)?;
         Some(
             self.model_terms(i)
                 .iter()
@@ -329,7 +316,7 @@ impl Minimized {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_truncated(&self) -> bool {
-        self.truncated
+        self.0.truncated
     }
 
     /// `Some(bound)` when the minimum model size is not proven: the node limit stopped the
@@ -353,7 +340,7 @@ impl Minimized {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn lower_bound(&self) -> Option<usize> {
-        self.lower_bound
+        self.0.lower_bound
     }
 
     /// Why the models are not the complete list of proven minimum models, if they are not:
@@ -378,12 +365,12 @@ impl Minimized {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn warning(&self) -> Option<EngineWarning> {
-        if let Some(lower_bound) = self.lower_bound {
-            let size = self.models.first().map_or(0, Vec::len);
+        if let Some(lower_bound) = self.0.lower_bound {
+            let size = self.0.models.first().map_or(0, Vec::len);
             return Some(EngineWarning::MinimumNotProven { size, lower_bound });
         }
-        let listed = self.models.len();
-        self.truncated.then_some(if listed >= self.max_models {
+        let listed = self.0.models.len();
+        self.0.truncated.then_some(if listed >= self.0.max_models {
             EngineWarning::ModelCap { listed }
         } else {
             EngineWarning::NodeLimit { listed }
@@ -423,7 +410,7 @@ pub enum EngineWarning {
         listed: usize,
     },
     /// The minimum is not proven: the node limit stopped the cover search and
-    /// [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven)(crate::minimize::EngineOptions::accept_unproven)
+    /// [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven)
     /// asked for the smallest model found, with `size` prime implicants; no model has fewer
     /// than `lower_bound`.
     MinimumNotProven {

@@ -93,26 +93,34 @@ impl MinimizationProblem {
     }
 }
 
+/// Test data: 300 cases of 12 crisp conditions (the configuration) and their outcome,
+/// `X1*X2 + X3*~X4*X5` with one case in eight flipped, from a fixed pseudo-random sequence: a
+/// chart whose minimum one search node cannot prove.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::minimize::{EngineWarning, Implicant, Remainders};
-
-    /// 300 cases of 12 crisp conditions, outcome `X1*X2 + X3*~X4*X5` with one case in
-    /// eight flipped: a chart whose minimum one search node cannot prove.
-    fn noisy_problem() -> MinimizationProblem {
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut outcomes: std::collections::BTreeMap<Vec<u8>, Vec<bool>> = Default::default();
-        for _ in 0..300 {
+pub(crate) fn noisy_cases() -> Vec<(Vec<u8>, bool)> {
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    (0..300)
+        .map(|_| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             let x: Vec<u8> = (0..12).map(|j| (seed >> j & 1) as u8).collect();
             let rule = (x[0] & x[1]) | (x[2] & (1 - x[3]) & x[4]) == 1;
-            outcomes
-                .entry(x)
-                .or_default()
-                .push(rule ^ (seed >> 40 & 7 == 0));
+            (x, rule ^ (seed >> 40 & 7 == 0))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::minimize::{EngineWarning, Implicant, Remainders};
+
+    /// The configurations of [`noisy_cases`], positive where every case with it is.
+    fn noisy_problem() -> MinimizationProblem {
+        let mut outcomes: std::collections::BTreeMap<Vec<u8>, Vec<bool>> = Default::default();
+        for (x, y) in noisy_cases() {
+            outcomes.entry(x).or_default().push(y);
         }
         let (positive, forbidden): (Vec<_>, Vec<_>) = outcomes
             .into_iter()

@@ -728,7 +728,10 @@ impl Solution {
     /// ```
     pub fn lower_bound(&self) -> Option<usize> {
         self.warnings.iter().find_map(|w| match w {
-            SolutionWarning::MinimumNotProven { lower_bound, .. } => Some(*lower_bound),
+            SolutionWarning::Engine(crate::minimize::EngineWarning::MinimumNotProven {
+                lower_bound,
+                ..
+            }) => Some(*lower_bound),
             _ => None,
         })
     }

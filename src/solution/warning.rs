@@ -12,7 +12,7 @@ use crate::minimize::{EngineWarning, Minimized};
 ///
 /// # Example
 /// ```
-/// use fsqca::minimize::EngineOptions;
+/// use fsqca::minimize::{EngineOptions, EngineWarning};
 /// use fsqca::solution::{SolutionOptions, SolutionType, SolutionWarning};
 /// use fsqca::{Dataset, TruthTableOptions};
 ///
@@ -28,7 +28,8 @@ use crate::minimize::{EngineWarning, Minimized};
 /// let solution = SolutionOptions::new(SolutionType::Conservative)
 ///     .engine(EngineOptions::new().max_models(1))
 ///     .solve(&tt)?;
-/// assert_eq!(solution.warnings(), [SolutionWarning::ModelCap { listed: 1 }]);
+/// let cap = EngineWarning::ModelCap { listed: 1 };
+/// assert_eq!(solution.warnings(), [SolutionWarning::Engine(cap)]);
 /// assert_eq!(
 ///     solution.warnings()[0].to_string(),
 ///     "model cap reached: the first 1 minimum models are listed, and there are more \
@@ -40,29 +41,9 @@ use crate::minimize::{EngineWarning, Minimized};
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum SolutionWarning {
-    /// The model cap ([`EngineOptions::max_models`](crate::minimize::EngineOptions::max_models))
-    /// stopped the listing: `listed` minimum models are listed, and there are more.
-    ModelCap {
-        /// The number of models listed.
-        listed: usize,
-    },
-    /// The search node limit
-    /// ([`EngineOptions::max_search_nodes`](crate::minimize::EngineOptions::max_search_nodes))
-    /// stopped the listing: the `listed` minimum models are not all of them.
-    NodeLimit {
-        /// The number of models listed.
-        listed: usize,
-    },
-    /// The minimum is not proven: the node limit stopped the cover search and
-    /// [`EngineOptions::accept_unproven`](crate::minimize::EngineOptions::accept_unproven)
-    /// asked for the smallest model found, with `size` prime implicants; no model has fewer
-    /// than `lower_bound`.
-    MinimumNotProven {
-        /// The number of prime implicants of the model given.
-        size: usize,
-        /// The proven lower bound on a model's number of prime implicants.
-        lower_bound: usize,
-    },
+    /// The engine's warning about a minimization behind the solution: the model cap or the
+    /// search node limit stopped the listing, or the minimum is not proven.
+    Engine(EngineWarning),
     /// The simplifying assumptions are listed for the first `listed` of `models` models only:
     /// all of them would be more than `max`
     /// ([`MAX_COUNTERFACTUALS`](crate::solution::MAX_COUNTERFACTUALS)) configurations.
@@ -87,13 +68,19 @@ impl SolutionWarning {
     ///
     /// # Example
     /// ```
+    /// use fsqca::minimize::EngineWarning;
     /// use fsqca::solution::SolutionWarning;
     ///
-    /// assert!(SolutionWarning::ModelCap { listed: 3 }.is_truncation());
-    /// assert!(!SolutionWarning::MinimumNotProven { size: 4, lower_bound: 3 }.is_truncation());
+    /// let cap = EngineWarning::ModelCap { listed: 3 };
+    /// assert!(SolutionWarning::Engine(cap).is_truncation());
+    /// let unproven = EngineWarning::MinimumNotProven { size: 4, lower_bound: 3 };
+    /// assert!(!SolutionWarning::Engine(unproven).is_truncation());
     /// ```
     pub fn is_truncation(&self) -> bool {
-        matches!(self, Self::ModelCap { .. } | Self::NodeLimit { .. })
+        matches!(
+            self,
+            Self::Engine(EngineWarning::ModelCap { .. } | EngineWarning::NodeLimit { .. })
+        )
     }
 }
 
@@ -106,16 +93,10 @@ impl From<EngineWarning> for SolutionWarning {
     /// use fsqca::solution::SolutionWarning;
     ///
     /// let w = SolutionWarning::from(EngineWarning::NodeLimit { listed: 2 });
-    /// assert_eq!(w, SolutionWarning::NodeLimit { listed: 2 });
+    /// assert_eq!(w, SolutionWarning::Engine(EngineWarning::NodeLimit { listed: 2 }));
     /// ```
     fn from(warning: EngineWarning) -> Self {
-        match warning {
-            EngineWarning::ModelCap { listed } => Self::ModelCap { listed },
-            EngineWarning::NodeLimit { listed } => Self::NodeLimit { listed },
-            EngineWarning::MinimumNotProven { size, lower_bound } => {
-                Self::MinimumNotProven { size, lower_bound }
-            }
-        }
+        Self::Engine(warning)
     }
 }
 
@@ -123,25 +104,18 @@ impl fmt::Display for SolutionWarning {
     /// The message shown to the user: the engine's ([`EngineWarning`]) for the model listing
     /// and the minimum.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let engine = match *self {
-            Self::ModelCap { listed } => EngineWarning::ModelCap { listed },
-            Self::NodeLimit { listed } => EngineWarning::NodeLimit { listed },
-            Self::MinimumNotProven { size, lower_bound } => {
-                EngineWarning::MinimumNotProven { size, lower_bound }
-            }
+        match self {
+            Self::Engine(warning) => fmt::Display::fmt(warning, f),
             Self::AssumptionsListedForFirst {
                 listed,
                 models,
                 max,
-            } => {
-                return write!(
-                    f,
-                    "simplifying assumptions are listed for the first {listed} of {models} \
-                     models only: all of them would be more than {max} configurations"
-                )
-            }
-        };
-        fmt::Display::fmt(&engine, f)
+            } => write!(
+                f,
+                "simplifying assumptions are listed for the first {listed} of {models} models \
+                 only: all of them would be more than {max} configurations"
+            ),
+        }
     }
 }
 
@@ -184,7 +158,12 @@ mod tests {
         assert!(one.is_truncated());
         assert!(one.is_minimum_proven());
         assert_eq!(one.lower_bound(), None);
-        assert_eq!(one.warnings(), [SolutionWarning::ModelCap { listed: 1 }]);
+        assert_eq!(
+            one.warnings(),
+            [SolutionWarning::Engine(EngineWarning::ModelCap {
+                listed: 1
+            })]
+        );
         assert_eq!(
             one.warning().as_deref(),
             Some(
@@ -197,21 +176,15 @@ mod tests {
             .ends_with(&format!("warning: {}\n", one.warning().unwrap())));
     }
 
-    /// 300 cases of 12 crisp conditions, outcome `X1*X2 + X3*~X4*X5` with one case in eight
-    /// flipped: a chart whose minimum one search node cannot prove.
+    /// The engine's [`noisy_cases`](crate::minimize::noisy_cases) as a data set: conditions
+    /// `X1` to `X12`, outcome `Y`.
     fn noisy() -> Dataset {
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         let mut columns = vec![Vec::new(); 13];
-        for _ in 0..300 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let x: Vec<u8> = (0..12).map(|j| (seed >> j & 1) as u8).collect();
-            let rule = (x[0] & x[1]) | (x[2] & (1 - x[3]) & x[4]) == 1;
-            for (j, v) in x.iter().enumerate() {
-                columns[j].push(f64::from(*v));
+        for (x, y) in crate::minimize::noisy_cases() {
+            for (j, v) in x.into_iter().enumerate() {
+                columns[j].push(f64::from(v));
             }
-            columns[12].push(f64::from(u8::from(rule ^ (seed >> 40 & 7 == 0))));
+            columns[12].push(f64::from(u8::from(y)));
         }
         let names: Vec<String> = (1..=12)
             .map(|j| format!("X{j}"))
@@ -241,10 +214,10 @@ mod tests {
         assert!(bound < size, "{bound} < {size}");
         assert_eq!(
             solution.warnings()[0],
-            SolutionWarning::MinimumNotProven {
+            SolutionWarning::Engine(EngineWarning::MinimumNotProven {
                 size,
                 lower_bound: bound
-            }
+            })
         );
         assert!(!solution.is_truncated());
         assert!(solution
@@ -271,15 +244,15 @@ mod tests {
     #[test]
     fn display_gives_each_message() {
         assert_eq!(
-            SolutionWarning::NodeLimit { listed: 2 }.to_string(),
+            SolutionWarning::Engine(EngineWarning::NodeLimit { listed: 2 }).to_string(),
             "the search node limit stopped the listing: the 2 minimum models listed are not \
              all of them (raise max_search_nodes to list more)"
         );
         assert_eq!(
-            SolutionWarning::MinimumNotProven {
+            SolutionWarning::Engine(EngineWarning::MinimumNotProven {
                 size: 5,
                 lower_bound: 3
-            }
+            })
             .to_string(),
             "the minimum model size is not proven: the search node limit stopped the search, \
              and the model given is the smallest found, with 5 prime implicants; no model has \
@@ -295,7 +268,7 @@ mod tests {
             "simplifying assumptions are listed for the first 0 of 22 models only: all of \
              them would be more than 1048576 configurations"
         );
-        assert!(SolutionWarning::NodeLimit { listed: 2 }.is_truncation());
+        assert!(SolutionWarning::Engine(EngineWarning::NodeLimit { listed: 2 }).is_truncation());
         assert!(!SolutionWarning::AssumptionsListedForFirst {
             listed: 0,
             models: 1,

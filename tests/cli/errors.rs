@@ -355,6 +355,19 @@ fn error_conflicting_and_bad_flags() {
         1,
     );
     fails(&["necessity", &csv, "-o", "~"], None, &["--outcome"], 1);
+    // Every command parses its outcome as the library's `Outcome`: a usage error naming it.
+    for command in [
+        vec!["truth-table", &csv, "-c", "DEV"],
+        vec!["fit", &csv, "-e", "DEV"],
+        vec!["xyplot", &csv, "-e", "DEV", "--svg", "unused.svg"],
+        vec!["minimize", &csv, "-c", "DEV"],
+        vec!["robustness", &csv, "-c", "DEV", "--incl-sweep", "0.7,0.9"],
+    ] {
+        let mut args = command.clone();
+        args.extend(["-o", "A*B"]);
+        fails(&args, None, &["--outcome", "invalid name `A*B`"], 1);
+        assert_eq!(exit_code(&args), Some(2), "{args:?}");
+    }
     fails(&["frobnicate"], None, &["frobnicate"], 1);
     let first = fails(&["fit", &csv, "-o", "SURV"], None, &["--expression"], 1);
     assert!(first.ends_with("(see `fsqca fit --help`)"), "{first}");

@@ -216,3 +216,34 @@ fn robustness_refuses_a_condition_calibrated_twice() {
         &["--calibrate", "condition `enterprise_rank` is given twice"],
     );
 }
+
+/// `--drop-missing` drops the cases missing the outcome's column also when the outcome is
+/// negated and spaced (`" ~ Y"`): the column is the parsed outcome's name.
+#[test]
+fn robustness_drops_missing_outcome_values_of_a_spaced_negated_outcome() {
+    let input = b"A,B,Y\n1,0,1\n0,1,0\n1,1,\n0,0,0\n1,0,1\n";
+    let args = [
+        "robustness",
+        "-",
+        "-o",
+        " ~ Y",
+        "-c",
+        "A,B",
+        "--drop-missing",
+        "--incl-sweep",
+        "0.7,0.9",
+        "--steps",
+        "2",
+    ];
+    let out = run_with(&args, Some(input));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.starts_with("robustness of ~Y: baseline solution ~A"),
+        "{text}"
+    );
+}

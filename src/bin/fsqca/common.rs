@@ -6,7 +6,8 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use fsqca::fit::{IntoOutcome, Necessity};
+use fsqca::expression::Outcome;
+use fsqca::fit::Necessity;
 use fsqca::number::metric;
 use fsqca::{
     ColumnKind, CsvOptions, Dataset, Labels, ReadNote, Relation, SortKey, TruthTable,
@@ -230,16 +231,7 @@ impl DataArgs {
 pub struct OutcomeArg {
     /// The outcome column; `~Y` for its negation (e.g. `--outcome SURV` or `--outcome '~SURV'`).
     #[arg(long, short = 'o', value_name = "Y")]
-    pub outcome: String,
-}
-
-impl OutcomeArg {
-    /// The outcome as an expression, `Y` or `~Y`; a bad one is a usage error.
-    pub fn expression(&self) -> Result<fsqca::Expression, CliError> {
-        self.outcome
-            .outcome_expression()
-            .map_err(|e| CliError::usage(format!("--outcome: {e}")))
-    }
+    pub outcome: Outcome,
 }
 
 /// The relation whose fit is computed.

@@ -48,7 +48,7 @@ struct Output<'a, T, F> {
 
 /// Runs `fsqca fit`.
 pub fn run(args: &Args) -> Result<(), CliError> {
-    let outcome = args.input.outcome.expression()?;
+    let outcome = args.input.outcome.outcome.to_expression();
     let (expression, data) = args.input.load()?;
     let terms = expression.disjuncts();
     let relation = args.input.relation.into();

@@ -49,8 +49,8 @@ struct Output<'a> {
 
 /// Runs `fsqca necessity`.
 pub fn run(args: &Args) -> Result<(), CliError> {
-    let outcome = args.outcome.expression()?;
-    let outcome_name = args.outcome.outcome.trim().trim_start_matches('~').trim();
+    let outcome = args.outcome.outcome.to_expression();
+    let outcome_name = args.outcome.outcome.name();
     let given = names("--conditions", &args.conditions)?;
     let data = args.data.load()?;
     let conditions: Vec<String> = if given.is_empty() {

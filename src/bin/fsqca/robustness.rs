@@ -188,13 +188,7 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
     let data = infer_levels(&args.table.data, data, &memberships)?;
     let data = if options.get_drop_missing() {
         let mut columns = conditions.clone();
-        columns.push(
-            args.table
-                .outcome
-                .outcome
-                .trim_start_matches('~')
-                .to_owned(),
-        );
+        columns.push(args.table.outcome.outcome.name().to_owned());
         data.drop_missing(&columns)
             .map_err(|e| data_error(&args.table.data, e))?
     } else {

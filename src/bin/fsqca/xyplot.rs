@@ -28,8 +28,8 @@ pub struct Args {
 /// Runs `fsqca xyplot`.
 pub fn run(args: &Args) -> Result<(), CliError> {
     let (expression, data) = args.input.load()?;
-    let outcome = &args.input.outcome.outcome;
-    let svg = xy_plot_of(&expression, &data, outcome, args.input.relation.into())
+    let outcome = args.input.outcome.outcome.to_string();
+    let svg = xy_plot_of(&expression, &data, &outcome, args.input.relation.into())
         .map_err(|e| args.input.data.error(e))?;
     write_svg(&args.svg, &svg).map_err(|e| CliError::input(e.to_string()))
 }
