@@ -67,6 +67,7 @@ macro_rules! text_form {
 mod error;
 mod outcome;
 mod parse;
+mod set_ops;
 
 use std::fmt;
 
