@@ -13,7 +13,8 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::{numbered, Column, DataError, Dataset};
+use super::dataset::{numbered, Column, Dataset};
+use super::DataError;
 
 /// Bytes read per block (each block is cut at its last line end).
 const BLOCK_BYTES: usize = 4 << 20;
@@ -118,6 +119,43 @@ impl Default for CsvOptions {
             max_field_bytes: 1 << 20,
             max_line_bytes: 16 << 20,
         }
+    }
+}
+
+impl Dataset {
+    /// Reads a data set from CSV with the default [`CsvOptions`]: a header row, `,` between
+    /// fields, empty cells and `NA` missing, case labels in the first column when its header is
+    /// empty or `case` or when most of its cells are not numbers.
+    ///
+    /// # Errors
+    /// Those of [`CsvOptions::read`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::Dataset;
+    ///
+    /// let csv = "case,A,Y\nSE,0.9,1\nFI,0.2,\n";
+    /// let data = Dataset::from_reader(csv.as_bytes())?;
+    /// assert_eq!(data.cases(), ["SE", "FI"]);
+    /// assert_eq!(data.missing()[0].column, "Y");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_reader<R: Read>(reader: R) -> Result<Self, DataError> {
+        CsvOptions::new().read(reader)
+    }
+
+    /// Reads a CSV file with the default [`CsvOptions`]; see [`Dataset::from_reader`].
+    ///
+    /// # Errors
+    /// [`DataError::Io`] when the file cannot be opened, and those of [`CsvOptions::read`].
+    ///
+    /// # Example
+    /// ```no_run
+    /// let data = fsqca::Dataset::from_path("study.csv")?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_path<P: AsRef<Path>>(path: P) -> Result<Self, DataError> {
+        CsvOptions::new().read_path(path)
     }
 }
 

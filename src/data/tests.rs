@@ -1,5 +1,6 @@
 use super::*;
-use ndarray::array;
+use ndarray::{array, Array2};
+use std::sync::Arc;
 
 fn has_autotraits<T: Send + Sync + Sized + Unpin>() {}
 

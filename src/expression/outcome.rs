@@ -3,7 +3,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::{check_name, Expression, ExpressionError, Literal};
+use super::error::ExpressionError;
+use super::literal::Literal;
+use super::name::check_name;
+use super::tree::Expression;
 
 /// The outcome of a truth table or of a parameter of fit: a column `Y`, or its negation `~Y`.
 ///

@@ -24,7 +24,11 @@
 
 use std::str::FromStr;
 
-use super::{Expression, ExpressionError, Literal, Relation, Statement, MAX_NESTING};
+use super::error::ExpressionError;
+use super::literal::Literal;
+use super::name::{is_name_char, is_name_start};
+use super::statement::{Relation, Statement};
+use super::tree::{Expression, ExpressionKind, MAX_NESTING};
 
 /// The deepest nesting of parentheses accepted; deeper input is refused with
 /// [`ExpressionError::TooDeep`]. Parsing itself does not recurse, but printing, comparing,
@@ -130,67 +134,6 @@ struct Parser {
     mode: Mode,
     /// Position of the arrow of a statement, once read.
     arrow: Option<usize>,
-}
-
-fn is_name_start(c: char) -> bool {
-    c == '_' || c.is_alphabetic()
-}
-
-fn is_name_char(c: char) -> bool {
-    c == '_' || c == '.' || c.is_alphanumeric()
-}
-
-/// Checks that `name` is a name the expression grammar can write: a letter or `_`, then
-/// letters, digits, `_` and `.` (Unicode letters and digits allowed). This is what the parser
-/// reads as a name, so a condition with such a name prints unambiguously in a model and can be
-/// written in an expression; a name with an operator (`*`, `+`, `~`, an arrow), a parenthesis,
-/// a bracket, a comma or white space, or an empty name, is refused.
-///
-/// Truth tables, parameters of fit and the constructors of [`Literal`] refuse condition and
-/// outcome names that fail this check.
-///
-/// # Errors
-/// [`ExpressionError::InvalidName`], carrying the name and the reason.
-///
-/// # Example
-/// ```
-/// use fsqca::expression::check_name;
-///
-/// assert!(check_name("enterprise_rank").is_ok());
-/// assert!(check_name("d.napoleon").is_ok());
-/// let err = check_name("GDP pc").unwrap_err();
-/// assert_eq!(err.to_string(), "invalid name `GDP pc`: it contains white space");
-/// assert!(check_name("A*B").is_err());
-/// assert!(check_name("").is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn check_name(name: &str) -> Result<(), ExpressionError> {
-    let invalid = |reason: String| ExpressionError::InvalidName {
-        name: name.to_owned(),
-        reason,
-    };
-    let mut chars = name.chars();
-    let Some(first) = chars.next() else {
-        return Err(invalid("it is empty".into()));
-    };
-    let describe = |c: char| {
-        if c.is_whitespace() {
-            "it contains white space".to_owned()
-        } else {
-            format!("it contains `{c}`")
-        }
-    };
-    if !is_name_start(first) {
-        return Err(invalid(if is_name_char(first) {
-            format!("it starts with `{first}`, not a letter or `_`")
-        } else {
-            describe(first)
-        }));
-    }
-    match chars.find(|&c| !is_name_char(c)) {
-        Some(c) => Err(invalid(describe(c))),
-        None => Ok(()),
-    }
 }
 
 impl Parser {
@@ -488,6 +431,33 @@ impl Parser {
             _ => Err(ExpressionError::TrailingInput {
                 position: token.start,
                 found: self.text(token.start, token.end),
+            }),
+        }
+    }
+}
+
+impl FromStr for Literal {
+    type Err = ExpressionError;
+
+    /// Parses one literal: `A`, `~A`, `DEV[1,2]`, `~DEV[2]` (double negations cancel).
+    ///
+    /// # Errors
+    /// The parser's [`ExpressionError`], or [`ExpressionError::NotALiteral`] for a compound
+    /// expression such as `A*B`.
+    ///
+    /// # Example
+    /// ```
+    /// let a: fsqca::Literal = "~DEV[2, 1]".parse()?;
+    /// assert_eq!(a.to_string(), "~DEV[1,2]");
+    /// assert!("A*B".parse::<fsqca::Literal>().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let expression: Expression = s.parse()?;
+        match expression.kind {
+            ExpressionKind::Literal(literal) => Ok(literal),
+            _ => Err(ExpressionError::NotALiteral {
+                found: s.to_owned(),
             }),
         }
     }

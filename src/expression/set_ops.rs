@@ -4,7 +4,8 @@
 
 use ndarray::Zip;
 
-use super::{check_name, Expression};
+use super::name::check_name;
+use super::tree::Expression;
 use crate::sets::{FuzzySet, SetError};
 
 impl FuzzySet {

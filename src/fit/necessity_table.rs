@@ -1,7 +1,9 @@
 //! R QCA's necessity table: every condition and its negation (or every level of a multi-value
 //! condition) with its necessity and sufficiency.
 
-use super::{outcome_set, sums, FitError, IntoOutcome, Necessity, Sufficiency};
+use super::error::FitError;
+use super::measures::{sums, Necessity, Sufficiency};
+use super::outcome::{outcome_set, IntoOutcome};
 use crate::data::{DataError, Dataset};
 use crate::expression::{Expression, Literal};
 

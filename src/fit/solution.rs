@@ -3,7 +3,9 @@
 
 use ndarray::{Array1, ArrayView1};
 
-use super::{outcome_set, sums, FitError, IntoOutcome, Sufficiency};
+use super::error::FitError;
+use super::measures::{sums, Sufficiency};
+use super::outcome::{outcome_set, IntoOutcome};
 use crate::data::Dataset;
 use crate::expression::Expression;
 use crate::sets::FuzzySet;

@@ -5,8 +5,10 @@ use std::collections::HashSet;
 
 use ndarray::{Array1, ArrayView1, Zip};
 
-use super::necessity_table::condition_literals;
-use super::{check_cutoffs, outcome_set, reaches, sums, ConditionFit, FitError, IntoOutcome, Sums};
+use super::error::{check_cutoffs, FitError};
+use super::measures::{reaches, sums, Sums};
+use super::necessity_table::{condition_literals, ConditionFit};
+use super::outcome::{outcome_set, IntoOutcome};
 use crate::data::Dataset;
 use crate::expression::{Expression, Relation};
 use crate::sets::FuzzySet;

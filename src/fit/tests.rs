@@ -1,7 +1,9 @@
 //! Unit tests of the fit module.
 
 use super::*;
-use crate::expression::Relation;
+use crate::data::Dataset;
+use crate::expression::{Expression, Literal, Relation};
+use crate::sets::{FuzzySet, SetError};
 
 fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
 

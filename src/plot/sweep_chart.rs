@@ -2,7 +2,8 @@
 
 use plotters::prelude::*;
 
-use super::{chart_frame, drawing, PlotError};
+use super::svg::{chart_frame, drawing};
+use super::PlotError;
 use crate::robustness::{Parameter, Sweep, VariantResult};
 
 /// The chart of the variants of one parameter of a sweep: the parameter's value on the x axis;

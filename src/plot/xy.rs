@@ -2,7 +2,8 @@
 
 use plotters::prelude::*;
 
-use super::{chart_frame, drawing, PlotError};
+use super::svg::{chart_frame, drawing};
+use super::PlotError;
 use crate::number::metric;
 use crate::{fit, Dataset, Expression, FuzzySet, Relation};
 

@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use crate::data::Dataset;
-use crate::expression::Outcome;
+use crate::expression::{check_name, Outcome};
 use crate::fit::{reaches, Sums};
 
 use super::error::TruthTableError;
@@ -20,7 +20,7 @@ use super::options::{SortKey, TruthTableOptions};
 use super::row::{OutputValue, Row};
 use super::row_id::RowIds;
 use super::sums::{Context, Slot, Strategy};
-use super::TruthTable;
+use super::table::TruthTable;
 use crate::minimize::MAX_CONDITIONS;
 
 /// The largest complete table (with remainders) that
@@ -34,6 +34,67 @@ use crate::minimize::MAX_CONDITIONS;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub const MAX_COMPLETE_ROWS: u64 = 1 << 20;
+
+impl TruthTableOptions {
+    /// Builds the truth table of `outcome` (a column name, or `~name` for the negated outcome)
+    /// on `conditions` (column names) from `data`, after checking the options.
+    ///
+    /// Conditions may be crisp (0/1), fuzzy ([0, 1]) or multi-value (non-negative integers, some
+    /// above 1: levels 0 to the largest value). Cases are assigned to rows in one pass (each
+    /// condition rounded: the row where the case's membership exceeds 0.5), accumulated by row
+    /// index in a map; the 2^k complete table is never allocated unless
+    /// [`complete`](Self::complete) asks for it. The inclusion and PRI sums run over all cases,
+    /// as R QCA's: a case contributes to a row other than its own only through its conditions
+    /// strictly between 0 and 1, so it either enumerates the rows it touches or, for many fuzzy
+    /// cases, adds its contributions to sub-cubes of a (levels + 1)-ary array that one pass per
+    /// condition pushes down to the rows; the cheaper exact method is chosen.
+    ///
+    /// # Errors
+    /// [`TruthTableError`] for invalid options (see [`validate`](Self::validate)), a condition or
+    /// outcome name the expression grammar cannot write ([`TruthTableError::InvalidName`], see
+    /// [`check_name`](crate::expression::check_name)), no, duplicate or too many conditions, the outcome among the conditions, a value outside [0, 1] that is not a
+    /// multi-value level, too many levels or configurations, or a complete table above
+    /// [`MAX_COMPLETE_ROWS`]; [`DataError`](crate::DataError) for unknown columns and for
+    /// missing values (naming the cases) unless [`drop_missing`](Self::drop_missing) is set.
+    ///
+    /// # Complexity
+    /// O(cases × k) for the row assignment; the sums cost
+    /// O(Σ over cases of min(2^p, rows × k)) where p is the number of the case's conditions
+    /// strictly between 0 and 1, or O(cases × k log k + k × 3^k) for binary conditions
+    /// (available up to 13 binary conditions), whichever is smaller. Crisp data cost
+    /// O(cases × k) in all; fully fuzzy data with many conditions and as many distinct rows as
+    /// cases approach O(cases × rows × k).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{Dataset, OutputValue, TruthTableOptions};
+    ///
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 1.0, 0.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().incl_cutoffs(0.8, 0.5).build(&data, "Y", &["A"])?;
+    /// assert_eq!(tt.rows()[1].out(), OutputValue::Contradiction);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build<O, S>(
+        &self,
+        data: &Dataset,
+        outcome: O,
+        conditions: &[S],
+    ) -> Result<TruthTable, TruthTableError>
+    where
+        O: TryInto<Outcome>,
+        TruthTableError: From<O::Error>,
+        S: AsRef<str>,
+    {
+        let outcome = outcome.try_into()?;
+        for condition in conditions {
+            check_name(condition.as_ref())?;
+        }
+        build(self, data, &outcome, conditions, Strategy::Auto)
+    }
+}
 
 pub(crate) fn build<S: AsRef<str>>(
     options: &TruthTableOptions,

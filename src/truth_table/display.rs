@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::TruthTable;
+use super::table::TruthTable;
 use crate::number::metric;
 use crate::text::pad_left;
 

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use super::{RowIds, TruthTable, TruthTableError, TruthTableOptions};
+use super::table::TruthTable;
+use super::{RowIds, TruthTableError, TruthTableOptions};
 use crate::data::Dataset;
 use crate::truth_table::Row;
 

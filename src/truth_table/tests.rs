@@ -1,6 +1,7 @@
 use super::build::build;
 use super::sums::{Strategy, PARALLEL_BLOCK_CASES};
 use super::*;
+use crate::data::Dataset;
 
 fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
 
