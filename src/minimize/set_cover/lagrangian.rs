@@ -136,7 +136,7 @@ impl Restricted {
     ) -> f64 {
         let mut value: f64 = u.iter().sum();
         for (r, i) in reduced.iter_mut().zip(sets) {
-            *r = 1.0 - self.set(i).iter().map(|&e| u[e as usize]).sum::<f64>();
+            *r = 1.0 - sum_at(u, self.set(i));
             if *r < 0.0 {
                 value += *r;
             }
@@ -305,4 +305,25 @@ impl Restricted {
         }
         u.copy_from_slice(&best_u);
     }
+}
+
+/// `u[e]` summed over the elements `e` of `set`, in order: the same additions as
+/// `set.iter().map(|&e| u[e as usize]).sum::<f64>()`, so the same value, four elements per
+/// loop iteration.
+///
+/// This is the innermost loop of the bound. As a one-element loop (a few instructions and a
+/// taken branch per element) its speed depends on where the compiler happens to place it,
+/// whether it straddles a 64-byte fetch line: the same machine code at another address made
+/// `minimize_parsimonious_pruned/crisp_k10` 8% slower when unrelated code moved. Four
+/// elements per iteration take a quarter of the branches and are less sensitive to that.
+fn sum_at(u: &[f64], set: &[u32]) -> f64 {
+    let mut chunks = set.chunks_exact(4);
+    let mut sum = -0.0;
+    for c in &mut chunks {
+        sum = sum + u[c[0] as usize] + u[c[1] as usize] + u[c[2] as usize] + u[c[3] as usize];
+    }
+    for &e in chunks.remainder() {
+        sum += u[e as usize];
+    }
+    sum
 }
