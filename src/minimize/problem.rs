@@ -90,6 +90,27 @@ fn check_list(levels: &[u8], set: ConfigurationSet, list: &[Vec<u8>]) -> Result<
     Ok(())
 }
 
+/// Checks the levels of a problem or cube set: at least one condition, at most
+/// [`MAX_CONDITIONS`], each with at least 2 levels.
+pub(super) fn check_conditions(levels: &[u8]) -> Result<(), MinimizeError> {
+    if levels.is_empty() {
+        return Err(MinimizeError::NoConditions);
+    }
+    if levels.len() > MAX_CONDITIONS {
+        return Err(MinimizeError::TooManyConditions {
+            n: levels.len(),
+            max: MAX_CONDITIONS,
+        });
+    }
+    if let Some((condition, &l)) = levels.iter().enumerate().find(|(_, &l)| l < 2) {
+        return Err(MinimizeError::InvalidLevels {
+            condition,
+            levels: l,
+        });
+    }
+    Ok(())
+}
+
 fn sorted_unique(mut list: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
     list.sort_unstable();
     list.dedup();
@@ -147,21 +168,7 @@ impl MinimizationProblem {
         forbidden: Vec<Vec<u8>>,
         remainders: Remainders,
     ) -> Result<Self, MinimizeError> {
-        if levels.is_empty() {
-            return Err(MinimizeError::NoConditions);
-        }
-        if levels.len() > MAX_CONDITIONS {
-            return Err(MinimizeError::TooManyConditions {
-                n: levels.len(),
-                max: MAX_CONDITIONS,
-            });
-        }
-        if let Some((condition, &l)) = levels.iter().enumerate().find(|(_, &l)| l < 2) {
-            return Err(MinimizeError::InvalidLevels {
-                condition,
-                levels: l,
-            });
-        }
+        check_conditions(&levels)?;
         check_list(&levels, ConfigurationSet::Positive, &positive)?;
         check_list(&levels, ConfigurationSet::Forbidden, &forbidden)?;
         let positive = sorted_unique(positive);

@@ -20,7 +20,7 @@ pub const QMC_MAX_CONFIGURATIONS: u64 = 1 << 16;
 
 /// Every configuration of the space, in lexicographic order (first condition most
 /// significant).
-fn all_configurations(levels: &[u8]) -> Vec<Vec<u8>> {
+pub(super) fn all_configurations(levels: &[u8]) -> Vec<Vec<u8>> {
     let mut out = vec![Vec::with_capacity(levels.len())];
     for &l in levels {
         out = out
