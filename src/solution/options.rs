@@ -6,6 +6,7 @@ use crate::minimize::{CoverSearch, PrimeMethod};
 use crate::minimize::{CubeSet, EngineOptions};
 use crate::truth_table::TruthTable;
 
+use super::counterfactuals::DEFAULT_ROW_LIMIT;
 use super::derive::derive;
 use super::error::SolutionError;
 use super::expectations::DirectionalExpectations;
@@ -28,6 +29,7 @@ use super::solution_type::SolutionType;
 /// | solution type | [`SolutionOptions::new`], [`SolutionOptions::solution_type`] | [`SolutionOptions::get_solution_type`] | [`SolutionType::Conservative`] ([`Default`]) |
 /// | directional expectations | [`SolutionOptions::directional_expectations`] | [`SolutionOptions::get_directional_expectations`] | none |
 /// | excluded remainders (row ids) | [`SolutionOptions::exclude`] | [`SolutionOptions::get_exclude`] | none |
+/// | row ids listed per set of counterfactuals | [`SolutionOptions::row_limit`] | [`SolutionOptions::get_row_limit`] | [`DEFAULT_ROW_LIMIT`] (1,000) |
 /// | engine options | [`SolutionOptions::engine`] | [`SolutionOptions::get_engine`] | [`EngineOptions::new`] |
 /// | models at most | [`EngineOptions::max_models`] | [`EngineOptions::get_max_models`] | 10,000 |
 /// | row dominance (R's `row.dom`) | [`EngineOptions::row_dominance`] | [`EngineOptions::get_row_dominance`] | `false` |
@@ -75,6 +77,7 @@ pub struct SolutionOptions {
     expectations: DirectionalExpectations,
     exclude: Vec<u64>,
     pub(crate) exclusions: Exclusions,
+    row_limit: usize,
     engine: EngineOptions,
 }
 
@@ -114,6 +117,7 @@ impl SolutionOptions {
             expectations: DirectionalExpectations::new(),
             exclude: Vec::new(),
             exclusions: Exclusions::default(),
+            row_limit: DEFAULT_ROW_LIMIT,
             engine: EngineOptions::new(),
         }
     }
@@ -163,6 +167,24 @@ impl SolutionOptions {
     /// ```
     pub fn exclude(mut self, ids: impl IntoIterator<Item = u64>) -> Self {
         self.exclude = ids.into_iter().collect();
+        self
+    }
+
+    /// Sets the most row ids listed per set of counterfactuals
+    /// ([`Counterfactuals::rows`](crate::solution::Counterfactuals::rows)): simplifying
+    /// assumptions, easy and difficult counterfactuals. Their cubes and counts are exact
+    /// whatever the limit; [`Counterfactuals::is_complete`](crate::solution::Counterfactuals::is_complete)
+    /// says whether the rows are all listed. Default [`DEFAULT_ROW_LIMIT`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::new(SolutionType::Parsimonious).row_limit(20);
+    /// assert_eq!(o.get_row_limit(), 20);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn row_limit(mut self, limit: usize) -> Self {
+        self.row_limit = limit;
         self
     }
 
@@ -239,6 +261,19 @@ impl SolutionOptions {
         &self.exclude
     }
 
+    /// The most row ids listed per set of counterfactuals (see
+    /// [`SolutionOptions::row_limit`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, DEFAULT_ROW_LIMIT};
+    /// assert_eq!(SolutionOptions::default().get_row_limit(), DEFAULT_ROW_LIMIT);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_row_limit(&self) -> usize {
+        self.row_limit
+    }
+
     /// The engine's options (see [`SolutionOptions::engine`]).
     ///
     /// # Example
@@ -302,7 +337,7 @@ impl SolutionOptions {
     /// ([`MinimizeError::NoPositiveRows`](crate::minimize::MinimizeError::NoPositiveRows)) or
     /// the engine's limits are hit; [`SolutionError::UnknownCondition`] for an expectation on
     /// an unknown condition; an excluded row that is not a remainder ([`SolutionError::UnknownRow`], [`SolutionError::ExcludedPositiveRow`],
-    /// [`SolutionError::ExcludedObservedRow`]), too many counterfactuals, or a parsimonious
+    /// [`SolutionError::ExcludedObservedRow`]), or a parsimonious
     /// solution that is a tautology (no row is negative, so the outcome would need no
     /// condition at all: [`SolutionError::Tautology`]).
     ///
@@ -514,6 +549,7 @@ mod tests {
             .solution_type(SolutionType::Intermediate)
             .directional_expectations("A, ~B".parse().unwrap())
             .exclude([2, 5])
+            .row_limit(9)
             .engine(engine.clone());
         assert_eq!(o.get_solution_type(), SolutionType::Intermediate);
         assert_eq!(
@@ -521,6 +557,7 @@ mod tests {
             &"A, ~B".parse::<DirectionalExpectations>().unwrap()
         );
         assert_eq!(o.get_exclude(), [2, 5]);
+        assert_eq!(o.get_row_limit(), 9);
         // Each engine getter is tested in `minimize::options`; here, that they are reached.
         assert_eq!(o.get_engine(), &engine);
         assert_eq!(o.get_engine().get_covers(), CoverSearch::Irredundant);
