@@ -27,7 +27,8 @@ use super::problem::check_conditions;
 ///   lazily.
 ///
 /// Every result drops the cubes contained in another cube of the same set (single-cube
-/// containment), so results stay small; the cubes of a set need not be disjoint, and the
+/// containment; for [`difference`](Self::difference), up to a size), so results stay small;
+/// the cubes of a set need not be disjoint, and the
 /// same set of configurations can be held by different lists of cubes (compare with
 /// [`count`](Self::count), [`contains`](Self::contains) or
 /// [`configurations`](Self::configurations), not with `==` on the cubes).
@@ -90,6 +91,9 @@ fn check_levels(levels: &[u8]) -> Result<(), MinimizeError> {
     }
     Ok(())
 }
+
+/// The most cubes a [`CubeSet::difference`] result is cleared of contained cubes for.
+const ABSORB_MAX: usize = 4096;
 
 /// Keeps one cube of each set of equal cubes and drops every cube contained in another.
 fn absorb(mut cubes: Vec<Implicant>) -> Vec<Implicant> {
@@ -353,7 +357,8 @@ impl CubeSet {
         &self.levels
     }
 
-    /// The cubes, in [`Implicant`]'s order, none contained in another.
+    /// The cubes, in [`Implicant`]'s order, none contained in another (except in a large
+    /// [`difference`](Self::difference)).
     ///
     /// # Example
     /// ```
@@ -478,7 +483,9 @@ impl CubeSet {
 
     /// The configurations of `self` that are not in `other`: for each cube of `self`, the
     /// complement of `other` within that cube (only the cubes of `other` that meet it take
-    /// part).
+    /// part), without the pieces inside an earlier cube of `self`. Results of more than 4,096
+    /// cubes are not cleared of cubes contained in another (that takes time quadratic in
+    /// their number); the set is the same, and [`count`](Self::count) exact.
     ///
     /// # Errors
     /// [`MinimizeError::LevelsDiffer`] if the sets are over different levels.
@@ -495,22 +502,33 @@ impl CubeSet {
     pub fn difference(&self, other: &CubeSet) -> Result<CubeSet, MinimizeError> {
         self.same_levels(other)?;
         let mut cubes = Vec::new();
-        for a in &self.cubes {
+        for (i, a) in self.cubes.iter().enumerate() {
             let within: Vec<Implicant> = other
                 .cubes
                 .iter()
                 .filter_map(|b| b.intersection(a))
                 .map(|b| a.literals().fold(b, |b, (j, _)| b.without(j)))
                 .collect();
+            // A piece inside an earlier cube of `self` is covered by that cube's pieces (it
+            // is outside `other`), so it is dropped: the union stays the same.
+            let earlier = &self.cubes[..i];
             cubes.extend(
                 complement_cubes(&within, &self.levels)
                     .into_iter()
-                    .filter_map(|c| c.intersection(a)),
+                    .filter_map(|c| c.intersection(a))
+                    .filter(|piece| !earlier.iter().any(|e| piece.is_subsumed_by(e))),
             );
+        }
+        // The pieces of one cube contain none another; across cubes they may, and dropping
+        // those takes time quadratic in their number: done for small results only.
+        if cubes.len() <= ABSORB_MAX {
+            cubes = absorb(cubes);
+        } else {
+            cubes.sort_unstable();
         }
         Ok(CubeSet {
             levels: self.levels.clone(),
-            cubes: absorb(cubes),
+            cubes,
         })
     }
 
@@ -528,9 +546,11 @@ impl CubeSet {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn complement(&self) -> CubeSet {
+        let mut cubes = complement_cubes(&self.cubes, &self.levels);
+        cubes.sort_unstable();
         CubeSet {
             levels: self.levels.clone(),
-            cubes: complement_cubes(&self.cubes, &self.levels),
+            cubes,
         }
     }
 

@@ -106,8 +106,8 @@ pub struct Counterfactuals {
     names: Arc<Names>,
     /// The row ids of the observed positive rows (sorted): never counterfactuals.
     positive: Arc<Vec<u64>>,
-    region: CubeSet,
-    cubes: Vec<Expression>,
+    /// Shared: the models of one pair share their easy and difficult counterfactuals.
+    region: Arc<CubeSet>,
     count: u64,
     limit: usize,
 }
@@ -121,11 +121,22 @@ impl Counterfactuals {
         region: CubeSet,
         limit: usize,
     ) -> Result<Self, SolutionError> {
-        let cubes = region
-            .cubes()
-            .iter()
-            .map(|c| names.term(c))
-            .collect::<Result<Vec<_>, _>>()?;
+        // Every cube can be written (`cubes` writes them on demand): one valid name per
+        // condition, and no cube without literal.
+        for name in &names.conditions {
+            Literal::new(name)?;
+        }
+        if names.conditions.len() != region.levels().len() {
+            return Err(SolutionError::DifferentConditions {
+                left: names.conditions.clone(),
+                right: (1..=region.levels().len())
+                    .map(|j| format!("X{j}"))
+                    .collect(),
+            });
+        }
+        if region.cubes().iter().any(Implicant::is_empty) {
+            return Err(SolutionError::Tautology);
+        }
         let ids = row_ids(&region)?;
         let inside = positive
             .iter()
@@ -136,16 +147,16 @@ impl Counterfactuals {
         Ok(Counterfactuals {
             names,
             positive,
-            region,
-            cubes,
+            region: Arc::new(region),
             count,
             limit,
         })
     }
 
     /// The cubes whose remainders are the counterfactuals, written over the truth table's
-    /// conditions (`A*~B`), none contained in another. A cube may also hold observed positive
-    /// rows, which are not counterfactuals.
+    /// conditions (`A*~B`), none contained in another (written on each call: the set holds
+    /// them as [`cube_set`](Self::cube_set)). A cube may also hold observed positive rows,
+    /// which are not counterfactuals.
     ///
     /// # Example
     /// ```
@@ -161,8 +172,12 @@ impl Counterfactuals {
     /// assert_eq!(sa.cubes().iter().map(|c| c.to_string()).collect::<Vec<_>>(), ["A"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn cubes(&self) -> &[Expression] {
-        &self.cubes
+    pub fn cubes(&self) -> Vec<Expression> {
+        self.region
+            .cubes()
+            .iter()
+            .filter_map(|c| self.names.term(c).ok())
+            .collect()
     }
 
     /// The same cubes as configurations' levels ([`CubeSet`]), for further set operations.
@@ -434,15 +449,14 @@ impl Counterfactuals {
 }
 
 /// The serialised fields of a [`Counterfactuals`]: deserialization rebuilds the set from the
-/// names, the positive rows, the cubes and the limit, and refuses stored cubes or a count
-/// that disagree.
+/// names, the positive rows, the cubes and the limit, and refuses a stored count that
+/// disagrees.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 struct CounterfactualsData {
     names: Arc<Names>,
     positive: Arc<Vec<u64>>,
     region: CubeSet,
-    cubes: Vec<Expression>,
     count: u64,
     limit: usize,
 }
@@ -457,9 +471,9 @@ impl TryFrom<CounterfactualsData> for Counterfactuals {
         positive.dedup();
         let rebuilt =
             Counterfactuals::new(data.names, Arc::new(positive), data.region, data.limit)?;
-        if rebuilt.cubes != data.cubes || rebuilt.count != data.count {
+        if rebuilt.count != data.count {
             return Err(SolutionError::InconsistentCounterfactuals {
-                cubes: data.cubes.iter().map(ToString::to_string).collect(),
+                cubes: rebuilt.cubes().iter().map(ToString::to_string).collect(),
                 count: data.count,
             });
         }

@@ -12,7 +12,8 @@ use ndarray::Array1;
 use crate::expression::Expression;
 use crate::fit::{self, IntoOutcome};
 use crate::minimize::{
-    CubeSet, EngineOptions, Implicant, MinimizationProblem, Minimized, Remainders,
+    CoverSearch, CubeSet, EngineOptions, Implicant, MinimizationProblem, Minimized, PrimeMethod,
+    Remainders,
 };
 use crate::truth_table::{OutputValue, RowIds, TruthTable};
 
@@ -375,7 +376,14 @@ impl<'a> Context<'a> {
     ) -> Result<Derived, SolutionError> {
         let groups = expectations.resolve(self.tt.conditions(), &self.levels)?;
         let conservative = self.minimize(Remainders::None, None, engine)?;
-        let parsimonious = self.minimize(Remainders::All, Some(excluded), engine)?;
+        // Only the parsimonious models matter here (their prime implicants are not reported):
+        // with minimum covers, the prime implicants that can be in one give the same models
+        // in the same order, for less work.
+        let pruned = match (engine.get_covers(), engine.get_method()) {
+            (CoverSearch::Minimum, PrimeMethod::Fast) => engine.clone().method(PrimeMethod::Pruned),
+            _ => engine.clone(),
+        };
+        let parsimonious = self.minimize(Remainders::All, Some(excluded), &pruned)?;
         notes.record(&conservative);
         notes.record(&parsimonious);
         let mut prime_implicants: Vec<Expression> = Vec::new();

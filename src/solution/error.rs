@@ -145,11 +145,11 @@ pub enum SolutionError {
         /// The conditions of the other set.
         right: Vec<String>,
     },
-    /// A deserialized [`Counterfactuals`](crate::solution::Counterfactuals) whose cubes or
-    /// count disagree with its cube set and observed rows.
+    /// A deserialized [`Counterfactuals`](crate::solution::Counterfactuals) whose count
+    /// disagrees with its cubes and observed rows.
     #[error("inconsistent counterfactuals: cubes {cubes:?} with count {count}")]
     InconsistentCounterfactuals {
-        /// The cubes stored.
+        /// The cubes.
         cubes: Vec<String>,
         /// The count stored.
         count: u64,

@@ -314,6 +314,9 @@ impl<'a> From<&'a Solution> for Output<'a> {
     }
 }
 
+/// The most cubes the text output writes per set of counterfactuals (JSON gives them all).
+const MAX_CUBES_SHOWN: usize = 20;
+
 /// A set of counterfactuals in the text output: `none`, or the count, the cubes and the
 /// row ids (the first ones, when they are more than the row limit).
 fn describe(c: &Counterfactuals) -> String {
@@ -321,7 +324,17 @@ fn describe(c: &Counterfactuals) -> String {
         return "none".to_owned();
     }
     let join = |items: Vec<String>| items.join(", ");
-    let cubes = join(c.cubes().iter().map(ToString::to_string).collect());
+    // The first cubes only: a difference of cubes can hold many thousands.
+    let all = c.cubes();
+    let mut cubes = join(
+        all.iter()
+            .take(MAX_CUBES_SHOWN)
+            .map(ToString::to_string)
+            .collect(),
+    );
+    if all.len() > MAX_CUBES_SHOWN {
+        cubes.push_str(&format!(" and {} more cubes", all.len() - MAX_CUBES_SHOWN));
+    }
     let rows = join(c.rows().iter().map(ToString::to_string).collect());
     let plural = if c.count() == 1 { "" } else { "s" };
     if c.is_complete() {
