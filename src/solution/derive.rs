@@ -378,12 +378,19 @@ impl<'a> Context<'a> {
         let conservative = self.minimize(Remainders::None, None, engine)?;
         // Only the parsimonious models matter here (their prime implicants are not reported):
         // with minimum covers, the prime implicants that can be in one give the same models
-        // in the same order, for less work.
-        let pruned = match (engine.get_covers(), engine.get_method()) {
-            (CoverSearch::Minimum, PrimeMethod::Fast) => engine.clone().method(PrimeMethod::Pruned),
-            _ => engine.clone(),
+        // in the same order, for less work. When the listing is cut (model cap, node
+        // limit), the first models found may differ: then the options as given decide, so
+        // the pairs refer to the parsimonious solution's own models.
+        let parsimonious = match (engine.get_covers(), engine.get_method()) {
+            (CoverSearch::Minimum, PrimeMethod::Fast) => {
+                let pruned = engine.clone().method(PrimeMethod::Pruned);
+                match self.minimize(Remainders::All, Some(excluded), &pruned) {
+                    Ok(m) if !m.is_truncated() && m.lower_bound().is_none() => m,
+                    _ => self.minimize(Remainders::All, Some(excluded), engine)?,
+                }
+            }
+            _ => self.minimize(Remainders::All, Some(excluded), engine)?,
         };
-        let parsimonious = self.minimize(Remainders::All, Some(excluded), &pruned)?;
         notes.record(&conservative);
         notes.record(&parsimonious);
         let mut prime_implicants: Vec<Expression> = Vec::new();
