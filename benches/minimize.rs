@@ -1,6 +1,7 @@
 //! Benchmarks of the exact minimization engine on the crisp data sets of PERF.md
 //! (`../shared/fixtures/perf/crisp_kK.csv`, `crisp_noisy_kK.csv`, K = 8..24) and on a
-//! generated 30-condition table.
+//! generated 30-condition table; and of the intermediate solution on the same data, with
+//! every expectation "present" (its counterfactuals are held as cubes, never listed).
 //!
 //! Each data set is grouped by configuration; a configuration is positive when the share of
 //! its cases with Y = 1 is at least 0.8 (R QCA's `incl.cut = 0.8` on crisp data), forbidden
@@ -22,6 +23,8 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use fsqca::minimize::{EngineOptions, MinimizationProblem, PrimeMethod, Remainders};
+use fsqca::solution::{SolutionOptions, SolutionType};
+use fsqca::{Dataset, TruthTableOptions};
 
 struct Table {
     name: String,
@@ -56,7 +59,11 @@ fn table_from_rows(name: String, k: usize, rows: &[(Vec<u8>, u8)]) -> Table {
     }
 }
 
-fn read_perf(file: &str) -> Option<Table> {
+/// Cases: the conditions and the outcome of each.
+type Cases = Vec<(Vec<u8>, u8)>;
+
+/// The cases of a perf data set.
+fn read_rows(file: &str) -> Option<Cases> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/fixtures/perf")
         .join(file);
@@ -71,23 +78,30 @@ fn read_perf(file: &str) -> Option<Table> {
     let xs: Vec<usize> = (0..header.len())
         .filter(|&i| header[i].starts_with('X'))
         .collect();
-    let rows: Vec<(Vec<u8>, u8)> = lines
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: Vec<u8> = l.split(',').map(|x| x.trim().parse().unwrap()).collect();
-            (xs.iter().map(|&i| v[i]).collect(), v[y])
-        })
-        .collect();
+    Some(
+        lines
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let v: Vec<u8> = l.split(',').map(|x| x.trim().parse().unwrap()).collect();
+                (xs.iter().map(|&i| v[i]).collect(), v[y])
+            })
+            .collect(),
+    )
+}
+
+fn read_perf(file: &str) -> Option<Table> {
+    let rows = read_rows(file)?;
+    let k = rows.first()?.0.len();
     Some(table_from_rows(
         file.trim_end_matches(".csv").to_string(),
-        xs.len(),
+        k,
         &rows,
     ))
 }
 
-/// A reproducible 30-condition crisp table: `n` random cases (xorshift64), outcome the rule
-/// `X1*~X4*X7 + ~X2*X12*X20 + X15*~X25*X30`.
-fn random_k30(n: usize) -> Table {
+/// The cases of a reproducible 30-condition crisp table: `n` random cases (xorshift64),
+/// outcome the rule `X1*~X4*X7 + ~X2*X12*X20 + X15*~X25*X30`.
+fn random_k30_rows(n: usize) -> Cases {
     let mut seed = 0x853c49e6748fea9bu64;
     let mut rows = Vec::with_capacity(n);
     for _ in 0..n {
@@ -100,7 +114,12 @@ fn random_k30(n: usize) -> Table {
             || (c[14] == 1 && c[24] == 0 && c[29] == 1);
         rows.push((c, u8::from(y)));
     }
-    table_from_rows("random_k30".to_string(), 30, &rows)
+    rows
+}
+
+/// The 30-condition table of [`random_k30_rows`].
+fn random_k30(n: usize) -> Table {
+    table_from_rows("random_k30".to_string(), 30, &random_k30_rows(n))
 }
 
 fn problem(t: &Table, remainders: Remainders) -> MinimizationProblem {
@@ -204,5 +223,80 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// The intermediate solution from the data, through the truth table (`incl.cut = 0.8`), with
+/// every condition's expectation "present": K = 20 and the 30-condition table, and the
+/// other perf tables up to `FSQCA_BENCH_MAX_K`. A summary line per table first (models,
+/// easy and difficult counterfactuals, time); tables whose intermediate solution lists more
+/// than 50 models are not timed further (the time then goes into writing models, not into
+/// counterfactuals).
+fn bench_intermediate(c: &mut Criterion) {
+    let max_k: usize = std::env::var("FSQCA_BENCH_MAX_K")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(24);
+    let mut inputs: Vec<(String, Cases)> = Vec::new();
+    for k in (8..=max_k.min(24)).step_by(2) {
+        for name in [format!("crisp_k{k}"), format!("crisp_noisy_k{k}")] {
+            if let Some(rows) = read_rows(&format!("{name}.csv")) {
+                inputs.push((name, rows));
+            }
+        }
+    }
+    inputs.push(("random_k30".to_string(), random_k30_rows(600)));
+    let mut group = c.benchmark_group("intermediate_all_present");
+    group.warm_up_time(Duration::from_millis(200));
+    group.sample_size(10);
+    eprintln!("problem            models  easy (count/cubes)   difficult (count/cubes)  time");
+    for (name, rows) in &inputs {
+        let k = rows[0].0.len();
+        let names: Vec<String> = (1..=k).map(|j| format!("X{j}")).collect();
+        let mut columns: Vec<(String, Vec<f64>)> = names
+            .iter()
+            .enumerate()
+            .map(|(j, n)| (n.clone(), rows.iter().map(|r| f64::from(r.0[j])).collect()))
+            .collect();
+        columns.push(("Y".into(), rows.iter().map(|r| f64::from(r.1)).collect()));
+        let data = Dataset::from_columns(columns).expect("data");
+        let conditions: Vec<&str> = names.iter().map(String::as_str).collect();
+        let tt = TruthTableOptions::default()
+            .incl_cutoffs(0.8, 0.8)
+            .build(&data, "Y", &conditions)
+            .expect("truth table");
+        let options = SolutionOptions::new(SolutionType::Intermediate)
+            .directional_expectations(names.join(",").parse().expect("expectations"))
+            .engine(EngineOptions::default().max_models(50));
+        let start = Instant::now();
+        let result = options.solve(&tt);
+        let elapsed = start.elapsed();
+        let solution = match result {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{name:<18} error: {e} after {elapsed:?}");
+                continue;
+            }
+        };
+        let first = &solution.models()[0];
+        let (easy, difficult) = (
+            first.easy_counterfactuals(),
+            first.difficult_counterfactuals(),
+        );
+        eprintln!(
+            "{name:<18} {:>6}  {:>10}/{:<8}  {:>12}/{:<8}  {elapsed:?}",
+            solution.models().len(),
+            easy.count(),
+            easy.cube_set().cubes().len(),
+            difficult.count(),
+            difficult.cube_set().cubes().len(),
+        );
+        if solution.is_truncated() {
+            continue;
+        }
+        group.bench_with_input(BenchmarkId::new(name.as_str(), k), &tt, |b, tt| {
+            b.iter(|| options.solve(tt).map(|s| s.models().len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_intermediate);
 criterion_main!(benches);

@@ -23,6 +23,8 @@ pub enum ConfigurationSet {
     Remainder,
     /// The excluded remainders (untenable assumptions).
     Excluded,
+    /// The cubes or configurations given to a [`CubeSet`](crate::minimize::CubeSet).
+    Cubes,
 }
 
 impl fmt::Display for ConfigurationSet {
@@ -32,6 +34,7 @@ impl fmt::Display for ConfigurationSet {
             ConfigurationSet::Forbidden => "forbidden",
             ConfigurationSet::Remainder => "remainder",
             ConfigurationSet::Excluded => "excluded",
+            ConfigurationSet::Cubes => "cube set",
         })
     }
 }
@@ -115,6 +118,22 @@ pub enum MinimizeError {
         first: ConfigurationSet,
         /// The other list holding it.
         second: ConfigurationSet,
+    },
+    /// The configuration space (the product of the levels) has more than 2^63
+    /// configurations, so its counts and R QCA's row numbers would not fit a `u64`.
+    #[error("the levels {levels:?} give more than 2^63 configurations")]
+    SpaceTooLarge {
+        /// The number of levels of each condition.
+        levels: Vec<u8>,
+    },
+    /// Two [`CubeSet`](crate::minimize::CubeSet)s combined by a set operation are over
+    /// different levels.
+    #[error("cube sets over different levels: {left:?} and {right:?}")]
+    LevelsDiffer {
+        /// The levels of the set the operation was called on.
+        left: Vec<u8>,
+        /// The levels of the other set.
+        right: Vec<u8>,
     },
     /// The plain Quine-McCluskey reference enumerates every configuration and was given too
     /// many.
@@ -266,6 +285,13 @@ mod tests {
                 configuration: vec![0, 1],
                 first: ConfigurationSet::Positive,
                 second: ConfigurationSet::Forbidden,
+            },
+            MinimizeError::SpaceTooLarge {
+                levels: vec![3; 40],
+            },
+            MinimizeError::LevelsDiffer {
+                left: vec![2, 2],
+                right: vec![2, 3],
             },
             MinimizeError::TooLarge {
                 configurations: 1 << 20,

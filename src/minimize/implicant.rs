@@ -257,6 +257,59 @@ impl Implicant {
         other.mask & !self.mask == 0 && other.literals().all(|(j, v)| self.values[j] == v)
     }
 
+    /// The term covering exactly the configurations covered by both terms, or `None` if they
+    /// share none (some condition has a literal of different levels in each). The terms
+    /// should be over the same conditions; the result is over the longer of the two.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::Implicant;
+    /// let a = Implicant::from_levels(&[Some(1), None, None]);
+    /// let not_c = Implicant::from_levels(&[None, None, Some(0)]);
+    /// assert_eq!(a.intersection(&not_c), Some(Implicant::from_levels(&[Some(1), None, Some(0)])));
+    /// let not_a = Implicant::from_levels(&[Some(0), None, None]);
+    /// assert_eq!(a.intersection(&not_a), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn intersection(&self, other: &Implicant) -> Option<Implicant> {
+        let common = self.mask & other.mask;
+        if other
+            .literals()
+            .any(|(j, v)| common >> j & 1 == 1 && self.values[j] != v)
+        {
+            return None;
+        }
+        let (mut out, add) = if self.values.len() >= other.values.len() {
+            (self.clone(), other)
+        } else {
+            (other.clone(), self)
+        };
+        for (j, v) in add.literals() {
+            out.values[j] = v;
+        }
+        out.mask |= add.mask;
+        Some(out)
+    }
+
+    /// The term without its literal on `condition` (unchanged if it has none).
+    pub(crate) fn without(&self, condition: usize) -> Implicant {
+        let mut out = self.clone();
+        if condition < out.values.len() {
+            out.mask &= !(1u64 << condition);
+            out.values[condition] = 0;
+        }
+        out
+    }
+
+    /// The term with the literal `condition = level` added (replacing any literal there);
+    /// `condition` must be below [`Implicant::n_conditions`] and 64.
+    pub(crate) fn with_literal(&self, condition: usize, level: u8) -> Implicant {
+        let mut out = self.clone();
+        out.mask |= 1u64 << condition;
+        out.values[condition] = level;
+        out
+    }
+
     /// Writes the term with condition names in `notation`: `A*~B` ([`Notation::Binary`]) or
     /// `A[1]*B[0]` ([`Notation::MultiValue`]). The empty term is written `1`. Missing names
     /// are written `X1`, `X2`, ...

@@ -57,6 +57,7 @@
 //! ```
 mod bits;
 mod covers;
+mod cubes;
 mod error;
 mod implicant;
 mod minimized;
@@ -70,6 +71,7 @@ mod solve;
 
 pub use bits::MAX_CONDITIONS;
 pub use covers::Covers;
+pub use cubes::CubeSet;
 pub use error::{ConfigurationSet, MinimizeError};
 pub use implicant::{Implicant, Notation};
 pub use minimized::{EngineWarning, Minimized};

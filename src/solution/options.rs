@@ -1,11 +1,12 @@
 //! The options of a solution: [`SolutionOptions`], its setters, getters and checks, and the
 //! terminal [`SolutionOptions::solve`], which runs the derivation of `derive.rs`.
 
-use crate::minimize::EngineOptions;
 #[cfg(doc)]
 use crate::minimize::{CoverSearch, PrimeMethod};
+use crate::minimize::{CubeSet, EngineOptions};
 use crate::truth_table::TruthTable;
 
+use super::counterfactuals::DEFAULT_ROW_LIMIT;
 use super::derive::derive;
 use super::error::SolutionError;
 use super::expectations::DirectionalExpectations;
@@ -28,6 +29,7 @@ use super::solution_type::SolutionType;
 /// | solution type | [`SolutionOptions::new`], [`SolutionOptions::solution_type`] | [`SolutionOptions::get_solution_type`] | [`SolutionType::Conservative`] ([`Default`]) |
 /// | directional expectations | [`SolutionOptions::directional_expectations`] | [`SolutionOptions::get_directional_expectations`] | none |
 /// | excluded remainders (row ids) | [`SolutionOptions::exclude`] | [`SolutionOptions::get_exclude`] | none |
+/// | row ids listed per set of counterfactuals | [`SolutionOptions::row_limit`] | [`SolutionOptions::get_row_limit`] | [`DEFAULT_ROW_LIMIT`] (1,000) |
 /// | engine options | [`SolutionOptions::engine`] | [`SolutionOptions::get_engine`] | [`EngineOptions::new`] |
 /// | models at most | [`EngineOptions::max_models`] | [`EngineOptions::get_max_models`] | 10,000 |
 /// | row dominance (R's `row.dom`) | [`EngineOptions::row_dominance`] | [`EngineOptions::get_row_dominance`] | `false` |
@@ -74,7 +76,23 @@ pub struct SolutionOptions {
     solution_type: SolutionType,
     expectations: DirectionalExpectations,
     exclude: Vec<u64>,
+    pub(crate) exclusions: Exclusions,
+    row_limit: usize,
     engine: EngineOptions,
+}
+
+/// What the derivation excludes beyond [`SolutionOptions::exclude`]'s row ids: the crate's
+/// hook for the setters that exclude by expression and set observed rows negative.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Exclusions {
+    /// Configurations never used as simplifying assumptions, as cubes over the truth table's
+    /// conditions. Observed rows inside keep their output: the positive ones stay positive
+    /// (they are taken out of the exclusion), the negative ones are never covered anyway.
+    pub(crate) remainders: Option<CubeSet>,
+    /// Row ids (R QCA's) set negative: a positive row becomes a row no model covers, as R
+    /// QCA's `exclude` on an observed row and SetMethods' `contrad_rows` do; a negative row
+    /// or contradiction stays as it is; a remainder is never used.
+    pub(crate) negative_rows: Vec<u64>,
 }
 
 impl Default for SolutionOptions {
@@ -98,6 +116,8 @@ impl SolutionOptions {
             solution_type,
             expectations: DirectionalExpectations::new(),
             exclude: Vec::new(),
+            exclusions: Exclusions::default(),
+            row_limit: DEFAULT_ROW_LIMIT,
             engine: EngineOptions::new(),
         }
     }
@@ -147,6 +167,24 @@ impl SolutionOptions {
     /// ```
     pub fn exclude(mut self, ids: impl IntoIterator<Item = u64>) -> Self {
         self.exclude = ids.into_iter().collect();
+        self
+    }
+
+    /// Sets the most row ids listed per set of counterfactuals
+    /// ([`Counterfactuals::rows`](crate::solution::Counterfactuals::rows)): simplifying
+    /// assumptions, easy and difficult counterfactuals. Their cubes and counts are exact
+    /// whatever the limit; [`Counterfactuals::is_complete`](crate::solution::Counterfactuals::is_complete)
+    /// says whether the rows are all listed. Default [`DEFAULT_ROW_LIMIT`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::new(SolutionType::Parsimonious).row_limit(20);
+    /// assert_eq!(o.get_row_limit(), 20);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn row_limit(mut self, limit: usize) -> Self {
+        self.row_limit = limit;
         self
     }
 
@@ -223,6 +261,19 @@ impl SolutionOptions {
         &self.exclude
     }
 
+    /// The most row ids listed per set of counterfactuals (see
+    /// [`SolutionOptions::row_limit`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, DEFAULT_ROW_LIMIT};
+    /// assert_eq!(SolutionOptions::default().get_row_limit(), DEFAULT_ROW_LIMIT);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_row_limit(&self) -> usize {
+        self.row_limit
+    }
+
     /// The engine's options (see [`SolutionOptions::engine`]).
     ///
     /// # Example
@@ -286,7 +337,7 @@ impl SolutionOptions {
     /// ([`MinimizeError::NoPositiveRows`](crate::minimize::MinimizeError::NoPositiveRows)) or
     /// the engine's limits are hit; [`SolutionError::UnknownCondition`] for an expectation on
     /// an unknown condition; an excluded row that is not a remainder ([`SolutionError::UnknownRow`], [`SolutionError::ExcludedPositiveRow`],
-    /// [`SolutionError::ExcludedObservedRow`]), too many counterfactuals, or a parsimonious
+    /// [`SolutionError::ExcludedObservedRow`]), or a parsimonious
     /// solution that is a tautology (no row is negative, so the outcome would need no
     /// condition at all: [`SolutionError::Tautology`]).
     ///
@@ -312,13 +363,7 @@ impl SolutionOptions {
     /// ```
     pub fn solve(&self, tt: &TruthTable) -> Result<Solution, SolutionError> {
         self.validate()?;
-        derive(
-            tt,
-            self.solution_type,
-            &self.expectations,
-            &self.exclude,
-            &self.engine,
-        )
+        derive(tt, self)
     }
 }
 
@@ -447,6 +492,49 @@ mod tests {
         );
     }
 
+    /// The crate's exclusion hook: cubes exclude remainders (observed rows inside keep their
+    /// output), rows set negative are never covered.
+    #[test]
+    fn exclusions_hook() {
+        use crate::minimize::Implicant;
+        let tt = table();
+        let with = |remainders: Option<CubeSet>, negative_rows: Vec<u64>| {
+            let mut o = SolutionOptions::new(SolutionType::Parsimonious);
+            o.exclusions = Exclusions {
+                remainders,
+                negative_rows,
+            };
+            o
+        };
+        let cube = |levels: [Option<u8>; 2]| {
+            CubeSet::new(vec![2, 2], vec![Implicant::from_levels(&levels)]).unwrap()
+        };
+        // ~A holds row 1 (negative) and row 2 (the remainder B used).
+        assert_eq!(
+            model_strings(&with(Some(cube([Some(0), None])), vec![]), &tt),
+            ["A*B"]
+        );
+        // B holds row 2 and row 4, which is positive and stays so.
+        assert_eq!(
+            model_strings(&with(Some(cube([None, Some(1)])), vec![]), &tt),
+            ["A*B"]
+        );
+        // Row 2 set negative is never used; row 4 set negative leaves nothing to cover.
+        assert_eq!(model_strings(&with(None, vec![2]), &tt), ["A*B"]);
+        assert!(matches!(
+            with(None, vec![4]).solve(&tt),
+            Err(SolutionError::Minimize(MinimizeError::NoPositiveRows))
+        ));
+        assert!(matches!(
+            with(None, vec![5]).solve(&tt),
+            Err(SolutionError::UnknownRow { id: 5, max: 4 })
+        ));
+        assert!(matches!(
+            with(Some(CubeSet::universe(vec![2, 3]).unwrap()), vec![]).solve(&tt),
+            Err(SolutionError::Minimize(MinimizeError::LevelsDiffer { .. }))
+        ));
+    }
+
     /// Each setter of `SolutionOptions`, and each engine setter reached through
     /// `SolutionOptions::engine`, is read back by `get_<setter>`: renaming a getter (or
     /// copying an engine knob back into `SolutionOptions`) breaks this test.
@@ -461,6 +549,7 @@ mod tests {
             .solution_type(SolutionType::Intermediate)
             .directional_expectations("A, ~B".parse().unwrap())
             .exclude([2, 5])
+            .row_limit(9)
             .engine(engine.clone());
         assert_eq!(o.get_solution_type(), SolutionType::Intermediate);
         assert_eq!(
@@ -468,6 +557,7 @@ mod tests {
             &"A, ~B".parse::<DirectionalExpectations>().unwrap()
         );
         assert_eq!(o.get_exclude(), [2, 5]);
+        assert_eq!(o.get_row_limit(), 9);
         // Each engine getter is tested in `minimize::options`; here, that they are reached.
         assert_eq!(o.get_engine(), &engine);
         assert_eq!(o.get_engine().get_covers(), CoverSearch::Irredundant);

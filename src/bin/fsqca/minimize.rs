@@ -5,8 +5,8 @@ use clap::ValueEnum;
 use fsqca::fit::Sufficiency;
 use fsqca::minimize::{CoverSearch, EngineOptions, MinimizeError, PrimeMethod};
 use fsqca::solution::{
-    Configuration, DirectionalExpectations, Model, Solution, SolutionError, SolutionOptions,
-    SolutionType, Term,
+    Counterfactuals, DirectionalExpectations, Model, Solution, SolutionError, SolutionOptions,
+    SolutionType, Term, DEFAULT_ROW_LIMIT,
 };
 use fsqca::Expression;
 use serde::Serialize;
@@ -18,7 +18,9 @@ Minimizes the truth table exactly and prints every minimal model with its fit (i
 covS; per term covU and the cases it covers). Positive rows are covered, negative rows and
 contradictions never; remainders as the solution type allows. Intermediate models are derived
 for every pair of conservative and parsimonious models, with their easy and difficult
-counterfactuals (row ids). The intermediate solution needs --dir-exp: without directional
+counterfactuals. Simplifying assumptions and counterfactuals are held as cubes, never listed
+row by row: each set gives its exact count, its cubes, and its row ids in ascending order up to
+--rows (default 1000), which feed --exclude. The intermediate solution needs --dir-exp: without directional
 expectations it would silently be the conservative one, so that is an error. --exclude takes
 remainders only (a positive, negative or contradiction row is an error: excluding it would
 change nothing), and only with the parsimonious or intermediate solution. --all-sol lists every
@@ -28,9 +30,10 @@ all.sol = TRUE; it proves no minimum and may use any prime implicant, so --accep
 
 JSON (--format json): {\"outcome\", \"solution_type\", \"conditions\", \"prime_implicants\": [..],
 \"essential\": [..], \"models\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"terms\": [{\"expression\",
-\"incl\", \"pri\", \"cov\", \"cov_unique\", \"cases\"}], \"simplifying_assumptions\": [[1, 0, ..], ..],
-\"easy_counterfactuals\": [..], \"difficult_counterfactuals\": [..], \"origin\": {\"conservative\",
-\"parsimonious\"} or null}], \"minimum_proven\": true or false, \"warning\": null or a message}.
+\"incl\", \"pri\", \"cov\", \"cov_unique\", \"cases\"}], \"simplifying_assumptions\": {\"count\",
+\"cubes\": [\"A*~B\", ..], \"rows\": [ids..], \"complete\"}, \"easy_counterfactuals\": {..},
+\"difficult_counterfactuals\": {..}, \"origin\": {\"conservative\", \"parsimonious\"} or null}],
+\"minimum_proven\": true or false, \"warning\": null or a message}.
 
 Examples:
   fsqca minimize tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --solution conservative
@@ -72,6 +75,11 @@ pub struct Args {
     /// is --exclude with --solution conservative, which uses no remainder.
     #[arg(long, value_name = "ROWS", value_delimiter = ',')]
     pub exclude: Vec<u64>,
+
+    /// List at most N row ids per set of simplifying assumptions or counterfactuals (default
+    /// 1000); their counts and cubes are exact whatever N.
+    #[arg(long, value_name = "N")]
+    pub rows: Option<usize>,
 
     /// Drop the prime implicants dominated by others before covering (R QCA's `row.dom`).
     #[arg(long)]
@@ -214,6 +222,7 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
     let truth_table = args.table.build(&options)?;
     solution_options
         .exclude(args.exclude.iter().copied())
+        .row_limit(args.rows.unwrap_or(DEFAULT_ROW_LIMIT))
         .engine(engine)
         .solve(&truth_table)
         .map_err(|e| data_error(&args.table.data, e))
@@ -240,13 +249,31 @@ struct ModelOut<'a> {
     #[serde(flatten)]
     fit: &'a Sufficiency,
     terms: &'a [Term],
-    #[serde(serialize_with = "values")]
-    simplifying_assumptions: &'a [Configuration],
-    #[serde(serialize_with = "values")]
-    easy_counterfactuals: &'a [Configuration],
-    #[serde(serialize_with = "values")]
-    difficult_counterfactuals: &'a [Configuration],
+    simplifying_assumptions: CounterfactualsOut,
+    easy_counterfactuals: CounterfactualsOut,
+    difficult_counterfactuals: CounterfactualsOut,
     origin: Option<Origin>,
+}
+
+/// A set of counterfactuals: its exact count, its cubes as expressions, its row ids up to
+/// the limit, and whether they are all listed.
+#[derive(Serialize)]
+struct CounterfactualsOut {
+    count: u64,
+    cubes: Vec<String>,
+    rows: Vec<u64>,
+    complete: bool,
+}
+
+impl From<&Counterfactuals> for CounterfactualsOut {
+    fn from(c: &Counterfactuals) -> Self {
+        CounterfactualsOut {
+            count: c.count(),
+            cubes: c.cubes().iter().map(ToString::to_string).collect(),
+            rows: c.rows(),
+            complete: c.is_complete(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -255,20 +282,15 @@ struct Origin {
     parsimonious: usize,
 }
 
-/// Configurations as their values, `[[1, 0, ..], ..]`.
-fn values<S: serde::Serializer>(list: &&[Configuration], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(list.iter().map(Configuration::values))
-}
-
 impl<'a> From<&'a Model> for ModelOut<'a> {
     fn from(m: &'a Model) -> Self {
         ModelOut {
             expression: m.expression(),
             fit: m.fit(),
             terms: m.terms(),
-            simplifying_assumptions: m.simplifying_assumptions(),
-            easy_counterfactuals: m.easy_counterfactuals(),
-            difficult_counterfactuals: m.difficult_counterfactuals(),
+            simplifying_assumptions: m.simplifying_assumptions().into(),
+            easy_counterfactuals: m.easy_counterfactuals().into(),
+            difficult_counterfactuals: m.difficult_counterfactuals().into(),
             origin: m.origin().map(|o| Origin {
                 conservative: o.conservative + 1,
                 parsimonious: o.parsimonious + 1,
@@ -292,14 +314,40 @@ impl<'a> From<&'a Solution> for Output<'a> {
     }
 }
 
-fn ids(list: &[Configuration]) -> String {
-    if list.is_empty() {
+/// The most cubes the text output writes per set of counterfactuals (JSON gives them all).
+const MAX_CUBES_SHOWN: usize = 20;
+
+/// A set of counterfactuals in the text output: `none`, or the count, the cubes and the
+/// row ids (the first ones, when they are more than the row limit).
+fn describe(c: &Counterfactuals) -> String {
+    if c.is_empty() {
         return "none".to_owned();
     }
-    list.iter()
-        .map(|c| c.id().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let join = |items: Vec<String>| items.join(", ");
+    // The first cubes only: a difference of cubes can hold many thousands.
+    let all = c.cubes();
+    let mut cubes = join(
+        all.iter()
+            .take(MAX_CUBES_SHOWN)
+            .map(ToString::to_string)
+            .collect(),
+    );
+    if all.len() > MAX_CUBES_SHOWN {
+        cubes.push_str(&format!(" and {} more cubes", all.len() - MAX_CUBES_SHOWN));
+    }
+    let rows = join(c.rows().iter().map(ToString::to_string).collect());
+    let plural = if c.count() == 1 { "" } else { "s" };
+    if c.is_complete() {
+        format!("{} row{plural} in {cubes}: {rows}", c.count())
+    } else if rows.is_empty() {
+        format!("{} row{plural} in {cubes}", c.count())
+    } else {
+        format!(
+            "{} row{plural} in {cubes}; the first {}: {rows}",
+            c.count(),
+            c.row_limit()
+        )
+    }
 }
 
 /// Runs `fsqca minimize`.
@@ -321,19 +369,19 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     )?;
                     writeln!(
                         out,
-                        "  easy counterfactuals (rows): {}",
-                        ids(m.easy_counterfactuals())
+                        "  easy counterfactuals: {}",
+                        describe(m.easy_counterfactuals())
                     )?;
                     writeln!(
                         out,
-                        "  difficult counterfactuals (rows): {}",
-                        ids(m.difficult_counterfactuals())
+                        "  difficult counterfactuals: {}",
+                        describe(m.difficult_counterfactuals())
                     )?;
                 } else if solution.solution_type() == SolutionType::Parsimonious {
                     writeln!(
                         out,
-                        "{label}: simplifying assumptions (rows): {}",
-                        ids(m.simplifying_assumptions())
+                        "{label}: simplifying assumptions: {}",
+                        describe(m.simplifying_assumptions())
                     )?;
                 }
             }
