@@ -1,0 +1,88 @@
+//! Errors of counterfactual analysis: exclusions, ESA, finding rows, intersections.
+
+use super::exclusion_error::ExclusionError;
+use crate::fit::{CutoffError, FitError};
+use crate::minimize::MinimizeError;
+use crate::solution::SolutionError;
+use crate::truth_table::TruthTableError;
+
+/// Errors raised when exclusions are read or resolved against a truth table, when the
+/// exclusions of the Enhanced Standard Analysis are built, and when rows are found.
+///
+/// Every variant carries the offending value; the lower stages' errors are kept as the
+/// [`source`](std::error::Error::source).
+///
+/// # Example
+/// ```
+/// use fsqca::counterfactual::{CounterfactualError, Esa};
+/// use fsqca::Dataset;
+///
+/// let data = Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![0.0, 1.0])])?;
+/// let err = Esa::new().check(&data, "Y", &["A".parse()?]).unwrap_err();
+/// assert!(matches!(err, CounterfactualError::NotNecessary { .. }));
+/// assert!(err.to_string().starts_with("`A` is not necessary"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CounterfactualError {
+    /// An exclusion does not fit the truth table (the source says why).
+    #[error(transparent)]
+    Exclusion(#[from] ExclusionError),
+    /// A condition named as necessary (for the Enhanced Standard Analysis) does not reach the
+    /// cut-offs of necessity.
+    #[error(
+        "`{expression}` is not necessary at inclN >= {incl_cutoff} and RoN >= {ron_cutoff}: \
+         its inclN is {incl} and its RoN {ron}"
+    )]
+    NotNecessary {
+        /// The expression.
+        expression: String,
+        /// Its inclusion (consistency) of necessity, `NaN` when undefined.
+        incl: f64,
+        /// Its relevance of necessity, `NaN` when undefined.
+        ron: f64,
+        /// The inclusion cut-off.
+        incl_cutoff: f64,
+        /// The relevance cut-off.
+        ron_cutoff: f64,
+    },
+    /// A cut-off outside [0, 1].
+    #[error(transparent)]
+    Cutoff(#[from] CutoffError),
+    /// Finding rows of type 1 or 0 (untenable combinations) needs an expression.
+    #[error("finding {kind} rows needs an expression of the untenable combinations")]
+    ExpressionRequired {
+        /// The kind of rows asked for.
+        kind: &'static str,
+    },
+    /// A model number that the solution does not have.
+    #[error("the solution has {models} model(s), not a model {index}")]
+    UnknownModel {
+        /// The 1-based model number asked for.
+        index: usize,
+        /// The number of models.
+        models: usize,
+    },
+    /// An intersection of counterfactuals was asked of two solutions over different
+    /// conditions.
+    #[error("the solutions are over different conditions: {} and {}", .left.join(", "), .right.join(", "))]
+    DifferentConditions {
+        /// The first solution's conditions.
+        left: Vec<String>,
+        /// The second solution's conditions.
+        right: Vec<String>,
+    },
+    /// The truth table of the negated outcome failed.
+    #[error(transparent)]
+    TruthTable(#[from] TruthTableError),
+    /// A set of configurations could not be combined.
+    #[error(transparent)]
+    Minimize(#[from] MinimizeError),
+    /// A solution behind the search failed.
+    #[error(transparent)]
+    Solution(#[from] SolutionError),
+    /// The necessity analysis failed.
+    #[error(transparent)]
+    Fit(#[from] FitError),
+}

@@ -1,0 +1,116 @@
+//! Errors of exclusions: an expression or a row id that does not fit the truth table.
+
+use crate::expression::ExpressionError;
+use crate::minimize::MinimizeError;
+use crate::truth_table::{OutputValue, TruthTableError};
+
+/// Errors raised when [`Exclusions`](super::Exclusions) are read from text or resolved
+/// against a truth table, and when rows to set negative are checked.
+///
+/// Every variant carries the offending value.
+///
+/// # Example
+/// ```
+/// use fsqca::counterfactual::{ExclusionError, Exclusions};
+///
+/// let err = "A*~".parse::<Exclusions>().unwrap_err();
+/// assert!(matches!(err, ExclusionError::Syntax { .. }));
+/// assert!(err.to_string().starts_with("exclusion `A*~`"));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExclusionError {
+    /// An exclusion (or the expression of a search) is not an expression.
+    #[error("exclusion `{text}`: {source}")]
+    Syntax {
+        /// The text as written.
+        text: String,
+        /// Why it does not parse.
+        #[source]
+        source: ExpressionError,
+    },
+    /// An expression names a condition that is not in the truth table.
+    #[error(
+        "`{expression}` names `{name}`, which is not a condition of the truth table (conditions are: {})",
+        .available.join(", ")
+    )]
+    UnknownCondition {
+        /// The expression.
+        expression: String,
+        /// The name used.
+        name: String,
+        /// The truth table's conditions, in order.
+        available: Vec<String>,
+    },
+    /// An expression gives a level that the condition does not have.
+    #[error("`{expression}`: condition `{name}` has no level {level} (it has {levels})")]
+    UnknownLevel {
+        /// The expression.
+        expression: String,
+        /// The condition.
+        name: String,
+        /// The level asked for.
+        level: u32,
+        /// The condition's number of levels.
+        levels: u32,
+    },
+    /// A multi-value condition is named without levels (`A` instead of `A[1]`).
+    #[error(
+        "`{expression}`: condition `{name}` has {levels} levels: name them, as in `{name}[1]`"
+    )]
+    LevelsRequired {
+        /// The expression.
+        expression: String,
+        /// The condition.
+        name: String,
+        /// Its number of levels.
+        levels: u32,
+    },
+    /// A row id that is not a configuration of the truth table.
+    #[error("row {id} is not a row of the truth table (ids run from 1 to {max})")]
+    UnknownRow {
+        /// The id given.
+        id: u64,
+        /// The largest row id.
+        max: u64,
+    },
+    /// A row id given to be set negative is not an observed row of the truth table.
+    #[error(
+        "row {id} is a remainder, not an observed row: exclude it instead of setting it negative"
+    )]
+    NotObserved {
+        /// The id given.
+        id: u64,
+    },
+    /// A row id too large to be a number.
+    #[error("row id `{text}` is too large")]
+    InvalidRowId {
+        /// The id as written.
+        text: String,
+    },
+    /// A condition has more levels than a configuration can hold.
+    #[error("condition `{name}` has {levels} levels; at most 255 are supported")]
+    TooManyLevels {
+        /// The condition.
+        name: String,
+        /// Its number of levels.
+        levels: u32,
+    },
+    /// A row id given as an exclusion is an observed row: exclusions concern remainders.
+    #[error(
+        "row {id} is an observed row of the truth table (output {output}), not a remainder: \
+         to set an observed row negative, list it among the negative rows"
+    )]
+    ObservedRow {
+        /// The id given.
+        id: u64,
+        /// The row's output value.
+        output: OutputValue,
+    },
+    /// A set of configurations could not be built (a configuration space over 2^63).
+    #[error(transparent)]
+    Minimize(#[from] MinimizeError),
+    /// The row numbering of the truth table failed (too many configurations).
+    #[error(transparent)]
+    TruthTable(#[from] TruthTableError),
+}
