@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use fsqca::counterfactual::{FindRows, RowType};
+use fsqca::counterfactual::{common_counterfactuals, FindRows, RowType};
+use fsqca::solution::{DirectionalExpectations, SolutionOptions, SolutionType};
 use fsqca::{Dataset, OutputValue, TruthTable, TruthTableOptions};
 use serde_json::Value;
 
@@ -153,5 +154,101 @@ fn find_rows_equals_r_qca() {
                 }
             }
         }
+    }
+}
+
+/// The `dir.exp` of an R object's code (`dir.exp = c(A, ~B)`), as fsqca reads it.
+fn dir_exp(case: &Case, object: &str) -> DirectionalExpectations {
+    let code = case.json["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == object)
+        .unwrap_or_else(|| panic!("{}: no object {object}", case.name))["code"]
+        .as_str()
+        .unwrap();
+    let start = code.find("dir.exp = c(").unwrap() + "dir.exp = c(".len();
+    let end = start + code[start..].find(')').unwrap();
+    let text = &code[start..end];
+    if DirectionalExpectations::is_numeric(text) {
+        // SetMethods' numeric form, `c(0,0,0,0,0,0)`: one entry per condition.
+        DirectionalExpectations::numeric(text, &case.conditions()).unwrap()
+    } else {
+        text.parse().unwrap()
+    }
+}
+
+/// The simplifying assumptions of parsimonious model 1 of a section (`main` or
+/// `negated_outcome`), by row id (R names the models M1.. or, from 10 models, M01..).
+fn first_model_sas(case: &Case, section: &str) -> Vec<u64> {
+    let sas = case.json[section]["parsimonious"]["simplifying_assumptions"]
+        .as_object()
+        .unwrap();
+    let first = sas.get("M1").or_else(|| sas.get("M01")).unwrap();
+    ids(&first["ids"])
+}
+
+/// SetMethods' `LR.intersect` of the Y and ~Y solutions: parsimonious (model 1 of each) and
+/// intermediate (C1P1's easy counterfactuals).
+#[test]
+fn lr_intersect_equals_setmethods() {
+    for name in names() {
+        let case = Case::load(&name);
+        let reference = &case.counterfactuals()["LR_intersect"];
+        let tt = case.table();
+        let outcome = case.json["outcome"].as_str().unwrap();
+        let tt_neg = case
+            .options()
+            .build(
+                &case.data,
+                format!("~{outcome}").as_str(),
+                &case.conditions(),
+            )
+            .unwrap();
+        let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
+        let (y, not_y) = match (parsimonious.solve(&tt), parsimonious.solve(&tt_neg)) {
+            (Ok(y), Ok(not_y)) => (y, not_y),
+            (_, Err(e)) => {
+                // SAMF: ~Y has no parsimonious solution (R: no `sol_p_neg` object).
+                assert_eq!(name, "SAMF", "{e}");
+                assert!(reference["parsimonious"]["error"].is_string());
+                continue;
+            }
+            (Err(e), _) => panic!("{name}: {e}"),
+        };
+        let common = common_counterfactuals(&tt, (&y, 0), (&not_y, 0), 1 << 20).unwrap();
+        match &reference["parsimonious"]["result"] {
+            Value::Array(_) => {
+                assert_eq!(
+                    common.rows(),
+                    ids(&reference["parsimonious"]["result"]),
+                    "{name} parsimonious ({SOURCE})"
+                );
+            }
+            _ => {
+                // THOF, SetMethods' bug SM11: with 10 or more models (~Y has 30) R names
+                // them M01.. and LR.intersect fails looking up `M1`. The correct value is
+                // the intersection of R's own SAs of model 1 of each side.
+                assert_eq!(name, "THOF");
+                let mut expected: Vec<u64> = first_model_sas(&case, "main")
+                    .into_iter()
+                    .filter(|id| first_model_sas(&case, "negated_outcome").contains(id))
+                    .collect();
+                expected.sort_unstable();
+                assert_eq!(common.rows(), expected, "{name}: SM11, the correct value");
+            }
+        }
+        let intermediate = |object: &str| {
+            SolutionOptions::new(SolutionType::Intermediate)
+                .directional_expectations(dir_exp(&case, object))
+        };
+        let y_i = intermediate("sol_i").solve(&tt).unwrap();
+        let not_y_i = intermediate("sol_i_neg").solve(&tt_neg).unwrap();
+        let common = common_counterfactuals(&tt, (&y_i, 0), (&not_y_i, 0), 1 << 20).unwrap();
+        assert_eq!(
+            common.rows(),
+            ids(&reference["intermediate"]["result"]),
+            "{name} intermediate ({SOURCE})"
+        );
     }
 }

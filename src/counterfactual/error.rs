@@ -57,9 +57,11 @@ pub enum CounterfactualError {
         kind: &'static str,
     },
     /// A model number that the solution does not have.
-    #[error("the solution has {models} model(s), not a model {index}")]
+    #[error(
+        "model index {index} is out of range: the solution has {models} model(s), indexed from 0"
+    )]
     UnknownModel {
-        /// The 1-based model number asked for.
+        /// The 0-based model index asked for.
         index: usize,
         /// The number of models.
         models: usize,

@@ -36,6 +36,7 @@ mod esa;
 mod exclusion;
 mod exclusion_error;
 mod find_rows;
+mod intersect;
 mod row_set;
 
 pub use error::CounterfactualError;
@@ -44,4 +45,5 @@ pub(crate) use exclusion::split_items;
 pub use exclusion::Exclusions;
 pub use exclusion_error::ExclusionError;
 pub use find_rows::{FindRows, RowType};
+pub use intersect::common_counterfactuals;
 pub use row_set::RowSet;
