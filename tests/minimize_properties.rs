@@ -11,7 +11,7 @@
 //!   prime implicants; row dominance keeps the minimum size.
 
 use fsqca::minimize::{
-    fast_prime_implicants, quine_mccluskey, CoverSearch, EngineOptions, Implicant,
+    fast_prime_implicants, quine_mccluskey, CoverSearch, CubeSet, EngineOptions, Implicant,
     MinimizationProblem, Minimized, Remainders,
 };
 use proptest::prelude::*;
@@ -49,6 +49,11 @@ fn allowed_set(problem: &MinimizationProblem) -> HashSet<Vec<u8>> {
             );
         }
         Remainders::Only(list) => set.extend(list.iter().cloned()),
+        Remainders::Within(cubes) => set.extend(cubes.configurations()),
+        _ => unreachable!("a policy the tests do not generate"),
+    }
+    if matches!(problem.remainders(), Remainders::All) {
+        set.retain(|c| !problem.excluded_cubes().iter().any(|t| t.covers(c)));
     }
     set
 }
@@ -250,7 +255,7 @@ fn problems(max_binary: usize) -> impl Strategy<Value = MinimizationProblem> {
             (
                 Just(levels),
                 prop::collection::vec(0u8..8, n),
-                0u8..3,
+                0u8..4,
                 prop::collection::vec(any::<bool>(), n),
                 prop::collection::vec(0u8..6, n),
             )
@@ -271,7 +276,14 @@ fn problems(max_binary: usize) -> impl Strategy<Value = MinimizationProblem> {
                 let remainders = match policy {
                     0 => Remainders::None,
                     1 => Remainders::All,
-                    _ => Remainders::Only(pick(&|i| class[i] >= 4 && listed[i])),
+                    2 => Remainders::Only(pick(&|i| class[i] >= 4 && listed[i])),
+                    _ => Remainders::Within(
+                        CubeSet::from_configurations(
+                            levels.clone(),
+                            &pick(&|i| class[i] >= 4 && listed[i]),
+                        )
+                        .ok()?,
+                    ),
                 };
                 let excluded = pick(&|i| class[i] >= 4 && excl[i] == 0);
                 MinimizationProblem::new(levels, positive, forbidden, remainders)
@@ -403,6 +415,145 @@ proptest! {
         prop_assert_eq!(fast.is_truncated(), pruned.is_truncated());
         if !fast.is_truncated() {
             prop_assert_eq!(as_terms(&fast), as_terms(&pruned));
+        }
+    }
+}
+
+/// A random problem with cubes: levels (up to 10 binary conditions, or up to 6 with 2 to 3
+/// levels), a class per configuration (positive, forbidden or remainder), random cubes `W`
+/// (the remainders allowed) and `E` (excluded). Forbidden configurations inside `W` become
+/// remainders, positive ones inside `E` become remainders, so the problem is valid.
+#[derive(Debug, Clone)]
+struct CubeProblem {
+    levels: Vec<u8>,
+    positive: Vec<Vec<u8>>,
+    forbidden: Vec<Vec<u8>>,
+    within: CubeSet,
+    excluded: CubeSet,
+}
+
+fn cube(levels: &[u8]) -> impl Strategy<Value = Implicant> {
+    let parts: Vec<_> = levels
+        .iter()
+        .map(|&l| prop_oneof![2 => Just(None), 1 => (0..l).prop_map(Some)])
+        .collect();
+    parts.prop_map(|lv| Implicant::from_levels(&lv))
+}
+
+fn cube_problems() -> impl Strategy<Value = CubeProblem> {
+    let levels = prop_oneof![
+        3 => (1..=10usize).prop_map(|k| vec![2u8; k]),
+        1 => prop::collection::vec(2u8..=3, 1..=6),
+    ];
+    levels
+        .prop_flat_map(|levels| {
+            let n = space(&levels).len();
+            (
+                Just(levels.clone()),
+                prop::collection::vec(0u8..8, n),
+                prop::collection::vec(cube(&levels), 0..4),
+                prop::collection::vec(cube(&levels), 0..3),
+            )
+        })
+        .prop_filter_map("needs a positive configuration", |(levels, class, w, e)| {
+            let within = CubeSet::new(levels.clone(), w).ok()?;
+            let excluded = CubeSet::new(levels.clone(), e).ok()?;
+            let all = space(&levels);
+            let positive: Vec<Vec<u8>> = all
+                .iter()
+                .zip(&class)
+                .filter(|(c, &k)| k <= 1 && !excluded.contains(c))
+                .map(|(c, _)| c.clone())
+                .collect();
+            let forbidden: Vec<Vec<u8>> = all
+                .iter()
+                .zip(&class)
+                .filter(|(c, &k)| (2..=3).contains(&k) && !within.contains(c))
+                .map(|(c, _)| c.clone())
+                .collect();
+            (!positive.is_empty()).then_some(CubeProblem {
+                levels,
+                positive,
+                forbidden,
+                within,
+                excluded,
+            })
+        })
+}
+
+impl CubeProblem {
+    fn with(&self, remainders: Remainders) -> MinimizationProblem {
+        MinimizationProblem::new(
+            self.levels.clone(),
+            self.positive.clone(),
+            self.forbidden.clone(),
+            remainders,
+        )
+        .unwrap()
+    }
+
+    /// The configurations of a cube set, enumerated by brute force over the space.
+    fn listed(&self, set: &CubeSet) -> Vec<Vec<u8>> {
+        space(&self.levels)
+            .into_iter()
+            .filter(|c| set.cubes().iter().any(|t| t.covers(c)))
+            .collect()
+    }
+}
+
+proptest! {
+    #![proptest_config(config(200))]
+
+    /// Cubes give the same prime implicants and models as the rows they hold: forbidden
+    /// cubes (`exclude_cubes`) as excluded rows under `Remainders::All`, and
+    /// `Remainders::Within` as `Remainders::Only`; every model covers every positive
+    /// configuration and nothing excluded.
+    #[test]
+    fn cubes_equal_their_rows(p in cube_problems()) {
+        let options = EngineOptions::default().max_models(2_000);
+        let excluded_rows: Vec<Vec<u8>> = p
+            .listed(&p.excluded)
+            .into_iter()
+            .filter(|c| !p.forbidden.contains(c))
+            .collect();
+        let symbolic = p.with(Remainders::All).exclude_cubes(&p.excluded).unwrap();
+        let rows = p.with(Remainders::All).exclude(excluded_rows.clone()).unwrap();
+        prop_assert_eq!(
+            fast_prime_implicants(&symbolic, usize::MAX).unwrap(),
+            fast_prime_implicants(&rows, usize::MAX).unwrap()
+        );
+        let solved = symbolic.solve(&options).unwrap();
+        prop_assert_eq!(&solved, &rows.solve(&options).unwrap());
+        assert_valid_solution(&symbolic, &solved);
+        for m in solved.models() {
+            for c in &excluded_rows {
+                prop_assert!(m.iter().all(|&i| !solved.prime_implicants()[i].covers(c)));
+            }
+        }
+
+        let remainders: Vec<Vec<u8>> = p
+            .listed(&p.within)
+            .into_iter()
+            .filter(|c| !p.positive.contains(c))
+            .collect();
+        let within = p
+            .with(Remainders::Within(p.within.clone()))
+            .exclude_cubes(&p.excluded)
+            .unwrap();
+        let only = p
+            .with(Remainders::Only(remainders))
+            .exclude(excluded_rows)
+            .unwrap();
+        prop_assert_eq!(
+            fast_prime_implicants(&within, usize::MAX).unwrap(),
+            fast_prime_implicants(&only, usize::MAX).unwrap()
+        );
+        prop_assert_eq!(within.solve(&options).unwrap(), only.solve(&options).unwrap());
+        if p.levels.iter().map(|&l| l as usize).product::<usize>() <= 1 << 16 {
+            prop_assert_eq!(
+                quine_mccluskey(&within).unwrap(),
+                fast_prime_implicants(&within, usize::MAX).unwrap()
+            );
         }
     }
 }

@@ -1,5 +1,7 @@
 //! Sets of configurations held symbolically, as unions of cubes.
 
+use std::collections::HashSet;
+
 use super::error::{ConfigurationSet, MinimizeError};
 use super::implicant::Implicant;
 use super::problem::check_conditions;
@@ -47,7 +49,7 @@ use super::problem::check_conditions;
 /// assert_eq!(first, [vec![0, 0, 1], vec![1, 0, 0]]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CubeSet {
     levels: Vec<u8>,
     cubes: Vec<Implicant>,
@@ -122,17 +124,16 @@ fn complement_cubes(cubes: &[Implicant], levels: &[u8]) -> Vec<Implicant> {
         return Vec::new();
     }
     if let [single] = cubes {
-        // De Morgan: outside the cube iff some literal fails.
-        return absorb(
-            single
-                .literals()
-                .flat_map(|(j, v)| {
-                    (0..levels[j])
-                        .filter(move |&l| l != v)
-                        .map(move |l| Implicant::from_levels(&vec![None; n]).with_literal(j, l))
-                })
-                .collect(),
-        );
+        // De Morgan: outside the cube iff some literal fails (one-literal cubes, none
+        // containing another).
+        return single
+            .literals()
+            .flat_map(|(j, v)| {
+                (0..levels[j])
+                    .filter(move |&l| l != v)
+                    .map(move |l| Implicant::from_levels(&vec![None; n]).with_literal(j, l))
+            })
+            .collect();
     }
     let Some(j) = most_used(cubes, n) else {
         return Vec::new();
@@ -140,10 +141,14 @@ fn complement_cubes(cubes: &[Implicant], levels: &[u8]) -> Vec<Implicant> {
     let parts: Vec<Vec<Implicant>> = (0..levels[j])
         .map(|l| complement_cubes(&cofactor(cubes, j, l), levels))
         .collect();
+    let lookup: Vec<HashSet<&Implicant>> = parts.iter().map(|p| p.iter().collect()).collect();
+    // Each part is free of contained cubes; a cube of part `l` (literal j = l added) can
+    // only be contained in a cube lifted out of every part, which part `l` then holds too.
+    // So lifting the common cubes keeps the result free of contained cubes.
     let mut out = Vec::new();
     for (l, part) in parts.iter().enumerate() {
         for cube in part {
-            let everywhere = parts.iter().all(|p| p.contains(cube));
+            let everywhere = lookup.iter().all(|p| p.contains(cube));
             if !everywhere {
                 out.push(cube.with_literal(j, l as u8));
             } else if l == 0 {
@@ -151,7 +156,7 @@ fn complement_cubes(cubes: &[Implicant], levels: &[u8]) -> Vec<Implicant> {
             }
         }
     }
-    absorb(out)
+    out
 }
 
 /// The number of configurations over the conditions `free` in the union of `cubes`

@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::bits::{diff, masked, ones, pack, unpack, with_planes, Planes};
+use super::cubes::CubeSet;
 use super::error::MinimizeError;
 use super::implicant::Implicant;
 use super::problem::{MinimizationProblem, Remainders};
@@ -29,6 +30,13 @@ use super::set_cover::{minimum_size, SetFamily};
 ///   configurations as bit sets (`u64` per configuration, bit-sliced for multi-value
 ///   conditions). Edges that contain another edge are dropped first (they do not change the
 ///   transversals).
+///   Forbidden cubes ([`MinimizationProblem::exclude_cubes`]) take part the same way: a
+///   cube with literals on `T` and levels `c` gives the edge `{j in T : p_j != c_j}` (a
+///   forbidden configuration is the cube with every condition), so excluded sets of any
+///   size cost one edge per cube, never per configuration.
+/// - [`Remainders::Within`] (intermediate, symbolic): the same search, with the complement
+///   of the positive configurations and the given cubes as the forbidden cubes
+///   ([`CubeSet::complement`]).
 /// - [`Remainders::None`] and [`Remainders::Only`] (conservative, intermediate): the allowed
 ///   set is the finite list of positive configurations plus the listed remainders.
 ///   Implicants are grown from it level by level as in McCluskey (1956): a term with free
@@ -74,7 +82,7 @@ pub fn fast_prime_implicants(
     max_prime_implicants: usize,
 ) -> Result<Vec<Implicant>, MinimizeError> {
     let mut out = match problem.remainders() {
-        Remainders::All => {
+        Remainders::All | Remainders::Within(_) => {
             with_planes!(problem.levels(), primes_all(problem, max_prime_implicants))?
         }
         _ => with_planes!(
@@ -107,20 +115,62 @@ fn minimal_edges(edges: &mut Vec<u64>) {
     *edges = kept;
 }
 
+/// A forbidden cube: the conditions with a literal, and the levels (0 elsewhere).
+type Cube<const B: usize> = (u64, Planes<B>);
+
+/// The conditions of the edge of positive configuration `p` for the forbidden cube
+/// `(mask, levels)`: those of the cube's literals that `p` does not meet.
+#[inline]
+fn cube_diff<const B: usize>(p: &Planes<B>, (mask, levels): &Cube<B>) -> u64 {
+    diff(p, levels) & mask
+}
+
+/// What a prime implicant may not meet, as cubes: the forbidden configurations (a cube with
+/// every condition) and the excluded cubes; for [`Remainders::Within`], the complement of
+/// the positive configurations and the given cubes instead (it holds the forbidden and the
+/// excluded configurations, which are outside those cubes).
+fn forbidden_cubes<const B: usize>(
+    problem: &MinimizationProblem,
+) -> Result<Vec<Cube<B>>, MinimizeError> {
+    let full = full_mask(problem.n_conditions());
+    let planes = |t: &Implicant| {
+        let values: Vec<u8> = t.to_levels().iter().map(|l| l.unwrap_or(0)).collect();
+        (t.mask(), pack::<B>(&values))
+    };
+    Ok(match problem.remainders() {
+        Remainders::Within(set) => {
+            let positive =
+                CubeSet::from_configurations(problem.levels().to_vec(), problem.positive())?;
+            positive
+                .union(set)?
+                .complement()
+                .cubes()
+                .iter()
+                .map(planes)
+                .collect()
+        }
+        _ => problem
+            .forbidden()
+            .iter()
+            .map(|c| (full, pack::<B>(c)))
+            .chain(problem.excluded_cubes().iter().map(planes))
+            .collect(),
+    })
+}
+
 fn primes_all<const B: usize>(
     problem: &MinimizationProblem,
     max: usize,
 ) -> Result<Vec<Implicant>, MinimizeError> {
-    let full = full_mask(problem.n_conditions());
     let positive: Vec<Planes<B>> = problem.positive().iter().map(|c| pack::<B>(c)).collect();
-    let forbidden: Vec<Planes<B>> = problem.forbidden().iter().map(|c| pack::<B>(c)).collect();
+    let forbidden = forbidden_cubes::<B>(problem)?;
     let mut seen: HashSet<(u64, Planes<B>)> = HashSet::new();
     let mut found: Vec<(u64, usize)> = Vec::new();
     let mut edges: Vec<u64> = Vec::with_capacity(forbidden.len());
     let mut overflow = false;
     for (index, p) in positive.iter().enumerate() {
         edges.clear();
-        edges.extend(forbidden.iter().map(|f| diff(p, f) & full));
+        edges.extend(forbidden.iter().map(|f| cube_diff(p, f)));
         minimal_edges(&mut edges);
         let mut search = Transversals::new(&edges, problem.n_conditions());
         search.run(&mut |s: u64| {
@@ -198,7 +248,10 @@ pub fn useful_prime_implicants(
     problem: &MinimizationProblem,
     max_prime_implicants: usize,
 ) -> Result<Vec<Implicant>, MinimizeError> {
-    if !matches!(problem.remainders(), Remainders::All) {
+    if !matches!(
+        problem.remainders(),
+        Remainders::All | Remainders::Within(_)
+    ) {
         return fast_prime_implicants(problem, max_prime_implicants);
     }
     let mut out = with_planes!(
@@ -220,12 +273,12 @@ impl Neighbourhood {
     fn new<const B: usize>(
         index: usize,
         positive: &[Planes<B>],
-        forbidden: &[Planes<B>],
+        forbidden: &[Cube<B>],
         k: usize,
     ) -> Self {
         let full = full_mask(k);
         let p = &positive[index];
-        let mut edges: Vec<u64> = forbidden.iter().map(|f| diff(p, f) & full).collect();
+        let mut edges: Vec<u64> = forbidden.iter().map(|f| cube_diff(p, f)).collect();
         minimal_edges(&mut edges);
         let words = positive.len().div_ceil(64);
         let mut differ = vec![vec![0u64; words]; k];
@@ -268,7 +321,7 @@ fn primes_useful<const B: usize>(
 ) -> Result<Vec<Implicant>, MinimizeError> {
     let k = problem.n_conditions();
     let positive: Vec<Planes<B>> = problem.positive().iter().map(|c| pack::<B>(c)).collect();
-    let forbidden: Vec<Planes<B>> = problem.forbidden().iter().map(|c| pack::<B>(c)).collect();
+    let forbidden = forbidden_cubes::<B>(problem)?;
     let n = positive.len();
     let words = n.div_ceil(64).max(1);
     let mut all = vec![0u64; words];

@@ -3,7 +3,9 @@
 use std::collections::HashSet;
 
 use super::bits::MAX_CONDITIONS;
+use super::cubes::CubeSet;
 use super::error::{ConfigurationSet, MinimizeError};
+use super::implicant::Implicant;
 
 /// Which remainders (configurations that are neither positive nor forbidden) a prime
 /// implicant may cover: the don't-care policy that distinguishes the solution types.
@@ -13,11 +15,15 @@ use super::error::{ConfigurationSet, MinimizeError};
 /// # Example
 /// ```
 /// use fsqca::minimize::Remainders;
+/// use fsqca::minimize::CubeSet;
 /// let intermediate = Remainders::Only(vec![vec![1, 0, 1]]);
 /// assert_ne!(intermediate, Remainders::default());
+/// let symbolic = Remainders::Within(CubeSet::from_configurations(vec![2, 2, 2], &[vec![1, 0, 1]])?);
+/// assert_ne!(symbolic, intermediate);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Remainders {
     /// No remainder: an implicant may contain only positive configurations (the conservative
     /// or complex solution).
@@ -29,6 +35,12 @@ pub enum Remainders {
     /// The positive configurations plus the listed remainders (e.g. the easy counterfactuals
     /// of an intermediate solution).
     Only(Vec<Vec<u8>>),
+    /// The positive configurations plus the remainders inside the given cubes (e.g. the easy
+    /// counterfactuals of an intermediate solution, held symbolically): the same prime
+    /// implicants and models as [`Remainders::Only`] with the configurations of the cubes
+    /// that are not positive, without listing them. The cubes may hold positive
+    /// configurations, not forbidden ones.
+    Within(CubeSet),
 }
 
 /// A validated minimization problem: the number of levels of each condition, the positive
@@ -63,6 +75,7 @@ pub struct MinimizationProblem {
     forbidden: Vec<Vec<u8>>,
     remainders: Remainders,
     excluded: Vec<Vec<u8>>,
+    excluded_cubes: Vec<Implicant>,
 }
 
 fn check_list(levels: &[u8], set: ConfigurationSet, list: &[Vec<u8>]) -> Result<(), MinimizeError> {
@@ -197,6 +210,22 @@ impl MinimizationProblem {
                 )?;
                 Remainders::Only(list)
             }
+            Remainders::Within(set) => {
+                if set.levels() != levels.as_slice() {
+                    return Err(MinimizeError::LevelsDiffer {
+                        left: levels,
+                        right: set.levels().to_vec(),
+                    });
+                }
+                if let Some(f) = forbidden.iter().find(|f| set.contains(f)) {
+                    return Err(MinimizeError::Conflict {
+                        configuration: f.clone(),
+                        first: ConfigurationSet::Forbidden,
+                        second: ConfigurationSet::Remainder,
+                    });
+                }
+                Remainders::Within(set)
+            }
             other => other,
         };
         if positive.is_empty() {
@@ -208,6 +237,7 @@ impl MinimizationProblem {
             forbidden,
             remainders,
             excluded: Vec::new(),
+            excluded_cubes: Vec::new(),
         })
     }
 
@@ -215,8 +245,8 @@ impl MinimizationProblem {
     /// counterfactuals, R QCA's `exclude`).
     ///
     /// With [`Remainders::All`] the excluded configurations become forbidden; with
-    /// [`Remainders::Only`] they are dropped from the list; with [`Remainders::None`] they
-    /// change nothing. Excluding a forbidden configuration is harmless.
+    /// [`Remainders::Only`] and [`Remainders::Within`] they are dropped from the remainders;
+    /// with [`Remainders::None`] they change nothing. Excluding a forbidden configuration is harmless.
     ///
     /// # Errors
     /// [`MinimizeError::UnequalLengths`] or [`MinimizeError::LevelOutOfRange`] for a malformed
@@ -251,11 +281,89 @@ impl MinimizationProblem {
                 let drop: HashSet<&[u8]> = excluded.iter().map(Vec::as_slice).collect();
                 list.retain(|c| !drop.contains(c.as_slice()));
             }
+            Remainders::Within(set) => {
+                let drop = CubeSet::from_configurations(self.levels.clone(), &excluded)?;
+                *set = set.difference(&drop)?;
+            }
         }
         let mut all = std::mem::take(&mut self.excluded);
         all.extend(excluded);
         self.excluded = sorted_unique(all);
         Ok(self)
+    }
+
+    /// Removes the configurations of `excluded` from the usable remainders, given as cubes
+    /// (an untenable combination `A*~B`, the negation of a necessary condition), without
+    /// listing them: [`MinimizationProblem::exclude`] for sets of any size.
+    ///
+    /// With [`Remainders::All`] the cubes become forbidden: the prime implicant search
+    /// treats a forbidden cube `(T, c)` (literals on the conditions `T`, levels `c`) as the
+    /// difference set `{j in T : p_j != c_j}` of each positive configuration `p`, as it
+    /// treats a forbidden row, so nothing is enumerated. With [`Remainders::Only`] and
+    /// [`Remainders::Within`] they are dropped from the remainders; with
+    /// [`Remainders::None`] they change nothing. Forbidden configurations inside the cubes
+    /// are harmless; positive ones are an error, so a caller that excludes by expression
+    /// subtracts the observed positive rows first.
+    ///
+    /// # Errors
+    /// [`MinimizeError::LevelsDiffer`] if `excluded` is not over the problem's levels;
+    /// [`MinimizeError::Conflict`] (first [`ConfigurationSet::Positive`], second
+    /// [`ConfigurationSet::Excluded`]) with the first positive configuration inside a cube.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{CubeSet, EngineOptions, Implicant, MinimizationProblem, Notation, Remainders};
+    /// // A*B positive, ~A*~B negative: the parsimonious models are A and B, unless the
+    /// // remainders of ~A may not be assumed: then A alone.
+    /// let p = MinimizationProblem::new(vec![2, 2], vec![vec![1, 1]], vec![vec![0, 0]], Remainders::All)?;
+    /// assert_eq!(p.solve(&EngineOptions::default())?.models().len(), 2);
+    /// let not_a = CubeSet::new(vec![2, 2], vec![Implicant::from_levels(&[Some(0), None])])?;
+    /// let p = p.exclude_cubes(&not_a)?;
+    /// assert_eq!(p.excluded_cubes(), not_a.cubes());
+    /// let m = p.solve(&EngineOptions::default())?;
+    /// assert_eq!(m.models().len(), 1);
+    /// assert_eq!(m.model_expression(0, &["A", "B"], Notation::Binary).as_deref(), Some("A"));
+    /// let b = CubeSet::new(vec![2, 2], vec![Implicant::from_levels(&[None, Some(1)])])?;
+    /// assert!(p.exclude_cubes(&b).is_err()); // A*B is positive
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn exclude_cubes(mut self, excluded: &CubeSet) -> Result<Self, MinimizeError> {
+        if excluded.levels() != self.levels.as_slice() {
+            return Err(MinimizeError::LevelsDiffer {
+                left: self.levels.clone(),
+                right: excluded.levels().to_vec(),
+            });
+        }
+        if let Some(c) = self.positive.iter().find(|c| excluded.contains(c)) {
+            return Err(MinimizeError::Conflict {
+                configuration: c.clone(),
+                first: ConfigurationSet::Positive,
+                second: ConfigurationSet::Excluded,
+            });
+        }
+        match &mut self.remainders {
+            Remainders::None | Remainders::All => {}
+            Remainders::Only(list) => list.retain(|c| !excluded.contains(c)),
+            Remainders::Within(set) => *set = set.difference(excluded)?,
+        }
+        let mut cubes = std::mem::take(&mut self.excluded_cubes);
+        cubes.extend(excluded.cubes().iter().cloned());
+        self.excluded_cubes = CubeSet::new(self.levels.clone(), cubes)?.cubes().to_vec();
+        Ok(self)
+    }
+
+    /// The cubes passed to [`MinimizationProblem::exclude_cubes`] (none contained in
+    /// another). With [`Remainders::All`], a prime implicant never meets them.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{MinimizationProblem, Remainders};
+    /// let p = MinimizationProblem::new(vec![2, 2], vec![vec![1, 1]], vec![], Remainders::All)?;
+    /// assert!(p.excluded_cubes().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn excluded_cubes(&self) -> &[Implicant] {
+        &self.excluded_cubes
     }
 
     /// The number of levels of each condition.
@@ -463,6 +571,61 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn cube_errors() {
+        let within =
+            CubeSet::new(vec![2, 2], vec![Implicant::from_levels(&[Some(0), None])]).unwrap();
+        assert_eq!(
+            problem(
+                vec![2, 2],
+                vec![vec![1, 1]],
+                vec![vec![0, 1]],
+                Remainders::Within(within.clone())
+            ),
+            Err(MinimizeError::Conflict {
+                configuration: vec![0, 1],
+                first: ConfigurationSet::Forbidden,
+                second: ConfigurationSet::Remainder
+            })
+        );
+        assert!(matches!(
+            problem(
+                vec![2, 3],
+                vec![vec![1, 1]],
+                vec![],
+                Remainders::Within(within.clone())
+            ),
+            Err(MinimizeError::LevelsDiffer { .. })
+        ));
+        let p = problem(vec![2, 2], vec![vec![0, 1]], vec![], Remainders::All).unwrap();
+        assert_eq!(
+            p.clone().exclude_cubes(&within),
+            Err(MinimizeError::Conflict {
+                configuration: vec![0, 1],
+                first: ConfigurationSet::Positive,
+                second: ConfigurationSet::Excluded
+            })
+        );
+        assert!(matches!(
+            p.exclude_cubes(&CubeSet::universe(vec![2, 2, 2]).unwrap()),
+            Err(MinimizeError::LevelsDiffer { .. })
+        ));
+        // Excluding rows and cubes shrinks a Within policy.
+        let p = problem(
+            vec![2, 2],
+            vec![vec![1, 1]],
+            vec![],
+            Remainders::Within(within),
+        )
+        .unwrap()
+        .exclude(vec![vec![0, 0]])
+        .unwrap();
+        let Remainders::Within(left) = p.remainders() else {
+            panic!("policy changed")
+        };
+        assert_eq!(left.configurations().collect::<Vec<_>>(), [vec![0, 1]]);
     }
 
     #[test]

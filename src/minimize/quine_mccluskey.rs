@@ -89,10 +89,12 @@ pub fn quine_mccluskey(problem: &MinimizationProblem) -> Result<Vec<Implicant>, 
         Remainders::Only(list) => list.iter().map(Vec::as_slice).collect(),
         _ => HashSet::new(),
     };
+    let excluded = |c: &[u8]| problem.excluded_cubes().iter().any(|t| t.covers(c));
     let allowed = |c: &[u8]| match problem.remainders() {
         Remainders::None => positive.contains(c),
-        Remainders::All => !forbidden.contains(c),
+        Remainders::All => !forbidden.contains(c) && !excluded(c),
         Remainders::Only(_) => positive.contains(c) || listed.contains(c),
+        Remainders::Within(set) => positive.contains(c) || set.contains(c),
     };
     // A term: one Option<u8> per condition.
     let mut current: HashSet<Vec<Option<u8>>> = all_configurations(levels)
