@@ -131,19 +131,6 @@ impl TableSpace {
         })
     }
 
-    /// The configuration of a row id.
-    ///
-    /// # Errors
-    /// [`ExclusionError::UnknownRow`] for an id out of range.
-    pub(crate) fn configuration(&self, id: u64) -> Result<Vec<u8>, ExclusionError> {
-        self.row_ids
-            .configuration(id)
-            .ok_or(ExclusionError::UnknownRow {
-                id,
-                max: self.row_ids.rows(),
-            })
-    }
-
     /// The expression reader over this space.
     pub(crate) fn space(&self) -> Space<'_> {
         Space {
@@ -158,6 +145,18 @@ impl TableSpace {
         expression: &Expression,
     ) -> Result<CubeSet, ExclusionError> {
         Ok(self.space().cubes(expression)?.difference(&self.observed)?)
+    }
+
+    /// The remainders on which some of `expressions` is true.
+    pub(crate) fn remainders_where_any(
+        &self,
+        expressions: &[Expression],
+    ) -> Result<CubeSet, ExclusionError> {
+        let mut out = CubeSet::empty(self.levels.clone())?;
+        for e in expressions {
+            out = out.union(&self.remainders_where(e)?)?;
+        }
+        Ok(out)
     }
 
     /// A cube as text, in R QCA's notation (`A*~B`, or `A[1]*B[0]` when some condition is

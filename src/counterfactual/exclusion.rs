@@ -4,10 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::expression::Expression;
-use crate::minimize::CubeSet;
-use crate::truth_table::{OutputValue, TruthTable};
 
-use super::cubes::TableSpace;
 use super::exclusion_error::ExclusionError;
 
 /// Remainders that may not be used as simplifying assumptions or counterfactuals: untenable
@@ -132,58 +129,6 @@ impl Exclusions {
     pub fn is_empty(&self) -> bool {
         self.expressions.is_empty() && self.rows.is_empty()
     }
-
-    /// The excluded remainders of the truth table: the remainders on which some
-    /// expression is true, and the remainders given by id.
-    ///
-    /// # Errors
-    /// [`ExclusionError::UnknownCondition`], [`ExclusionError::UnknownLevel`] or
-    /// [`ExclusionError::LevelsRequired`] for an expression that does not fit the table;
-    /// [`ExclusionError::UnknownRow`] for a row id out of range;
-    /// [`ExclusionError::ObservedRow`] for the id of an observed row.
-    pub(crate) fn remainders(
-        &self,
-        tt: &TruthTable,
-        space: &TableSpace,
-    ) -> Result<CubeSet, ExclusionError> {
-        let mut out = CubeSet::empty(space.levels.clone())?;
-        for e in &self.expressions {
-            out = out.union(&space.remainders_where(e)?)?;
-        }
-        let mut rows = Vec::with_capacity(self.rows.len());
-        for &id in &self.rows {
-            let values = space.configuration(id)?;
-            if let Some(row) = tt.row(id).filter(|r| r.out() != OutputValue::Remainder) {
-                return Err(ExclusionError::ObservedRow {
-                    id,
-                    output: row.out(),
-                });
-            }
-            rows.push(values);
-        }
-        Ok(out.union(&CubeSet::from_configurations(space.levels.clone(), &rows)?)?)
-    }
-}
-
-/// The observed rows to set negative, by id, as configurations.
-///
-/// # Errors
-/// [`ExclusionError::UnknownRow`] for an id out of range, [`ExclusionError::NotObserved`]
-/// for a remainder.
-pub(crate) fn observed_rows(
-    ids: &[u64],
-    tt: &TruthTable,
-    space: &TableSpace,
-) -> Result<Vec<Vec<u8>>, ExclusionError> {
-    ids.iter()
-        .map(|&id| {
-            space.configuration(id)?;
-            match tt.row(id) {
-                Some(row) if row.out() != OutputValue::Remainder => Ok(row.values().to_vec()),
-                _ => Err(ExclusionError::NotObserved { id }),
-            }
-        })
-        .collect()
 }
 
 /// Splits a comma-separated list at the commas outside brackets and parentheses (`A[1,2]`
@@ -261,7 +206,6 @@ impl serde::Serialize for Exclusions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Dataset, TruthTableOptions};
 
     #[test]
     fn reads_expressions_and_rows() {
@@ -272,59 +216,6 @@ mod tests {
         assert!(matches!(
             "A, B*".parse::<Exclusions>(),
             Err(ExclusionError::Syntax { text, .. }) if text == "B*"
-        ));
-    }
-
-    #[test]
-    fn remainders_check_names_and_ids() {
-        // Observed rows: 1 = (0,0) negative, 4 = (1,1) positive; 2 and 3 are remainders.
-        let data = Dataset::from_columns([
-            ("A", vec![1.0, 0.0]),
-            ("B", vec![1.0, 0.0]),
-            ("Y", vec![1.0, 0.0]),
-        ])
-        .unwrap();
-        let tt = TruthTableOptions::default()
-            .build(&data, "Y", &["A", "B"])
-            .unwrap();
-        let space = TableSpace::new(&tt).unwrap();
-        let listed = |text: &str| -> Vec<Vec<u8>> {
-            let ex: Exclusions = text.parse().unwrap();
-            ex.remainders(&tt, &space)
-                .unwrap()
-                .configurations()
-                .collect()
-        };
-        // `A` is true on rows 3 and 4; 4 is observed and stays.
-        assert_eq!(listed("A"), [vec![1, 0]]);
-        assert_eq!(listed("A, 2"), [vec![0, 1], vec![1, 0]]);
-        let error = |text: &str| {
-            let ex: Exclusions = text.parse().unwrap();
-            ex.remainders(&tt, &space).unwrap_err()
-        };
-        assert!(matches!(error("C"), ExclusionError::UnknownCondition { name, .. } if name == "C"));
-        assert!(matches!(
-            error("5"),
-            ExclusionError::UnknownRow { id: 5, max: 4 }
-        ));
-        assert!(matches!(
-            error("4"),
-            ExclusionError::ObservedRow {
-                id: 4,
-                output: OutputValue::Positive
-            }
-        ));
-        assert_eq!(
-            observed_rows(&[1, 4], &tt, &space).unwrap(),
-            [vec![0, 0], vec![1, 1]]
-        );
-        assert!(matches!(
-            observed_rows(&[2], &tt, &space),
-            Err(ExclusionError::NotObserved { id: 2 })
-        ));
-        assert!(matches!(
-            observed_rows(&[0], &tt, &space),
-            Err(ExclusionError::UnknownRow { id: 0, .. })
         ));
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::expression::ExpressionError;
 use crate::minimize::MinimizeError;
-use crate::truth_table::{OutputValue, TruthTableError};
+use crate::truth_table::TruthTableError;
 
 /// Errors raised when [`Exclusions`](super::Exclusions) are read from text or resolved
 /// against a truth table, and when rows to set negative are checked.
@@ -66,22 +66,6 @@ pub enum ExclusionError {
         /// Its number of levels.
         levels: u32,
     },
-    /// A row id that is not a configuration of the truth table.
-    #[error("row {id} is not a row of the truth table (ids run from 1 to {max})")]
-    UnknownRow {
-        /// The id given.
-        id: u64,
-        /// The largest row id.
-        max: u64,
-    },
-    /// A row id given to be set negative is not an observed row of the truth table.
-    #[error(
-        "row {id} is a remainder, not an observed row: exclude it instead of setting it negative"
-    )]
-    NotObserved {
-        /// The id given.
-        id: u64,
-    },
     /// A row id too large to be a number.
     #[error("row id `{text}` is too large")]
     InvalidRowId {
@@ -95,17 +79,6 @@ pub enum ExclusionError {
         name: String,
         /// Its number of levels.
         levels: u32,
-    },
-    /// A row id given as an exclusion is an observed row: exclusions concern remainders.
-    #[error(
-        "row {id} is an observed row of the truth table (output {output}), not a remainder: \
-         to set an observed row negative, list it among the negative rows"
-    )]
-    ObservedRow {
-        /// The id given.
-        id: u64,
-        /// The row's output value.
-        output: OutputValue,
     },
     /// A set of configurations could not be built (a configuration space over 2^63).
     #[error(transparent)]

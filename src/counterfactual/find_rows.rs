@@ -5,8 +5,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::expression::Expression;
-use crate::minimize::{CubeSet, EngineOptions};
-use crate::solution::{SolutionOptions, SolutionType};
+use crate::minimize::{CubeSet, EngineOptions, MinimizeError};
+use crate::solution::{SolutionError, SolutionOptions, SolutionType};
 use crate::truth_table::{OutputValue, TruthTable};
 
 use super::cubes::TableSpace;
@@ -88,7 +88,7 @@ impl FromStr for RowType {
 /// negated outcome is built from the same data, conditions and options, with the two
 /// inclusion cut-offs swapped (`c(ic1, ic0)` becomes `c(ic0, ic1)`, as R QCA does); the
 /// simplifying assumptions of every model of each parsimonious solution are pooled, and the
-/// result is what both sides assume.
+/// result is what both sides assume (nothing when a side has no positive row).
 ///
 /// # Example
 /// ```
@@ -278,8 +278,15 @@ impl FindRows {
         let options = SolutionOptions::new(SolutionType::Parsimonious).engine(self.engine.clone());
         let mut sides = Vec::with_capacity(2);
         for table in [tt, negated] {
-            let solution = options.solve(table)?;
             let mut pooled = CubeSet::empty(space.levels.clone())?;
+            let solution = match options.solve(table) {
+                // No positive row: no solution, so no simplifying assumption on this side.
+                Err(SolutionError::Minimize(MinimizeError::NoPositiveRows)) => {
+                    sides.push(pooled);
+                    continue;
+                }
+                other => other?,
+            };
             for model in solution.models() {
                 let assumed = space.remainders_where(model.expression())?;
                 pooled = pooled.union(&assumed)?;
