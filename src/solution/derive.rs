@@ -10,11 +10,14 @@ use ndarray::Array1;
 
 use crate::expression::{Expression, Literal};
 use crate::fit::{self, IntoOutcome};
-use crate::minimize::{EngineOptions, Implicant, MinimizationProblem, Minimized, Remainders};
+use crate::minimize::{
+    CubeSet, EngineOptions, Implicant, MinimizationProblem, Minimized, Remainders,
+};
 use crate::truth_table::{OutputValue, RowIds, TruthTable};
 
 use super::error::SolutionError;
 use super::expectations::{expectation_cube, DirectionalExpectations, ExpectationGroup};
+use super::options::{Exclusions, SolutionOptions};
 use super::result::{Configuration, Model, ModelOrigin, Solution, Term};
 use super::solution_type::SolutionType;
 use super::warning::SolutionWarning;
@@ -40,21 +43,21 @@ pub const MAX_COUNTERFACTUALS: usize = 1 << 20;
 /// The prime implicants, the essential ones and the models of a solution.
 type Derived = (Vec<Expression>, Vec<Expression>, Vec<Model>);
 
-/// The solution of `tt` of type `solution_type`, with the options of
-/// [`SolutionOptions`](super::SolutionOptions) (checked by its `validate` before this runs).
+/// The solution of `tt` with `options` (checked by their `validate` before this runs).
 pub(super) fn derive(
     tt: &TruthTable,
-    solution_type: SolutionType,
-    expectations: &DirectionalExpectations,
-    exclude: &[u64],
-    engine: &EngineOptions,
+    options: &SolutionOptions,
 ) -> Result<Solution, SolutionError> {
-    let context = Context::new(tt)?;
-    let excluded = context.excluded_configurations(exclude)?;
+    let solution_type = options.get_solution_type();
+    let expectations = options.get_directional_expectations();
+    let engine = options.get_engine();
+    let mut context = Context::new(tt)?;
+    context.set_negative(&options.exclusions)?;
+    let excluded = context.excluded(options.get_exclude(), &options.exclusions)?;
     let mut notes = Notes::default();
     let (prime_implicants, essential, models) = match solution_type {
         SolutionType::Conservative => {
-            let m = context.minimize(Remainders::None, &[], engine)?;
+            let m = context.minimize(Remainders::None, None, engine)?;
             notes.record(&m);
             let models = context.models(&m, None)?;
             (
@@ -64,7 +67,7 @@ pub(super) fn derive(
             )
         }
         SolutionType::Parsimonious => {
-            let m = context.minimize(Remainders::All, &excluded, engine)?;
+            let m = context.minimize(Remainders::All, Some(&excluded), engine)?;
             notes.record(&m);
             let mut models = context.models(&m, None)?;
             let mut budget = AssumptionBudget::new();
@@ -178,16 +181,49 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Moves the rows of `exclusions.negative_rows` to the forbidden ones: a positive row
+    /// stops being positive, a remainder is never used, a negative row or contradiction
+    /// stays as it is.
+    fn set_negative(&mut self, exclusions: &Exclusions) -> Result<(), SolutionError> {
+        for &id in &exclusions.negative_rows {
+            let values = self.configuration(id)?;
+            if self.positive_set.remove(&values) {
+                self.positive.retain(|c| *c != values);
+            }
+            if !self.forbidden.contains(&values) {
+                self.forbidden.push(values);
+            }
+        }
+        Ok(())
+    }
+
+    fn configuration(&self, id: u64) -> Result<Vec<u8>, SolutionError> {
+        self.row_ids
+            .configuration(id)
+            .ok_or_else(|| SolutionError::UnknownRow {
+                id,
+                max: self.row_ids.rows(),
+            })
+    }
+
+    /// The configurations never used as simplifying assumptions, as cubes: the excluded
+    /// row ids (which must be remainders) and the excluded cubes of `exclusions`, without
+    /// the positive rows (observed rows keep their output).
+    fn excluded(&self, ids: &[u64], exclusions: &Exclusions) -> Result<CubeSet, SolutionError> {
+        let rows =
+            CubeSet::from_configurations(self.levels.clone(), &self.excluded_configurations(ids)?)?;
+        let all = match &exclusions.remainders {
+            Some(cubes) => rows.union(cubes)?,
+            None => rows,
+        };
+        let positive = CubeSet::from_configurations(self.levels.clone(), &self.positive)?;
+        Ok(all.difference(&positive)?)
+    }
+
     fn excluded_configurations(&self, ids: &[u64]) -> Result<Vec<Vec<u8>>, SolutionError> {
         let mut out = Vec::with_capacity(ids.len());
         for &id in ids {
-            let values =
-                self.row_ids
-                    .configuration(id)
-                    .ok_or_else(|| SolutionError::UnknownRow {
-                        id,
-                        max: self.row_ids.rows(),
-                    })?;
+            let values = self.configuration(id)?;
             let observed = self.tt.rows().iter().find(|r| r.values() == values);
             match observed.map(|r| r.out()) {
                 Some(OutputValue::Positive) => {
@@ -206,7 +242,7 @@ impl<'a> Context<'a> {
     fn minimize(
         &self,
         remainders: Remainders,
-        excluded: &[Vec<u8>],
+        excluded: Option<&CubeSet>,
         engine: &EngineOptions,
     ) -> Result<Minimized, SolutionError> {
         let mut problem = MinimizationProblem::new(
@@ -215,9 +251,9 @@ impl<'a> Context<'a> {
             self.forbidden.clone(),
             remainders,
         )?;
-        // Remainders only: `excluded_configurations` refuses observed rows.
-        if !excluded.is_empty() {
-            problem = problem.exclude(excluded.to_vec())?;
+        // Without positive rows (`excluded` subtracts them).
+        if let Some(excluded) = excluded.filter(|e| !e.is_empty()) {
+            problem = problem.exclude_cubes(excluded)?;
         }
         Ok(problem.solve(engine)?)
     }
@@ -325,13 +361,13 @@ impl<'a> Context<'a> {
     fn intermediate(
         &self,
         expectations: &DirectionalExpectations,
-        excluded: &[Vec<u8>],
+        excluded: &CubeSet,
         engine: &EngineOptions,
         notes: &mut Notes,
     ) -> Result<Derived, SolutionError> {
         let groups = expectations.resolve(self.tt.conditions(), &self.levels)?;
-        let conservative = self.minimize(Remainders::None, &[], engine)?;
-        let parsimonious = self.minimize(Remainders::All, excluded, engine)?;
+        let conservative = self.minimize(Remainders::None, None, engine)?;
+        let parsimonious = self.minimize(Remainders::All, Some(excluded), engine)?;
         notes.record(&conservative);
         notes.record(&parsimonious);
         let mut prime_implicants: Vec<Expression> = Vec::new();
@@ -361,7 +397,7 @@ impl<'a> Context<'a> {
                     .cloned()
                     .collect();
                 let easy_values: Vec<Vec<u8>> = easy.iter().map(|c| c.values().to_vec()).collect();
-                let m = self.minimize(Remainders::Only(easy_values), &[], engine)?;
+                let m = self.minimize(Remainders::Only(easy_values), None, engine)?;
                 notes.record(&m);
                 for pi_expr in self.terms(m.prime_implicants()) {
                     if !prime_implicants.contains(&pi_expr) {

@@ -1,9 +1,9 @@
 //! The options of a solution: [`SolutionOptions`], its setters, getters and checks, and the
 //! terminal [`SolutionOptions::solve`], which runs the derivation of `derive.rs`.
 
-use crate::minimize::EngineOptions;
 #[cfg(doc)]
 use crate::minimize::{CoverSearch, PrimeMethod};
+use crate::minimize::{CubeSet, EngineOptions};
 use crate::truth_table::TruthTable;
 
 use super::derive::derive;
@@ -74,7 +74,22 @@ pub struct SolutionOptions {
     solution_type: SolutionType,
     expectations: DirectionalExpectations,
     exclude: Vec<u64>,
+    pub(crate) exclusions: Exclusions,
     engine: EngineOptions,
+}
+
+/// What the derivation excludes beyond [`SolutionOptions::exclude`]'s row ids: the crate's
+/// hook for the setters that exclude by expression and set observed rows negative.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Exclusions {
+    /// Configurations never used as simplifying assumptions, as cubes over the truth table's
+    /// conditions. Observed rows inside keep their output: the positive ones stay positive
+    /// (they are taken out of the exclusion), the negative ones are never covered anyway.
+    pub(crate) remainders: Option<CubeSet>,
+    /// Row ids (R QCA's) set negative: a positive row becomes a row no model covers, as R
+    /// QCA's `exclude` on an observed row and SetMethods' `contrad_rows` do; a negative row
+    /// or contradiction stays as it is; a remainder is never used.
+    pub(crate) negative_rows: Vec<u64>,
 }
 
 impl Default for SolutionOptions {
@@ -98,6 +113,7 @@ impl SolutionOptions {
             solution_type,
             expectations: DirectionalExpectations::new(),
             exclude: Vec::new(),
+            exclusions: Exclusions::default(),
             engine: EngineOptions::new(),
         }
     }
@@ -312,13 +328,7 @@ impl SolutionOptions {
     /// ```
     pub fn solve(&self, tt: &TruthTable) -> Result<Solution, SolutionError> {
         self.validate()?;
-        derive(
-            tt,
-            self.solution_type,
-            &self.expectations,
-            &self.exclude,
-            &self.engine,
-        )
+        derive(tt, self)
     }
 }
 
@@ -445,6 +455,49 @@ mod tests {
             models(&conservative.clone().exclude([2])),
             models(&conservative)
         );
+    }
+
+    /// The crate's exclusion hook: cubes exclude remainders (observed rows inside keep their
+    /// output), rows set negative are never covered.
+    #[test]
+    fn exclusions_hook() {
+        use crate::minimize::Implicant;
+        let tt = table();
+        let with = |remainders: Option<CubeSet>, negative_rows: Vec<u64>| {
+            let mut o = SolutionOptions::new(SolutionType::Parsimonious);
+            o.exclusions = Exclusions {
+                remainders,
+                negative_rows,
+            };
+            o
+        };
+        let cube = |levels: [Option<u8>; 2]| {
+            CubeSet::new(vec![2, 2], vec![Implicant::from_levels(&levels)]).unwrap()
+        };
+        // ~A holds row 1 (negative) and row 2 (the remainder B used).
+        assert_eq!(
+            model_strings(&with(Some(cube([Some(0), None])), vec![]), &tt),
+            ["A*B"]
+        );
+        // B holds row 2 and row 4, which is positive and stays so.
+        assert_eq!(
+            model_strings(&with(Some(cube([None, Some(1)])), vec![]), &tt),
+            ["A*B"]
+        );
+        // Row 2 set negative is never used; row 4 set negative leaves nothing to cover.
+        assert_eq!(model_strings(&with(None, vec![2]), &tt), ["A*B"]);
+        assert!(matches!(
+            with(None, vec![4]).solve(&tt),
+            Err(SolutionError::Minimize(MinimizeError::NoPositiveRows))
+        ));
+        assert!(matches!(
+            with(None, vec![5]).solve(&tt),
+            Err(SolutionError::UnknownRow { id: 5, max: 4 })
+        ));
+        assert!(matches!(
+            with(Some(CubeSet::universe(vec![2, 3]).unwrap()), vec![]).solve(&tt),
+            Err(SolutionError::Minimize(MinimizeError::LevelsDiffer { .. }))
+        ));
     }
 
     /// Each setter of `SolutionOptions`, and each engine setter reached through
