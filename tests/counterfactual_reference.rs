@@ -2,10 +2,11 @@
 //! types 0-3, solutions with exclusions, ESA and `LR.intersect`, on the SetMethods data sets
 //! of `tests/fixtures/setmethods/` (extracted from `../shared/fixtures/setmethods/`).
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use fsqca::counterfactual::{common_counterfactuals, FindRows, RowType};
-use fsqca::solution::{DirectionalExpectations, SolutionOptions, SolutionType};
+use fsqca::solution::{DirectionalExpectations, Model, Solution, SolutionOptions, SolutionType};
 use fsqca::{Dataset, OutputValue, TruthTable, TruthTableOptions};
 use serde_json::Value;
 
@@ -251,4 +252,168 @@ fn lr_intersect_equals_setmethods() {
             "{name} intermediate ({SOURCE})"
         );
     }
+}
+
+/// Tolerance for inclusion, PRI and coverage against R QCA (15 significant digits stored).
+const FIT_TOL: f64 = 1e-9;
+
+fn close(ours: Option<f64>, reference: &Value, what: &str) {
+    match (ours, reference.as_f64()) {
+        (Some(a), Some(b)) => assert!((a - b).abs() <= FIT_TOL, "{what}: ours {a}, {SOURCE} {b}"),
+        (None, None) => {}
+        (a, b) => panic!("{what}: ours {a:?}, {SOURCE} {b:?}"),
+    }
+}
+
+/// A model as a set of terms (order-independent).
+fn term_set(terms: impl IntoIterator<Item = String>) -> BTreeSet<String> {
+    terms.into_iter().map(|t| t.replace(' ', "")).collect()
+}
+
+fn model_terms(model: &Model) -> BTreeSet<String> {
+    term_set(model.terms().iter().map(|t| t.expression().to_string()))
+}
+
+fn reference_terms(model: &Value) -> BTreeSet<String> {
+    term_set(
+        model["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().to_owned()),
+    )
+}
+
+/// The simplifying assumptions of a model, by row id.
+fn sa_ids(model: &Model) -> Vec<u64> {
+    model
+        .simplifying_assumptions()
+        .iter()
+        .map(|c| c.id())
+        .collect()
+}
+
+/// The easy counterfactuals of a model, by row id.
+fn ec_ids(model: &Model) -> Vec<u64> {
+    model
+        .easy_counterfactuals()
+        .iter()
+        .map(|c| c.id())
+        .collect()
+}
+
+/// Every model of a parsimonious solution against R's: the same models, each with its fit
+/// to 1e-9 and its simplifying assumptions.
+fn check_parsimonious(what: &str, ours: &Solution, reference: &Value) {
+    let want = reference["models"].as_array().unwrap();
+    assert_eq!(ours.models().len(), want.len(), "{what}: number of models");
+    let sas = reference["simplifying_assumptions"].as_object();
+    for (i, r) in want.iter().enumerate() {
+        let model = ours
+            .models()
+            .iter()
+            .find(|m| model_terms(m) == reference_terms(r))
+            .unwrap_or_else(|| panic!("{what}: no model {}", r["expression"]));
+        close(model.fit().incl, &r["inclS"], &format!("{what} {i} inclS"));
+        close(model.fit().pri, &r["PRI"], &format!("{what} {i} PRI"));
+        close(model.fit().cov, &r["covS"], &format!("{what} {i} covS"));
+        if let Some(sa) = sas.and_then(|s| s.get(r["name"].as_str().unwrap())) {
+            assert_eq!(sa_ids(model), ids(&sa["ids"]), "{what} {} SAs", r["name"]);
+        }
+    }
+}
+
+/// Every CxPy pair of an intermediate solution against R's: models, fit, easy
+/// counterfactuals.
+fn check_intermediate(what: &str, ours: &Solution, reference: &Value) {
+    for (pair, r) in reference["intermediate"].as_object().unwrap() {
+        let (c, p) = pair[1..].split_once('P').unwrap();
+        let origin = (
+            c.parse::<usize>().unwrap() - 1,
+            p.parse::<usize>().unwrap() - 1,
+        );
+        let mine: Vec<&Model> = ours
+            .models()
+            .iter()
+            .filter(|m| m.origin().map(|o| (o.conservative, o.parsimonious)) == Some(origin))
+            .collect();
+        let want = r["models"].as_array().unwrap();
+        assert_eq!(mine.len(), want.len(), "{what} {pair}: number of models");
+        for w in want {
+            let model = mine
+                .iter()
+                .find(|m| model_terms(m) == reference_terms(w))
+                .unwrap_or_else(|| panic!("{what} {pair}: no model {}", w["expression"]));
+            close(
+                model.fit().incl,
+                &w["inclS"],
+                &format!("{what} {pair} inclS"),
+            );
+            close(model.fit().pri, &w["PRI"], &format!("{what} {pair} PRI"));
+            close(model.fit().cov, &w["covS"], &format!("{what} {pair} covS"));
+            assert_eq!(
+                ec_ids(model),
+                ids(&r["easy_counterfactuals"]),
+                "{what} {pair} ECs"
+            );
+        }
+    }
+}
+
+/// R QCA's `minimize(exclude = ids)`: the remainders among the ids are excluded and the
+/// observed ones (SSR rows from findRows type 3) set negative, which fsqca asks for
+/// explicitly ([`SolutionOptions::negative_rows`]). Parsimonious and intermediate, with
+/// every id and with the remainders only.
+#[test]
+fn solutions_with_exclusions_equal_r_qca() {
+    let mut checked = 0;
+    for name in names() {
+        let case = Case::load(&name);
+        let c = case.counterfactuals();
+        let Some(exclude) = c.get("exclude") else {
+            continue;
+        };
+        let tt = case.table();
+        let intermediate_call = exclude["intermediate"]["call"].as_str().unwrap();
+        let start = intermediate_call.find("dir.exp = c(").unwrap() + "dir.exp = c(".len();
+        let end = start + intermediate_call[start..].find(')').unwrap();
+        let text = &intermediate_call[start..end];
+        let expectations: DirectionalExpectations = if DirectionalExpectations::is_numeric(text) {
+            DirectionalExpectations::numeric(text, &case.conditions()).unwrap()
+        } else {
+            text.parse().unwrap()
+        };
+        for (ids_key, suffix) in [
+            ("exclude_ids", ""),
+            ("exclude_ids_remainders_only", "_remainders_only"),
+        ] {
+            let (observed, remainders): (Vec<u64>, Vec<u64>) =
+                ids(&c[ids_key]).into_iter().partition(|&id| {
+                    tt.row(id)
+                        .is_some_and(|r| r.out() != OutputValue::Remainder)
+                });
+            let base = SolutionOptions::new(SolutionType::Parsimonious)
+                .exclude(remainders)
+                .negative_rows(observed);
+            let what = format!("{name} exclude{suffix}");
+            let parsimonious = base.clone().solve(&tt).unwrap();
+            check_parsimonious(
+                &format!("{what} parsimonious"),
+                &parsimonious,
+                &exclude[format!("parsimonious{suffix}")],
+            );
+            let intermediate = base
+                .solution_type(SolutionType::Intermediate)
+                .directional_expectations(expectations.clone())
+                .solve(&tt)
+                .unwrap();
+            check_intermediate(
+                &format!("{what} intermediate"),
+                &intermediate,
+                &exclude[format!("intermediate{suffix}")],
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 14, "seven data sets, two exclusions each");
 }

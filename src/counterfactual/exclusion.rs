@@ -14,9 +14,12 @@ use super::exclusion_error::ExclusionError;
 /// expressions (`~NEC`, `A*~B`), as row ids (R QCA's numbering, first condition most
 /// significant) or both.
 ///
+/// Give the expressions to
+/// [`SolutionOptions::exclude_expressions`](crate::solution::SolutionOptions::exclude_expressions)
+/// and the row ids to [`SolutionOptions::exclude`](crate::solution::SolutionOptions::exclude).
 /// An exclusion concerns remainders only: an expression that is also true on observed rows
 /// leaves those rows as they are (to set observed rows negative, see
-/// [`SolutionOptions::set_negative`](crate::solution::SolutionOptions::set_negative)).
+/// [`SolutionOptions::negative_rows`](crate::solution::SolutionOptions::negative_rows)).
 ///
 /// It reads from text as a comma-separated list, each item an expression or a row id (a
 /// name starts with a letter or `_`, so a number is always a row id); commas inside

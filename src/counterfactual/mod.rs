@@ -102,6 +102,7 @@ mod find_rows;
 mod intersect;
 mod row_set;
 
+pub(crate) use cubes::TableSpace;
 pub use error::CounterfactualError;
 pub use esa::Esa;
 pub(crate) use exclusion::split_items;
