@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use fsqca::counterfactual::{common_counterfactuals, FindRows, RowType};
+use fsqca::counterfactual::{common_counterfactuals, Esa, FindRows, RowType};
 use fsqca::solution::{DirectionalExpectations, Model, Solution, SolutionOptions, SolutionType};
 use fsqca::{Dataset, OutputValue, TruthTable, TruthTableOptions};
 use serde_json::Value;
@@ -416,4 +416,234 @@ fn solutions_with_exclusions_equal_r_qca() {
         }
     }
     assert_eq!(checked, 14, "seven data sets, two exclusions each");
+}
+
+/// The strings of an R argument: `name = "A"` or `name = c("A", "B")`.
+fn r_strings(call: &str, name: &str) -> Vec<String> {
+    let Some(start) = call.find(&format!("{name} = ")) else {
+        return Vec::new();
+    };
+    let rest = &call[start + name.len() + 3..];
+    let end = if rest.starts_with("c(") {
+        rest.find(')').unwrap()
+    } else {
+        rest[1..].find('"').unwrap() + 2
+    };
+    rest[..end]
+        .trim_start_matches("c(")
+        .split(',')
+        .map(|s| s.trim().trim_matches('"').to_owned())
+        .collect()
+}
+
+/// Whether an expression is true on a configuration (crisp values), by evaluation.
+fn is_true_on(expression: &fsqca::Expression, conditions: &[String], values: &[u8]) -> bool {
+    let columns: Vec<(&str, Vec<f64>)> = conditions
+        .iter()
+        .zip(values)
+        .map(|(c, &v)| (c.as_str(), vec![f64::from(v)]))
+        .collect();
+    let row = Dataset::from_columns(columns).unwrap();
+    expression.evaluate(&row).unwrap().values()[0] > 0.5
+}
+
+/// SetMethods' `esa(oldtt, nec_cond, untenable_LR, contrad_rows)` done as fsqca does it:
+/// the remainders where a necessary condition is false or an untenable conjunction is true
+/// are excluded, the `contrad_rows` set negative. Where SetMethods changes only remainders
+/// and the contrad_rows, the solutions are R's (JOBF, LIPF, PAYF, STUF). Where it also sets
+/// observed rows negative because a necessary condition is false on them (its bug SM3: KAF,
+/// SCHLF, THOF), fsqca leaves them: the test states SetMethods' rows, ours, and checks that
+/// every model of ours still covers the positive ones among them.
+#[test]
+fn esa_is_setmethods_without_its_bug_sm3() {
+    let mut equal = Vec::new();
+    let mut sm3 = Vec::new();
+    for name in names() {
+        let case = Case::load(&name);
+        let esa = &case.counterfactuals()["esa"];
+        let call = esa["call"].as_str().unwrap();
+        let necessary: Vec<fsqca::Expression> = r_strings(call, "nec_cond")
+            .iter()
+            .map(|e| e.parse().unwrap())
+            .collect();
+        let untenable: Vec<fsqca::Expression> = r_strings(call, "untenable_LR")
+            .iter()
+            .map(|e| e.parse().unwrap())
+            .collect();
+        let contrad: Vec<u64> = r_strings(call, "contrad_rows")
+            .iter()
+            .map(|id| id.parse().unwrap())
+            .collect();
+        let tt = case.table();
+        let mut expressions: Vec<fsqca::Expression> = necessary
+            .iter()
+            .map(|e| e.clone().negate().unwrap())
+            .collect();
+        expressions.extend(untenable);
+        // The rows SetMethods changed, and those it should not have (observed, not listed).
+        let changed = esa["result"]["changed_rows"].as_array().unwrap();
+        let wrongly_changed: Vec<u64> = changed
+            .iter()
+            .filter(|r| r["remainder_before"] == false)
+            .map(|r| r["id"].as_u64().unwrap())
+            .filter(|id| !contrad.contains(id))
+            .collect();
+        // Ours: the remainders of the exclusions, plus the contrad_rows.
+        let exclusion = expressions
+            .iter()
+            .cloned()
+            .reduce(|a, b| fsqca::Expression::disjunction([a, b]).unwrap())
+            .unwrap();
+        let mut ours = FindRows::new()
+            .expression(exclusion)
+            .find(&tt, RowType::Remainders)
+            .unwrap()
+            .rows()
+            .to_vec();
+        ours.extend(&contrad);
+        ours.sort_unstable();
+        ours.dedup();
+        let mut setmethods: Vec<u64> = changed.iter().map(|r| r["id"].as_u64().unwrap()).collect();
+        setmethods.retain(|id| !wrongly_changed.contains(id));
+        // Rows already 0 are not "changed" in SetMethods' list: compare on the rows that
+        // were not negative before.
+        ours.retain(|&id| tt.row(id).is_none_or(|r| r.out() != OutputValue::Negative));
+        assert_eq!(
+            ours, setmethods,
+            "{name}: the rows ESA changes ({SOURCE}, without SM3)"
+        );
+        for &id in &wrongly_changed {
+            let row = tt.row(id).unwrap();
+            assert!(
+                necessary
+                    .iter()
+                    .any(|e| !is_true_on(e, tt.conditions(), row.values())),
+                "{name}: SetMethods set observed row {id} negative, where a necessary condition is false"
+            );
+        }
+        let options = SolutionOptions::new(SolutionType::Parsimonious)
+            .exclude_expressions(expressions)
+            .negative_rows(contrad);
+        let parsimonious = options.solve(&tt);
+        match &esa["parsimonious"]["models"] {
+            Value::Array(_) if wrongly_changed.is_empty() => {
+                check_parsimonious(
+                    &format!("{name} esa"),
+                    &parsimonious.unwrap(),
+                    &esa["parsimonious"],
+                );
+                let intermediate = options
+                    .clone()
+                    .solution_type(SolutionType::Intermediate)
+                    .directional_expectations(dir_exp(&case, "sol_i"))
+                    .solve(&tt)
+                    .unwrap();
+                check_intermediate(&format!("{name} esa"), &intermediate, &esa["intermediate"]);
+                equal.push(name.clone());
+            }
+            Value::Array(_) => {
+                // SM3: SetMethods' solutions rest on a table without the positive rows among
+                // `wrongly_changed`; ours keep explaining them.
+                let parsimonious = parsimonious.unwrap();
+                for &id in &wrongly_changed {
+                    let row = tt.row(id).unwrap();
+                    if row.out() != OutputValue::Positive {
+                        continue;
+                    }
+                    for model in parsimonious.models() {
+                        assert!(
+                            is_true_on(model.expression(), tt.conditions(), row.values()),
+                            "{name}: our model {} covers positive row {id}, which SetMethods \
+                             set negative (SM3)",
+                            model.expression()
+                        );
+                    }
+                }
+                sm3.push(name.clone());
+            }
+            _ => {
+                // SAMF: the only positive row is a contrad_row, so nothing is left to
+                // explain, in R ("None of the values in OUT is explained") and here.
+                assert_eq!(name, "SAMF");
+                assert!(parsimonious.is_err());
+            }
+        }
+    }
+    assert_eq!(equal, ["JOBF", "LIPF", "PAYF", "STUF"]);
+    assert_eq!(sm3, ["KAF", "SCHLF", "THOF"]);
+}
+
+/// Eight conditions, where SetMethods' `esa()` changes no remainder (QCA's `tt$tt` then holds
+/// only the observed rows: METHODS-SETMETHODS §P1, bug SM3), so `esa(tt, nec_cond = "A")`
+/// gives the plain parsimonious solution, whose simplifying assumptions include remainders
+/// with ~A although A is necessary. fsqca excludes them at any size.
+#[test]
+fn esa_works_from_eight_conditions_where_setmethods_excludes_nothing() {
+    let names = ["A", "B", "C", "D", "E", "F", "G", "H"];
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut columns: Vec<Vec<f64>> = vec![Vec::new(); 9];
+    for _ in 0..60 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let x: Vec<bool> = (0..8).map(|j| (seed >> (3 * j)) & 1 == 1).collect();
+        // Y = A*(B + C*~D): A is necessary.
+        let y = x[0] && (x[1] || (x[2] && !x[3]));
+        for (j, &v) in x.iter().enumerate() {
+            columns[j].push(f64::from(u8::from(v)));
+        }
+        columns[8].push(f64::from(u8::from(y)));
+    }
+    let data = Dataset::from_columns(
+        names
+            .iter()
+            .copied()
+            .chain(["Y"])
+            .zip(columns)
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let tt = TruthTableOptions::default()
+        .build(&data, "Y", &names)
+        .unwrap();
+    let exclusions = Esa::new()
+        .check(&data, "Y", &["A".parse().unwrap()])
+        .unwrap();
+    assert_eq!(exclusions.to_string(), "~A");
+    let with_a_absent = |s: &Solution| -> usize {
+        s.models()
+            .iter()
+            .map(|m| {
+                m.simplifying_assumptions()
+                    .iter()
+                    .filter(|c| c.values()[0] == 0)
+                    .count()
+            })
+            .sum()
+    };
+    let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
+    // What SetMethods' esa() gives here: the table unchanged, the plain solution.
+    let setmethods = parsimonious.solve(&tt).unwrap();
+    assert!(
+        with_a_absent(&setmethods) > 0,
+        "the plain parsimonious solution assumes remainders with ~A"
+    );
+    let ours = parsimonious
+        .exclude_expressions(exclusions.expressions().to_vec())
+        .solve(&tt)
+        .unwrap();
+    assert_eq!(with_a_absent(&ours), 0, "ESA: no assumption contradicts A");
+    for model in ours.models() {
+        for row in tt
+            .rows()
+            .iter()
+            .filter(|r| r.out() == OutputValue::Positive)
+        {
+            assert!(is_true_on(
+                model.expression(),
+                tt.conditions(),
+                row.values()
+            ));
+        }
+    }
 }
