@@ -9,20 +9,11 @@ use fsqca::solution::{DirectionalExpectations, SolutionOptions, SolutionType};
 use fsqca::{Dataset, Expression, OutputValue, TruthTable, TruthTableOptions};
 use proptest::prelude::*;
 
-const NAMES: [&str; 10] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
+mod common;
 
-/// Every configuration of `k` binary conditions as a data set, row id order.
-fn all_configurations(k: usize) -> Dataset {
-    let columns: Vec<(&str, Vec<f64>)> = (0..k)
-        .map(|j| {
-            let values = (0..1u32 << k)
-                .map(|i| f64::from((i >> (k - 1 - j)) & 1))
-                .collect();
-            (NAMES[j], values)
-        })
-        .collect();
-    Dataset::from_columns(columns).expect("configurations")
-}
+use common::all_configurations;
+
+const NAMES: [&str; 10] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
 
 /// Whether each configuration (by row id - 1) makes `expr` true.
 fn truth(expr: &Expression, configs: &Dataset) -> Vec<bool> {
@@ -78,7 +69,7 @@ proptest! {
         })
     ) {
         let tt = build(k, &cases);
-        let configs = all_configurations(k);
+        let configs = all_configurations(&NAMES[..k]);
         let inside = truth(&expr, &configs);
         let observed: Vec<bool> = {
             let mut o = vec![false; 1 << k];
