@@ -88,3 +88,68 @@ pub enum CounterfactualError {
     #[error(transparent)]
     Fit(#[from] FitError),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
+
+    #[test]
+    fn every_variant_names_the_offending_value() {
+        has_autotraits::<CounterfactualError>();
+        let cases = [
+            (
+                CounterfactualError::NotNecessary {
+                    expression: "B".into(),
+                    incl: 0.5,
+                    ron: 0.75,
+                    incl_cutoff: 0.9,
+                    ron_cutoff: 0.0,
+                },
+                "`B` is not necessary at inclN >= 0.9 and RoN >= 0: its inclN is 0.5 and its RoN 0.75",
+            ),
+            (
+                CounterfactualError::ExpressionRequired { kind: "all" },
+                "finding all rows needs an expression",
+            ),
+            (
+                CounterfactualError::UnknownModel { index: 3, models: 2 },
+                "model index 3 is out of range: the solution has 2 model(s)",
+            ),
+            (
+                CounterfactualError::DifferentConditions {
+                    left: vec!["A".into()],
+                    right: vec!["B".into()],
+                },
+                "different conditions: A and B",
+            ),
+            (
+                CounterfactualError::Cutoff(CutoffError {
+                    name: "RoN",
+                    value: 2.0,
+                }),
+                "RoN cut-off 2",
+            ),
+            (
+                CounterfactualError::Exclusion(ExclusionError::InvalidRowId { text: "9".into() }),
+                "row id `9`",
+            ),
+            (
+                CounterfactualError::Minimize(MinimizeError::NoPositiveRows),
+                "no positive rows",
+            ),
+            (
+                CounterfactualError::Solution(SolutionError::Tautology),
+                "tautology",
+            ),
+            (
+                CounterfactualError::Fit(FitError::NoConditions),
+                "condition",
+            ),
+        ];
+        for (error, words) in cases {
+            assert!(error.to_string().contains(words), "{error}");
+        }
+    }
+}

@@ -87,3 +87,73 @@ pub enum ExclusionError {
     #[error(transparent)]
     TruthTable(#[from] TruthTableError),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::minimize::MinimizeError;
+
+    fn has_autotraits<T: Send + Sync + Sized + Unpin + 'static>() {}
+
+    #[test]
+    fn every_variant_names_the_offending_value() {
+        has_autotraits::<ExclusionError>();
+        let syntax = "A*".parse::<crate::Expression>().unwrap_err();
+        let cases = [
+            (
+                ExclusionError::Syntax {
+                    text: "A*".into(),
+                    source: syntax,
+                },
+                "`A*`",
+            ),
+            (
+                ExclusionError::UnknownCondition {
+                    expression: "X*A".into(),
+                    name: "X".into(),
+                    available: vec!["A".into(), "B".into()],
+                },
+                "`X`, which is not a condition of the truth table (conditions are: A, B)",
+            ),
+            (
+                ExclusionError::UnknownLevel {
+                    expression: "M[4]".into(),
+                    name: "M".into(),
+                    level: 4,
+                    levels: 3,
+                },
+                "has no level 4 (it has 3)",
+            ),
+            (
+                ExclusionError::LevelsRequired {
+                    expression: "M".into(),
+                    name: "M".into(),
+                    levels: 3,
+                },
+                "`M[1]`",
+            ),
+            (
+                ExclusionError::InvalidRowId {
+                    text: "99999999999999999999999".into(),
+                },
+                "99999999999999999999999",
+            ),
+            (
+                ExclusionError::TooManyLevels {
+                    name: "M".into(),
+                    levels: 300,
+                },
+                "300 levels",
+            ),
+            (
+                ExclusionError::Minimize(MinimizeError::SpaceTooLarge {
+                    levels: vec![3; 40],
+                }),
+                "2^63",
+            ),
+        ];
+        for (error, words) in cases {
+            assert!(error.to_string().contains(words), "{error}");
+        }
+    }
+}

@@ -628,6 +628,39 @@ mod tests {
         ));
     }
 
+    /// Expressions exclude remainders only, are checked against the table, and excluding
+    /// every remainder gives the conservative solution.
+    #[test]
+    fn excluded_expressions() {
+        use crate::counterfactual::ExclusionError;
+        let tt = table();
+        let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
+        let with = |text: &str| {
+            parsimonious
+                .clone()
+                .exclude_expressions([text.parse().unwrap()])
+        };
+        // `B` holds the remainder 2 and the positive row 4, which stays positive.
+        assert_eq!(model_strings(&with("B"), &tt), ["A*B"]);
+        assert_eq!(
+            model_strings(&with("A + ~A"), &tt),
+            model_strings(&SolutionOptions::new(SolutionType::Conservative), &tt)
+        );
+        for t in TYPES {
+            let options = SolutionOptions::new(t)
+                .directional_expectations("A, B".parse().unwrap())
+                .exclude_expressions(["A*C".parse().unwrap()]);
+            assert!(
+                matches!(
+                    solution_error(&options),
+                    SolutionError::Exclusion(ExclusionError::UnknownCondition { ref name, .. })
+                        if name == "C"
+                ),
+                "{t}"
+            );
+        }
+    }
+
     /// Each setter of `SolutionOptions`, and each engine setter reached through
     /// `SolutionOptions::engine`, is read back by `get_<setter>`: renaming a getter (or
     /// copying an engine knob back into `SolutionOptions`) breaks this test.
@@ -642,8 +675,12 @@ mod tests {
             .solution_type(SolutionType::Intermediate)
             .directional_expectations("A, ~B".parse().unwrap())
             .exclude([2, 5])
+            .exclude_expressions(["A*~B".parse().unwrap()])
+            .negative_rows([4])
             .engine(engine.clone());
         assert_eq!(o.get_solution_type(), SolutionType::Intermediate);
+        assert_eq!(o.get_exclude_expressions()[0].to_string(), "A*~B");
+        assert_eq!(o.get_negative_rows(), [4]);
         assert_eq!(
             o.get_directional_expectations(),
             &"A, ~B".parse::<DirectionalExpectations>().unwrap()
