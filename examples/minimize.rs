@@ -48,13 +48,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "{} rests on {} simplifying assumptions",
         model.expression(),
-        model.simplifying_assumptions().len()
+        model.simplifying_assumptions().count()
     );
     let model = &intermediate.models()[0];
     let easy: Vec<String> = model
         .easy_counterfactuals()
-        .iter()
-        .map(|c| format!("{:?}", c.values()))
+        .configurations()
+        .map(|c| format!("{c:?}"))
         .collect();
     println!(
         "{} uses the easy counterfactuals {}",

@@ -286,20 +286,12 @@ fn reference_terms(model: &Value) -> BTreeSet<String> {
 
 /// The simplifying assumptions of a model, by row id.
 fn sa_ids(model: &Model) -> Vec<u64> {
-    model
-        .simplifying_assumptions()
-        .iter()
-        .map(|c| c.id())
-        .collect()
+    model.simplifying_assumptions().rows()
 }
 
 /// The easy counterfactuals of a model, by row id.
 fn ec_ids(model: &Model) -> Vec<u64> {
-    model
-        .easy_counterfactuals()
-        .iter()
-        .map(|c| c.id())
-        .collect()
+    model.easy_counterfactuals().rows()
 }
 
 /// Every model of a parsimonious solution against R's: the same models, each with its fit
@@ -615,8 +607,8 @@ fn esa_works_from_eight_conditions_where_setmethods_excludes_nothing() {
             .iter()
             .map(|m| {
                 m.simplifying_assumptions()
-                    .iter()
-                    .filter(|c| c.values()[0] == 0)
+                    .configurations()
+                    .filter(|c| c[0] == 0)
                     .count()
             })
             .sum()

@@ -2,10 +2,9 @@
 //! something silently wrong (reliability report, D6 and 2a).
 
 use fsqca::minimize::{
-    EngineOptions, Implicant, MinimizationProblem, MinimizeError, Minimized, Notation, PiChart,
-    Remainders,
+    ConfigurationSet, CubeSet, EngineOptions, Implicant, MinimizationProblem, MinimizeError,
+    Minimized, Notation, PiChart, Remainders,
 };
-use fsqca::solution::{Configuration, SolutionError};
 
 fn solved() -> Minimized {
     let problem = MinimizationProblem::new(
@@ -52,14 +51,20 @@ fn pi_chart_new_refuses_mismatched_lengths() {
 }
 
 #[test]
-fn configuration_new_refuses_values_that_do_not_fit() {
-    assert!(matches!(
-        Configuration::new(vec![1, 0], &[2]),
-        Err(SolutionError::InvalidConfiguration { values, levels })
-            if values == [1, 0] && levels == [2]
-    ));
-    assert!(Configuration::new(vec![2, 0], &[2, 2]).is_err());
-    assert_eq!(Configuration::new(vec![1, 1], &[2, 3]).unwrap().id(), 5);
+fn cube_sets_refuse_configurations_that_do_not_fit() {
+    assert_eq!(
+        CubeSet::from_configurations(vec![2], &[vec![1, 0]]),
+        Err(MinimizeError::UnequalLengths {
+            set: ConfigurationSet::Cubes,
+            index: 0,
+            expected: 1,
+            len: 2
+        })
+    );
+    assert!(CubeSet::from_configurations(vec![2, 2], &[vec![2, 0]]).is_err());
+    let set = CubeSet::from_configurations(vec![2, 3], &[vec![1, 1]]).unwrap();
+    assert_eq!(set.count(), 1);
+    assert!(set.contains(&[1, 1]) && !set.contains(&[1, 2]));
 }
 
 #[test]

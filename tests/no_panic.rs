@@ -24,7 +24,7 @@ use fsqca::fit::SuperSubsetOptions;
 use fsqca::minimize::{
     EngineOptions, Implicant, MinimizationProblem, Minimized, PiChart, Remainders,
 };
-use fsqca::solution::{Configuration, DirectionalExpectations, SolutionOptions, SolutionType};
+use fsqca::solution::{DirectionalExpectations, SolutionOptions, SolutionType};
 use fsqca::{Dataset, Expression, FuzzySet, Literal, SortKey, Statement, TruthTableOptions};
 
 /// Column names of [`data`] that are valid names, and strings that are not.
@@ -273,9 +273,10 @@ proptest! {
         if let Ok(chart) = PiChart::new(std::slice::from_ref(&implicant), &columns) {
             exercise_chart(&chart, &rows);
         }
-        if let Ok(c) = Configuration::new(config.0.clone(), &config.1) {
-            prop_assert!(c.values().iter().zip(&config.1).all(|(v, l)| v < l));
-            let _ = c.id();
+        if let Ok(c) = fsqca::minimize::CubeSet::from_configurations(config.1.clone(), std::slice::from_ref(&config.0)) {
+            prop_assert!(config.0.iter().zip(&config.1).all(|(v, l)| v < l));
+            prop_assert_eq!(c.count(), 1);
+            prop_assert_eq!(c.complement().count() + 1, config.1.iter().map(|&l| u64::from(l)).product::<u64>());
         }
         let (levels, positive, forbidden) = problem;
         let remainders = match remainders {
@@ -483,10 +484,7 @@ fn samples() -> &'static [(&'static str, Value)] {
             ("Solution", s(&solution)),
             ("Model", s(&model)),
             ("Term", s(&model.terms()[0])),
-            (
-                "Configuration",
-                s(&Configuration::new(vec![1, 0], &[2, 2]).expect("valid")),
-            ),
+            ("Counterfactuals", s(model.simplifying_assumptions())),
             ("Minimized", s(&minimized)),
             ("PiChart", s(minimized.chart())),
             ("Implicant", s(&minimized.prime_implicants()[0])),
@@ -592,9 +590,10 @@ fn exercise_json(tag: &str, value: &Value) {
                 let _ = t.expression().evaluate(&data);
             }
         }
-        "Configuration" => {
-            if let Some(c) = de!(Configuration) {
-                let _ = (c.id(), c.values().len());
+        "Counterfactuals" => {
+            if let Some(c) = de!(fsqca::solution::Counterfactuals) {
+                let _ = (c.count(), c.rows(), c.contains(&[1, 0]), c.intersection(&c));
+                let _ = c.configurations().take(3).count();
             }
         }
         "Minimized" => {

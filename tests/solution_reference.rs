@@ -196,12 +196,11 @@ fn solutions_match_r_qca_on_every_fixture() {
                 if let Some(sa) = reference["simplifying_assumptions"].as_object() {
                     for (i, model) in ours.models().iter().enumerate() {
                         if let Some(r) = sa.get(&format!("M{}", i + 1)) {
-                            let got: Vec<u64> = model
-                                .simplifying_assumptions()
-                                .iter()
-                                .map(|c| c.id())
-                                .collect();
-                            assert_eq!(got, ids(&r["ids"]), "{what} {label} M{} SA", i + 1);
+                            let sa = model.simplifying_assumptions();
+                            let want = ids(&r["ids"]);
+                            assert!(sa.is_complete(), "{what} {label} M{} SA", i + 1);
+                            assert_eq!(sa.count(), want.len() as u64);
+                            assert_eq!(sa.rows(), want, "{what} {label} M{} SA", i + 1);
                         }
                     }
                 }
@@ -233,19 +232,15 @@ fn solutions_match_r_qca_on_every_fixture() {
                     let what = format!("{name} {part} {label} {pair}");
                     assert_eq!(mine.len(), r["models"].as_array().unwrap().len(), "{what}");
                     for m in &mine {
-                        let easy: Vec<u64> =
-                            m.easy_counterfactuals().iter().map(|c| c.id()).collect();
-                        let difficult: Vec<u64> = m
-                            .difficult_counterfactuals()
-                            .iter()
-                            .map(|c| c.id())
-                            .collect();
-                        assert_eq!(easy, ids(&r["easy_counterfactuals"]), "{what} easy");
-                        assert_eq!(
-                            difficult,
-                            ids(&r["difficult_counterfactuals"]),
-                            "{what} difficult"
-                        );
+                        let (easy, difficult) =
+                            (m.easy_counterfactuals(), m.difficult_counterfactuals());
+                        let want_easy = ids(&r["easy_counterfactuals"]);
+                        let want_difficult = ids(&r["difficult_counterfactuals"]);
+                        assert!(easy.is_complete() && difficult.is_complete(), "{what}");
+                        assert_eq!(easy.count(), want_easy.len() as u64, "{what} easy");
+                        assert_eq!(easy.rows(), want_easy, "{what} easy");
+                        assert_eq!(difficult.count(), want_difficult.len() as u64);
+                        assert_eq!(difficult.rows(), want_difficult, "{what} difficult");
                     }
                     let got: BTreeSet<BTreeSet<String>> = mine
                         .iter()

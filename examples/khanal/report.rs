@@ -850,8 +850,8 @@ pub fn replicate() -> BoxResult<Report> {
             intermediate: model_strings(&intermediate),
             simplifying_assumptions: parsimonious.models().first().map_or_else(Vec::new, |m| {
                 m.simplifying_assumptions()
-                    .iter()
-                    .map(|c| label(c.values()))
+                    .configurations()
+                    .map(|c| label(&c))
                     .collect()
             }),
         });

@@ -85,14 +85,11 @@ fn counterfactuals_of(
 ) -> Result<CubeSet, CounterfactualError> {
     Ok(match solution_type {
         SolutionType::Parsimonious => space.remainders_where(model.expression())?,
-        SolutionType::Intermediate => {
-            let easy: Vec<Vec<u8>> = model
-                .easy_counterfactuals()
-                .iter()
-                .map(|c| c.values().to_vec())
-                .collect();
-            CubeSet::from_configurations(space.levels.clone(), &easy)?
-        }
+        // The region of the pair's easy counterfactuals, without observed rows.
+        SolutionType::Intermediate => model
+            .easy_counterfactuals()
+            .cube_set()
+            .difference(&space.observed)?,
         SolutionType::Conservative => CubeSet::empty(space.levels.clone())?,
     })
 }

@@ -50,9 +50,31 @@ use super::problem::check_conditions;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "CubeSetData")
+)]
 pub struct CubeSet {
     levels: Vec<u8>,
     cubes: Vec<Implicant>,
+}
+
+/// The serialised fields of a [`CubeSet`], checked by [`CubeSet::new`] on deserialization.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct CubeSetData {
+    levels: Vec<u8>,
+    cubes: Vec<Implicant>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<CubeSetData> for CubeSet {
+    type Error = MinimizeError;
+
+    fn try_from(data: CubeSetData) -> Result<Self, Self::Error> {
+        CubeSet::new(data.levels, data.cubes)
+    }
 }
 
 fn check_levels(levels: &[u8]) -> Result<(), MinimizeError> {

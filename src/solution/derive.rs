@@ -4,41 +4,25 @@
 //! counterfactuals. [`SolutionOptions::solve`](super::SolutionOptions::solve) is the entry
 //! point; this file holds the algorithm it runs.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use ndarray::Array1;
 
-use crate::expression::{Expression, Literal};
+use crate::expression::Expression;
 use crate::fit::{self, IntoOutcome};
 use crate::minimize::{
     CubeSet, EngineOptions, Implicant, MinimizationProblem, Minimized, Remainders,
 };
 use crate::truth_table::{OutputValue, RowIds, TruthTable};
 
+use super::counterfactuals::{Counterfactuals, Names};
 use super::error::SolutionError;
 use super::expectations::{expectation_cube, DirectionalExpectations, ExpectationGroup};
 use super::options::{Exclusions, SolutionOptions};
-use super::result::{Configuration, Model, ModelOrigin, Solution, Term};
+use super::result::{Model, ModelOrigin, Solution, Term};
 use super::solution_type::SolutionType;
 use super::warning::SolutionWarning;
-
-/// The most configurations listed as simplifying assumptions of one solution, over all its
-/// models, and as counterfactuals of one pair of models.
-///
-/// The simplifying assumptions are listed model by model, in the models' order, while they
-/// fit within this limit; the models after that list none, and the solution's
-/// [`warning`](Solution::warning) says for how many models they are listed. (With many
-/// conditions and thousands of models, listing every model's assumptions would take memory
-/// exponential in the number of conditions.) An intermediate solution whose counterfactuals
-/// exceed the limit fails with [`SolutionError::TooManyCounterfactuals`].
-///
-/// # Example
-/// ```
-/// use fsqca::solution::MAX_COUNTERFACTUALS;
-/// assert_eq!(MAX_COUNTERFACTUALS, 1 << 20);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub const MAX_COUNTERFACTUALS: usize = 1 << 20;
 
 /// The prime implicants, the essential ones and the models of a solution.
 type Derived = (Vec<Expression>, Vec<Expression>, Vec<Model>);
@@ -51,7 +35,7 @@ pub(super) fn derive(
     let solution_type = options.get_solution_type();
     let expectations = options.get_directional_expectations();
     let engine = options.get_engine();
-    let mut context = Context::new(tt)?;
+    let mut context = Context::new(tt, options.get_row_limit())?;
     context.set_negative(&options.exclusions)?;
     let excluded = context.excluded(options.get_exclude(), &options.exclusions)?;
     let mut notes = Notes::default();
@@ -70,13 +54,9 @@ pub(super) fn derive(
             let m = context.minimize(Remainders::All, Some(&excluded), engine)?;
             notes.record(&m);
             let mut models = context.models(&m, None)?;
-            let mut budget = AssumptionBudget::new();
             for (model, chosen) in models.iter_mut().zip(m.models()) {
-                let terms: Vec<&Implicant> =
-                    chosen.iter().map(|&i| &m.prime_implicants()[i]).collect();
-                model.simplifying_assumptions = budget.list(&context, &terms);
+                model.simplifying_assumptions = context.assumptions(&m, chosen)?;
             }
-            notes.warnings.extend(budget.warning());
             (
                 context.terms(m.prime_implicants()),
                 context.essential(&m),
@@ -126,15 +106,16 @@ struct Context<'a> {
     levels: Vec<u8>,
     row_ids: RowIds,
     positive: Vec<Vec<u8>>,
-    positive_set: BTreeSet<Vec<u8>>,
     forbidden: Vec<Vec<u8>>,
-    /// Whether literals are written with levels (`A[1]`): as R QCA does as soon as one
-    /// condition is multi-value, for every crisp condition.
-    bracketed: Vec<bool>,
+    /// How terms are written (shared with every set of counterfactuals).
+    names: Arc<Names>,
+    /// The row ids of the positive rows, sorted (shared likewise).
+    positive_ids: Arc<Vec<u64>>,
+    row_limit: usize,
 }
 
 impl<'a> Context<'a> {
-    fn new(tt: &'a TruthTable) -> Result<Self, SolutionError> {
+    fn new(tt: &'a TruthTable, row_limit: usize) -> Result<Self, SolutionError> {
         let mut levels = Vec::with_capacity(tt.levels().len());
         for (name, &l) in tt.conditions().iter().zip(tt.levels()) {
             let l = u8::try_from(l).map_err(|_| SolutionError::TooManyLevels {
@@ -155,6 +136,8 @@ impl<'a> Context<'a> {
                 _ => {}
             }
         }
+        // R QCA writes literals with levels (`A[1]`) as soon as one condition is
+        // multi-value, for every crisp condition too.
         let any_multi_value = levels.iter().any(|&l| l > 2);
         let data = tt.data();
         let bracketed = tt
@@ -169,16 +152,57 @@ impl<'a> Context<'a> {
                             .is_ok_and(|c| c.iter().all(|&v| v == 0.0 || v == 1.0)))
             })
             .collect();
-        let positive_set = positive.iter().cloned().collect();
-        Ok(Self {
+        let names = Arc::new(Names {
+            conditions: tt.conditions().to_vec(),
+            bracketed,
+        });
+        let mut context = Self {
             tt,
             levels,
             row_ids: RowIds::new(tt.levels())?,
             positive,
-            positive_set,
             forbidden,
-            bracketed,
-        })
+            names,
+            positive_ids: Arc::new(Vec::new()),
+            row_limit,
+        };
+        context.number_positive();
+        Ok(context)
+    }
+
+    /// Numbers the positive rows (after a change of them).
+    fn number_positive(&mut self) {
+        let mut ids: Vec<u64> = self
+            .positive
+            .iter()
+            .filter_map(|c| self.row_ids.id(c))
+            .collect();
+        ids.sort_unstable();
+        self.positive_ids = Arc::new(ids);
+    }
+
+    /// The counterfactuals inside `region`.
+    fn counterfactuals(&self, region: CubeSet) -> Result<Counterfactuals, SolutionError> {
+        Counterfactuals::new(
+            self.names.clone(),
+            self.positive_ids.clone(),
+            region,
+            self.row_limit,
+        )
+    }
+
+    /// The simplifying assumptions of the model `chosen` of `m`: the remainders in its
+    /// terms.
+    fn assumptions(
+        &self,
+        m: &Minimized,
+        chosen: &[usize],
+    ) -> Result<Counterfactuals, SolutionError> {
+        let terms = chosen
+            .iter()
+            .map(|&i| m.prime_implicants()[i].clone())
+            .collect();
+        self.counterfactuals(CubeSet::new(self.levels.clone(), terms)?)
     }
 
     /// Moves the rows of `exclusions.negative_rows` to the forbidden ones: a positive row
@@ -187,13 +211,12 @@ impl<'a> Context<'a> {
     fn set_negative(&mut self, exclusions: &Exclusions) -> Result<(), SolutionError> {
         for &id in &exclusions.negative_rows {
             let values = self.configuration(id)?;
-            if self.positive_set.remove(&values) {
-                self.positive.retain(|c| *c != values);
-            }
+            self.positive.retain(|c| *c != values);
             if !self.forbidden.contains(&values) {
                 self.forbidden.push(values);
             }
         }
+        self.number_positive();
         Ok(())
     }
 
@@ -260,23 +283,7 @@ impl<'a> Context<'a> {
 
     /// A prime implicant as an expression, literals in condition order.
     fn term(&self, implicant: &Implicant) -> Result<Expression, SolutionError> {
-        let conditions = self.tt.conditions();
-        let literals = implicant.literals().map(|(j, v)| {
-            let name = conditions[j].as_str();
-            let literal = if self.bracketed[j] {
-                Literal::with_levels(name, [u32::from(v)])
-            } else if v == 1 {
-                Literal::new(name)
-            } else {
-                Literal::new(name).map(Literal::negate)
-            };
-            literal.map(Expression::literal)
-        });
-        let literals = literals.collect::<Result<Vec<_>, _>>()?;
-        if literals.is_empty() {
-            return Err(SolutionError::Tautology);
-        }
-        Ok(Expression::conjunction(literals)?)
+        self.names.term(implicant)
     }
 
     fn terms(&self, implicants: &[Implicant]) -> Vec<Expression> {
@@ -322,6 +329,7 @@ impl<'a> Context<'a> {
                 slot.insert((expression, membership, cases));
             }
         }
+        let empty = CubeSet::empty(self.levels.clone())?;
         let mut out = Vec::with_capacity(m.models().len());
         for chosen in m.models() {
             let exprs: Vec<Expression> = chosen.iter().map(|i| evaluated[i].0.clone()).collect();
@@ -348,9 +356,9 @@ impl<'a> Context<'a> {
                 expression,
                 terms,
                 fit: fitted.solution,
-                simplifying_assumptions: Vec::new(),
-                easy_counterfactuals: Vec::new(),
-                difficult_counterfactuals: Vec::new(),
+                simplifying_assumptions: self.counterfactuals(empty.clone())?,
+                easy_counterfactuals: self.counterfactuals(empty.clone())?,
+                difficult_counterfactuals: self.counterfactuals(empty.clone())?,
                 origin,
             });
         }
@@ -373,7 +381,8 @@ impl<'a> Context<'a> {
         let mut prime_implicants: Vec<Expression> = Vec::new();
         let mut essential: Vec<Expression> = Vec::new();
         let mut models = Vec::new();
-        let mut budget = AssumptionBudget::new();
+        // The parsimonious models' simplifying assumptions, each computed once.
+        let mut assumed: Vec<Option<Counterfactuals>> = vec![None; parsimonious.models().len()];
         for (ci, c_model) in conservative.models().iter().enumerate() {
             for (pi, p_model) in parsimonious.models().iter().enumerate() {
                 let c_terms: Vec<&Implicant> = c_model
@@ -384,20 +393,18 @@ impl<'a> Context<'a> {
                     .iter()
                     .map(|&i| &parsimonious.prime_implicants()[i])
                     .collect();
-                let easy = self.easy_counterfactuals(&c_terms, &p_terms, &groups)?;
-                let assumptions = self.remainders_in(&p_terms, MAX_COUNTERFACTUALS).ok_or(
-                    SolutionError::TooManyCounterfactuals {
-                        max: MAX_COUNTERFACTUALS,
-                    },
-                )?;
-                let easy_set: BTreeSet<&Configuration> = easy.iter().collect();
-                let difficult: Vec<Configuration> = assumptions
-                    .iter()
-                    .filter(|c| !easy_set.contains(c))
-                    .cloned()
-                    .collect();
-                let easy_values: Vec<Vec<u8>> = easy.iter().map(|c| c.values().to_vec()).collect();
-                let m = self.minimize(Remainders::Only(easy_values), None, engine)?;
+                let region = self.easy_region(&c_terms, &p_terms, &groups)?;
+                let easy = self.counterfactuals(region.clone())?;
+                let assumptions = match &assumed[pi] {
+                    Some(a) => a.clone(),
+                    None => {
+                        let a = self.assumptions(&parsimonious, p_model)?;
+                        assumed[pi] = Some(a.clone());
+                        a
+                    }
+                };
+                let difficult = assumptions.difference(&easy)?;
+                let m = self.minimize(Remainders::Within(region), None, engine)?;
                 notes.record(&m);
                 for pi_expr in self.terms(m.prime_implicants()) {
                     if !prime_implicants.contains(&pi_expr) {
@@ -415,143 +422,33 @@ impl<'a> Context<'a> {
                 };
                 let mut pair_models = self.models(&m, Some(origin))?;
                 for (model, chosen) in pair_models.iter_mut().zip(m.models()) {
-                    let terms: Vec<&Implicant> =
-                        chosen.iter().map(|&i| &m.prime_implicants()[i]).collect();
-                    model.simplifying_assumptions = budget.list(self, &terms);
+                    model.simplifying_assumptions = self.assumptions(&m, chosen)?;
                     model.easy_counterfactuals = easy.clone();
                     model.difficult_counterfactuals = difficult.clone();
                 }
                 models.extend(pair_models);
             }
         }
-        notes.warnings.extend(budget.warning());
         Ok((prime_implicants, essential, models))
     }
 
-    /// The remainders (configurations that are not positive rows) inside any of the cubes,
-    /// sorted by row id; `None` when they could be more than `limit` (the cubes' sizes add up
-    /// to more).
-    fn remainders_in_cubes(
-        &self,
-        cubes: &[Vec<Option<u8>>],
-        limit: usize,
-    ) -> Option<Vec<Configuration>> {
-        let mut total = 0u64;
-        for cube in cubes {
-            let size = cube
-                .iter()
-                .zip(&self.levels)
-                .filter(|(v, _)| v.is_none())
-                .try_fold(1u64, |acc, (_, &l)| acc.checked_mul(u64::from(l)))?;
-            total = total.checked_add(size)?;
-        }
-        if total > limit as u64 {
-            return None;
-        }
-        let mut found = BTreeSet::new();
-        for cube in cubes {
-            let free: Vec<usize> = (0..cube.len()).filter(|&j| cube[j].is_none()).collect();
-            let mut config: Vec<u8> = cube.iter().map(|v| v.unwrap_or(0)).collect();
-            loop {
-                if !self.positive_set.contains(&config) {
-                    // Each value is below its number of levels (the loop counts within them),
-                    // so the configuration is numbered.
-                    found.extend(Configuration::numbered(&self.row_ids, config.clone()));
-                }
-                // Next configuration of the cube: count over the free positions, last fastest.
-                let mut advanced = false;
-                for &j in free.iter().rev() {
-                    config[j] += 1;
-                    if config[j] < self.levels[j] {
-                        advanced = true;
-                        break;
-                    }
-                    config[j] = 0;
-                }
-                if !advanced {
-                    break;
-                }
-            }
-        }
-        Some(found.into_iter().collect())
-    }
-
-    fn remainders_in(&self, terms: &[&Implicant], limit: usize) -> Option<Vec<Configuration>> {
-        let cubes: Vec<Vec<Option<u8>>> = terms.iter().map(|t| t.to_levels()).collect();
-        self.remainders_in_cubes(&cubes, limit)
-    }
-
-    /// The easy counterfactuals of one (conservative, parsimonious) pair of models.
-    fn easy_counterfactuals(
+    /// The region of the easy counterfactuals of one (conservative, parsimonious) pair of
+    /// models, as cubes: for each conservative term `c` and each parsimonious term `p` that
+    /// contains it, `c` relaxed by the directional expectations, within `p`. Its remainders
+    /// are the easy counterfactuals; it holds no negative or excluded row (`p` holds none).
+    fn easy_region(
         &self,
         conservative: &[&Implicant],
         parsimonious: &[&Implicant],
         groups: &[ExpectationGroup],
-    ) -> Result<Vec<Configuration>, SolutionError> {
+    ) -> Result<CubeSet, SolutionError> {
         let mut cubes = Vec::new();
         for c in conservative {
-            let relaxed = expectation_cube(c, groups);
+            let relaxed = Implicant::from_levels(&expectation_cube(c, groups));
             for p in parsimonious.iter().filter(|p| c.is_subsumed_by(p)) {
-                // The relaxed cube within p: p's literals win (c is inside p, so they agree).
-                let cube: Vec<Option<u8>> = relaxed
-                    .iter()
-                    .enumerate()
-                    .map(|(j, &v)| p.level(j).or(v))
-                    .collect();
-                cubes.push(cube);
+                cubes.extend(relaxed.intersection(p));
             }
         }
-        self.remainders_in_cubes(&cubes, MAX_COUNTERFACTUALS).ok_or(
-            SolutionError::TooManyCounterfactuals {
-                max: MAX_COUNTERFACTUALS,
-            },
-        )
-    }
-}
-
-/// What is left of [`MAX_COUNTERFACTUALS`] for listing the models' simplifying assumptions.
-struct AssumptionBudget {
-    left: usize,
-    /// Models whose assumptions were listed, and models after the budget ran out.
-    listed: usize,
-    unlisted: usize,
-}
-
-impl AssumptionBudget {
-    fn new() -> Self {
-        AssumptionBudget {
-            left: MAX_COUNTERFACTUALS,
-            listed: 0,
-            unlisted: 0,
-        }
-    }
-
-    /// The remainders in `terms` if they still fit (and nothing once one model did not).
-    fn list(&mut self, context: &Context<'_>, terms: &[&Implicant]) -> Vec<Configuration> {
-        let found = if self.unlisted == 0 {
-            context.remainders_in(terms, self.left)
-        } else {
-            None
-        };
-        match found {
-            Some(list) => {
-                self.left -= list.len();
-                self.listed += 1;
-                list
-            }
-            None => {
-                self.unlisted += 1;
-                Vec::new()
-            }
-        }
-    }
-
-    /// The warning when some models have no list.
-    fn warning(&self) -> Option<SolutionWarning> {
-        (self.unlisted > 0).then(|| SolutionWarning::AssumptionsListedForFirst {
-            listed: self.listed,
-            models: self.listed + self.unlisted,
-            max: MAX_COUNTERFACTUALS,
-        })
+        Ok(CubeSet::new(self.levels.clone(), cubes)?)
     }
 }

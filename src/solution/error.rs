@@ -137,23 +137,23 @@ pub enum SolutionError {
          positive and the outcome needs no condition"
     )]
     Tautology,
-    /// The counterfactuals of an intermediate solution would be too many to list.
-    #[error(
-        "the intermediate solution needs more than {max} counterfactual configurations; \
-         use fewer conditions or the parsimonious solution"
-    )]
-    TooManyCounterfactuals {
-        /// The limit that was reached.
-        max: usize,
+    /// Two sets of counterfactuals over different conditions were combined
+    /// ([`Counterfactuals::intersection`](crate::solution::Counterfactuals::intersection)).
+    #[error("counterfactuals over different conditions: {left:?} and {right:?}")]
+    DifferentConditions {
+        /// The conditions of the set the operation was called on.
+        left: Vec<String>,
+        /// The conditions of the other set.
+        right: Vec<String>,
     },
-    /// A configuration whose values do not match the numbers of levels: another length, or a
-    /// value at or above its condition's number of levels.
-    #[error("configuration {values:?} does not fit conditions with {levels:?} levels")]
-    InvalidConfiguration {
-        /// The values given.
-        values: Vec<u8>,
-        /// The numbers of levels given.
-        levels: Vec<u8>,
+    /// A deserialized [`Counterfactuals`](crate::solution::Counterfactuals) whose cubes or
+    /// count disagree with its cube set and observed rows.
+    #[error("inconsistent counterfactuals: cubes {cubes:?} with count {count}")]
+    InconsistentCounterfactuals {
+        /// The cubes stored.
+        cubes: Vec<String>,
+        /// The count stored.
+        count: u64,
     },
     /// A term cannot be written as an expression: a condition name the grammar cannot write
     /// (possible only in a truth table that was deserialized, as [`TruthTable::new`] refuses
@@ -227,14 +227,6 @@ mod tests {
             SolutionError::NoDirectionalExpectations.to_string(),
             "the intermediate solution needs directional expectations: give them, or ask for the \
              conservative solution (which it would equal without them)"
-        );
-        let e = SolutionError::InvalidConfiguration {
-            values: vec![2, 0],
-            levels: vec![2, 2],
-        };
-        assert_eq!(
-            e.to_string(),
-            "configuration [2, 0] does not fit conditions with [2, 2] levels"
         );
         let e = SolutionError::ExpectationSyntax {
             text: " ".into(),

@@ -24,6 +24,14 @@
 //! solved against the positive rows. The parsimonious model's other simplifying assumptions
 //! are the difficult counterfactuals.
 //!
+//! Nothing is enumerated: the easy counterfactuals are held as those cubes
+//! ([`Counterfactuals`], a [`CubeSet`](crate::minimize::CubeSet)), and the minimization
+//! allows the remainders inside them
+//! ([`Remainders::Within`](crate::minimize::Remainders::Within)), so an intermediate solution
+//! works for every number of conditions the parsimonious one does. Simplifying assumptions,
+//! easy and difficult counterfactuals give their cubes, their exact count and their row ids
+//! up to a limit ([`SolutionOptions::row_limit`]).
+//!
 //! # Example
 //! ```
 //! use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
@@ -44,6 +52,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod counterfactuals;
 mod derive;
 mod error;
 mod expectations;
@@ -52,10 +61,10 @@ mod result;
 mod solution_type;
 mod warning;
 
-pub use derive::MAX_COUNTERFACTUALS;
+pub use counterfactuals::{Counterfactuals, DEFAULT_ROW_LIMIT};
 pub use error::SolutionError;
 pub use expectations::DirectionalExpectations;
 pub use options::SolutionOptions;
-pub use result::{Configuration, Model, ModelOrigin, Solution, Term};
+pub use result::{Model, ModelOrigin, Solution, Term};
 pub use solution_type::SolutionType;
 pub use warning::SolutionWarning;

@@ -8,6 +8,7 @@ use crate::minimize::{CoverSearch, PrimeMethod};
 use crate::minimize::{CubeSet, EngineOptions};
 use crate::truth_table::TruthTable;
 
+use super::counterfactuals::DEFAULT_ROW_LIMIT;
 use super::derive::derive;
 use super::error::SolutionError;
 use super::expectations::DirectionalExpectations;
@@ -32,6 +33,7 @@ use super::solution_type::SolutionType;
 /// | excluded remainders (row ids) | [`SolutionOptions::exclude`] | [`SolutionOptions::get_exclude`] | none |
 /// | excluded remainders (expressions) | [`SolutionOptions::exclude_expressions`] | [`SolutionOptions::get_exclude_expressions`] | none |
 /// | observed rows set negative (row ids) | [`SolutionOptions::negative_rows`] | [`SolutionOptions::get_negative_rows`] | none |
+/// | row ids listed per set of counterfactuals | [`SolutionOptions::row_limit`] | [`SolutionOptions::get_row_limit`] | [`DEFAULT_ROW_LIMIT`] (1,000) |
 /// | engine options | [`SolutionOptions::engine`] | [`SolutionOptions::get_engine`] | [`EngineOptions::new`] |
 /// | models at most | [`EngineOptions::max_models`] | [`EngineOptions::get_max_models`] | 10,000 |
 /// | row dominance (R's `row.dom`) | [`EngineOptions::row_dominance`] | [`EngineOptions::get_row_dominance`] | `false` |
@@ -81,6 +83,7 @@ pub struct SolutionOptions {
     exclude: Vec<u64>,
     exclude_expressions: Vec<Expression>,
     pub(crate) exclusions: Exclusions,
+    row_limit: usize,
     engine: EngineOptions,
 }
 
@@ -121,6 +124,7 @@ impl SolutionOptions {
             exclude: Vec::new(),
             exclude_expressions: Vec::new(),
             exclusions: Exclusions::default(),
+            row_limit: DEFAULT_ROW_LIMIT,
             engine: EngineOptions::new(),
         }
     }
@@ -256,6 +260,24 @@ impl SolutionOptions {
         self
     }
 
+    /// Sets the most row ids listed per set of counterfactuals
+    /// ([`Counterfactuals::rows`](crate::solution::Counterfactuals::rows)): simplifying
+    /// assumptions, easy and difficult counterfactuals. Their cubes and counts are exact
+    /// whatever the limit; [`Counterfactuals::is_complete`](crate::solution::Counterfactuals::is_complete)
+    /// says whether the rows are all listed. Default [`DEFAULT_ROW_LIMIT`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::new(SolutionType::Parsimonious).row_limit(20);
+    /// assert_eq!(o.get_row_limit(), 20);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn row_limit(mut self, limit: usize) -> Self {
+        self.row_limit = limit;
+        self
+    }
+
     /// Sets the options of the minimization engine behind every minimization of the
     /// solution: limits on models, prime implicants and search nodes, row dominance (R QCA's
     /// `row.dom`), the prime implicant method, whether an unproven minimum is accepted, and
@@ -327,6 +349,19 @@ impl SolutionOptions {
     /// ```
     pub fn get_exclude(&self) -> &[u64] {
         &self.exclude
+    }
+
+    /// The most row ids listed per set of counterfactuals (see
+    /// [`SolutionOptions::row_limit`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, DEFAULT_ROW_LIMIT};
+    /// assert_eq!(SolutionOptions::default().get_row_limit(), DEFAULT_ROW_LIMIT);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_row_limit(&self) -> usize {
+        self.row_limit
     }
 
     /// The expressions of excluded remainders (see [`SolutionOptions::exclude_expressions`]).
@@ -419,7 +454,7 @@ impl SolutionOptions {
     /// ([`MinimizeError::NoPositiveRows`](crate::minimize::MinimizeError::NoPositiveRows)) or
     /// the engine's limits are hit; [`SolutionError::UnknownCondition`] for an expectation on
     /// an unknown condition; an excluded row that is not a remainder ([`SolutionError::UnknownRow`], [`SolutionError::ExcludedPositiveRow`],
-    /// [`SolutionError::ExcludedObservedRow`]), too many counterfactuals, or a parsimonious
+    /// [`SolutionError::ExcludedObservedRow`]), or a parsimonious
     /// solution that is a tautology (no row is negative, so the outcome would need no
     /// condition at all: [`SolutionError::Tautology`]).
     ///
@@ -677,6 +712,7 @@ mod tests {
             .exclude([2, 5])
             .exclude_expressions(["A*~B".parse().unwrap()])
             .negative_rows([4])
+            .row_limit(9)
             .engine(engine.clone());
         assert_eq!(o.get_solution_type(), SolutionType::Intermediate);
         assert_eq!(o.get_exclude_expressions()[0].to_string(), "A*~B");
@@ -686,6 +722,7 @@ mod tests {
             &"A, ~B".parse::<DirectionalExpectations>().unwrap()
         );
         assert_eq!(o.get_exclude(), [2, 5]);
+        assert_eq!(o.get_row_limit(), 9);
         // Each engine getter is tested in `minimize::options`; here, that they are reached.
         assert_eq!(o.get_engine(), &engine);
         assert_eq!(o.get_engine().get_covers(), CoverSearch::Irredundant);

@@ -6,88 +6,10 @@ use crate::expression::Expression;
 use crate::fit::Sufficiency;
 use crate::number::metric;
 use crate::text::pad_right;
-use crate::truth_table::RowIds;
 
-use super::error::SolutionError;
+use super::counterfactuals::Counterfactuals;
 use super::solution_type::SolutionType;
 use super::warning::SolutionWarning;
-
-/// A configuration of the conditions (a truth-table row), with its R QCA row id.
-///
-/// # Example
-/// ```
-/// use fsqca::solution::Configuration;
-///
-/// let c = Configuration::new(vec![1, 0, 1], &[2, 2, 2])?;
-/// assert_eq!(c.id(), 6); // 1-based, first condition most significant
-/// assert_eq!(c.values(), [1, 0, 1]);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Configuration {
-    id: u64,
-    values: Vec<u8>,
-}
-
-impl Configuration {
-    /// The configuration `values` of conditions with the given numbers of levels, numbered
-    /// by [`RowIds`].
-    ///
-    /// # Errors
-    /// [`SolutionError::InvalidConfiguration`] when `values` and `levels` have different
-    /// lengths, a value is not below its number of levels, or the levels have more
-    /// configurations than a row id can number (2^63, as the truth table's
-    /// [`TruthTableError::TooManyConfigurations`](crate::truth_table::TruthTableError::TooManyConfigurations)).
-    ///
-    /// # Example
-    /// ```
-    /// let c = fsqca::solution::Configuration::new(vec![2, 0], &[3, 2])?;
-    /// assert_eq!(c.id(), 5);
-    /// assert!(fsqca::solution::Configuration::new(vec![2, 0], &[2, 2]).is_err());
-    /// assert!(fsqca::solution::Configuration::new(vec![1], &[2, 2]).is_err());
-    /// assert!(fsqca::solution::Configuration::new(vec![0; 64], &[2; 64]).is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn new(values: Vec<u8>, levels: &[u8]) -> Result<Self, SolutionError> {
-        let wide: Vec<u32> = levels.iter().map(|&l| u32::from(l)).collect();
-        match RowIds::new(&wide).ok().and_then(|ids| ids.id(&values)) {
-            Some(id) => Ok(Self { id, values }),
-            None => Err(SolutionError::InvalidConfiguration {
-                values,
-                levels: levels.to_vec(),
-            }),
-        }
-    }
-
-    /// The configuration `values` numbered by `ids`, `None` when it is none of theirs.
-    pub(super) fn numbered(ids: &RowIds, values: Vec<u8>) -> Option<Self> {
-        ids.id(&values).map(|id| Self { id, values })
-    }
-
-    /// The R QCA row id: the 1-based row number in the complete truth table, first condition
-    /// most significant.
-    ///
-    /// # Example
-    /// ```
-    /// assert_eq!(fsqca::solution::Configuration::new(vec![0, 0], &[2, 2])?.id(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn id(&self) -> u64 {
-        self.id
-    }
-
-    /// The level of each condition.
-    ///
-    /// # Example
-    /// ```
-    /// assert_eq!(fsqca::solution::Configuration::new(vec![0, 1], &[2, 2])?.values(), [0, 1]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn values(&self) -> &[u8] {
-        &self.values
-    }
-}
 
 /// One term (prime implicant) of a model, with its fit and the cases it covers.
 ///
@@ -266,9 +188,9 @@ pub struct Model {
     pub(crate) expression: Expression,
     pub(crate) terms: Vec<Term>,
     pub(crate) fit: Sufficiency,
-    pub(crate) simplifying_assumptions: Vec<Configuration>,
-    pub(crate) easy_counterfactuals: Vec<Configuration>,
-    pub(crate) difficult_counterfactuals: Vec<Configuration>,
+    pub(crate) simplifying_assumptions: Counterfactuals,
+    pub(crate) easy_counterfactuals: Counterfactuals,
+    pub(crate) difficult_counterfactuals: Counterfactuals,
     pub(crate) origin: Option<ModelOrigin>,
 }
 
@@ -366,8 +288,9 @@ impl Model {
         &self.fit
     }
 
-    /// The remainders the model covers (the simplifying assumptions it makes), by row id.
-    /// Empty for a conservative model.
+    /// The remainders the model covers (the simplifying assumptions it makes): the model's
+    /// terms as cubes, the exact count and the row ids (up to the row limit). Empty for a
+    /// conservative model.
     ///
     /// # Example
     /// ```
@@ -382,15 +305,17 @@ impl Model {
     /// let model = &solution.models()[0];
     /// assert_eq!(model.expression().to_string(), "A");
     /// // The remainder A*~B is row 3.
-    /// assert_eq!(model.simplifying_assumptions()[0].id(), 3);
+    /// assert_eq!(model.simplifying_assumptions().rows(), [3]);
+    /// assert_eq!(model.simplifying_assumptions().count(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn simplifying_assumptions(&self) -> &[Configuration] {
+    pub fn simplifying_assumptions(&self) -> &Counterfactuals {
         &self.simplifying_assumptions
     }
 
     /// Intermediate models: the remainders used as easy counterfactuals (consistent with the
-    /// directional expectations), by row id. Empty for the other solution types.
+    /// directional expectations), as cubes with their count and row ids. Empty for the other
+    /// solution types.
     ///
     /// # Example
     /// ```
@@ -406,16 +331,16 @@ impl Model {
     ///     .solve(&tt)?;
     /// let model = &solution.models()[0];
     /// assert_eq!(model.expression().to_string(), "A");
-    /// assert_eq!(model.easy_counterfactuals()[0].id(), 3);
+    /// assert_eq!(model.easy_counterfactuals().rows(), [3]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn easy_counterfactuals(&self) -> &[Configuration] {
+    pub fn easy_counterfactuals(&self) -> &Counterfactuals {
         &self.easy_counterfactuals
     }
 
     /// Intermediate models: the parsimonious model's simplifying assumptions that are not
-    /// easy (difficult counterfactuals, not used), by row id. Empty for the other solution
-    /// types.
+    /// easy (difficult counterfactuals, not used), as cubes with their count and row ids.
+    /// Empty for the other solution types.
     ///
     /// # Example
     /// ```
@@ -431,10 +356,10 @@ impl Model {
     ///     .solve(&tt)?;
     /// let model = &solution.models()[0];
     /// assert_eq!(model.expression().to_string(), "A*B");
-    /// assert_eq!(model.difficult_counterfactuals()[0].id(), 3);
+    /// assert_eq!(model.difficult_counterfactuals().rows(), [3]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn difficult_counterfactuals(&self) -> &[Configuration] {
+    pub fn difficult_counterfactuals(&self) -> &Counterfactuals {
         &self.difficult_counterfactuals
     }
 
@@ -640,8 +565,7 @@ impl Solution {
 
     /// The messages of [`Solution::warnings`] joined with `"; "`, or `None` when there is no
     /// warning: not every model is listed (the model cap or the search node limit was
-    /// reached), the minimum is not proven ([`Solution::is_minimum_proven`]), or the
-    /// simplifying assumptions are listed for the first models only.
+    /// reached), or the minimum is not proven ([`Solution::is_minimum_proven`]).
     ///
     /// # Example
     /// ```

@@ -5,8 +5,7 @@ use std::fmt;
 use crate::minimize::{EngineWarning, Minimized};
 
 /// A warning attached to a [`Solution`](crate::solution::Solution): the listing of models is
-/// incomplete, the minimum is not proven, or the simplifying assumptions are listed for the
-/// first models only. Its `Display` is the message [`Solution::warning`] joins with `"; "`.
+/// incomplete, or the minimum is not proven. Its `Display` is the message [`Solution::warning`] joins with `"; "`.
 ///
 /// [`Solution::warning`]: crate::solution::Solution::warning
 ///
@@ -44,17 +43,6 @@ pub enum SolutionWarning {
     /// The engine's warning about a minimization behind the solution: the model cap or the
     /// search node limit stopped the listing, or the minimum is not proven.
     Engine(EngineWarning),
-    /// The simplifying assumptions are listed for the first `listed` of `models` models only:
-    /// all of them would be more than `max`
-    /// ([`MAX_COUNTERFACTUALS`](crate::solution::MAX_COUNTERFACTUALS)) configurations.
-    AssumptionsListedForFirst {
-        /// The number of models whose simplifying assumptions are listed.
-        listed: usize,
-        /// The number of models.
-        models: usize,
-        /// The most configurations listed over all models.
-        max: usize,
-    },
 }
 
 impl SolutionWarning {
@@ -106,15 +94,6 @@ impl fmt::Display for SolutionWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Engine(warning) => fmt::Display::fmt(warning, f),
-            Self::AssumptionsListedForFirst {
-                listed,
-                models,
-                max,
-            } => write!(
-                f,
-                "simplifying assumptions are listed for the first {listed} of {models} models \
-                 only: all of them would be more than {max} configurations"
-            ),
         }
     }
 }
@@ -258,22 +237,6 @@ mod tests {
              and the model given is the smallest found, with 5 prime implicants; no model has \
              fewer than 3 (raise max_search_nodes to prove the minimum)"
         );
-        assert_eq!(
-            SolutionWarning::AssumptionsListedForFirst {
-                listed: 0,
-                models: 22,
-                max: 1 << 20
-            }
-            .to_string(),
-            "simplifying assumptions are listed for the first 0 of 22 models only: all of \
-             them would be more than 1048576 configurations"
-        );
         assert!(SolutionWarning::Engine(EngineWarning::NodeLimit { listed: 2 }).is_truncation());
-        assert!(!SolutionWarning::AssumptionsListedForFirst {
-            listed: 0,
-            models: 1,
-            max: 1
-        }
-        .is_truncation());
     }
 }

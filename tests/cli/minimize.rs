@@ -84,8 +84,24 @@ fn minimize_json_is_the_library_solution() {
                     .collect();
                 assert_eq!(cases, wt.cases());
             }
-            let easy = g["easy_counterfactuals"].as_array().unwrap();
-            assert_eq!(easy.len(), w.easy_counterfactuals().len());
+            for (key, want) in [
+                ("simplifying_assumptions", w.simplifying_assumptions()),
+                ("easy_counterfactuals", w.easy_counterfactuals()),
+                ("difficult_counterfactuals", w.difficult_counterfactuals()),
+            ] {
+                let set = &g[key];
+                assert_eq!(set["count"].as_u64(), Some(want.count()), "{key}");
+                let rows: Vec<u64> = set["rows"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.as_u64().unwrap())
+                    .collect();
+                assert_eq!(rows, want.rows(), "{key}");
+                let cubes: Vec<String> = want.cubes().iter().map(|c| c.to_string()).collect();
+                assert_eq!(set["cubes"], serde_json::json!(cubes), "{key}");
+                assert_eq!(set["complete"], true, "{key}");
+            }
         }
         assert_eq!(got["solution_type"], solution);
     }
@@ -435,4 +451,31 @@ fn error_model_search_node_limit_gives_what_it_established() {
     proven.extend(["--accept-unproven", "--format", "json"]);
     let json: Value = serde_json::from_str(&run_ok_with(&proven, Some(csv.as_bytes()))).unwrap();
     assert_eq!(json["minimum_proven"], Value::Bool(true));
+}
+
+/// `--rows N` limits the row ids listed per set of counterfactuals; the count and the cubes
+/// stay exact, and the rows listed feed `--exclude`.
+#[test]
+fn minimize_lists_rows_up_to_the_limit() {
+    let args = lf_minimize(&["--solution", "parsimonious", "--rows", "2"]);
+    let text = run_ok(&strs(&args));
+    assert!(
+        text.contains(
+            "M1: simplifying assumptions: 12 rows in DEV*~IND, URB*STB; the first 2: 10, 12"
+        ),
+        "{text}"
+    );
+    let out = json(&strs(&args));
+    let sa = &out["models"][0]["simplifying_assumptions"];
+    assert_eq!(sa["count"], 12);
+    assert_eq!(sa["rows"], serde_json::json!([10, 12]));
+    assert_eq!(sa["cubes"], serde_json::json!(["DEV*~IND", "URB*STB"]));
+    assert_eq!(sa["complete"], false);
+    // The rows found feed --exclude.
+    let excluded = lf_minimize(&["--solution", "parsimonious", "--exclude", "10,12"]);
+    let out = json(&strs(&excluded));
+    for model in out["models"].as_array().unwrap() {
+        let rows = model["simplifying_assumptions"]["rows"].as_array().unwrap();
+        assert!(!rows.contains(&serde_json::json!(10)) && !rows.contains(&serde_json::json!(12)));
+    }
 }

@@ -198,7 +198,14 @@ fn the_readme_schema_reader_sees_every_table_row() {
     }
     assert!(!fit.contains(&"solution.cov_unique".to_owned()), "{fit:?}");
     let minimize = fields("minimize");
-    for path in ["models[].pri", "models[].terms[].cov", "warning"] {
+    for path in [
+        "models[].pri",
+        "models[].terms[].cov",
+        "models[].simplifying_assumptions.rows",
+        "models[].easy_counterfactuals.cubes",
+        "models[].difficult_counterfactuals.complete",
+        "warning",
+    ] {
         assert!(minimize.contains(&path.to_owned()), "{minimize:?}");
     }
     assert!(fields("robustness").contains(&"summary.skipped".to_owned()));

@@ -6,8 +6,8 @@ use fsqca::counterfactual::{Esa, Exclusions};
 use fsqca::fit::Sufficiency;
 use fsqca::minimize::{CoverSearch, EngineOptions, MinimizeError, PrimeMethod};
 use fsqca::solution::{
-    Configuration, DirectionalExpectations, Model, Solution, SolutionError, SolutionOptions,
-    SolutionType, Term,
+    Counterfactuals, DirectionalExpectations, Model, Solution, SolutionError, SolutionOptions,
+    SolutionType, Term, DEFAULT_ROW_LIMIT,
 };
 use fsqca::Expression;
 use serde::Serialize;
@@ -19,7 +19,9 @@ Minimizes the truth table exactly and prints every minimal model with its fit (i
 covS; per term covU and the cases it covers). Positive rows are covered, negative rows and
 contradictions never; remainders as the solution type allows. Intermediate models are derived
 for every pair of conservative and parsimonious models, with their easy and difficult
-counterfactuals (row ids). The intermediate solution needs --dir-exp: without directional
+counterfactuals. Simplifying assumptions and counterfactuals are held as cubes, never listed
+row by row: each set gives its exact count, its cubes, and its row ids in ascending order up to
+--rows (default 1000), which feed --exclude. The intermediate solution needs --dir-exp: without directional
 expectations it would silently be the conservative one, so that is an error. --exclude takes
 expressions (the remainders where they are true) and row ids of remainders (an observed row is
 an error: set it negative with --negative-rows), and only with the parsimonious or
@@ -32,9 +34,10 @@ all.sol = TRUE; it proves no minimum and may use any prime implicant, so --accep
 
 JSON (--format json): {\"outcome\", \"solution_type\", \"conditions\", \"prime_implicants\": [..],
 \"essential\": [..], \"models\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"terms\": [{\"expression\",
-\"incl\", \"pri\", \"cov\", \"cov_unique\", \"cases\"}], \"simplifying_assumptions\": [[1, 0, ..], ..],
-\"easy_counterfactuals\": [..], \"difficult_counterfactuals\": [..], \"origin\": {\"conservative\",
-\"parsimonious\"} or null}], \"minimum_proven\": true or false, \"warning\": null or a message}.
+\"incl\", \"pri\", \"cov\", \"cov_unique\", \"cases\"}], \"simplifying_assumptions\": {\"count\",
+\"cubes\": [\"A*~B\", ..], \"rows\": [ids..], \"complete\"}, \"easy_counterfactuals\": {..},
+\"difficult_counterfactuals\": {..}, \"origin\": {\"conservative\", \"parsimonious\"} or null}],
+\"minimum_proven\": true or false, \"warning\": null or a message}.
 
 Examples:
   fsqca minimize tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --solution conservative
@@ -114,6 +117,11 @@ pub struct Args {
         allow_negative_numbers = true
     )]
     pub esa_ron_cut: f64,
+
+    /// List at most N row ids per set of simplifying assumptions or counterfactuals (default
+    /// 1000); their counts and cubes are exact whatever N.
+    #[arg(long, value_name = "N")]
+    pub rows: Option<usize>,
 
     /// Drop the prime implicants dominated by others before covering (R QCA's `row.dom`).
     #[arg(long)]
@@ -279,13 +287,20 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
         .ron_cutoff(args.esa_ron_cut);
     esa.validate()
         .map_err(|e| CliError::usage(format!("--esa-incl-cut/--esa-ron-cut: {e}")))?;
-    if args.solution == SolutionArg::Conservative
-        && !(exclusions.is_empty() && necessary.is_empty())
-    {
-        return Err(CliError::usage(
-            "--exclude and --esa-necessary are only used by --solution parsimonious or \
-             intermediate (the conservative solution uses no remainder)",
-        ));
+    if args.solution == SolutionArg::Conservative {
+        let flag = if !exclusions.is_empty() {
+            Some("--exclude")
+        } else if !necessary.is_empty() {
+            Some("--esa-necessary")
+        } else {
+            None
+        };
+        if let Some(flag) = flag {
+            return Err(CliError::usage(format!(
+                "{flag} is only used by --solution parsimonious or intermediate (the \
+                 conservative solution uses no remainder)"
+            )));
+        }
     }
     let truth_table = args.table.build(&options)?;
     if !necessary.is_empty() {
@@ -302,6 +317,7 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
         .exclude(exclusions.rows().to_vec())
         .exclude_expressions(exclusions.expressions().to_vec())
         .negative_rows(args.negative_rows.iter().copied())
+        .row_limit(args.rows.unwrap_or(DEFAULT_ROW_LIMIT))
         .engine(engine)
         .solve(&truth_table)
         .map_err(|e| data_error(&args.table.data, e))
@@ -328,13 +344,31 @@ struct ModelOut<'a> {
     #[serde(flatten)]
     fit: &'a Sufficiency,
     terms: &'a [Term],
-    #[serde(serialize_with = "values")]
-    simplifying_assumptions: &'a [Configuration],
-    #[serde(serialize_with = "values")]
-    easy_counterfactuals: &'a [Configuration],
-    #[serde(serialize_with = "values")]
-    difficult_counterfactuals: &'a [Configuration],
+    simplifying_assumptions: CounterfactualsOut,
+    easy_counterfactuals: CounterfactualsOut,
+    difficult_counterfactuals: CounterfactualsOut,
     origin: Option<Origin>,
+}
+
+/// A set of counterfactuals: its exact count, its cubes as expressions, its row ids up to
+/// the limit, and whether they are all listed.
+#[derive(Serialize)]
+struct CounterfactualsOut {
+    count: u64,
+    cubes: Vec<String>,
+    rows: Vec<u64>,
+    complete: bool,
+}
+
+impl From<&Counterfactuals> for CounterfactualsOut {
+    fn from(c: &Counterfactuals) -> Self {
+        CounterfactualsOut {
+            count: c.count(),
+            cubes: c.cubes().iter().map(ToString::to_string).collect(),
+            rows: c.rows(),
+            complete: c.is_complete(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -343,20 +377,15 @@ struct Origin {
     parsimonious: usize,
 }
 
-/// Configurations as their values, `[[1, 0, ..], ..]`.
-fn values<S: serde::Serializer>(list: &&[Configuration], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(list.iter().map(Configuration::values))
-}
-
 impl<'a> From<&'a Model> for ModelOut<'a> {
     fn from(m: &'a Model) -> Self {
         ModelOut {
             expression: m.expression(),
             fit: m.fit(),
             terms: m.terms(),
-            simplifying_assumptions: m.simplifying_assumptions(),
-            easy_counterfactuals: m.easy_counterfactuals(),
-            difficult_counterfactuals: m.difficult_counterfactuals(),
+            simplifying_assumptions: m.simplifying_assumptions().into(),
+            easy_counterfactuals: m.easy_counterfactuals().into(),
+            difficult_counterfactuals: m.difficult_counterfactuals().into(),
             origin: m.origin().map(|o| Origin {
                 conservative: o.conservative + 1,
                 parsimonious: o.parsimonious + 1,
@@ -380,14 +409,27 @@ impl<'a> From<&'a Solution> for Output<'a> {
     }
 }
 
-fn ids(list: &[Configuration]) -> String {
-    if list.is_empty() {
+/// A set of counterfactuals in the text output: `none`, or the count, the cubes and the
+/// row ids (the first ones, when they are more than the row limit).
+fn describe(c: &Counterfactuals) -> String {
+    if c.is_empty() {
         return "none".to_owned();
     }
-    list.iter()
-        .map(|c| c.id().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let join = |items: Vec<String>| items.join(", ");
+    let cubes = join(c.cubes().iter().map(ToString::to_string).collect());
+    let rows = join(c.rows().iter().map(ToString::to_string).collect());
+    let plural = if c.count() == 1 { "" } else { "s" };
+    if c.is_complete() {
+        format!("{} row{plural} in {cubes}: {rows}", c.count())
+    } else if rows.is_empty() {
+        format!("{} row{plural} in {cubes}", c.count())
+    } else {
+        format!(
+            "{} row{plural} in {cubes}; the first {}: {rows}",
+            c.count(),
+            c.row_limit()
+        )
+    }
 }
 
 /// Runs `fsqca minimize`.
@@ -409,19 +451,19 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     )?;
                     writeln!(
                         out,
-                        "  easy counterfactuals (rows): {}",
-                        ids(m.easy_counterfactuals())
+                        "  easy counterfactuals: {}",
+                        describe(m.easy_counterfactuals())
                     )?;
                     writeln!(
                         out,
-                        "  difficult counterfactuals (rows): {}",
-                        ids(m.difficult_counterfactuals())
+                        "  difficult counterfactuals: {}",
+                        describe(m.difficult_counterfactuals())
                     )?;
                 } else if solution.solution_type() == SolutionType::Parsimonious {
                     writeln!(
                         out,
-                        "{label}: simplifying assumptions (rows): {}",
-                        ids(m.simplifying_assumptions())
+                        "{label}: simplifying assumptions: {}",
+                        describe(m.simplifying_assumptions())
                     )?;
                 }
             }

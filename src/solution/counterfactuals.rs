@@ -1,0 +1,474 @@
+//! Sets of counterfactuals (remainders assumed positive), held as cubes.
+
+use std::sync::Arc;
+
+use crate::expression::{Expression, Literal};
+use crate::minimize::{CubeSet, Implicant};
+use crate::truth_table::RowIds;
+
+use super::error::SolutionError;
+
+/// The default of [`SolutionOptions::row_limit`](crate::solution::SolutionOptions::row_limit):
+/// the most row ids [`Counterfactuals::rows`] lists.
+///
+/// A thousand rows are more than a reader checks one by one, and more than any solution of
+/// the R QCA and SetMethods reference data needs (their largest list has a few dozen); the
+/// count and the cubes are exact whatever the limit.
+///
+/// # Example
+/// ```
+/// use fsqca::solution::{SolutionOptions, DEFAULT_ROW_LIMIT};
+/// assert_eq!(DEFAULT_ROW_LIMIT, 1000);
+/// assert_eq!(SolutionOptions::default().get_row_limit(), DEFAULT_ROW_LIMIT);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const DEFAULT_ROW_LIMIT: usize = 1000;
+
+/// How the terms of a truth table are written: its condition names, and whether each
+/// condition's literals carry their level (`A[1]`, as R QCA writes every crisp condition
+/// once one condition is multi-value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub(crate) struct Names {
+    pub(crate) conditions: Vec<String>,
+    pub(crate) bracketed: Vec<bool>,
+}
+
+impl Names {
+    /// A term as an expression, literals in condition order.
+    pub(crate) fn term(&self, implicant: &Implicant) -> Result<Expression, SolutionError> {
+        let literals = implicant.literals().map(|(j, v)| {
+            let name = self.conditions.get(j).map_or("", String::as_str);
+            let literal = if self.bracketed.get(j).copied().unwrap_or(true) {
+                Literal::with_levels(name, [u32::from(v)])
+            } else if v == 1 {
+                Literal::new(name)
+            } else {
+                Literal::new(name).map(Literal::negate)
+            };
+            literal.map(Expression::literal)
+        });
+        let literals = literals.collect::<Result<Vec<_>, _>>()?;
+        if literals.is_empty() {
+            return Err(SolutionError::Tautology);
+        }
+        Ok(Expression::conjunction(literals)?)
+    }
+}
+
+/// A set of counterfactuals: remainders (configurations that are not positive rows of the
+/// truth table) assumed positive, such as a model's simplifying assumptions or an
+/// intermediate model's easy and difficult counterfactuals.
+///
+/// The set is held as cubes, never as a list of rows, so its memory grows with the cubes and
+/// not with the `2^K` configurations of `K` conditions: the remainders are the
+/// configurations inside the [`cubes`](Self::cubes) that are not observed positive rows. For
+/// a model's simplifying assumptions the cubes are the model's terms; for easy
+/// counterfactuals, the terms of the conservative model relaxed by the directional
+/// expectations, within the parsimonious terms (see the [module](crate::solution)'s
+/// "Intermediate solutions"). The [`count`](Self::count) is exact; the
+/// [`rows`](Self::rows) (R QCA's row ids) are listed in ascending order up to the
+/// [row limit](crate::solution::SolutionOptions::row_limit), and
+/// [`is_complete`](Self::is_complete) says whether that is all of them.
+///
+/// Two sets over the same conditions intersect
+/// ([`intersection`](Self::intersection)): with the observed rows `O1` and `O2` of two truth
+/// tables (an outcome and its negation), `(R1 \ O1) ∩ (R2 \ O2) = (R1 ∩ R2) \ (O1 ∪ O2)`,
+/// which finds the contradictory simplifying assumptions and SetMethods' `LR.intersect`.
+///
+/// # Example
+/// ```
+/// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+///
+/// // A*B and A*~B positive, ~A*~B negative; ~A*B (row 2) is a remainder.
+/// let data = Dataset::from_columns([
+///     ("A", vec![1.0, 1.0, 0.0]),
+///     ("B", vec![1.0, 0.0, 0.0]),
+///     ("Y", vec![1.0, 1.0, 0.0]),
+/// ])?;
+/// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+/// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+/// let model = &solution.models()[0];
+/// assert_eq!(model.expression().to_string(), "A");
+/// let sa = model.simplifying_assumptions();
+/// assert_eq!(sa.count(), 0); // A holds two positive rows, no remainder
+/// assert_eq!(sa.cubes()[0].to_string(), "A");
+/// assert!(sa.rows().is_empty() && sa.is_complete());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "CounterfactualsData")
+)]
+pub struct Counterfactuals {
+    names: Arc<Names>,
+    /// The row ids of the observed positive rows (sorted): never counterfactuals.
+    positive: Arc<Vec<u64>>,
+    region: CubeSet,
+    cubes: Vec<Expression>,
+    count: u64,
+    limit: usize,
+}
+
+impl Counterfactuals {
+    /// The remainders inside `region`: its configurations that are not in `positive` (row
+    /// ids, sorted), listed up to `limit`.
+    pub(crate) fn new(
+        names: Arc<Names>,
+        positive: Arc<Vec<u64>>,
+        region: CubeSet,
+        limit: usize,
+    ) -> Result<Self, SolutionError> {
+        let cubes = region
+            .cubes()
+            .iter()
+            .map(|c| names.term(c))
+            .collect::<Result<Vec<_>, _>>()?;
+        let ids = row_ids(&region)?;
+        let inside = positive
+            .iter()
+            .filter_map(|&id| ids.configuration(id))
+            .filter(|c| region.contains(c))
+            .count() as u64;
+        let count = region.count() - inside;
+        Ok(Counterfactuals {
+            names,
+            positive,
+            region,
+            cubes,
+            count,
+            limit,
+        })
+    }
+
+    /// The cubes whose remainders are the counterfactuals, written over the truth table's
+    /// conditions (`A*~B`), none contained in another. A cube may also hold observed positive
+    /// rows, which are not counterfactuals.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+    /// let sa = solution.models()[0].simplifying_assumptions();
+    /// assert_eq!(sa.cubes().iter().map(|c| c.to_string()).collect::<Vec<_>>(), ["A"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cubes(&self) -> &[Expression] {
+        &self.cubes
+    }
+
+    /// The same cubes as configurations' levels ([`CubeSet`]), for further set operations.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+    /// let sa = solution.models()[0].simplifying_assumptions();
+    /// assert_eq!(sa.cube_set().count(), 2); // A*~B and A*B; A*B is observed
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cube_set(&self) -> &CubeSet {
+        &self.region
+    }
+
+    /// The exact number of counterfactuals (remainders in the cubes), computed on the cubes.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+    /// assert_eq!(solution.models()[0].simplifying_assumptions().count(), 1); // A*~B
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// Whether there is no counterfactual.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// assert!(solution.models()[0].simplifying_assumptions().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The counterfactuals' R QCA row ids (1-based, first condition most significant), in
+    /// ascending order, at most the row limit of the options that derived them
+    /// ([`SolutionOptions::row_limit`](crate::solution::SolutionOptions::row_limit)), listed
+    /// lazily from the cubes: the cost grows with the rows listed, not with the set.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+    /// assert_eq!(solution.models()[0].simplifying_assumptions().rows(), [3]); // A*~B
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rows(&self) -> Vec<u64> {
+        self.rows_up_to(self.limit)
+    }
+
+    /// The first `n` row ids of the counterfactuals, ascending (whatever the row limit).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+    /// assert!(solution.models()[0].simplifying_assumptions().rows_up_to(0).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rows_up_to(&self, n: usize) -> Vec<u64> {
+        let Ok(ids) = row_ids(&self.region) else {
+            return Vec::new();
+        };
+        self.configurations()
+            .filter_map(|c| ids.id(&c))
+            .take(n)
+            .collect()
+    }
+
+    /// Every counterfactual as a configuration (one level per condition), in ascending
+    /// row-id order, listed lazily from the cubes (whatever the row limit): taking the
+    /// first few costs a few steps, whatever the size of the set.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+    /// let sa = solution.models()[0].simplifying_assumptions();
+    /// assert_eq!(sa.configurations().collect::<Vec<_>>(), [vec![1, 0]]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn configurations(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
+        let ids = row_ids(&self.region).ok();
+        self.region.configurations().filter(move |c| {
+            ids.as_ref()
+                .and_then(|ids| ids.id(c))
+                .is_some_and(|id| self.positive.binary_search(&id).is_err())
+        })
+    }
+
+    /// Whether [`rows`](Self::rows) lists every counterfactual (the count is within the row
+    /// limit).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let options = SolutionOptions::new(SolutionType::Parsimonious).row_limit(0);
+    /// let sa = options.solve(&tt)?.models()[0].simplifying_assumptions().clone();
+    /// assert!(!sa.is_complete() && sa.rows().is_empty() && sa.count() == 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_complete(&self) -> bool {
+        self.count <= self.limit as u64
+    }
+
+    /// The most rows [`rows`](Self::rows) lists.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).row_limit(5).solve(&tt)?;
+    /// assert_eq!(solution.models()[0].simplifying_assumptions().row_limit(), 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn row_limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Whether the configuration `config` (one level per condition) is a counterfactual of
+    /// the set.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
+    /// let sa = solution.models()[0].simplifying_assumptions();
+    /// assert!(sa.contains(&[1, 0]));
+    /// assert!(!sa.contains(&[1, 1])); // observed positive
+    /// assert!(!sa.contains(&[0, 0]) && !sa.contains(&[1]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn contains(&self, config: &[u8]) -> bool {
+        self.region.contains(config)
+            && row_ids(&self.region)
+                .ok()
+                .and_then(|ids| ids.id(config))
+                .is_some_and(|id| self.positive.binary_search(&id).is_err())
+    }
+
+    /// The counterfactuals in both sets: `(R1 ∩ R2) \ (O1 ∪ O2)` for the cubes `R` and the
+    /// observed positive rows `O` of each (two solutions of one truth table, or of an outcome
+    /// and its negation). Listed up to this set's row limit.
+    ///
+    /// # Errors
+    /// [`SolutionError::DifferentConditions`] if the sets are over different conditions;
+    /// [`SolutionError::Minimize`] with
+    /// [`MinimizeError::LevelsDiffer`](crate::minimize::MinimizeError::LevelsDiffer) if their
+    /// conditions have different levels.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// // Y: A*B positive, ~A*~B negative; ~Y the other way round. Rows 2 (~A*B) and 3
+    /// // (A*~B) are remainders of both.
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0]),
+    ///     ("Y", vec![1.0, 0.0]),
+    /// ])?;
+    /// let options = SolutionOptions::new(SolutionType::Parsimonious);
+    /// let y = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let not_y = TruthTableOptions::default().build(&data, "~Y", &["A", "B"])?;
+    /// let for_y = options.solve(&y)?;
+    /// let for_not_y = options.solve(&not_y)?;
+    /// // Y's models A and B: B assumes row 2; ~Y's models ~A and ~B: ~A assumes row 2 too.
+    /// let b = for_y.models().iter().find(|m| m.expression().to_string() == "B");
+    /// # let b = b.unwrap();
+    /// let not_a = &for_not_y.models()[0];
+    /// let csa = b.simplifying_assumptions().intersection(not_a.simplifying_assumptions())?;
+    /// assert_eq!(csa.rows(), [2]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn intersection(&self, other: &Counterfactuals) -> Result<Counterfactuals, SolutionError> {
+        if self.names.conditions != other.names.conditions {
+            return Err(SolutionError::DifferentConditions {
+                left: self.names.conditions.clone(),
+                right: other.names.conditions.clone(),
+            });
+        }
+        let region = self.region.intersection(&other.region)?;
+        let mut positive: Vec<u64> = self
+            .positive
+            .iter()
+            .chain(other.positive.iter())
+            .copied()
+            .collect();
+        positive.sort_unstable();
+        positive.dedup();
+        Counterfactuals::new(self.names.clone(), Arc::new(positive), region, self.limit)
+    }
+
+    /// The counterfactuals of `self` outside the cubes of `other`, for two sets of the same
+    /// truth table (same observed rows): a parsimonious model's simplifying assumptions
+    /// minus the easy counterfactuals are the difficult ones.
+    pub(crate) fn difference(
+        &self,
+        other: &Counterfactuals,
+    ) -> Result<Counterfactuals, SolutionError> {
+        let region = self.region.difference(&other.region)?;
+        Counterfactuals::new(
+            self.names.clone(),
+            self.positive.clone(),
+            region,
+            self.limit,
+        )
+    }
+}
+
+/// The serialised fields of a [`Counterfactuals`]: deserialization rebuilds the set from the
+/// names, the positive rows, the cubes and the limit, and refuses stored cubes or a count
+/// that disagree.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct CounterfactualsData {
+    names: Arc<Names>,
+    positive: Arc<Vec<u64>>,
+    region: CubeSet,
+    cubes: Vec<Expression>,
+    count: u64,
+    limit: usize,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<CounterfactualsData> for Counterfactuals {
+    type Error = SolutionError;
+
+    fn try_from(data: CounterfactualsData) -> Result<Self, Self::Error> {
+        let mut positive = data.positive.as_ref().clone();
+        positive.sort_unstable();
+        positive.dedup();
+        let rebuilt =
+            Counterfactuals::new(data.names, Arc::new(positive), data.region, data.limit)?;
+        if rebuilt.cubes != data.cubes || rebuilt.count != data.count {
+            return Err(SolutionError::InconsistentCounterfactuals {
+                cubes: data.cubes.iter().map(ToString::to_string).collect(),
+                count: data.count,
+            });
+        }
+        Ok(rebuilt)
+    }
+}
+
+/// The row numbering of the set's conditions.
+fn row_ids(region: &CubeSet) -> Result<RowIds, SolutionError> {
+    let levels: Vec<u32> = region.levels().iter().map(|&l| u32::from(l)).collect();
+    Ok(RowIds::new(&levels)?)
+}
