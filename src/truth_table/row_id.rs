@@ -9,7 +9,7 @@ use super::error::TruthTableError;
 /// binary conditions `A, B`, the ids 1, 2, 3, 4 are `~A*~B`, `~A*B`, `A*~B`, `A*B`; with
 /// `A` of 3 levels and `B` binary, the configuration `A = 2, B = 0` is row
 /// 2 × 2 + 0 + 1 = 5. [`Row::id`](super::Row::id) and
-/// [`Configuration::id`](crate::solution::Configuration::id) are such ids, and
+/// [`Counterfactuals::rows`](crate::solution::Counterfactuals::rows) give such ids, and
 /// [`SolutionOptions::exclude`](crate::solution::SolutionOptions::exclude) takes them.
 ///
 /// Both directions check their input: [`RowIds::id`] refuses a configuration of another
