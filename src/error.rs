@@ -1,6 +1,7 @@
 //! The crate-wide error type.
 
 use crate::calibration::CalibrationError;
+use crate::counterfactual::CounterfactualError;
 use crate::data::DataError;
 use crate::expression::ExpressionError;
 use crate::fit::FitError;
@@ -65,6 +66,9 @@ pub enum Error {
     /// A robustness analysis or sweep was given invalid input.
     #[error(transparent)]
     Robustness(#[from] RobustnessError),
+    /// An error of counterfactual analysis (exclusions, ESA, finding rows).
+    #[error(transparent)]
+    Counterfactual(#[from] CounterfactualError),
     /// A plot could not be drawn or written.
     #[cfg(feature = "plot")]
     #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]

@@ -186,6 +186,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calibration;
+pub mod counterfactual;
 pub mod data;
 mod error;
 pub mod expression;

@@ -8,20 +8,11 @@ use fsqca::solution::{Solution, SolutionOptions, SolutionType};
 use fsqca::{Dataset, Expression, OutputValue, TruthTable, TruthTableOptions};
 use proptest::prelude::*;
 
-const NAMES: [&str; 10] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
+mod common;
 
-/// Every configuration of `k` binary conditions as a data set (one case per configuration).
-fn all_configurations(k: usize) -> Dataset {
-    let columns: Vec<(&str, Vec<f64>)> = (0..k)
-        .map(|j| {
-            let values = (0..1u32 << k)
-                .map(|i| f64::from((i >> (k - 1 - j)) & 1))
-                .collect();
-            (NAMES[j], values)
-        })
-        .collect();
-    Dataset::from_columns(columns).expect("configurations")
-}
+use common::all_configurations;
+
+const NAMES: [&str; 10] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
 
 /// The configurations (as row indices, first condition most significant) inside an expression.
 fn covered(expr: &Expression, configs: &Dataset) -> Vec<bool> {
@@ -96,7 +87,7 @@ proptest! {
             .incl_cutoffs(1.0, 0.5)
             .build(&data, "Y", &NAMES[..k])
             .unwrap();
-        let configs = all_configurations(k);
+        let configs = all_configurations(&NAMES[..k]);
         let solve = |t: SolutionType| {
             SolutionOptions::new(t)
                 .directional_expectations("A, ~B".parse().unwrap())

@@ -1,5 +1,6 @@
 //! Errors of the solution layer.
 
+use crate::counterfactual::ExclusionError;
 use crate::data::DataError;
 use crate::expression::ExpressionError;
 use crate::minimize::MinimizeError;
@@ -175,6 +176,9 @@ pub enum SolutionError {
     /// [`RowIds::new`](crate::truth_table::RowIds::new)).
     #[error("{0}")]
     TruthTable(#[from] TruthTableError),
+    /// An excluded expression does not fit the truth table (an unknown condition or level).
+    #[error(transparent)]
+    Exclusion(#[from] ExclusionError),
 }
 
 #[cfg(test)]

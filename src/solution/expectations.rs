@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::counterfactual::split_items;
 use crate::expression::{Expression, ExpressionKind, Literal};
 use crate::minimize::Implicant;
 
@@ -109,6 +110,69 @@ impl DirectionalExpectations {
     /// ```
     pub fn is_empty(&self) -> bool {
         self.expectations.is_empty()
+    }
+
+    /// Expectations in SetMethods' numeric form (Oana & Schneider): one entry per condition,
+    /// in the order of `conditions`: `1` expected present, `0` expected absent, `-` no
+    /// expectation. Written `0,0,1,-` or as R's vector `c(0, 0, 1, "-")`.
+    ///
+    /// # Errors
+    /// [`SolutionError::InvalidExpectation`] for an entry that is not `1`, `0` or `-`, or a
+    /// number of entries other than the number of conditions; a condition name the grammar
+    /// cannot write gives [`SolutionError::ExpectationSyntax`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::DirectionalExpectations;
+    ///
+    /// let d = DirectionalExpectations::numeric("0,0,1,-", &["A", "B", "C", "D"])?;
+    /// assert_eq!(d.to_string(), "~A, ~B, C");
+    /// let r = DirectionalExpectations::numeric(r#"c(1, 0, "-")"#, &["A", "B", "C"])?;
+    /// assert_eq!(r.to_string(), "A, ~B");
+    /// assert!(DirectionalExpectations::numeric("1,0", &["A", "B", "C"]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn numeric<S: AsRef<str>>(text: &str, conditions: &[S]) -> Result<Self, SolutionError> {
+        let invalid = |reason: String| SolutionError::InvalidExpectation {
+            text: text.to_owned(),
+            reason,
+        };
+        let entries = numeric_entries(text).ok_or_else(|| {
+            invalid("each entry must be 1 (present), 0 (absent) or - (none)".into())
+        })?;
+        if entries.len() != conditions.len() {
+            return Err(invalid(format!(
+                "{} entries for {} conditions: give one per condition, in order",
+                entries.len(),
+                conditions.len()
+            )));
+        }
+        let mut out = Self::new();
+        for (entry, name) in entries.into_iter().zip(conditions) {
+            let Some(present) = entry else { continue };
+            let literal =
+                Literal::new(name.as_ref()).map_err(|source| SolutionError::ExpectationSyntax {
+                    text: name.as_ref().to_owned(),
+                    source,
+                })?;
+            out = out.with([if present { literal } else { literal.negate() }])?;
+        }
+        Ok(out)
+    }
+
+    /// Whether `text` is in SetMethods' numeric form (every entry `1`, `0` or `-`, as read by
+    /// [`DirectionalExpectations::numeric`]) rather than a list of literals.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::DirectionalExpectations;
+    /// assert!(DirectionalExpectations::is_numeric("1, 0, -"));
+    /// assert!(DirectionalExpectations::is_numeric(r#"c(1, "-")"#));
+    /// assert!(!DirectionalExpectations::is_numeric("A, ~B"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_numeric(text: &str) -> bool {
+        numeric_entries(text).is_some_and(|e| !e.is_empty())
     }
 
     /// Resolves the expectations against a truth table's conditions: for each expectation, the
@@ -224,21 +288,7 @@ impl FromStr for DirectionalExpectations {
     /// Parses `A, ~B, C*~D, DEV[1,2]` (commas inside brackets belong to the levels).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let mut out = Self::new();
-        let mut depth = 0usize;
-        let mut start = 0;
-        let mut items = Vec::new();
-        for (i, ch) in s.char_indices() {
-            match ch {
-                '[' => depth += 1,
-                ']' => depth = depth.saturating_sub(1),
-                ',' if depth == 0 => {
-                    items.push(&s[start..i]);
-                    start = i + 1;
-                }
-                _ => {}
-            }
-        }
-        items.push(&s[start..]);
+        let items = split_items(s);
         for item in items {
             let text = item.trim();
             if text.is_empty() {
@@ -280,6 +330,27 @@ impl FromStr for DirectionalExpectations {
         }
         Ok(out)
     }
+}
+
+/// The entries of SetMethods' numeric form: `Some(true)` for `1`, `Some(false)` for `0`,
+/// `None` for `-`; `None` overall when an entry is something else.
+fn numeric_entries(text: &str) -> Option<Vec<Option<bool>>> {
+    let mut inner = text.trim();
+    if let Some(rest) = inner.strip_prefix("c(") {
+        inner = rest.strip_suffix(')')?;
+    }
+    if inner.trim().is_empty() {
+        return Some(Vec::new());
+    }
+    inner
+        .split(',')
+        .map(|e| match e.trim().trim_matches(|c| c == '"' || c == '\'') {
+            "1" => Some(Some(true)),
+            "0" => Some(Some(false)),
+            "-" => Some(None),
+            _ => None,
+        })
+        .collect()
 }
 
 impl fmt::Display for DirectionalExpectations {

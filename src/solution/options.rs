@@ -1,6 +1,8 @@
 //! The options of a solution: [`SolutionOptions`], its setters, getters and checks, and the
 //! terminal [`SolutionOptions::solve`], which runs the derivation of `derive.rs`.
 
+use crate::counterfactual::TableSpace;
+use crate::expression::Expression;
 #[cfg(doc)]
 use crate::minimize::{CoverSearch, PrimeMethod};
 use crate::minimize::{CubeSet, EngineOptions};
@@ -29,6 +31,8 @@ use super::solution_type::SolutionType;
 /// | solution type | [`SolutionOptions::new`], [`SolutionOptions::solution_type`] | [`SolutionOptions::get_solution_type`] | [`SolutionType::Conservative`] ([`Default`]) |
 /// | directional expectations | [`SolutionOptions::directional_expectations`] | [`SolutionOptions::get_directional_expectations`] | none |
 /// | excluded remainders (row ids) | [`SolutionOptions::exclude`] | [`SolutionOptions::get_exclude`] | none |
+/// | excluded remainders (expressions) | [`SolutionOptions::exclude_expressions`] | [`SolutionOptions::get_exclude_expressions`] | none |
+/// | observed rows set negative (row ids) | [`SolutionOptions::negative_rows`] | [`SolutionOptions::get_negative_rows`] | none |
 /// | row ids listed per set of counterfactuals | [`SolutionOptions::row_limit`] | [`SolutionOptions::get_row_limit`] | [`DEFAULT_ROW_LIMIT`] (1,000) |
 /// | engine options | [`SolutionOptions::engine`] | [`SolutionOptions::get_engine`] | [`EngineOptions::new`] |
 /// | models at most | [`EngineOptions::max_models`] | [`EngineOptions::get_max_models`] | 10,000 |
@@ -43,7 +47,8 @@ use super::solution_type::SolutionType;
 /// - directional expectations: none, which only the conservative and parsimonious solutions
 ///   accept: an intermediate solution needs some ([`SolutionError::NoDirectionalExpectations`];
 ///   R QCA, likewise, gives an intermediate solution only with `dir.exp`);
-/// - excluded rows: none;
+/// - excluded remainders and observed rows set negative: none (see
+///   [`crate::counterfactual`] for the Enhanced Standard Analysis and for finding the rows);
 /// - the engine's (see [`EngineOptions`]): every minimal model (`all.sol = FALSE`), row
 ///   dominance off (`row.dom = FALSE`), at most 10,000 models; beyond, the solution lists the
 ///   first ones and says so in its [`warning`](Solution::warning).
@@ -76,6 +81,7 @@ pub struct SolutionOptions {
     solution_type: SolutionType,
     expectations: DirectionalExpectations,
     exclude: Vec<u64>,
+    exclude_expressions: Vec<Expression>,
     pub(crate) exclusions: Exclusions,
     row_limit: usize,
     engine: EngineOptions,
@@ -116,6 +122,7 @@ impl SolutionOptions {
             solution_type,
             expectations: DirectionalExpectations::new(),
             exclude: Vec::new(),
+            exclude_expressions: Vec::new(),
             exclusions: Exclusions::default(),
             row_limit: DEFAULT_ROW_LIMIT,
             engine: EngineOptions::new(),
@@ -167,6 +174,89 @@ impl SolutionOptions {
     /// ```
     pub fn exclude(mut self, ids: impl IntoIterator<Item = u64>) -> Self {
         self.exclude = ids.into_iter().collect();
+        self
+    }
+
+    /// Excludes the remainders on which any of `expressions` is true: untenable or
+    /// impossible combinations (`A*~B`), remainders that contradict a necessary condition
+    /// (`~NEC`: the Enhanced Standard Analysis, Schneider & Wagemann 2012, ch. 8; see
+    /// [`Esa`](crate::counterfactual::Esa)). They are never used as simplifying assumptions
+    /// or counterfactuals. R QCA's `exclude` with an expression (Dușa 2019). Observed rows on
+    /// which an expression is true keep their output (unlike SetMethods' `esa()`, which sets
+    /// them negative); to set observed rows negative, see [`SolutionOptions::negative_rows`].
+    ///
+    /// The expressions are resolved against the truth table as cubes, never row by row, so
+    /// they work at any number of conditions. Excluding every remainder (e.g. `A + ~A`)
+    /// leaves nothing to simplify with: the parsimonious and intermediate solutions are then
+    /// the conservative one. The conservative solution ignores exclusions, but
+    /// [`SolutionOptions::solve`] still checks that the expressions fit the table.
+    ///
+    /// [`Exclusions`](crate::counterfactual::Exclusions) reads a list such as
+    /// `"~NEC, A*~B, 12"` from text: give its expressions here and its row ids to
+    /// [`SolutionOptions::exclude`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// use fsqca::{Dataset, TruthTableOptions};
+    ///
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0]),
+    ///     ("Y", vec![1.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
+    /// assert_eq!(parsimonious.solve(&tt)?.models()[0].expression().to_string(), "A");
+    /// // A*~B is untenable: A alone would assume it.
+    /// let esa = parsimonious.exclude_expressions(["A*~B".parse()?]);
+    /// assert_eq!(esa.get_exclude_expressions().len(), 1);
+    /// let models: Vec<String> =
+    ///     esa.solve(&tt)?.models().iter().map(|m| m.expression().to_string()).collect();
+    /// assert_eq!(models, ["B"]);
+    /// // Every remainder excluded: the conservative solution.
+    /// let none_left = SolutionOptions::new(SolutionType::Parsimonious)
+    ///     .exclude_expressions(["A + ~A".parse()?]);
+    /// assert_eq!(none_left.solve(&tt)?.models()[0].expression().to_string(), "A*B");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn exclude_expressions(
+        mut self,
+        expressions: impl IntoIterator<Item = Expression>,
+    ) -> Self {
+        self.exclude_expressions = expressions.into_iter().collect();
+        self
+    }
+
+    /// Sets observed rows negative, by R QCA row id: rows the researcher rules out, such as
+    /// contradictory rows or simultaneous subset relations
+    /// ([`RowType::Ssr`](crate::counterfactual::RowType::Ssr)). A positive row set negative
+    /// is no longer explained by any model; a negative row or contradiction stays as it is;
+    /// a remainder is never used. R QCA's `exclude` on observed rows, SetMethods'
+    /// `contrad_rows` (Oana & Schneider). An id that is no row fails
+    /// [`SolutionOptions::solve`] ([`SolutionError::UnknownRow`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// use fsqca::{Dataset, TruthTableOptions};
+    ///
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 1.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 0.0]),
+    ///     ("Y", vec![1.0, 1.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let options = SolutionOptions::new(SolutionType::Conservative);
+    /// assert_eq!(options.solve(&tt)?.models()[0].expression().to_string(), "A");
+    /// // Row 3 (A*~B) is ruled out.
+    /// let options = options.negative_rows([3]);
+    /// assert_eq!(options.get_negative_rows(), [3]);
+    /// assert_eq!(options.solve(&tt)?.models()[0].expression().to_string(), "A*B");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn negative_rows(mut self, ids: impl IntoIterator<Item = u64>) -> Self {
+        self.exclusions.negative_rows = ids.into_iter().collect();
         self
     }
 
@@ -274,6 +364,33 @@ impl SolutionOptions {
         self.row_limit
     }
 
+    /// The expressions of excluded remainders (see [`SolutionOptions::exclude_expressions`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::SolutionOptions;
+    /// assert!(SolutionOptions::default().get_exclude_expressions().is_empty());
+    /// let o = SolutionOptions::default().exclude_expressions(["~NEC".parse()?]);
+    /// assert_eq!(o.get_exclude_expressions()[0].to_string(), "~NEC");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_exclude_expressions(&self) -> &[Expression] {
+        &self.exclude_expressions
+    }
+
+    /// The observed rows set negative (see [`SolutionOptions::negative_rows`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::SolutionOptions;
+    /// assert!(SolutionOptions::default().get_negative_rows().is_empty());
+    /// assert_eq!(SolutionOptions::default().negative_rows([2]).get_negative_rows(), [2]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_negative_rows(&self) -> &[u64] {
+        &self.exclusions.negative_rows
+    }
+
     /// The engine's options (see [`SolutionOptions::engine`]).
     ///
     /// # Example
@@ -363,7 +480,18 @@ impl SolutionOptions {
     /// ```
     pub fn solve(&self, tt: &TruthTable) -> Result<Solution, SolutionError> {
         self.validate()?;
-        derive(tt, self)
+        if self.exclude_expressions.is_empty() {
+            return derive(tt, self);
+        }
+        // The expressions as cubes of remainders over this table.
+        let space = TableSpace::new(tt)?;
+        let mut excluded = space.remainders_where_any(&self.exclude_expressions)?;
+        if let Some(given) = &self.exclusions.remainders {
+            excluded = excluded.union(given)?;
+        }
+        let mut resolved = self.clone();
+        resolved.exclusions.remainders = Some(excluded);
+        derive(tt, &resolved)
     }
 }
 
@@ -535,6 +663,39 @@ mod tests {
         ));
     }
 
+    /// Expressions exclude remainders only, are checked against the table, and excluding
+    /// every remainder gives the conservative solution.
+    #[test]
+    fn excluded_expressions() {
+        use crate::counterfactual::ExclusionError;
+        let tt = table();
+        let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
+        let with = |text: &str| {
+            parsimonious
+                .clone()
+                .exclude_expressions([text.parse().unwrap()])
+        };
+        // `B` holds the remainder 2 and the positive row 4, which stays positive.
+        assert_eq!(model_strings(&with("B"), &tt), ["A*B"]);
+        assert_eq!(
+            model_strings(&with("A + ~A"), &tt),
+            model_strings(&SolutionOptions::new(SolutionType::Conservative), &tt)
+        );
+        for t in TYPES {
+            let options = SolutionOptions::new(t)
+                .directional_expectations("A, B".parse().unwrap())
+                .exclude_expressions(["A*C".parse().unwrap()]);
+            assert!(
+                matches!(
+                    solution_error(&options),
+                    SolutionError::Exclusion(ExclusionError::UnknownCondition { ref name, .. })
+                        if name == "C"
+                ),
+                "{t}"
+            );
+        }
+    }
+
     /// Each setter of `SolutionOptions`, and each engine setter reached through
     /// `SolutionOptions::engine`, is read back by `get_<setter>`: renaming a getter (or
     /// copying an engine knob back into `SolutionOptions`) breaks this test.
@@ -549,9 +710,13 @@ mod tests {
             .solution_type(SolutionType::Intermediate)
             .directional_expectations("A, ~B".parse().unwrap())
             .exclude([2, 5])
+            .exclude_expressions(["A*~B".parse().unwrap()])
+            .negative_rows([4])
             .row_limit(9)
             .engine(engine.clone());
         assert_eq!(o.get_solution_type(), SolutionType::Intermediate);
+        assert_eq!(o.get_exclude_expressions()[0].to_string(), "A*~B");
+        assert_eq!(o.get_negative_rows(), [4]);
         assert_eq!(
             o.get_directional_expectations(),
             &"A, ~B".parse::<DirectionalExpectations>().unwrap()

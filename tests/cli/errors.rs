@@ -5,7 +5,14 @@ use super::*;
 #[test]
 fn help_explains_every_command_with_examples() {
     let main = run_ok(&["--help"]);
-    for cmd in ["calibrate", "necessity", "fit", "truth-table", "minimize"] {
+    for cmd in [
+        "calibrate",
+        "necessity",
+        "fit",
+        "truth-table",
+        "minimize",
+        "find-rows",
+    ] {
         assert!(main.contains(cmd), "{cmd} missing from --help");
         let help = run_ok(&[cmd, "--help"]);
         assert!(help.contains("Examples:"), "{cmd} --help has no example");
@@ -29,6 +36,8 @@ fn help_explains_every_command_with_examples() {
         "--solution",
         "--dir-exp",
         "--exclude",
+        "--negative-rows",
+        "--esa-necessary",
         "--row-dom",
         "--max-models",
         "--max-nodes",

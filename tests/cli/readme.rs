@@ -141,6 +141,18 @@ fn run_of(command: &str) -> Vec<String> {
             "DEV,URB,LIT,IND,STB",
         ]),
         "robustness" => khanal_robustness(&["--incl-sweep", "0.8,0.9"]),
+        "find-rows" => owned(&[
+            "find-rows",
+            &lf,
+            "-o",
+            "SURV",
+            "-c",
+            "DEV,URB,LIT,IND,STB",
+            "--incl-cut",
+            "0.8",
+            "--type",
+            "csa",
+        ]),
         other => panic!("README documents the JSON of `{other}`: add a run here"),
     }
 }
@@ -157,6 +169,7 @@ fn every_documented_json_field_is_in_the_output() {
             "fit",
             "truth-table",
             "minimize",
+            "find-rows",
             "robustness"
         ]
     );

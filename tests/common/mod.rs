@@ -181,3 +181,20 @@ pub fn expression(text: &str) -> Expression {
     });
     Expression::disjunction(terms).expect("non-empty expression")
 }
+
+/// Every configuration of the binary conditions `names` as a data set, one case per
+/// configuration, in row id order (first condition most significant).
+pub fn all_configurations(names: &[&str]) -> Dataset {
+    let k = names.len();
+    let columns: Vec<(&str, Vec<f64>)> = names
+        .iter()
+        .enumerate()
+        .map(|(j, &name)| {
+            let values = (0..1u32 << k)
+                .map(|i| f64::from((i >> (k - 1 - j)) & 1))
+                .collect();
+            (name, values)
+        })
+        .collect();
+    Dataset::from_columns(columns).expect("configurations")
+}

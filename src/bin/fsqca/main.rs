@@ -7,6 +7,7 @@
 
 mod calibrate;
 mod common;
+mod find_rows;
 mod fit;
 mod minimize;
 mod necessity;
@@ -78,6 +79,10 @@ enum Command {
     /// solution, with every minimal model and its fit.
     #[command(after_help = minimize::AFTER_HELP)]
     Minimize(minimize::Args),
+    /// Rows to keep out of a minimization (R QCA's findRows): remainders matching an
+    /// expression, contradictory simplifying assumptions, simultaneous subset relations.
+    #[command(name = "find-rows", after_help = find_rows::AFTER_HELP)]
+    FindRows(find_rows::Args),
     /// The XY plot of an expression against the outcome, with the diagonal, case labels and
     /// fit, as SVG.
     #[command(after_help = xyplot::AFTER_HELP)]
@@ -95,6 +100,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Fit(args) => fit::run(&args),
         Command::TruthTable(args) => truth_table::run(&args),
         Command::Minimize(args) => minimize::run(&args),
+        Command::FindRows(args) => find_rows::run(&args),
         Command::Xyplot(args) => xyplot::run(&args),
         Command::Robustness(args) => robustness::run(&args),
     }

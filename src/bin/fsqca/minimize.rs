@@ -2,6 +2,7 @@
 //! solution of a truth table, through `fsqca::solution`.
 
 use clap::ValueEnum;
+use fsqca::counterfactual::{Esa, Exclusions};
 use fsqca::fit::Sufficiency;
 use fsqca::minimize::{CoverSearch, EngineOptions, MinimizeError, PrimeMethod};
 use fsqca::solution::{
@@ -22,8 +23,11 @@ counterfactuals. Simplifying assumptions and counterfactuals are held as cubes, 
 row by row: each set gives its exact count, its cubes, and its row ids in ascending order up to
 --rows (default 1000), which feed --exclude. The intermediate solution needs --dir-exp: without directional
 expectations it would silently be the conservative one, so that is an error. --exclude takes
-remainders only (a positive, negative or contradiction row is an error: excluding it would
-change nothing), and only with the parsimonious or intermediate solution. --all-sol lists every
+expressions (the remainders where they are true) and row ids of remainders (an observed row is
+an error: set it negative with --negative-rows), and only with the parsimonious or
+intermediate solution; --esa-necessary excludes the remainders where a necessary condition is
+false (Enhanced Standard Analysis), after checking it is necessary at --esa-incl-cut and
+--esa-ron-cut. Excluding every remainder gives the conservative solution. --all-sol lists every
 irredundant model (no term can be dropped), of any size, fewest terms first, as R QCA's
 all.sol = TRUE; it proves no minimum and may use any prime implicant, so --accept-unproven and
 --pruned, which would do nothing with it, are refused.
@@ -40,7 +44,8 @@ Examples:
   fsqca minimize tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --solution intermediate --dir-exp \"DEV,URB,LIT,IND,STB\"
   fsqca minimize tests/fixtures/datasets/d.napoleon.csv --outcome O --conditions D,C,F,I,L,N,A --incl-cut 0.8 --solution parsimonious --all-sol
   fsqca minimize tests/fixtures/datasets/LM.csv --outcome SURV --conditions DEV,URB,LIT,IND --solution intermediate --dir-exp \"DEV[1,2],URB[1],LIT[1],IND[1]\"
-  fsqca minimize data.csv --outcome Y --conditions A,B,C,D --solution intermediate --dir-exp \"A,~B,C*~D\" --exclude 3,7";
+  fsqca minimize data.csv --outcome Y --conditions A,B,C,D --solution intermediate --dir-exp \"A,~B,C*~D\" --exclude 3,7
+  fsqca minimize data.csv --outcome Y --conditions A,B,C,D --solution intermediate --dir-exp 1,0,-,1 --esa-necessary A --exclude \"B*~C, 12\" --negative-rows 5";
 
 /// The solution type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -65,16 +70,53 @@ pub struct Args {
 
     /// Directional expectations for the intermediate solution, comma-separated: `A` (present),
     /// `~B` (absent), a conjunction `C*~D`, levels of a multi-value condition `DEV[1,2]` (commas
-    /// inside brackets do not separate); e.g. `--dir-exp "A,~B,C*~D"`. Required by, and only
-    /// accepted with, --solution intermediate; an empty list is an error.
+    /// inside brackets do not separate); e.g. `--dir-exp "A,~B,C*~D"`. Or SetMethods' numeric
+    /// form, one entry per condition in order: `1` present, `0` absent, `-` none, e.g.
+    /// `--dir-exp "1,0,-"`. Required by, and only accepted with, --solution intermediate; an
+    /// empty list is an error.
     #[arg(long, value_name = "EXPS")]
     pub dir_exp: Option<String>,
 
-    /// Truth table rows (ids) never to use as remainders, e.g. `--exclude 3,7,12`. Each must be
-    /// a remainder: an observed row (positive, negative or contradiction) is an error, and so
-    /// is --exclude with --solution conservative, which uses no remainder.
+    /// Remainders never to use as simplifying assumptions, comma-separated: Boolean
+    /// expressions (the remainders where they are true: untenable combinations `A*~B`,
+    /// `~NEC` for a necessary condition) and truth table row ids, e.g.
+    /// `--exclude "~NEC, A*~B, 12, 40"` (commas inside brackets do not separate; the flag
+    /// may be repeated). A row id must be a remainder (an observed row is an error: see
+    /// --negative-rows); observed rows where an expression is true keep their output. Only
+    /// with --solution parsimonious or intermediate.
+    #[arg(long, value_name = "EXPRS,ROWS")]
+    pub exclude: Vec<String>,
+
+    /// Observed rows (ids) to set negative, e.g. contradictions or simultaneous subset
+    /// relations (`fsqca find-rows --type ssr`): R QCA's exclude on observed rows,
+    /// SetMethods' contrad_rows. A positive row set negative is no longer explained.
     #[arg(long, value_name = "ROWS", value_delimiter = ',')]
-    pub exclude: Vec<u64>,
+    pub negative_rows: Vec<u64>,
+
+    /// Enhanced Standard Analysis: conditions (or expressions) necessary for the outcome,
+    /// comma-separated, e.g. `--esa-necessary "NEC1, A + B"`. Each is checked against
+    /// --esa-incl-cut and --esa-ron-cut (an error if it does not reach them), and the
+    /// remainders where it is false are excluded (observed rows keep their output).
+    #[arg(long, value_name = "EXPRS")]
+    pub esa_necessary: Option<String>,
+
+    /// Inclusion of necessity a condition of --esa-necessary must reach (default 0.9).
+    #[arg(
+        long,
+        value_name = "X",
+        default_value_t = 0.9,
+        allow_negative_numbers = true
+    )]
+    pub esa_incl_cut: f64,
+
+    /// Relevance of necessity a condition of --esa-necessary must reach (default 0).
+    #[arg(
+        long,
+        value_name = "X",
+        default_value_t = 0.0,
+        allow_negative_numbers = true
+    )]
+    pub esa_ron_cut: f64,
 
     /// List at most N row ids per set of simplifying assumptions or counterfactuals (default
     /// 1000); their counts and cubes are exact whatever N.
@@ -133,6 +175,7 @@ impl From<SolutionArg> for SolutionType {
 pub fn solution_options(
     solution: SolutionArg,
     dir_exp: Option<&str>,
+    conditions: &[String],
 ) -> Result<SolutionOptions, CliError> {
     if solution != SolutionArg::Intermediate && dir_exp.is_some() {
         return Err(CliError::usage(
@@ -144,10 +187,13 @@ pub fn solution_options(
             "--dir-exp is empty: give the directional expectations, e.g. `--dir-exp \"A,~B\"`",
         ));
     }
-    let expectations: DirectionalExpectations = dir_exp
-        .unwrap_or("")
-        .parse()
-        .map_err(|e| CliError::usage(format!("--dir-exp: {e}")))?;
+    let text = dir_exp.unwrap_or("");
+    let expectations = if DirectionalExpectations::is_numeric(text) {
+        DirectionalExpectations::numeric(text, conditions)
+    } else {
+        text.parse()
+    }
+    .map_err(|e| CliError::usage(format!("--dir-exp: {e}")))?;
     let options = SolutionOptions::new(solution.into()).directional_expectations(expectations);
     options.validate().map_err(|e| match e {
         SolutionError::NoDirectionalExpectations => CliError::usage(
@@ -212,16 +258,65 @@ fn engine_options(args: &Args) -> Result<EngineOptions, CliError> {
 pub fn solve(args: &Args) -> Result<Solution, CliError> {
     let options = args.table.options()?;
     let engine = engine_options(args)?;
-    let solution_options = solution_options(args.solution, args.dir_exp.as_deref())?;
-    if args.solution == SolutionArg::Conservative && !args.exclude.is_empty() {
-        return Err(CliError::usage(
-            "--exclude is only used by --solution parsimonious or intermediate (the \
-             conservative solution uses no remainder)",
-        ));
+    let conditions = args.table.condition_names()?;
+    let solution_options = solution_options(args.solution, args.dir_exp.as_deref(), &conditions)?;
+    let mut exclusions = Exclusions::new();
+    for text in &args.exclude {
+        let parsed: Exclusions = text
+            .parse()
+            .map_err(|e| CliError::usage(format!("--exclude: {e}")))?;
+        exclusions = exclusions.merge(parsed);
+    }
+    let necessary: Vec<Expression> = match &args.esa_necessary {
+        Some(text) => {
+            let parsed: Exclusions = text
+                .parse()
+                .map_err(|e| CliError::usage(format!("--esa-necessary: {e}")))?;
+            if !parsed.rows().is_empty() || parsed.is_empty() {
+                return Err(CliError::usage(
+                    "--esa-necessary takes conditions or expressions, e.g. \
+                     `--esa-necessary \"A, B + C\"`",
+                ));
+            }
+            parsed.expressions().to_vec()
+        }
+        None => Vec::new(),
+    };
+    let esa = Esa::new()
+        .incl_cutoff(args.esa_incl_cut)
+        .ron_cutoff(args.esa_ron_cut);
+    esa.validate()
+        .map_err(|e| CliError::usage(format!("--esa-incl-cut/--esa-ron-cut: {e}")))?;
+    if args.solution == SolutionArg::Conservative {
+        let flag = if !exclusions.is_empty() {
+            Some("--exclude")
+        } else if !necessary.is_empty() {
+            Some("--esa-necessary")
+        } else {
+            None
+        };
+        if let Some(flag) = flag {
+            return Err(CliError::usage(format!(
+                "{flag} is only used by --solution parsimonious or intermediate (the \
+                 conservative solution uses no remainder)"
+            )));
+        }
     }
     let truth_table = args.table.build(&options)?;
+    if !necessary.is_empty() {
+        let esa_exclusions = esa
+            .check(
+                truth_table.data(),
+                truth_table.outcome_label().as_str(),
+                &necessary,
+            )
+            .map_err(|e| data_error(&args.table.data, e))?;
+        exclusions = exclusions.merge(esa_exclusions);
+    }
     solution_options
-        .exclude(args.exclude.iter().copied())
+        .exclude(exclusions.rows().to_vec())
+        .exclude_expressions(exclusions.expressions().to_vec())
+        .negative_rows(args.negative_rows.iter().copied())
         .row_limit(args.rows.unwrap_or(DEFAULT_ROW_LIMIT))
         .engine(engine)
         .solve(&truth_table)

@@ -177,7 +177,7 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
     if args.steps == 0 {
         return Err(CliError::usage("--steps must be at least 1"));
     }
-    let solution_options = solution_options(args.solution, args.dir_exp.as_deref())?;
+    let solution_options = solution_options(args.solution, args.dir_exp.as_deref(), &conditions)?;
     let incl = range_pair("--incl-sweep", &args.incl_sweep)?;
     let n = range_pair("--n-sweep", &args.n_sweep)?;
     let data = load_data(&args.table.data, &args.table.read)?;

@@ -1,0 +1,200 @@
+//! Benchmarks of counterfactual analysis on the crisp data of PERF.md
+//! (`../shared/fixtures/perf/crisp_k20.csv`) and on a generated 30-condition data set (the
+//! rule and generator of `benches/minimize.rs`): contradictory simplifying assumptions
+//! (`FindRows`, R QCA's findRows type 2: the parsimonious solutions of Y and ~Y), and the
+//! parsimonious and intermediate solutions with the exclusions of the Enhanced Standard
+//! Analysis (every condition's expectation "present"; the exclusions: `~NEC` for each
+//! condition necessary at inclN 0.9, and an untenable combination of three conditions).
+//!
+//! The truth table: `incl.cut = 0.8`, `n.cut = 1`. Every minimization keeps only the prime
+//! implicants that can be in a minimum model (`PrimeMethod::Pruned`: the 30-condition table
+//! has more than 2,000,000 prime implicants). The ESA solutions list at most 10 models
+//! (`EngineOptions::max_models(10)`): an exclusion breaks the large prime implicants of these
+//! rule-generated tables into many equally short ones (on crisp_k20, `X1*X2*X3` alone gives
+//! 75 parsimonious models and `X1*X2*X3*X4` more than 10,000), and every pair of models is an
+//! intermediate minimization. One timed run per task prints a summary
+//! line first; a task slower than `FSQCA_BENCH_BUDGET_SECS` (default 30) or failing is not
+//! timed further.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use fsqca::counterfactual::{Esa, FindRows, RowType};
+use fsqca::minimize::{EngineOptions, PrimeMethod};
+use fsqca::solution::{DirectionalExpectations, SolutionOptions, SolutionType};
+use fsqca::{Dataset, Expression, TruthTable, TruthTableOptions};
+
+/// A data set: its name, conditions and truth table.
+struct Input {
+    name: String,
+    conditions: Vec<String>,
+    tt: TruthTable,
+}
+
+fn input(name: &str, data: &Dataset) -> Input {
+    let conditions: Vec<String> = data
+        .names()
+        .iter()
+        .filter(|c| c.starts_with('X'))
+        .cloned()
+        .collect();
+    let tt = TruthTableOptions::default()
+        .incl_cutoff(0.8)
+        .build(data, "Y", &conditions)
+        .expect("truth table");
+    Input {
+        name: name.to_owned(),
+        conditions,
+        tt,
+    }
+}
+
+/// The 30-condition data of `benches/minimize.rs`: `n` cases of a xorshift64 stream, the
+/// outcome `X1*~X4*X7 + ~X2*X12*X20 + X15*~X25*X30`.
+fn k30(n: usize) -> Dataset {
+    let mut state = 0x853c_49e6_748f_ea9b_u64;
+    let mut columns: Vec<(String, Vec<f64>)> =
+        (1..=30).map(|j| (format!("X{j}"), Vec::new())).collect();
+    let mut y = Vec::with_capacity(n);
+    for _ in 0..n {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let bit = |j: usize| (state >> j) & 1 == 1;
+        for (j, column) in columns.iter_mut().enumerate() {
+            column.1.push(f64::from(u8::from(bit(j))));
+        }
+        let rule = (bit(0) && !bit(3) && bit(6))
+            || (!bit(1) && bit(11) && bit(19))
+            || (bit(14) && !bit(24) && bit(29));
+        y.push(f64::from(u8::from(rule)));
+    }
+    columns.push(("Y".to_owned(), y));
+    Dataset::from_columns(columns).expect("k30 data")
+}
+
+fn inputs() -> Vec<Input> {
+    let mut out = Vec::new();
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/perf/crisp_k20.csv");
+    match Dataset::from_path(&path) {
+        Ok(data) => out.push(input("crisp_k20", &data)),
+        Err(e) => eprintln!("{}: {e} (skipped)", path.display()),
+    }
+    out.push(input("random_k30", &k30(600)));
+    out
+}
+
+/// The ESA exclusions of an input: `~NEC` for the necessary conditions, and the
+/// untenable `X1*X2*X3`.
+fn exclusions(input: &Input) -> Vec<Expression> {
+    let mut out: Vec<Expression> = Esa::new()
+        .exclusions(input.tt.data(), "Y", &input.conditions)
+        .expect("ESA")
+        .expressions()
+        .to_vec();
+    out.push("X1*X2*X3".parse().expect("expression"));
+    out
+}
+
+fn solution_options(input: &Input, solution_type: SolutionType) -> SolutionOptions {
+    let expectations: DirectionalExpectations =
+        input.conditions.join(", ").parse().expect("expectations");
+    SolutionOptions::new(solution_type)
+        .directional_expectations(expectations)
+        .exclude_expressions(exclusions(input))
+        .engine(
+            EngineOptions::new()
+                .method(PrimeMethod::Pruned)
+                .max_models(10),
+        )
+}
+
+/// One task: its label and a run giving a size to print.
+type Task = (&'static str, Box<dyn Fn(&Input) -> Result<u64, String>>);
+
+fn tasks() -> Vec<Task> {
+    vec![
+        (
+            "csa",
+            Box::new(|i: &Input| {
+                FindRows::new()
+                    .engine(EngineOptions::new().method(PrimeMethod::Pruned))
+                    .limit(1000)
+                    .find(&i.tt, RowType::Csa)
+                    .map(|r| r.count())
+                    .map_err(|e| e.to_string())
+            }),
+        ),
+        (
+            "esa_parsimonious",
+            Box::new(|i: &Input| {
+                solution_options(i, SolutionType::Parsimonious)
+                    .solve(&i.tt)
+                    .map(|s| s.models().len() as u64)
+                    .map_err(|e| e.to_string())
+            }),
+        ),
+        (
+            "esa_intermediate",
+            Box::new(|i: &Input| {
+                solution_options(i, SolutionType::Intermediate)
+                    .solve(&i.tt)
+                    .map(|s| s.models().len() as u64)
+                    .map_err(|e| e.to_string())
+            }),
+        ),
+    ]
+}
+
+fn bench(c: &mut Criterion) {
+    let budget = Duration::from_secs(
+        std::env::var("FSQCA_BENCH_BUDGET_SECS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(30),
+    );
+    let inputs = inputs();
+    let tasks = tasks();
+    let mut timed = Vec::new();
+    eprintln!("input        task              result      time");
+    for input in &inputs {
+        for (label, run) in &tasks {
+            let start = Instant::now();
+            let result = run(input);
+            let elapsed = start.elapsed();
+            eprintln!(
+                "{:<12} {:<17} {:<11} {elapsed:?}",
+                input.name,
+                label,
+                match &result {
+                    Ok(n) => n.to_string(),
+                    Err(e) => format!("error: {e}"),
+                }
+            );
+            if result.is_ok() && elapsed <= budget {
+                timed.push((input.name.clone(), *label));
+            }
+        }
+    }
+    for (label, run) in &tasks {
+        let mut group = c.benchmark_group(format!("counterfactuals_{label}"));
+        group.warm_up_time(Duration::from_millis(200));
+        group.sample_size(10);
+        for input in &inputs {
+            if !timed.contains(&(input.name.clone(), *label)) {
+                continue;
+            }
+            group.bench_with_input(
+                BenchmarkId::new(&input.name, input.conditions.len()),
+                input,
+                |b, i| b.iter(|| run(i)),
+            );
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,144 @@
+//! `fsqca find-rows`: R QCA's `findRows()`: untenable remainders, contradictory simplifying
+//! assumptions, simultaneous subset relations, through `fsqca::counterfactual`.
+
+use clap::ValueEnum;
+use fsqca::counterfactual::{FindRows, RowSet, RowType};
+use serde::Serialize;
+
+use crate::common::{data_error, emit, emit_json, parse_expression, CliError, Format, TableArgs};
+
+pub const AFTER_HELP: &str = "\
+Finds truth table rows to keep out of a minimization, as R QCA's findRows():
+  remainders (or untenable, R's type 1): the remainders on which --expression is true (every
+      remainder without --expression); remainders are the rows with fewer cases than --n-cut;
+  csa (type 2): contradictory simplifying assumptions, the remainders that the parsimonious
+      solutions of the outcome and of its negation both use (every model of each); the table
+      of the negation is built with the same flags, the two inclusion cut-offs swapped;
+  ssr (type 3): simultaneous subset relations, observed rows positive for the outcome and for
+      its negation;
+  all (type 0): the union of the three; needs --expression.
+The rows are found as cubes and counted exactly, at any number of conditions; row ids are
+listed up to --limit. Feed them to `fsqca minimize --exclude` (remainders) or
+`--negative-rows` (observed rows).
+
+JSON (--format json): {\"type\", \"outcome\", \"conditions\", \"cubes\": [\"A*~B\", ..], \"count\",
+\"rows\": [ids], \"complete\": true when every id is listed}.
+
+Examples:
+  fsqca find-rows tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --type csa
+  fsqca find-rows tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --type untenable --expression \"~LIT*IND\"";
+
+/// The kind of rows (R QCA's findRows types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TypeArg {
+    /// Type 1: remainders on which --expression is true (every remainder without it).
+    Remainders,
+    /// Type 1, with --expression required.
+    Untenable,
+    /// Type 2: contradictory simplifying assumptions.
+    Csa,
+    /// Type 3: simultaneous subset relations.
+    Ssr,
+    /// Type 0: the union of types 1 to 3 (needs --expression).
+    All,
+}
+
+/// The flags of `find-rows`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    table: TableArgs,
+
+    /// Which rows: remainders, untenable, csa, ssr or all.
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    kind: TypeArg,
+
+    /// The untenable combinations, e.g. `--expression "~LIT*IND"` (types remainders,
+    /// untenable and all).
+    #[arg(long, short = 'e', value_name = "EXPR")]
+    expression: Option<String>,
+
+    /// List at most N row ids (the count is always exact).
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    limit: usize,
+
+    /// Output: text or json.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// The JSON object of `find-rows`.
+#[derive(Serialize)]
+struct Output<'a> {
+    #[serde(rename = "type")]
+    kind: RowType,
+    outcome: String,
+    conditions: &'a [String],
+    #[serde(flatten)]
+    rows: &'a RowSet,
+}
+
+/// Runs `fsqca find-rows`.
+pub fn run(args: &Args) -> Result<(), CliError> {
+    let kind = match args.kind {
+        TypeArg::Remainders | TypeArg::Untenable => RowType::Remainders,
+        TypeArg::Csa => RowType::Csa,
+        TypeArg::Ssr => RowType::Ssr,
+        TypeArg::All => RowType::All,
+    };
+    let needs_expression = matches!(args.kind, TypeArg::Untenable | TypeArg::All);
+    let mut finder = FindRows::new().limit(args.limit);
+    match &args.expression {
+        Some(text) => {
+            if matches!(kind, RowType::Csa | RowType::Ssr) {
+                return Err(CliError::usage(format!(
+                    "--expression is not used with --type {kind}"
+                )));
+            }
+            finder = finder.expression(parse_expression("--expression", text)?);
+        }
+        None if needs_expression => {
+            return Err(CliError::usage(
+                "this --type needs --expression: the untenable combinations, e.g. \
+                 `--expression \"~A*B\"`",
+            ))
+        }
+        None => {}
+    }
+    let options = args.table.options()?;
+    let tt = args.table.build(&options)?;
+    let found = finder
+        .find(&tt, kind)
+        .map_err(|e| data_error(&args.table.data, e))?;
+    let output = Output {
+        kind,
+        outcome: tt.outcome_label(),
+        conditions: tt.conditions(),
+        rows: &found,
+    };
+    match args.format {
+        Format::Json => emit_json(&output),
+        Format::Text => emit(|out| {
+            writeln!(
+                out,
+                "{kind} rows of {} on {}",
+                output.outcome,
+                output.conditions.join(", ")
+            )?;
+            writeln!(out, "count: {}", found.count())?;
+            writeln!(out, "cubes: {found}")?;
+            let ids: Vec<String> = found.rows().iter().map(ToString::to_string).collect();
+            let more = if found.is_complete() {
+                String::new()
+            } else {
+                format!(
+                    " ... ({} listed of {}; raise --limit)",
+                    found.rows().len(),
+                    found.count()
+                )
+            };
+            writeln!(out, "rows: {}{more}", ids.join(","))?;
+            Ok(())
+        }),
+    }
+}

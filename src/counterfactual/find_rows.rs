@@ -1,0 +1,330 @@
+//! Finding rows (R QCA's `findRows`): untenable remainders, contradictory simplifying
+//! assumptions, simultaneous subset relations.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::expression::Expression;
+use crate::minimize::{CubeSet, EngineOptions, MinimizeError};
+use crate::solution::{SolutionError, SolutionOptions, SolutionType};
+use crate::truth_table::{OutputValue, TruthTable};
+
+use super::cubes::TableSpace;
+use super::error::CounterfactualError;
+use super::row_set::RowSet;
+
+/// The kind of rows to find: R QCA's `findRows` types (Dușa 2019).
+///
+/// Reads from (and prints as) `remainders` (alias `untenable`, R's type 1), `csa` (2), `ssr`
+/// (3) and `all` (0); R's numbers are read too.
+///
+/// # Example
+/// ```
+/// use fsqca::counterfactual::RowType;
+/// assert_eq!("untenable".parse::<RowType>()?, RowType::Remainders);
+/// assert_eq!("2".parse::<RowType>()?, RowType::Csa);
+/// assert_eq!(RowType::Ssr.to_string(), "ssr");
+/// assert!("some".parse::<RowType>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum RowType {
+    /// Type 1: the remainders on which an expression is true (untenable or impossible
+    /// combinations); every remainder without an expression.
+    Remainders,
+    /// Type 2: contradictory simplifying assumptions, the remainders that the parsimonious
+    /// solutions of the outcome and of its negation both assume (every model of each).
+    Csa,
+    /// Type 3: simultaneous subset relations, observed rows positive for the outcome and for
+    /// its negation.
+    Ssr,
+    /// Type 0: the union of the three; needs an expression.
+    All,
+}
+
+impl fmt::Display for RowType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RowType::Remainders => "remainders",
+            RowType::Csa => "csa",
+            RowType::Ssr => "ssr",
+            RowType::All => "all",
+        })
+    }
+}
+
+impl FromStr for RowType {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "remainders" | "untenable" | "1" => Ok(RowType::Remainders),
+            "csa" | "2" => Ok(RowType::Csa),
+            "ssr" | "3" => Ok(RowType::Ssr),
+            "all" | "0" => Ok(RowType::All),
+            other => Err(format!(
+                "unknown row type `{other}`: use remainders (untenable), csa, ssr or all"
+            )),
+        }
+    }
+}
+
+/// Options of a search for rows, R QCA's `findRows(obj, expression, type)` (Dușa 2019), and
+/// its runner [`FindRows::find`].
+///
+/// | option | set with | read with | default |
+/// | --- | --- | --- | --- |
+/// | expression of untenable combinations | [`FindRows::expression`] | [`FindRows::get_expression`] | none |
+/// | engine of the parsimonious solutions (CSA) | [`FindRows::engine`] | [`FindRows::get_engine`] | [`EngineOptions::new`] |
+/// | row ids listed at most | [`FindRows::limit`] | [`FindRows::get_limit`] | 10,000 |
+///
+/// The rows are found symbolically, as cubes, and counted exactly: memory grows with the
+/// cubes, not with the number of configurations. Row ids are listed up to the limit.
+///
+/// For contradictory simplifying assumptions ([`RowType::Csa`]), the truth table of the
+/// negated outcome is built from the same data, conditions and options, with the two
+/// inclusion cut-offs swapped (`c(ic1, ic0)` becomes `c(ic0, ic1)`, as R QCA does); the
+/// simplifying assumptions of every model of each parsimonious solution are pooled, and the
+/// result is what both sides assume (nothing when a side has no positive row).
+///
+/// # Example
+/// ```
+/// use fsqca::counterfactual::{FindRows, RowType};
+/// use fsqca::{Dataset, TruthTableOptions};
+///
+/// let data = Dataset::from_columns([
+///     ("A", vec![1.0, 0.0, 1.0]),
+///     ("B", vec![1.0, 0.0, 0.0]),
+///     ("C", vec![1.0, 0.0, 1.0]),
+///     ("Y", vec![1.0, 0.0, 0.0]),
+/// ])?;
+/// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
+/// let untenable = FindRows::new().expression("A*~C".parse()?).find(&tt, RowType::Remainders)?;
+/// assert_eq!(untenable.rows(), [5, 7]);
+/// let csa = FindRows::new().find(&tt, RowType::Csa)?;
+/// assert_eq!(csa.count(), csa.rows().len() as u64);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub struct FindRows {
+    expression: Option<Expression>,
+    engine: EngineOptions,
+    limit: usize,
+}
+
+impl Default for FindRows {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FindRows {
+    /// The defaults: no expression, the engine's defaults, 10,000 row ids listed.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::counterfactual::FindRows::new().get_limit(), 10_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new() -> Self {
+        Self {
+            expression: None,
+            engine: EngineOptions::new(),
+            limit: 10_000,
+        }
+    }
+
+    /// Sets the expression of untenable combinations (types 1 and 0).
+    ///
+    /// # Example
+    /// ```
+    /// let f = fsqca::counterfactual::FindRows::new().expression("A*~B".parse()?);
+    /// assert_eq!(f.get_expression().map(ToString::to_string).as_deref(), Some("A*~B"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn expression(mut self, expression: Expression) -> Self {
+        self.expression = Some(expression);
+        self
+    }
+
+    /// Sets the options of the engine behind the parsimonious solutions of type 2.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// let f = fsqca::counterfactual::FindRows::new().engine(EngineOptions::new().max_models(5));
+    /// assert_eq!(f.get_engine().get_max_models(), 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn engine(mut self, engine: EngineOptions) -> Self {
+        self.engine = engine;
+        self
+    }
+
+    /// Sets how many row ids are listed at most (the count is always exact).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::counterfactual::FindRows::new().limit(3).get_limit(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
+    }
+
+    /// The expression (see [`FindRows::expression`]).
+    ///
+    /// # Example
+    /// ```
+    /// assert!(fsqca::counterfactual::FindRows::new().get_expression().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_expression(&self) -> Option<&Expression> {
+        self.expression.as_ref()
+    }
+
+    /// The engine's options (see [`FindRows::engine`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::EngineOptions;
+    /// assert_eq!(fsqca::counterfactual::FindRows::new().get_engine(), &EngineOptions::new());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_engine(&self) -> &EngineOptions {
+        &self.engine
+    }
+
+    /// The number of row ids listed at most (see [`FindRows::limit`]).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::counterfactual::FindRows::default().get_limit(), 10_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_limit(&self) -> usize {
+        self.limit
+    }
+
+    /// The rows of the given type.
+    ///
+    /// # Errors
+    /// [`CounterfactualError::ExpressionRequired`] for [`RowType::All`] without an
+    /// expression; [`CounterfactualError::Exclusion`] for an expression naming an unknown
+    /// condition or level; [`CounterfactualError::TruthTable`] when the table of the negated
+    /// outcome fails; [`CounterfactualError::Solution`] when a parsimonious solution fails
+    /// (e.g. no positive row for one side, or every configuration positive:
+    /// [`SolutionError::Tautology`](crate::solution::SolutionError::Tautology), where R QCA
+    /// stops too).
+    ///
+    /// # Complexity
+    /// Type 2 solves two parsimonious minimizations (see
+    /// [`SolutionOptions::solve`]); the set operations grow with the cubes.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::counterfactual::{CounterfactualError, FindRows, RowType};
+    /// use fsqca::{Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A"])?;
+    /// assert!(matches!(
+    ///     FindRows::new().find(&tt, RowType::All),
+    ///     Err(CounterfactualError::ExpressionRequired { .. })
+    /// ));
+    /// assert_eq!(FindRows::new().find(&tt, RowType::Ssr)?.count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn find(&self, tt: &TruthTable, kind: RowType) -> Result<RowSet, CounterfactualError> {
+        let space = TableSpace::new(tt)?;
+        let set = match kind {
+            RowType::Remainders => self.remainders(&space)?,
+            RowType::Csa => self.csa(tt, &space)?,
+            RowType::Ssr => ssr(tt, &negated_table(tt)?, &space)?,
+            RowType::All => {
+                if self.expression.is_none() {
+                    return Err(CounterfactualError::ExpressionRequired { kind: "all" });
+                }
+                let negated = negated_table(tt)?;
+                self.remainders(&space)?
+                    .union(&self.csa_with(tt, &negated, &space)?)?
+                    .union(&ssr(tt, &negated, &space)?)?
+            }
+        };
+        Ok(RowSet::new(&space, &set, self.limit))
+    }
+
+    fn remainders(&self, space: &TableSpace) -> Result<CubeSet, CounterfactualError> {
+        match &self.expression {
+            Some(e) => Ok(space.remainders_where(e)?),
+            None => Ok(space.remainders.clone()),
+        }
+    }
+
+    fn csa(&self, tt: &TruthTable, space: &TableSpace) -> Result<CubeSet, CounterfactualError> {
+        self.csa_with(tt, &negated_table(tt)?, space)
+    }
+
+    fn csa_with(
+        &self,
+        tt: &TruthTable,
+        negated: &TruthTable,
+        space: &TableSpace,
+    ) -> Result<CubeSet, CounterfactualError> {
+        let options = SolutionOptions::new(SolutionType::Parsimonious).engine(self.engine.clone());
+        let mut sides = Vec::with_capacity(2);
+        for table in [tt, negated] {
+            let mut pooled = CubeSet::empty(space.levels.clone())?;
+            let solution = match options.solve(table) {
+                // No positive row: no solution, so no simplifying assumption on this side.
+                Err(SolutionError::Minimize(MinimizeError::NoPositiveRows)) => {
+                    sides.push(pooled);
+                    continue;
+                }
+                other => other?,
+            };
+            for model in solution.models() {
+                let assumed = space.remainders_where(model.expression())?;
+                pooled = pooled.union(&assumed)?;
+            }
+            sides.push(pooled);
+        }
+        Ok(sides[0].intersection(&sides[1])?)
+    }
+}
+
+/// The truth table of the negated outcome, with the inclusion cut-offs swapped.
+fn negated_table(tt: &TruthTable) -> Result<TruthTable, CounterfactualError> {
+    let (ic1, ic0) = tt.options().get_incl_cutoffs();
+    let options = tt.options().clone().incl_cutoffs(ic0, ic1);
+    let outcome = if tt.is_outcome_negated() {
+        tt.outcome().to_owned()
+    } else {
+        format!("~{}", tt.outcome())
+    };
+    Ok(options.build(tt.data(), outcome.as_str(), tt.conditions())?)
+}
+
+/// Observed rows positive in both tables.
+fn ssr(
+    tt: &TruthTable,
+    negated: &TruthTable,
+    space: &TableSpace,
+) -> Result<CubeSet, CounterfactualError> {
+    let both: Vec<Vec<u8>> = tt
+        .rows()
+        .iter()
+        .filter(|r| r.out() == OutputValue::Positive)
+        .filter(|r| {
+            negated
+                .row(r.id())
+                .is_some_and(|n| n.out() == OutputValue::Positive)
+        })
+        .map(|r| r.values().to_vec())
+        .collect();
+    Ok(CubeSet::from_configurations(space.levels.clone(), &both)?)
+}

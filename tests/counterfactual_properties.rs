@@ -1,0 +1,148 @@
+//! Invariants of exclusions and found rows on random crisp tables (up to 10 conditions): the
+//! remainders an expression excludes, found symbolically, are those a direct evaluation of
+//! every configuration finds; excluded remainders are never simplifying assumptions or easy
+//! counterfactuals; every model still covers every positive row and no negative row,
+//! contradiction or excluded remainder; rows set negative are never covered.
+
+use fsqca::counterfactual::{FindRows, RowType};
+use fsqca::solution::{DirectionalExpectations, SolutionOptions, SolutionType};
+use fsqca::{Dataset, Expression, OutputValue, TruthTable, TruthTableOptions};
+use proptest::prelude::*;
+
+mod common;
+
+use common::all_configurations;
+
+const NAMES: [&str; 10] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
+
+/// Whether each configuration (by row id - 1) makes `expr` true.
+fn truth(expr: &Expression, configs: &Dataset) -> Vec<bool> {
+    let m = expr.evaluate(configs).expect("evaluates");
+    m.values().iter().map(|&v| v > 0.5).collect()
+}
+
+/// An expression over the first `k` conditions: a disjunction of conjunctions, some negated.
+fn expression(k: usize) -> impl Strategy<Value = Expression> {
+    let literal = (0..k, any::<bool>())
+        .prop_map(|(j, neg)| format!("{}{}", if neg { "~" } else { "" }, NAMES[j]));
+    let term = proptest::collection::vec(literal, 1..=3).prop_map(|l| l.join("*"));
+    (proptest::collection::vec(term, 1..=3), any::<bool>()).prop_map(|(terms, negate)| {
+        let sum = terms.join(" + ");
+        let text = if negate { format!("~({sum})") } else { sum };
+        text.parse().expect("a valid expression")
+    })
+}
+
+fn table() -> impl Strategy<Value = (usize, Vec<Vec<u8>>)> {
+    (2usize..=10).prop_flat_map(|k| {
+        let case = proptest::collection::vec(0u8..=1, k + 1);
+        (Just(k), proptest::collection::vec(case, 4..40))
+    })
+}
+
+fn build(k: usize, cases: &[Vec<u8>]) -> TruthTable {
+    let mut columns: Vec<(&str, Vec<f64>)> = NAMES[..k].iter().map(|n| (*n, Vec::new())).collect();
+    columns.push(("Y", Vec::new()));
+    for case in cases {
+        for (column, &v) in columns.iter_mut().zip(case) {
+            column.1.push(f64::from(v));
+        }
+    }
+    let data = Dataset::from_columns(columns).expect("data");
+    TruthTableOptions::default()
+        .incl_cutoffs(0.8, 0.6)
+        .build(&data, "Y", &NAMES[..k])
+        .expect("table")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 80,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(16),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn exclusions_are_never_assumed_and_models_stay_valid(
+        ((k, cases), expr, negative_pick) in table().prop_flat_map(|(k, cases)| {
+            (Just((k, cases)), expression(k), any::<u64>())
+        })
+    ) {
+        let tt = build(k, &cases);
+        let configs = all_configurations(&NAMES[..k]);
+        let inside = truth(&expr, &configs);
+        let observed: Vec<bool> = {
+            let mut o = vec![false; 1 << k];
+            for r in tt.rows() {
+                if r.out() != OutputValue::Remainder {
+                    o[usize::try_from(r.id()).unwrap() - 1] = true;
+                }
+            }
+            o
+        };
+        // Symbolic rows against a direct evaluation of every configuration.
+        let found = FindRows::new()
+            .expression(expr.clone())
+            .limit(1 << k)
+            .find(&tt, RowType::Remainders)
+            .expect("found");
+        let direct: Vec<u64> = (0..1usize << k)
+            .filter(|&i| inside[i] && !observed[i])
+            .map(|i| i as u64 + 1)
+            .collect();
+        prop_assert_eq!(found.rows(), &direct[..]);
+        prop_assert_eq!(found.count(), direct.len() as u64);
+
+        // One observed row set negative, picked at random.
+        let observed_ids: Vec<u64> = tt
+            .rows()
+            .iter()
+            .filter(|r| r.out() != OutputValue::Remainder)
+            .map(|r| r.id())
+            .collect();
+        let negative = observed_ids[usize::try_from(negative_pick % observed_ids.len() as u64).unwrap()];
+        let expectations: DirectionalExpectations = NAMES[..k].join(", ").parse().expect("expectations");
+        for solution_type in [SolutionType::Parsimonious, SolutionType::Intermediate] {
+            let options = SolutionOptions::new(solution_type)
+                .row_limit(1 << k)
+                .directional_expectations(expectations.clone())
+                .exclude_expressions([expr.clone()])
+                .negative_rows([negative]);
+            let solution = match options.solve(&tt) {
+                Ok(s) => s,
+                // No positive row left, or no negative one: nothing to check.
+                Err(_) => continue,
+            };
+            for model in solution.models() {
+                let mut used = model.simplifying_assumptions().rows();
+                used.extend(model.easy_counterfactuals().rows());
+                for id in used {
+                    prop_assert!(
+                        !direct.contains(&id),
+                        "{} assumes excluded row {}",
+                        model.expression(),
+                        id
+                    );
+                }
+                let covered = truth(model.expression(), &configs);
+                for r in tt.rows() {
+                    let i = usize::try_from(r.id()).unwrap() - 1;
+                    if r.id() == negative {
+                        prop_assert!(!covered[i], "{} covers row {} set negative", model.expression(), r.id());
+                        continue;
+                    }
+                    match r.out() {
+                        OutputValue::Positive => prop_assert!(covered[i], "{} misses row {}", model.expression(), r.id()),
+                        OutputValue::Negative | OutputValue::Contradiction => {
+                            prop_assert!(!covered[i], "{} covers negative row {}", model.expression(), r.id());
+                        }
+                        OutputValue::Remainder => {}
+                    }
+                }
+                for &id in &direct {
+                    prop_assert!(!covered[usize::try_from(id).unwrap() - 1], "{} covers excluded row {}", model.expression(), id);
+                }
+            }
+        }
+    }
+}
