@@ -560,7 +560,9 @@ fn khanal_contradictory_assumptions_are_those_of_the_models() {
     // What the crate documentation (src/lib.rs, "Counterfactuals and the Enhanced Standard
     // Analysis") states: none for diffusion and breadth; for intensity rows 4 and 11, each
     // under one parsimonious model.
-    let stated: [(&str, &[(u64, &str, &str)]); 3] = [
+    // (row, configuration, the one path resting on it)
+    type Stated<'a> = &'a [(u64, &'a str, &'a str)];
+    let stated: [(&str, Stated); 3] = [
         ("diffusion", &[]),
         (
             "intensity",
