@@ -10,10 +10,11 @@
 //! ## Contents
 //! 1. [The method in five steps](#the-method-in-five-steps)
 //! 2. [An end-to-end example](#an-end-to-end-example)
-//! 3. [Robustness and plots](#robustness-and-plots)
-//! 4. [Which API should I use?](#which-api-should-i-use)
-//! 5. [API themes](#api-themes)
-//! 6. [Crate features](#crate-features)
+//! 3. [Counterfactuals and the Enhanced Standard Analysis](#counterfactuals-and-the-enhanced-standard-analysis)
+//! 4. [Robustness and plots](#robustness-and-plots)
+//! 5. [Which API should I use?](#which-api-should-i-use)
+//! 6. [API themes](#api-themes)
+//! 7. [Crate features](#crate-features)
 //!
 //! ## The method in five steps
 //!
@@ -76,6 +77,104 @@
 //! let other: Expression = "RICH + DEM".parse()?;
 //! let suff = fit::sufficiency_of(&other, &data, "Y")?;
 //! assert!(suff.incl.is_some_and(|incl| incl < 0.8));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Counterfactuals and the Enhanced Standard Analysis
+//!
+//! Social data are limited in diversity: most of the 2^k configurations of k conditions have
+//! no case. These configurations are the **remainders** (`?` rows of the truth table). The
+//! parsimonious solution lets the minimization assume any remainder positive when that makes
+//! a model shorter; the remainders a model so assumes are its **simplifying assumptions**
+//! (counterfactuals: claims about cases nobody observed). The intermediate solution (Ragin &
+//! Sonnett 2005; Ragin 2008) keeps only the **easy counterfactuals**, the simplifying
+//! assumptions in line with the researcher's directional expectations (`A` present leads to
+//! the outcome); the others are **difficult counterfactuals**. Schneider & Wagemann (2012,
+//! ch. 8; 2013) show that a counterfactual can be a poor claim however easy it looks, and ask
+//! the researcher to keep three kinds out of the minimization, the **Enhanced Standard
+//! Analysis** (ESA):
+//!
+//! - **untenable** assumptions: remainders that cannot exist or make no sense (`A*~B` when
+//!   `A` implies `B`), and remainders that contradict a **necessary condition** (`~NEC`: if
+//!   the outcome needs `NEC`, no configuration without it can be sufficient);
+//! - **contradictory simplifying assumptions** (CSA): the same remainder assumed positive in
+//!   the parsimonious solution of the outcome and in that of its negation;
+//! - observed rows that the researcher rules out, such as **simultaneous subset relations**
+//!   (SSR: rows consistent with the outcome and with its negation).
+//!
+//! Dușa's R package QCA finds these rows with `findRows` (types 1, 2, 3 and 0 for all three)
+//! and drops them with `exclude` (Dușa 2019); SetMethods builds the ESA exclusions from the
+//! necessary conditions (`esa`) and intersects the counterfactuals of two solutions
+//! (`LR.intersect`; Oana, Schneider & Thomann 2021). In fsqca:
+//!
+//! - every set of rows (the remainders, a model's simplifying assumptions, an intermediate
+//!   model's easy and difficult counterfactuals, the rows a search finds) is a
+//!   [`solution::Counterfactuals`]: a union of cubes (implicants, `A*~B`) with its exact
+//!   count, whose R QCA row ids are listed on request up to a limit. Nothing is enumerated
+//!   row by row, so memory grows with the cubes, never with the 2^k configurations, and the
+//!   intermediate solution and the searches work for every number of conditions the
+//!   parsimonious solution does;
+//! - [`counterfactual::FindRows`] finds the rows ([`counterfactual::RowType`]: remainders
+//!   matching an expression, CSA, SSR, all), [`counterfactual::common_counterfactuals`] the
+//!   counterfactuals two solutions share (`LR.intersect`);
+//! - remainders are excluded by expression ([`SolutionOptions::exclude_expressions`]: `~NEC`,
+//!   `A*~B`) and by row id ([`SolutionOptions::exclude`], what a search found), observed rows
+//!   are set negative explicitly ([`SolutionOptions::negative_rows`]), and
+//!   [`counterfactual::Esa`] gives the ESA exclusions of the conditions necessary at the
+//!   researcher's inclN and RoN cut-offs ([`counterfactual::Exclusions`] reads a list such as
+//!   `"~NEC, A*~B, 12"`). Excluding every remainder gives the conservative solution.
+//!
+//! fsqca does not reproduce the known failures of the R packages (listed in the
+//! [counterfactual module's differences](counterfactual#differences-from-r-qca-and-setmethods)):
+//! SetMethods' `esa` sets observed rows negative, ignores some expressions and, from 8
+//! conditions up, excludes no remainder at all, without a word (its bug SM3 in fsqca's
+//! reference data); its `LR.intersect` fails with 10 or more models (SM11); R QCA's
+//! `findRows` type 1 leaves out the rows with fewer cases than the frequency cut-off, which
+//! the minimization nevertheless uses as remainders.
+//!
+//! **Example: Khanal et al.** The replication in `examples/khanal` explains the diffusion,
+//! intensity and breadth of a policy across 30 Chinese provinces by enterprise capacity (`E`),
+//! universities (`U`), GDP per capita (`G`) and political power (`P`), calibrated from the
+//! ranks of the paper's Table 2 (inclusion cut-off 0.85). Do its parsimonious paths rest on
+//! contradictory simplifying assumptions? For diffusion and breadth, no. For intensity, yes,
+//! each model on one: the parsimonious models are `E*~U*G + U*G*~P` (M1) and
+//! `~U*G*P + U*G*~P` (M2), and the solution of the negated intensity assumes two of their
+//! remainders too, row 4 (`~E*~U*G*P`), on which M2's path `~U*G*P` rests, and row 11
+//! (`E*~U*G*~P`), on which M1's path `E*~U*G` rests; the common path `U*G*~P` and the
+//! conservative solution rest on none. The example prints these rows (`cargo run --example
+//! khanal`). With the condition memberships printed in the paper's Appendix A (which differ
+//! from Table 2's ranks) the answer differs: both models rest on row 12, as the
+//! [counterfactual module's example](counterfactual#example-do-khanal-et-als-parsimonious-paths-rest-on-contradictory-assumptions)
+//! shows.
+//!
+//! ```
+//! use fsqca::counterfactual::{Esa, FindRows, RowType};
+//! use fsqca::{Dataset, SolutionOptions, SolutionType, TruthTableOptions};
+//!
+//! // A*B is positive, ~A*~B negative; ~A*B (row 2) and A*~B (row 3) are remainders.
+//! let data = Dataset::from_columns([
+//!     ("A", vec![1.0, 0.0]),
+//!     ("B", vec![0.6, 0.0]),
+//!     ("Y", vec![1.0, 0.0]),
+//! ])?;
+//! let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+//! let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
+//! let models = parsimonious.solve(&tt)?;
+//! // `A` assumes row 3 and `B` row 2; the negation's `~A` and `~B` assume them too.
+//! let sa = models.models()[0].simplifying_assumptions();
+//! assert_eq!((sa.count(), sa.rows()), (1, vec![3]));
+//! let csa = FindRows::new().find(&tt, RowType::Csa)?;
+//! assert_eq!(csa.rows(), [2, 3]);
+//! // Without the contradictory assumptions: the conservative model.
+//! let without = parsimonious.clone().exclude(csa.rows()).solve(&tt)?;
+//! assert_eq!(without.models()[0].expression().to_string(), "A*B");
+//! // ESA: A is necessary for Y (B is not: inclN 0.6), so the remainders with ~A (row 2)
+//! // are untenable.
+//! let esa = Esa::new().exclusions(&data, "Y", &["A", "B"])?;
+//! assert_eq!(esa.to_string(), "~A");
+//! let with_esa = parsimonious.exclude_expressions(esa.expressions().to_vec()).solve(&tt)?;
+//! assert_eq!(with_esa.models().len(), 1);
+//! assert_eq!(with_esa.models()[0].expression().to_string(), "A");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -165,6 +264,8 @@
 //!   *Mathematical Programming* 6.
 //! - Murakami, K. & Uno, T. (2014). Efficient algorithms for dualizing large-scale
 //!   hypergraphs. *Discrete Applied Mathematics* 170.
+//! - Oana, I.-E., Schneider, C. Q. & Thomann, E. (2021). *Qualitative Comparative Analysis
+//!   Using R: A Beginner's Guide*. Cambridge University Press.
 //! - Oana, I.-E. & Schneider, C. Q. (2024). A Robustness Test Protocol for Applied QCA: Theory
 //!   and R Software Application. *Sociological Methods & Research* 53(1).
 //! - Dușa, A. (2018). Consistency Cubes: a fast, efficient method for exact Boolean
@@ -180,6 +281,8 @@
 //!   counterfactual cases, and comparative analysis.
 //! - Schneider, C. Q. & Wagemann, C. (2012). *Set-Theoretic Methods for the Social Sciences*.
 //!   Cambridge University Press.
+//! - Schneider, C. Q. & Wagemann, C. (2013). Doing justice to logical remainders in QCA:
+//!   moving beyond the Standard Analysis. *Political Research Quarterly* 66(1).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]

@@ -486,6 +486,116 @@ fn khanal_robustness_section_names_each_paths_robustness() {
     }
 }
 
+/// The contradictory simplifying assumptions the example reports are, for each outcome, the
+/// remainders that some parsimonious model of the outcome and some of its negation both
+/// assume (computed here by intersecting the models' simplifying assumptions, not through
+/// `FindRows`), and each path named covers its row.
+#[test]
+fn khanal_contradictory_assumptions_are_those_of_the_models() {
+    use fsqca::minimize::MinimizeError;
+    use fsqca::solution::{SolutionError, SolutionOptions, SolutionType};
+    use fsqca::TruthTableOptions;
+
+    let r = replication();
+    let data = report::khanal_data(report::IMPLIED).expect("data");
+    let text = stdout_of("khanal", &[]);
+    let parsimonious = SolutionOptions::new(SolutionType::Parsimonious);
+    for sol in &r.solutions {
+        let build = |outcome: &str| {
+            TruthTableOptions::default()
+                .incl_cutoff(report::INCL_CUTOFF)
+                .build(&data, outcome, &report::CONDITIONS)
+                .expect("truth table")
+        };
+        let y = parsimonious.solve(&build(&sol.outcome)).expect("solution");
+        // A negation without positive rows has no solution, so no simplifying assumption.
+        let not_y = match parsimonious.solve(&build(&format!("~{}", sol.outcome))) {
+            Ok(s) => s.models().to_vec(),
+            Err(SolutionError::Minimize(MinimizeError::NoPositiveRows)) => Vec::new(),
+            Err(e) => panic!("solution of the negation: {e}"),
+        };
+        let mut expected = BTreeSet::new();
+        for a in y.models() {
+            for b in &not_y {
+                let both = a
+                    .simplifying_assumptions()
+                    .intersection(b.simplifying_assumptions())
+                    .expect("same conditions");
+                expected.extend(both.rows());
+            }
+        }
+        let reported: BTreeSet<u64> = sol
+            .contradictory_assumptions
+            .iter()
+            .map(|c| c.row)
+            .collect();
+        assert_eq!(reported, expected, "{}", sol.outcome);
+        for c in &sol.contradictory_assumptions {
+            // Every model whose simplifying assumptions hold the row is named, through a path.
+            let config: Vec<u8> = c
+                .configuration
+                .split('*')
+                .map(|l| u8::from(!l.starts_with('~')))
+                .collect();
+            for (m, model) in y.models().iter().enumerate() {
+                let named = c
+                    .paths
+                    .iter()
+                    .any(|p| p.starts_with(&format!("M{}: ", m + 1)));
+                assert_eq!(
+                    named,
+                    model.simplifying_assumptions().contains(&config),
+                    "{} row {}",
+                    sol.outcome,
+                    c.row
+                );
+            }
+            let line = format!(
+                "row {:<3} {:<12} parsimonious paths",
+                c.row, c.configuration
+            );
+            assert!(text.contains(&line), "not printed: {line}");
+        }
+    }
+    // What the crate documentation (src/lib.rs, "Counterfactuals and the Enhanced Standard
+    // Analysis") states: none for diffusion and breadth; for intensity rows 4 and 11, each
+    // under one parsimonious model.
+    // (row, configuration, the one path resting on it)
+    type Stated<'a> = &'a [(u64, &'a str, &'a str)];
+    let stated: [(&str, Stated); 3] = [
+        ("diffusion", &[]),
+        (
+            "intensity",
+            &[
+                (4, "~E*~U*G*P", "M2: ~U*G*P"),
+                (11, "E*~U*G*~P", "M1: E*~U*G"),
+            ],
+        ),
+        ("breadth", &[]),
+    ];
+    for (sol, (outcome, rows)) in r.solutions.iter().zip(stated) {
+        assert_eq!(sol.outcome, outcome);
+        let got: Vec<(u64, &str, Vec<&str>)> = sol
+            .contradictory_assumptions
+            .iter()
+            .map(|c| {
+                let paths = c.paths.iter().map(String::as_str).collect();
+                (c.row, c.configuration.as_str(), paths)
+            })
+            .collect();
+        let want: Vec<(u64, &str, Vec<&str>)> = rows
+            .iter()
+            .map(|&(row, config, path)| (row, config, vec![path]))
+            .collect();
+        assert_eq!(got, want, "{outcome}");
+    }
+    let intensity = &r.solutions[1];
+    assert_eq!(
+        intensity.parsimonious,
+        ["E*~U*G + U*G*~P", "~U*G*P + U*G*~P"]
+    );
+}
+
 #[test]
 fn khanal_example_writes_json() {
     let json = stdout_of("khanal", &["--format", "json"]);

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use fsqca::number::metric;
 
-use report::{Cell, CellValue, Report, Status, TableCheck, Verdict, INCL_CUTOFF};
+use report::{Cell, CellValue, Report, Solutions, Status, TableCheck, Verdict, INCL_CUTOFF};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -158,6 +158,7 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
                 p.cases().join(", ")
             )?;
         }
+        write_contradictory(o, sol)?;
     }
     writeln!(o)?;
 
@@ -232,6 +233,35 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
             "DIFFERENT"
         }
     )?;
+    Ok(())
+}
+
+/// The contradictory simplifying assumptions of an outcome's parsimonious solutions.
+fn write_contradictory(o: &mut String, sol: &Solutions) -> std::fmt::Result {
+    let csa = &sol.contradictory_assumptions;
+    if csa.is_empty() {
+        return writeln!(
+            o,
+            "    contradictory simplifying assumptions (find-rows csa): none"
+        );
+    }
+    let rows: Vec<String> = csa.iter().map(|c| c.row.to_string()).collect();
+    writeln!(
+        o,
+        "    contradictory simplifying assumptions (find-rows csa): row{} {}, assumed for the",
+        if csa.len() == 1 { "" } else { "s" },
+        rows.join(", ")
+    )?;
+    writeln!(o, "      outcome and for its negation:")?;
+    for c in csa {
+        writeln!(
+            o,
+            "      row {:<3} {:<12} parsimonious paths resting on it: {}",
+            c.row,
+            c.configuration,
+            list_or_none(&c.paths)
+        )?;
+    }
     Ok(())
 }
 

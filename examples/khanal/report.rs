@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use fsqca::calibration::{rank, DirectOptions, OrdinalCoding, RankOrder, Thresholds, Ties};
+use fsqca::counterfactual::{FindRows, RowType};
 use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
 use fsqca::robustness::{Analysis, Parameter, ParameterGrid, Summary};
 use fsqca::solution::{Solution, SolutionOptions, SolutionType, Term};
@@ -222,6 +223,21 @@ pub struct Solutions {
     pub intermediate: Vec<String>,
     /// Remainders the parsimonious model uses (first model), as configurations `EUGP`.
     pub simplifying_assumptions: Vec<String>,
+    /// The contradictory simplifying assumptions (R QCA's `findRows` type 2): the remainders
+    /// that the parsimonious solutions of the outcome and of its negation both assume.
+    pub contradictory_assumptions: Vec<ContradictoryAssumption>,
+}
+
+/// One contradictory simplifying assumption: a remainder assumed positive for the outcome
+/// (by some parsimonious model) and for its negation.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContradictoryAssumption {
+    /// R QCA's row id (E most significant: row 1 is `~E*~U*~G*~P`).
+    pub row: u64,
+    /// The configuration, as an expression (`E*~U*G*~P`).
+    pub configuration: String,
+    /// The paths of the outcome's parsimonious models that cover it, as `M1: E*~U*G`.
+    pub paths: Vec<String>,
 }
 
 /// The conservative paths under the stated and the implied calibration.
@@ -675,6 +691,57 @@ fn compare_paths(id: &str, solution: &Solution, printed: &Value) -> BoxResult<Ve
     Ok(cells)
 }
 
+/// The contradictory simplifying assumptions of the outcome of `tt` (R QCA's `findRows`
+/// type 2, through [`FindRows`]), each with the paths of the outcome's parsimonious models
+/// (`parsimonious`) that rest on it.
+fn contradictory_assumptions(
+    tt: &TruthTable,
+    parsimonious: &Solution,
+) -> BoxResult<Vec<ContradictoryAssumption>> {
+    let csa = FindRows::new().find(tt, RowType::Csa)?;
+    // The remainders each path covers.
+    let mut covered = Vec::new();
+    for (m, model) in parsimonious.models().iter().enumerate() {
+        for term in model.terms() {
+            let path = term.expression();
+            let rows = FindRows::new()
+                .expression(path.clone())
+                .find(tt, RowType::Remainders)?;
+            covered.push((format!("M{}: {path}", m + 1), rows));
+        }
+    }
+    Ok(csa
+        .rows()
+        .into_iter()
+        .zip(csa.configurations())
+        .map(|(row, config)| ContradictoryAssumption {
+            row,
+            configuration: configuration_expression(&config),
+            paths: covered
+                .iter()
+                .filter(|(_, rows)| rows.contains(&config))
+                .map(|(path, _)| path.clone())
+                .collect(),
+        })
+        .collect())
+}
+
+/// A configuration of E, U, G, P as an expression: `E*~U*G*~P`.
+fn configuration_expression(values: &[u8]) -> String {
+    CONDITIONS
+        .iter()
+        .zip(values)
+        .map(|(c, &v)| {
+            if v == 1 {
+                (*c).to_owned()
+            } else {
+                format!("~{c}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("*")
+}
+
 fn solve(tt: &TruthTable, kind: SolutionType) -> BoxResult<Solution> {
     Ok(SolutionOptions::new(kind)
         .directional_expectations("E, U, G, P".parse()?)
@@ -854,6 +921,7 @@ pub fn replicate() -> BoxResult<Report> {
                     .map(|c| label(&c))
                     .collect()
             }),
+            contradictory_assumptions: contradictory_assumptions(&tt, &parsimonious)?,
         });
 
         // The calibration the paper states, against the one its tables imply.

@@ -2,8 +2,8 @@
 //! which the expression is true, held as a union of cubes.
 
 use crate::expression::{Expression, ExpressionKind, Literal};
-use crate::minimize::{CubeSet, Implicant, Notation};
-use crate::truth_table::{OutputValue, RowIds, TruthTable};
+use crate::minimize::{CubeSet, Implicant};
+use crate::truth_table::{OutputValue, TruthTable};
 
 use super::exclusion_error::ExclusionError;
 
@@ -96,12 +96,11 @@ impl Space<'_> {
     }
 }
 
-/// A truth table's configuration space: its conditions, levels, row numbering, and its
+/// A truth table's configuration space: its conditions, levels, and its
 /// observed rows and remainders as cube sets.
 pub(crate) struct TableSpace {
     pub(crate) conditions: Vec<String>,
     pub(crate) levels: Vec<u8>,
-    pub(crate) row_ids: RowIds,
     pub(crate) observed: CubeSet,
     pub(crate) remainders: CubeSet,
 }
@@ -124,7 +123,6 @@ impl TableSpace {
         let observed = CubeSet::from_configurations(levels.clone(), &observed)?;
         Ok(Self {
             conditions: tt.conditions().to_vec(),
-            row_ids: RowIds::new(tt.levels())?,
             remainders: observed.complement(),
             observed,
             levels,
@@ -157,21 +155,6 @@ impl TableSpace {
             out = out.union(&self.remainders_where(e)?)?;
         }
         Ok(out)
-    }
-
-    /// A cube as text, in R QCA's notation (`A*~B`, or `A[1]*B[0]` when some condition is
-    /// multi-value); the cube without literal (every configuration) as `1`.
-    pub(crate) fn cube_text(&self, cube: &Implicant) -> String {
-        let notation = if self.levels.iter().any(|&l| l > 2) {
-            Notation::MultiValue
-        } else {
-            Notation::Binary
-        };
-        if cube.is_empty() {
-            "1".to_owned()
-        } else {
-            cube.format_with(&self.conditions, notation)
-        }
     }
 }
 

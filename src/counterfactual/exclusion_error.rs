@@ -2,7 +2,6 @@
 
 use crate::expression::ExpressionError;
 use crate::minimize::MinimizeError;
-use crate::truth_table::TruthTableError;
 
 /// Errors raised when [`Exclusions`](super::Exclusions) are read from text or resolved
 /// against a truth table, and when rows to set negative are checked.
@@ -83,9 +82,6 @@ pub enum ExclusionError {
     /// A set of configurations could not be built (a configuration space over 2^63).
     #[error(transparent)]
     Minimize(#[from] MinimizeError),
-    /// The row numbering of the truth table failed (too many configurations).
-    #[error(transparent)]
-    TruthTable(#[from] TruthTableError),
 }
 
 #[cfg(test)]

@@ -6,12 +6,11 @@ use std::str::FromStr;
 
 use crate::expression::Expression;
 use crate::minimize::{CubeSet, EngineOptions, MinimizeError};
-use crate::solution::{SolutionError, SolutionOptions, SolutionType};
+use crate::solution::{Counterfactuals, SolutionError, SolutionOptions, SolutionType};
 use crate::truth_table::{OutputValue, TruthTable};
 
 use super::cubes::TableSpace;
 use super::error::CounterfactualError;
-use super::row_set::RowSet;
 
 /// The kind of rows to find: R QCA's `findRows` types (Dușa 2019).
 ///
@@ -239,7 +238,11 @@ impl FindRows {
     /// assert_eq!(FindRows::new().find(&tt, RowType::Ssr)?.count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn find(&self, tt: &TruthTable, kind: RowType) -> Result<RowSet, CounterfactualError> {
+    pub fn find(
+        &self,
+        tt: &TruthTable,
+        kind: RowType,
+    ) -> Result<Counterfactuals, CounterfactualError> {
         let space = TableSpace::new(tt)?;
         let set = match kind {
             RowType::Remainders => self.remainders(&space)?,
@@ -255,7 +258,7 @@ impl FindRows {
                     .union(&ssr(tt, &negated, &space)?)?
             }
         };
-        Ok(RowSet::new(&space, &set, self.limit))
+        Ok(Counterfactuals::found(tt, set, self.limit)?)
     }
 
     fn remainders(&self, space: &TableSpace) -> Result<CubeSet, CounterfactualError> {
@@ -327,4 +330,32 @@ fn ssr(
         .map(|r| r.values().to_vec())
         .collect();
     Ok(CubeSet::from_configurations(space.levels.clone(), &both)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Dataset, TruthTableOptions};
+
+    /// With every row under the frequency cut-off, every configuration is a remainder: the
+    /// whole space, written as `A + ~A` (a cube without literal cannot be written).
+    #[test]
+    fn a_table_without_observed_rows_has_every_configuration_as_remainder() {
+        let data = Dataset::from_columns([
+            ("A", vec![1.0, 0.0]),
+            ("B", vec![1.0, 0.0]),
+            ("Y", vec![1.0, 0.0]),
+        ])
+        .unwrap();
+        let tt = TruthTableOptions::default()
+            .n_cutoff(5)
+            .build(&data, "Y", &["A", "B"])
+            .unwrap();
+        let found = FindRows::new().find(&tt, RowType::Remainders).unwrap();
+        assert_eq!(found.count(), 4);
+        assert_eq!(found.rows(), [1, 2, 3, 4]);
+        let cubes: Vec<String> = found.cubes().iter().map(ToString::to_string).collect();
+        assert_eq!(cubes, ["~A", "A"]);
+        assert!(found.is_complete());
+    }
 }

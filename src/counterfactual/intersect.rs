@@ -1,12 +1,11 @@
 //! The counterfactuals two solutions share (SetMethods' `LR.intersect`).
 
 use crate::minimize::CubeSet;
-use crate::solution::{Model, Solution, SolutionType};
+use crate::solution::{Counterfactuals, Model, Solution, SolutionType};
 use crate::truth_table::TruthTable;
 
 use super::cubes::TableSpace;
 use super::error::CounterfactualError;
-use super::row_set::RowSet;
 
 /// The counterfactuals that two solutions of the same truth table's conditions share, as
 /// SetMethods' `LR.intersect` (Oana & Schneider) gives them, normally for the outcome and its
@@ -55,7 +54,7 @@ pub fn common_counterfactuals(
     first: (&Solution, usize),
     second: (&Solution, usize),
     limit: usize,
-) -> Result<RowSet, CounterfactualError> {
+) -> Result<Counterfactuals, CounterfactualError> {
     let space = TableSpace::new(tt)?;
     let mut sets = Vec::with_capacity(2);
     for (solution, index) in [first, second] {
@@ -74,7 +73,8 @@ pub fn common_counterfactuals(
             })?;
         sets.push(counterfactuals_of(&space, solution.solution_type(), model)?);
     }
-    Ok(RowSet::new(&space, &sets[0].intersection(&sets[1])?, limit))
+    let common = sets[0].intersection(&sets[1])?;
+    Ok(Counterfactuals::found(tt, common, limit)?)
 }
 
 /// The counterfactuals of one model that count for an intersection.

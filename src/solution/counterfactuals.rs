@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use crate::expression::{Expression, Literal};
 use crate::minimize::{CubeSet, Implicant};
-use crate::truth_table::RowIds;
+use crate::truth_table::{RowIds, TruthTable};
 
 use super::error::SolutionError;
 
@@ -35,6 +35,29 @@ pub(crate) struct Names {
 }
 
 impl Names {
+    /// How the terms of `tt` are written: R QCA writes literals with levels (`A[1]`) as soon
+    /// as one condition is multi-value, for every crisp (0/1) condition too.
+    pub(crate) fn of(tt: &TruthTable) -> Self {
+        let any_multi_value = tt.levels().iter().any(|&l| l > 2);
+        let data = tt.data();
+        let bracketed = tt
+            .conditions()
+            .iter()
+            .zip(tt.levels())
+            .map(|(name, &l)| {
+                l > 2
+                    || (any_multi_value
+                        && data
+                            .column(name)
+                            .is_ok_and(|c| c.iter().all(|&v| v == 0.0 || v == 1.0)))
+            })
+            .collect();
+        Names {
+            conditions: tt.conditions().to_vec(),
+            bracketed,
+        }
+    }
+
     /// A term as an expression, literals in condition order.
     pub(crate) fn term(&self, implicant: &Implicant) -> Result<Expression, SolutionError> {
         let literals = implicant.literals().map(|(j, v)| {
@@ -76,6 +99,16 @@ impl Names {
 /// tables (an outcome and its negation), `(R1 \ O1) ∩ (R2 \ O2) = (R1 ∩ R2) \ (O1 ∪ O2)`,
 /// which finds the contradictory simplifying assumptions and SetMethods' `LR.intersect`.
 ///
+/// The same type holds the rows that [`FindRows`](crate::counterfactual::FindRows) and
+/// [`common_counterfactuals`](crate::counterfactual::common_counterfactuals) find: there the
+/// cubes hold exactly the rows found (no observed row is left out of them, so the
+/// simultaneous subset relations, which are observed rows, are sets of this type too), listed
+/// up to the search's limit.
+///
+/// With the `serde` feature it serialises as its cubes (as levels), the names of the
+/// conditions, the observed positive rows and the row limit; reading it back recounts it.
+/// (The command line writes each set as `{count, cubes, rows, complete}`.)
+///
 /// # Example
 /// ```
 /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
@@ -100,15 +133,24 @@ impl Names {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "CounterfactualsData")
+    serde(try_from = "Parts", into = "Parts")
 )]
 pub struct Counterfactuals {
+    parts: Parts,
+    /// The number of configurations in the region that are not positive rows.
+    count: u64,
+}
+
+/// What a [`Counterfactuals`] is made of (and serialises as): its count follows from them,
+/// so deserialization recounts it.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+struct Parts {
     names: Arc<Names>,
     /// The row ids of the observed positive rows (sorted): never counterfactuals.
     positive: Arc<Vec<u64>>,
     /// Shared: the models of one pair share their easy and difficult counterfactuals.
     region: Arc<CubeSet>,
-    count: u64,
     limit: usize,
 }
 
@@ -145,12 +187,40 @@ impl Counterfactuals {
             .count() as u64;
         let count = region.count() - inside;
         Ok(Counterfactuals {
-            names,
-            positive,
-            region: Arc::new(region),
+            parts: Parts {
+                names,
+                positive,
+                region: Arc::new(region),
+                limit,
+            },
             count,
-            limit,
         })
+    }
+
+    /// The configurations inside `region` exactly (none left out), as found by a search
+    /// over `tt`, listed up to `limit`. Every configuration (the remainders of a table
+    /// without observed rows) is written as one cube per level of the first condition
+    /// (`A + ~A`), as a cube needs a literal to be written.
+    pub(crate) fn found(
+        tt: &TruthTable,
+        region: CubeSet,
+        limit: usize,
+    ) -> Result<Self, SolutionError> {
+        let region = if region.cubes().iter().any(Implicant::is_empty) {
+            let levels = region.levels().to_vec();
+            let first = levels.first().copied().unwrap_or(0);
+            let cubes = (0..first)
+                .map(|level| {
+                    let mut cube = vec![None; levels.len()];
+                    cube[0] = Some(level);
+                    Implicant::from_levels(&cube)
+                })
+                .collect();
+            CubeSet::new(levels, cubes)?
+        } else {
+            region
+        };
+        Counterfactuals::new(Arc::new(Names::of(tt)), Arc::default(), region, limit)
     }
 
     /// The cubes whose remainders are the counterfactuals, written over the truth table's
@@ -173,10 +243,11 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cubes(&self) -> Vec<Expression> {
-        self.region
+        self.parts
+            .region
             .cubes()
             .iter()
-            .filter_map(|c| self.names.term(c).ok())
+            .filter_map(|c| self.parts.names.term(c).ok())
             .collect()
     }
 
@@ -197,7 +268,7 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cube_set(&self) -> &CubeSet {
-        &self.region
+        &self.parts.region
     }
 
     /// The exact number of counterfactuals (remainders in the cubes), computed on the cubes.
@@ -257,7 +328,7 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn rows(&self) -> Vec<u64> {
-        self.rows_up_to(self.limit)
+        self.rows_up_to(self.parts.limit)
     }
 
     /// The first `n` row ids of the counterfactuals, ascending (whatever the row limit).
@@ -276,7 +347,7 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn rows_up_to(&self, n: usize) -> Vec<u64> {
-        let Ok(ids) = row_ids(&self.region) else {
+        let Ok(ids) = row_ids(&self.parts.region) else {
             return Vec::new();
         };
         self.configurations()
@@ -304,11 +375,11 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn configurations(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
-        let ids = row_ids(&self.region).ok();
-        self.region.configurations().filter(move |c| {
+        let ids = row_ids(&self.parts.region).ok();
+        self.parts.region.configurations().filter(move |c| {
             ids.as_ref()
                 .and_then(|ids| ids.id(c))
-                .is_some_and(|id| self.positive.binary_search(&id).is_err())
+                .is_some_and(|id| self.parts.positive.binary_search(&id).is_err())
         })
     }
 
@@ -330,7 +401,7 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_complete(&self) -> bool {
-        self.count <= self.limit as u64
+        self.count <= self.parts.limit as u64
     }
 
     /// The most rows [`rows`](Self::rows) lists.
@@ -349,7 +420,7 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn row_limit(&self) -> usize {
-        self.limit
+        self.parts.limit
     }
 
     /// Whether the configuration `config` (one level per condition) is a counterfactual of
@@ -372,11 +443,11 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn contains(&self, config: &[u8]) -> bool {
-        self.region.contains(config)
-            && row_ids(&self.region)
+        self.parts.region.contains(config)
+            && row_ids(&self.parts.region)
                 .ok()
                 .and_then(|ids| ids.id(config))
-                .is_some_and(|id| self.positive.binary_search(&id).is_err())
+                .is_some_and(|id| self.parts.positive.binary_search(&id).is_err())
     }
 
     /// The counterfactuals in both sets: `(R1 ∩ R2) \ (O1 ∪ O2)` for the cubes `R` and the
@@ -413,22 +484,28 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn intersection(&self, other: &Counterfactuals) -> Result<Counterfactuals, SolutionError> {
-        if self.names.conditions != other.names.conditions {
+        if self.parts.names.conditions != other.parts.names.conditions {
             return Err(SolutionError::DifferentConditions {
-                left: self.names.conditions.clone(),
-                right: other.names.conditions.clone(),
+                left: self.parts.names.conditions.clone(),
+                right: other.parts.names.conditions.clone(),
             });
         }
-        let region = self.region.intersection(&other.region)?;
+        let region = self.parts.region.intersection(&other.parts.region)?;
         let mut positive: Vec<u64> = self
+            .parts
             .positive
             .iter()
-            .chain(other.positive.iter())
+            .chain(other.parts.positive.iter())
             .copied()
             .collect();
         positive.sort_unstable();
         positive.dedup();
-        Counterfactuals::new(self.names.clone(), Arc::new(positive), region, self.limit)
+        Counterfactuals::new(
+            self.parts.names.clone(),
+            Arc::new(positive),
+            region,
+            self.parts.limit,
+        )
     }
 
     /// The counterfactuals of `self` outside the cubes of `other`, for two sets of the same
@@ -438,46 +515,33 @@ impl Counterfactuals {
         &self,
         other: &Counterfactuals,
     ) -> Result<Counterfactuals, SolutionError> {
-        let region = self.region.difference(&other.region)?;
+        let region = self.parts.region.difference(&other.parts.region)?;
         Counterfactuals::new(
-            self.names.clone(),
-            self.positive.clone(),
+            self.parts.names.clone(),
+            self.parts.positive.clone(),
             region,
-            self.limit,
+            self.parts.limit,
         )
     }
 }
 
-/// The serialised fields of a [`Counterfactuals`]: deserialization rebuilds the set from the
-/// names, the positive rows, the cubes and the limit, and refuses a stored count that
-/// disagrees.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-struct CounterfactualsData {
-    names: Arc<Names>,
-    positive: Arc<Vec<u64>>,
-    region: CubeSet,
-    count: u64,
-    limit: usize,
+impl TryFrom<Parts> for Counterfactuals {
+    type Error = SolutionError;
+
+    fn try_from(parts: Parts) -> Result<Self, Self::Error> {
+        let mut positive = parts.positive.as_ref().clone();
+        positive.sort_unstable();
+        positive.dedup();
+        let region = Arc::unwrap_or_clone(parts.region);
+        Counterfactuals::new(parts.names, Arc::new(positive), region, parts.limit)
+    }
 }
 
 #[cfg(feature = "serde")]
-impl TryFrom<CounterfactualsData> for Counterfactuals {
-    type Error = SolutionError;
-
-    fn try_from(data: CounterfactualsData) -> Result<Self, Self::Error> {
-        let mut positive = data.positive.as_ref().clone();
-        positive.sort_unstable();
-        positive.dedup();
-        let rebuilt =
-            Counterfactuals::new(data.names, Arc::new(positive), data.region, data.limit)?;
-        if rebuilt.count != data.count {
-            return Err(SolutionError::InconsistentCounterfactuals {
-                cubes: rebuilt.cubes().iter().map(ToString::to_string).collect(),
-                count: data.count,
-            });
-        }
-        Ok(rebuilt)
+impl From<Counterfactuals> for Parts {
+    fn from(set: Counterfactuals) -> Self {
+        set.parts
     }
 }
 

@@ -137,26 +137,7 @@ impl<'a> Context<'a> {
                 _ => {}
             }
         }
-        // R QCA writes literals with levels (`A[1]`) as soon as one condition is
-        // multi-value, for every crisp condition too.
-        let any_multi_value = levels.iter().any(|&l| l > 2);
-        let data = tt.data();
-        let bracketed = tt
-            .conditions()
-            .iter()
-            .zip(&levels)
-            .map(|(name, &l)| {
-                l > 2
-                    || (any_multi_value
-                        && data
-                            .column(name)
-                            .is_ok_and(|c| c.iter().all(|&v| v == 0.0 || v == 1.0)))
-            })
-            .collect();
-        let names = Arc::new(Names {
-            conditions: tt.conditions().to_vec(),
-            bracketed,
-        });
+        let names = Arc::new(Names::of(tt));
         let mut context = Self {
             tt,
             levels,

@@ -146,15 +146,6 @@ pub enum SolutionError {
         /// The conditions of the other set.
         right: Vec<String>,
     },
-    /// A deserialized [`Counterfactuals`](crate::solution::Counterfactuals) whose count
-    /// disagrees with its cubes and observed rows.
-    #[error("inconsistent counterfactuals: cubes {cubes:?} with count {count}")]
-    InconsistentCounterfactuals {
-        /// The cubes.
-        cubes: Vec<String>,
-        /// The count stored.
-        count: u64,
-    },
     /// A term cannot be written as an expression: a condition name the grammar cannot write
     /// (possible only in a truth table that was deserialized, as [`TruthTable::new`] refuses
     /// such names).

@@ -2,10 +2,12 @@
 //! assumptions, simultaneous subset relations, through `fsqca::counterfactual`.
 
 use clap::ValueEnum;
-use fsqca::counterfactual::{FindRows, RowSet, RowType};
+use fsqca::counterfactual::{FindRows, RowType};
 use serde::Serialize;
 
-use crate::common::{data_error, emit, emit_json, parse_expression, CliError, Format, TableArgs};
+use crate::common::{
+    data_error, emit, emit_json, parse_expression, CliError, CounterfactualsOut, Format, TableArgs,
+};
 
 pub const AFTER_HELP: &str = "\
 Finds truth table rows to keep out of a minimization, as R QCA's findRows():
@@ -75,7 +77,7 @@ struct Output<'a> {
     outcome: String,
     conditions: &'a [String],
     #[serde(flatten)]
-    rows: &'a RowSet,
+    rows: CounterfactualsOut,
 }
 
 /// Runs `fsqca find-rows`.
@@ -114,7 +116,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         kind,
         outcome: tt.outcome_label(),
         conditions: tt.conditions(),
-        rows: &found,
+        rows: CounterfactualsOut::from(&found),
     };
     match args.format {
         Format::Json => emit_json(&output),
@@ -126,14 +128,21 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                 output.conditions.join(", ")
             )?;
             writeln!(out, "count: {}", found.count())?;
-            writeln!(out, "cubes: {found}")?;
-            let ids: Vec<String> = found.rows().iter().map(ToString::to_string).collect();
+            let cubes: Vec<String> = found.cubes().iter().map(ToString::to_string).collect();
+            let cubes = if cubes.is_empty() {
+                "none".to_owned()
+            } else {
+                cubes.join(" + ")
+            };
+            writeln!(out, "cubes: {cubes}")?;
+            let rows = found.rows();
+            let ids: Vec<String> = rows.iter().map(ToString::to_string).collect();
             let more = if found.is_complete() {
                 String::new()
             } else {
                 format!(
                     " ... ({} listed of {}; raise --limit)",
-                    found.rows().len(),
+                    rows.len(),
                     found.count()
                 )
             };

@@ -12,7 +12,7 @@ use fsqca::solution::{
 use fsqca::Expression;
 use serde::Serialize;
 
-use crate::common::{data_error, emit, emit_json, CliError, Format, TableArgs};
+use crate::common::{data_error, emit, emit_json, CliError, CounterfactualsOut, Format, TableArgs};
 
 pub const AFTER_HELP: &str = "\
 Minimizes the truth table exactly and prints every minimal model with its fit (inclS, PRI,
@@ -348,27 +348,6 @@ struct ModelOut<'a> {
     easy_counterfactuals: CounterfactualsOut,
     difficult_counterfactuals: CounterfactualsOut,
     origin: Option<Origin>,
-}
-
-/// A set of counterfactuals: its exact count, its cubes as expressions, its row ids up to
-/// the limit, and whether they are all listed.
-#[derive(Serialize)]
-struct CounterfactualsOut {
-    count: u64,
-    cubes: Vec<String>,
-    rows: Vec<u64>,
-    complete: bool,
-}
-
-impl From<&Counterfactuals> for CounterfactualsOut {
-    fn from(c: &Counterfactuals) -> Self {
-        CounterfactualsOut {
-            count: c.count(),
-            cubes: c.cubes().iter().map(ToString::to_string).collect(),
-            rows: c.rows(),
-            complete: c.is_complete(),
-        }
-    }
 }
 
 #[derive(Serialize)]
