@@ -97,12 +97,13 @@ struct EvaluatedTerm {
 /// The terms of a solution's models, each evaluated once.
 type Evaluated = HashMap<Implicant, EvaluatedTerm>;
 
-/// The intermediate minimization of an easy region: its result, its first models (as many
-/// as the model cap left room for when it was solved, with their simplifying assumptions)
-/// and the region's easy counterfactuals.
+/// The intermediate minimization of an easy region: its result, the simplifying
+/// assumptions of its first models (as many as the model cap left room for when it was
+/// solved; the models themselves are built per pair, never held twice) and the region's
+/// easy counterfactuals.
 struct Solved {
     minimized: Minimized,
-    models: Vec<Model>,
+    assumptions: Vec<Counterfactuals>,
     easy: Counterfactuals,
 }
 
@@ -480,14 +481,13 @@ impl<'a> Context<'a> {
                                 essential.push(e);
                             }
                         }
-                        let mut listed = self.models(&m, None, remaining, &mut evaluated)?;
-                        for (model, chosen) in listed.iter_mut().zip(m.models()) {
-                            model.simplifying_assumptions = self.assumptions(&m, chosen)?;
-                            model.easy_counterfactuals = easy.clone();
-                        }
+                        let assumptions = m.models()[..m.models().len().min(remaining)]
+                            .iter()
+                            .map(|chosen| self.assumptions(&m, chosen))
+                            .collect::<Result<_, _>>()?;
                         slot.insert(Solved {
                             minimized: m,
-                            models: listed,
+                            assumptions,
                             easy,
                         })
                     }
@@ -501,12 +501,14 @@ impl<'a> Context<'a> {
                     conservative: ci,
                     parsimonious: pi,
                 };
-                for model in pair.models.iter().take(remaining) {
-                    let mut model = model.clone();
+                let mut listed =
+                    self.models(&pair.minimized, Some(origin), remaining, &mut evaluated)?;
+                for (model, assumed) in listed.iter_mut().zip(&pair.assumptions) {
+                    model.simplifying_assumptions = assumed.clone();
+                    model.easy_counterfactuals = pair.easy.clone();
                     model.difficult_counterfactuals = difficult.clone();
-                    model.origin = Some(origin);
-                    models.push(model);
                 }
+                models.extend(listed);
                 capped |= pair.minimized.models().len() > remaining;
             }
         }
