@@ -66,6 +66,27 @@ fn crisp_data() -> impl Strategy<Value = (usize, Vec<Vec<u8>>)> {
     })
 }
 
+/// The truth table of crisp cases on the first `k` of `NAMES`, the outcome `Y` in column
+/// `k` (`incl.cut` 1, contradictions from 0.5).
+fn crisp_table(k: usize, cases: &[Vec<u8>]) -> TruthTable {
+    let mut columns: Vec<(String, Vec<f64>)> = NAMES[..k]
+        .iter()
+        .enumerate()
+        .map(|(j, n)| {
+            (
+                n.to_string(),
+                cases.iter().map(|c| f64::from(c[j])).collect(),
+            )
+        })
+        .collect();
+    columns.push(("Y".into(), cases.iter().map(|c| f64::from(c[k])).collect()));
+    let data = Dataset::from_columns(columns).unwrap();
+    TruthTableOptions::default()
+        .incl_cutoffs(1.0, 0.5)
+        .build(&data, "Y", &NAMES[..k])
+        .unwrap()
+}
+
 proptest! {
     // A fixed seed keeps CI deterministic; change it locally to explore.
     #![proptest_config(ProptestConfig {
@@ -76,17 +97,7 @@ proptest! {
 
     #[test]
     fn models_respect_the_truth_table((k, cases) in crisp_data()) {
-        let mut columns: Vec<(String, Vec<f64>)> = NAMES[..k]
-            .iter()
-            .enumerate()
-            .map(|(j, n)| (n.to_string(), cases.iter().map(|c| f64::from(c[j])).collect()))
-            .collect();
-        columns.push(("Y".into(), cases.iter().map(|c| f64::from(c[k])).collect()));
-        let data = Dataset::from_columns(columns).unwrap();
-        let tt = TruthTableOptions::default()
-            .incl_cutoffs(1.0, 0.5)
-            .build(&data, "Y", &NAMES[..k])
-            .unwrap();
+        let tt = crisp_table(k, &cases);
         let configs = all_configurations(&NAMES[..k]);
         let solve = |t: SolutionType| {
             SolutionOptions::new(t)
@@ -301,6 +312,52 @@ proptest! {
             prop_assert_eq!(model.easy_counterfactuals().count(), easy.len() as u64);
             prop_assert_eq!(model.difficult_counterfactuals().rows(), difficult.clone());
             prop_assert_eq!(model.difficult_counterfactuals().count(), difficult.len() as u64);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 150,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x4361_7073),
+        ..ProptestConfig::default()
+    })]
+
+    /// The model cap bounds the whole intermediate solution, not each (conservative,
+    /// parsimonious) pair: with a cap of `n`, `n` models are listed when there are more (the
+    /// solution then says it is truncated), each one of the complete listing's; with no more
+    /// than `n`, the listing is the complete one, in the same order.
+    #[test]
+    fn the_model_cap_bounds_the_intermediate_solution(
+        (k, cases) in crisp_data(),
+        cap in 1usize..=4,
+    ) {
+        let tt = crisp_table(k, &cases);
+        let solve = |max: usize| {
+            SolutionOptions::new(SolutionType::Intermediate)
+                .directional_expectations(NAMES[..k].join(",").parse().unwrap())
+                .engine(EngineOptions::default().max_models(max))
+                .solve(&tt)
+        };
+        let (Ok(all), Ok(capped)) = (solve(10_000), solve(cap)) else {
+            return Ok(()); // no positive row: nothing to list
+        };
+        prop_assume!(!all.is_truncated());
+        prop_assert_eq!(capped.models().len(), all.models().len().min(cap));
+        prop_assert_eq!(capped.is_truncated(), all.models().len() > cap);
+        let expressions: Vec<String> = all.models().iter().map(|m| m.expression().to_string()).collect();
+        for c in capped.models() {
+            prop_assert!(expressions.contains(&c.expression().to_string()));
+        }
+        if all.models().len() <= cap {
+            for (c, a) in capped.models().iter().zip(all.models()) {
+                prop_assert_eq!(c.expression(), a.expression());
+                prop_assert_eq!(c.origin(), a.origin());
+                prop_assert_eq!(format!("{:?}", c.fit()), format!("{:?}", a.fit()));
+                prop_assert_eq!(c.simplifying_assumptions().count(), a.simplifying_assumptions().count());
+                prop_assert_eq!(c.easy_counterfactuals().count(), a.easy_counterfactuals().count());
+                prop_assert_eq!(c.difficult_counterfactuals().count(), a.difficult_counterfactuals().count());
+            }
         }
     }
 }

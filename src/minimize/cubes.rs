@@ -185,19 +185,104 @@ fn complement_cubes(cubes: &[Implicant], levels: &[u8]) -> Vec<Implicant> {
     out
 }
 
+/// [`count_cubes`] for binary conditions, each cube as bit sets `(conditions with a
+/// literal, their levels)`: the same expansion without an allocation per cube.
+fn count_binary(cubes: &[(u64, u64)], free: u64) -> u64 {
+    let size = |conditions: u64| 1u64 << conditions.count_ones();
+    match cubes {
+        [] => 0,
+        [(mask, _)] => size(free & !mask),
+        _ if cubes.iter().any(|&(mask, _)| mask == 0) => size(free),
+        _ => {
+            let masks: Vec<u64> = cubes.iter().map(|&(mask, _)| mask).collect();
+            let groups = component_masks(&masks);
+            if groups.len() > 1 {
+                let used = groups.iter().fold(0, |a, &g| a | g);
+                let outside = groups.iter().fold(size(free & !used), |out, &g| {
+                    let part: Vec<(u64, u64)> = cubes
+                        .iter()
+                        .copied()
+                        .filter(|&(mask, _)| mask & g != 0)
+                        .collect();
+                    out * (size(g) - count_binary(&part, g))
+                });
+                return size(free) - outside;
+            }
+            let mut uses = [0usize; 64];
+            for &mask in &masks {
+                let mut bits = mask;
+                while bits != 0 {
+                    uses[bits.trailing_zeros() as usize] += 1;
+                    bits &= bits - 1;
+                }
+            }
+            let j = (0..64).rev().max_by_key(|&j| uses[j]).unwrap_or(0);
+            let bit = 1u64 << j;
+            (0..2u64)
+                .map(|level| {
+                    let part: Vec<(u64, u64)> = cubes
+                        .iter()
+                        .filter(|&&(mask, values)| mask & bit == 0 || (values >> j) & 1 == level)
+                        .map(|&(mask, values)| (mask & !bit, values & !bit))
+                        .collect();
+                    count_binary(&part, free & !bit)
+                })
+                .sum()
+        }
+    }
+}
+
+/// The connected components of cubes given by the conditions they have a literal on (none
+/// empty): two cubes are connected when they share a condition. Each component as its
+/// conditions.
+fn component_masks(masks: &[u64]) -> Vec<u64> {
+    let mut groups: Vec<u64> = Vec::new();
+    for &mask in masks {
+        // The groups are disjoint: one that misses the cube misses what it is merged with.
+        let mut merged = mask;
+        groups.retain(|&g| {
+            let apart = g & merged == 0;
+            if !apart {
+                merged |= g;
+            }
+            apart
+        });
+        groups.push(merged);
+    }
+    groups
+}
+
 /// The number of configurations over the conditions `free` in the union of `cubes`
-/// (literals only on `free`).
+/// (literals only on `free`): by Shannon expansion on the most used condition, and, when
+/// the cubes fall into groups on disjoint conditions, as the product of the groups'
+/// complements (a configuration is outside the union iff it is outside every group's).
 fn count_cubes(cubes: &[Implicant], levels: &[u8], free: u64) -> u64 {
     match cubes {
         [] => 0,
         [single] => size(levels, free & !single.mask()),
         _ if cubes.iter().any(Implicant::is_empty) => size(levels, free),
-        _ => match most_used(cubes, levels.len()) {
-            Some(j) => (0..levels[j])
-                .map(|l| count_cubes(&cofactor(cubes, j, l), levels, free & !(1u64 << j)))
-                .sum(),
-            None => size(levels, free),
-        },
+        _ => {
+            let masks: Vec<u64> = cubes.iter().map(Implicant::mask).collect();
+            let groups = component_masks(&masks);
+            if groups.len() > 1 {
+                let used = groups.iter().fold(0, |a, &g| a | g);
+                let outside = groups.iter().fold(size(levels, free & !used), |out, &g| {
+                    let part: Vec<Implicant> = cubes
+                        .iter()
+                        .filter(|c| c.mask() & g != 0)
+                        .cloned()
+                        .collect();
+                    out * (size(levels, g) - count_cubes(&part, levels, g))
+                });
+                return size(levels, free) - outside;
+            }
+            match most_used(cubes, levels.len()) {
+                Some(j) => (0..levels[j])
+                    .map(|l| count_cubes(&cofactor(cubes, j, l), levels, free & !(1u64 << j)))
+                    .sum(),
+                None => size(levels, free),
+            }
+        }
     }
 }
 
@@ -415,6 +500,17 @@ impl CubeSet {
     pub fn count(&self) -> u64 {
         let n = self.levels.len();
         let free = if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+        if self.levels.iter().all(|&l| l == 2) {
+            let cubes: Vec<(u64, u64)> = self
+                .cubes
+                .iter()
+                .map(|c| {
+                    let values = c.literals().fold(0u64, |v, (j, l)| v | u64::from(l) << j);
+                    (c.mask(), values)
+                })
+                .collect();
+            return count_binary(&cubes, free);
+        }
         count_cubes(&self.cubes, &self.levels, free)
     }
 
@@ -680,6 +776,24 @@ mod tests {
                 )
             })
         })
+    }
+
+    fn binary_set() -> impl Strategy<Value = CubeSet> {
+        (1usize..=10).prop_flat_map(|k| {
+            prop::collection::vec(cube_strategy(vec![2; k]), 0..14)
+                .prop_map(move |cubes| CubeSet::new(vec![2; k], cubes).unwrap())
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// The binary count (bit sets) equals the general expansion and the enumeration.
+        #[test]
+        fn binary_count_matches_brute_force(set in binary_set()) {
+            let free = (1u64 << set.levels().len()) - 1;
+            prop_assert_eq!(set.count(), members(&set).len() as u64);
+            prop_assert_eq!(set.count(), count_cubes(set.cubes(), set.levels(), free));
+        }
     }
 
     proptest! {

@@ -4,7 +4,8 @@
 //! counterfactuals. [`SolutionOptions::solve`](super::SolutionOptions::solve) is the entry
 //! point; this file holds the algorithm it runs.
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use ndarray::Array1;
@@ -12,8 +13,8 @@ use ndarray::Array1;
 use crate::expression::Expression;
 use crate::fit::{self, IntoOutcome};
 use crate::minimize::{
-    CoverSearch, CubeSet, EngineOptions, Implicant, MinimizationProblem, Minimized, PrimeMethod,
-    Remainders,
+    CoverSearch, CubeSet, EngineOptions, EngineWarning, Implicant, MinimizationProblem, Minimized,
+    PrimeMethod, Remainders,
 };
 use crate::truth_table::{OutputValue, RowIds, TruthTable};
 
@@ -44,7 +45,7 @@ pub(super) fn derive(
         SolutionType::Conservative => {
             let m = context.minimize(Remainders::None, None, engine)?;
             notes.record(&m);
-            let models = context.models(&m, None)?;
+            let models = context.models(&m, None, usize::MAX, &mut Evaluated::new())?;
             (
                 context.terms(m.prime_implicants()),
                 context.essential(&m),
@@ -54,7 +55,7 @@ pub(super) fn derive(
         SolutionType::Parsimonious => {
             let m = context.minimize(Remainders::All, Some(&excluded), engine)?;
             notes.record(&m);
-            let mut models = context.models(&m, None)?;
+            let mut models = context.models(&m, None, usize::MAX, &mut Evaluated::new())?;
             for (model, chosen) in models.iter_mut().zip(m.models()) {
                 model.simplifying_assumptions = context.assumptions(&m, chosen)?;
             }
@@ -83,6 +84,27 @@ pub(super) fn derive(
         warnings,
         minimum_proven: !unproven,
     })
+}
+
+/// A prime implicant of some model, evaluated on the data: its expression, membership
+/// values and cases.
+struct EvaluatedTerm {
+    expression: Expression,
+    membership: Array1<f64>,
+    cases: Vec<String>,
+}
+
+/// The terms of a solution's models, each evaluated once.
+type Evaluated = HashMap<Implicant, EvaluatedTerm>;
+
+/// The intermediate minimization of an easy region: its result, the simplifying
+/// assumptions of its first models (as many as the model cap left room for when it was
+/// solved; the models themselves are built per pair, never held twice) and the region's
+/// easy counterfactuals.
+struct Solved {
+    minimized: Minimized,
+    assumptions: Vec<Counterfactuals>,
+    easy: Counterfactuals,
 }
 
 /// What the minimizations behind a solution reported: their warnings, and whether any
@@ -282,11 +304,15 @@ impl<'a> Context<'a> {
             .collect()
     }
 
-    /// The models of a minimization, each with its fit and its terms' cases.
+    /// The first `limit` models of a minimization, each with its fit and its terms' cases.
+    /// Each term is evaluated once per solution (`evaluated`): models share terms, within a
+    /// minimization and across the pairs of an intermediate solution.
     fn models(
         &self,
         m: &Minimized,
         origin: Option<ModelOrigin>,
+        limit: usize,
+        evaluated: &mut Evaluated,
     ) -> Result<Vec<Model>, SolutionError> {
         let outcome = self
             .tt
@@ -294,13 +320,11 @@ impl<'a> Context<'a> {
             .as_str()
             .outcome_expression()?
             .evaluate(self.tt.data())?;
-        // Each prime implicant in some model, evaluated once: its expression, membership
-        // values and cases (models share terms; there can be thousands of models).
-        let mut evaluated: BTreeMap<usize, (Expression, Array1<f64>, Vec<String>)> =
-            BTreeMap::new();
-        for &i in m.models().iter().flatten() {
-            if let std::collections::btree_map::Entry::Vacant(slot) = evaluated.entry(i) {
-                let expression = self.term(&m.prime_implicants()[i])?;
+        let listed = &m.models()[..m.models().len().min(limit)];
+        for &i in listed.iter().flatten() {
+            let implicant = &m.prime_implicants()[i];
+            if !evaluated.contains_key(implicant) {
+                let expression = self.term(implicant)?;
                 let membership = expression.evaluate(self.tt.data())?.into_values();
                 let cases = membership
                     .iter()
@@ -308,26 +332,37 @@ impl<'a> Context<'a> {
                     .filter(|(&x, _)| x > 0.5)
                     .map(|(_, c)| c.clone())
                     .collect();
-                slot.insert((expression, membership, cases));
+                evaluated.insert(
+                    implicant.clone(),
+                    EvaluatedTerm {
+                        expression,
+                        membership,
+                        cases,
+                    },
+                );
             }
         }
-        let empty = CubeSet::empty(self.levels.clone())?;
-        let mut out = Vec::with_capacity(m.models().len());
-        for chosen in m.models() {
-            let exprs: Vec<Expression> = chosen.iter().map(|i| evaluated[i].0.clone()).collect();
-            let sets: Vec<&Array1<f64>> = chosen.iter().map(|i| &evaluated[i].1).collect();
+        let empty = self.counterfactuals(CubeSet::empty(self.levels.clone())?)?;
+        let mut out = Vec::with_capacity(listed.len());
+        for chosen in listed {
+            let chosen: Vec<&EvaluatedTerm> = chosen
+                .iter()
+                .map(|&i| &evaluated[&m.prime_implicants()[i]])
+                .collect();
+            let exprs: Vec<Expression> = chosen.iter().map(|t| t.expression.clone()).collect();
+            let sets: Vec<&Array1<f64>> = chosen.iter().map(|t| &t.membership).collect();
             let fitted = fit::solution_of_sets(&exprs, &sets, outcome.values());
             let terms = fitted
                 .terms
                 .into_iter()
-                .zip(chosen)
-                .map(|(t, i)| Term {
+                .zip(&chosen)
+                .map(|(t, e)| Term {
                     expression: t.expression,
                     incl: t.incl,
                     pri: t.pri,
                     cov: t.cov,
                     cov_unique: t.cov_unique,
-                    cases: evaluated[i].2.clone(),
+                    cases: e.cases.clone(),
                 })
                 .collect();
             if exprs.is_empty() {
@@ -338,9 +373,9 @@ impl<'a> Context<'a> {
                 expression,
                 terms,
                 fit: fitted.solution,
-                simplifying_assumptions: self.counterfactuals(empty.clone())?,
-                easy_counterfactuals: self.counterfactuals(empty.clone())?,
-                difficult_counterfactuals: self.counterfactuals(empty.clone())?,
+                simplifying_assumptions: empty.clone(),
+                easy_counterfactuals: empty.clone(),
+                difficult_counterfactuals: empty.clone(),
                 origin,
             });
         }
@@ -374,13 +409,27 @@ impl<'a> Context<'a> {
         };
         notes.record(&conservative);
         notes.record(&parsimonious);
+        let cap = engine.get_max_models();
         let mut prime_implicants: Vec<Expression> = Vec::new();
         let mut essential: Vec<Expression> = Vec::new();
         let mut models = Vec::new();
+        let mut evaluated = Evaluated::new();
+        // The minimization of a pair depends only on its easy region: each distinct region is
+        // solved once, with its models (fit, terms, simplifying assumptions) and its easy
+        // counterfactuals; the difficult ones once per (parsimonious model, region).
+        let mut solved: HashMap<CubeSet, Solved> = HashMap::new();
+        let mut difficult_of: HashMap<(usize, CubeSet), Counterfactuals> = HashMap::new();
         // The parsimonious models' simplifying assumptions, each computed once.
         let mut assumed: Vec<Option<Counterfactuals>> = vec![None; parsimonious.models().len()];
-        for (ci, c_model) in conservative.models().iter().enumerate() {
+        let mut capped = false;
+        'pairs: for (ci, c_model) in conservative.models().iter().enumerate() {
             for (pi, p_model) in parsimonious.models().iter().enumerate() {
+                // The model cap bounds the whole solution: every pair has a model.
+                let remaining = cap - models.len();
+                if remaining == 0 {
+                    capped = true;
+                    break 'pairs;
+                }
                 let c_terms: Vec<&Implicant> = c_model
                     .iter()
                     .map(|&i| &conservative.prime_implicants()[i])
@@ -390,7 +439,6 @@ impl<'a> Context<'a> {
                     .map(|&i| &parsimonious.prime_implicants()[i])
                     .collect();
                 let region = self.easy_region(&c_terms, &p_terms, &groups)?;
-                let easy = self.counterfactuals(region.clone())?;
                 let assumptions = match &assumed[pi] {
                     Some(a) => a.clone(),
                     None => {
@@ -399,31 +447,58 @@ impl<'a> Context<'a> {
                         a
                     }
                 };
-                let difficult = assumptions.difference(&easy)?;
-                let m = self.minimize(Remainders::Within(region), None, engine)?;
-                notes.record(&m);
-                for pi_expr in self.terms(m.prime_implicants()) {
-                    if !prime_implicants.contains(&pi_expr) {
-                        prime_implicants.push(pi_expr);
+                let pair = match solved.entry(region.clone()) {
+                    Entry::Occupied(slot) => slot.into_mut(),
+                    Entry::Vacant(slot) => {
+                        let easy = self.counterfactuals(region.clone())?;
+                        let m = self.minimize(Remainders::Within(region.clone()), None, engine)?;
+                        for pi_expr in self.terms(m.prime_implicants()) {
+                            if !prime_implicants.contains(&pi_expr) {
+                                prime_implicants.push(pi_expr);
+                            }
+                        }
+                        for e in self.essential(&m) {
+                            if !essential.contains(&e) {
+                                essential.push(e);
+                            }
+                        }
+                        let assumptions = m.models()[..m.models().len().min(remaining)]
+                            .iter()
+                            .map(|chosen| self.assumptions(&m, chosen))
+                            .collect::<Result<_, _>>()?;
+                        slot.insert(Solved {
+                            minimized: m,
+                            assumptions,
+                            easy,
+                        })
                     }
-                }
-                for e in self.essential(&m) {
-                    if !essential.contains(&e) {
-                        essential.push(e);
-                    }
-                }
+                };
+                notes.record(&pair.minimized);
+                let difficult = match difficult_of.entry((pi, region)) {
+                    Entry::Occupied(slot) => slot.get().clone(),
+                    Entry::Vacant(slot) => slot.insert(assumptions.difference(&pair.easy)?).clone(),
+                };
                 let origin = ModelOrigin {
                     conservative: ci,
                     parsimonious: pi,
                 };
-                let mut pair_models = self.models(&m, Some(origin))?;
-                for (model, chosen) in pair_models.iter_mut().zip(m.models()) {
-                    model.simplifying_assumptions = self.assumptions(&m, chosen)?;
-                    model.easy_counterfactuals = easy.clone();
+                let mut listed =
+                    self.models(&pair.minimized, Some(origin), remaining, &mut evaluated)?;
+                for (model, assumed) in listed.iter_mut().zip(&pair.assumptions) {
+                    model.simplifying_assumptions = assumed.clone();
+                    model.easy_counterfactuals = pair.easy.clone();
                     model.difficult_counterfactuals = difficult.clone();
                 }
-                models.extend(pair_models);
+                models.extend(listed);
+                capped |= pair.minimized.models().len() > remaining;
             }
+        }
+        if capped {
+            notes
+                .warnings
+                .push(SolutionWarning::from(EngineWarning::ModelCap {
+                    listed: models.len(),
+                }));
         }
         Ok((prime_implicants, essential, models))
     }
