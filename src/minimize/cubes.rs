@@ -2,9 +2,9 @@
 
 use std::collections::HashSet;
 
+use super::bits::MAX_CONDITIONS;
 use super::error::{ConfigurationSet, MinimizeError};
 use super::implicant::Implicant;
-use super::problem::check_conditions;
 
 /// A set of configurations held as a union of cubes ([`Implicant`]s) over given levels.
 ///
@@ -742,6 +742,27 @@ impl Iterator for Configurations<'_> {
         self.active.clear();
         None
     }
+}
+
+/// Checks the levels of a problem or cube set: at least one condition, at most
+/// [`MAX_CONDITIONS`], each with at least 2 levels.
+pub(super) fn check_conditions(levels: &[u8]) -> Result<(), MinimizeError> {
+    if levels.is_empty() {
+        return Err(MinimizeError::NoConditions);
+    }
+    if levels.len() > MAX_CONDITIONS {
+        return Err(MinimizeError::TooManyConditions {
+            n: levels.len(),
+            max: MAX_CONDITIONS,
+        });
+    }
+    if let Some((condition, &l)) = levels.iter().enumerate().find(|(_, &l)| l < 2) {
+        return Err(MinimizeError::InvalidLevels {
+            condition,
+            levels: l,
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

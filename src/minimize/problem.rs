@@ -2,8 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::bits::MAX_CONDITIONS;
-use super::cubes::CubeSet;
+use super::cubes::{check_conditions, CubeSet};
 use super::error::{ConfigurationSet, MinimizeError};
 use super::implicant::Implicant;
 
@@ -99,27 +98,6 @@ fn check_list(levels: &[u8], set: ConfigurationSet, list: &[Vec<u8>]) -> Result<
                 });
             }
         }
-    }
-    Ok(())
-}
-
-/// Checks the levels of a problem or cube set: at least one condition, at most
-/// [`MAX_CONDITIONS`], each with at least 2 levels.
-pub(super) fn check_conditions(levels: &[u8]) -> Result<(), MinimizeError> {
-    if levels.is_empty() {
-        return Err(MinimizeError::NoConditions);
-    }
-    if levels.len() > MAX_CONDITIONS {
-        return Err(MinimizeError::TooManyConditions {
-            n: levels.len(),
-            max: MAX_CONDITIONS,
-        });
-    }
-    if let Some((condition, &l)) = levels.iter().enumerate().find(|(_, &l)| l < 2) {
-        return Err(MinimizeError::InvalidLevels {
-            condition,
-            levels: l,
-        });
     }
     Ok(())
 }

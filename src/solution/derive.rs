@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use ndarray::Array1;
 
+use crate::counterfactual::TableSpace;
 use crate::expression::Expression;
 use crate::fit::{self, IntoOutcome};
 use crate::minimize::{
@@ -25,6 +26,61 @@ use super::options::{Exclusions, SolutionOptions};
 use super::result::{Model, ModelOrigin, Solution, Term};
 use super::solution_type::SolutionType;
 use super::warning::SolutionWarning;
+
+impl SolutionOptions {
+    /// Minimizes the truth table: every minimal model of the requested type (every
+    /// irredundant one with [`CoverSearch::Irredundant`]), with its fit.
+    ///
+    /// Positive rows (`1`) are covered; negative rows and contradictions are never covered;
+    /// remainders (`?`) are used as the solution type allows.
+    ///
+    /// # Errors
+    /// The errors of [`SolutionOptions::validate`], which runs first (an intermediate
+    /// solution without directional expectations, an engine limit of 0);
+    /// [`SolutionError::Minimize`] when there is no positive row
+    /// ([`MinimizeError::NoPositiveRows`](crate::minimize::MinimizeError::NoPositiveRows)) or
+    /// the engine's limits are hit; [`SolutionError::UnknownCondition`] for an expectation on
+    /// an unknown condition; an excluded row that is not a remainder ([`SolutionError::UnknownRow`], [`SolutionError::ExcludedPositiveRow`],
+    /// [`SolutionError::ExcludedObservedRow`]), or a parsimonious
+    /// solution that is a tautology (no row is negative, so the outcome would need no
+    /// condition at all: [`SolutionError::Tautology`]).
+    ///
+    /// # Complexity
+    /// Exponential in the number of conditions in the worst case (prime implicants and
+    /// minimum covers are NP-hard problems); see [`crate::minimize`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::MinimizeError;
+    /// use fsqca::solution::{SolutionError, SolutionOptions, SolutionType};
+    /// use fsqca::{Dataset, TruthTableOptions};
+    ///
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0]),
+    ///     ("Y", vec![0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A"])?;
+    /// let err = SolutionOptions::new(SolutionType::Conservative).solve(&tt).unwrap_err();
+    /// assert!(matches!(err, SolutionError::Minimize(MinimizeError::NoPositiveRows)));
+    /// assert_eq!(err.to_string(), "no positive rows to minimize");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn solve(&self, tt: &TruthTable) -> Result<Solution, SolutionError> {
+        self.validate()?;
+        if self.get_exclude_expressions().is_empty() {
+            return derive(tt, self);
+        }
+        // The expressions as cubes of remainders over this table.
+        let space = TableSpace::new(tt)?;
+        let mut excluded = space.remainders_where_any(self.get_exclude_expressions())?;
+        if let Some(given) = &self.exclusions.remainders {
+            excluded = excluded.union(given)?;
+        }
+        let mut resolved = self.clone();
+        resolved.exclusions.remainders = Some(excluded);
+        derive(tt, &resolved)
+    }
+}
 
 /// The prime implicants, the essential ones and the models of a solution.
 type Derived = (Vec<Expression>, Vec<Expression>, Vec<Model>);

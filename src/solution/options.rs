@@ -1,18 +1,15 @@
-//! The options of a solution: [`SolutionOptions`], its setters, getters and checks, and the
-//! terminal [`SolutionOptions::solve`], which runs the derivation of `derive.rs`.
+//! The options of a solution: [`SolutionOptions`], its setters, getters and checks. The
+//! terminal [`SolutionOptions::solve`] is defined beside the derivation it runs, in
+//! `derive.rs`.
 
-use crate::counterfactual::TableSpace;
 use crate::expression::Expression;
 #[cfg(doc)]
 use crate::minimize::{CoverSearch, PrimeMethod};
 use crate::minimize::{CubeSet, EngineOptions};
-use crate::truth_table::TruthTable;
 
 use super::counterfactuals::DEFAULT_ROW_LIMIT;
-use super::derive::derive;
 use super::error::SolutionError;
 use super::expectations::DirectionalExpectations;
-use super::result::Solution;
 use super::solution_type::SolutionType;
 
 /// How to minimize a truth table, and the terminal [`SolutionOptions::solve`].
@@ -440,66 +437,13 @@ impl SolutionOptions {
         self.engine.validate()?;
         Ok(())
     }
-
-    /// Minimizes the truth table: every minimal model of the requested type (every
-    /// irredundant one with [`CoverSearch::Irredundant`]), with its fit.
-    ///
-    /// Positive rows (`1`) are covered; negative rows and contradictions are never covered;
-    /// remainders (`?`) are used as the solution type allows.
-    ///
-    /// # Errors
-    /// The errors of [`SolutionOptions::validate`], which runs first (an intermediate
-    /// solution without directional expectations, an engine limit of 0);
-    /// [`SolutionError::Minimize`] when there is no positive row
-    /// ([`MinimizeError::NoPositiveRows`](crate::minimize::MinimizeError::NoPositiveRows)) or
-    /// the engine's limits are hit; [`SolutionError::UnknownCondition`] for an expectation on
-    /// an unknown condition; an excluded row that is not a remainder ([`SolutionError::UnknownRow`], [`SolutionError::ExcludedPositiveRow`],
-    /// [`SolutionError::ExcludedObservedRow`]), or a parsimonious
-    /// solution that is a tautology (no row is negative, so the outcome would need no
-    /// condition at all: [`SolutionError::Tautology`]).
-    ///
-    /// # Complexity
-    /// Exponential in the number of conditions in the worst case (prime implicants and
-    /// minimum covers are NP-hard problems); see [`crate::minimize`].
-    ///
-    /// # Example
-    /// ```
-    /// use fsqca::minimize::MinimizeError;
-    /// use fsqca::solution::{SolutionError, SolutionOptions, SolutionType};
-    /// use fsqca::{Dataset, TruthTableOptions};
-    ///
-    /// let data = Dataset::from_columns([
-    ///     ("A", vec![1.0, 0.0]),
-    ///     ("Y", vec![0.0, 0.0]),
-    /// ])?;
-    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A"])?;
-    /// let err = SolutionOptions::new(SolutionType::Conservative).solve(&tt).unwrap_err();
-    /// assert!(matches!(err, SolutionError::Minimize(MinimizeError::NoPositiveRows)));
-    /// assert_eq!(err.to_string(), "no positive rows to minimize");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn solve(&self, tt: &TruthTable) -> Result<Solution, SolutionError> {
-        self.validate()?;
-        if self.exclude_expressions.is_empty() {
-            return derive(tt, self);
-        }
-        // The expressions as cubes of remainders over this table.
-        let space = TableSpace::new(tt)?;
-        let mut excluded = space.remainders_where_any(&self.exclude_expressions)?;
-        if let Some(given) = &self.exclusions.remainders {
-            excluded = excluded.union(given)?;
-        }
-        let mut resolved = self.clone();
-        resolved.exclusions.remainders = Some(excluded);
-        derive(tt, &resolved)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::minimize::MinimizeError;
-    use crate::truth_table::OutputValue;
+    use crate::truth_table::{OutputValue, TruthTable};
     use crate::{Dataset, TruthTableOptions};
 
     /// Rows by id (A most significant): 1 = (0,0) negative, 2 = (0,1) remainder,
