@@ -121,7 +121,7 @@ fn tasks() -> Vec<Task> {
             Box::new(|i: &Input| {
                 FindRows::new()
                     .engine(EngineOptions::new().method(PrimeMethod::Pruned))
-                    .limit(1000)
+                    .row_limit(1000)
                     .find(&i.tt, RowType::Csa)
                     .map(|r| r.count())
                     .map_err(|e| e.to_string())

@@ -83,7 +83,7 @@ proptest! {
         // Symbolic rows against a direct evaluation of every configuration.
         let found = FindRows::new()
             .expression(expr.clone())
-            .limit(1 << k)
+            .row_limit(1 << k)
             .find(&tt, RowType::Remainders)
             .expect("found");
         let direct: Vec<u64> = (0..1usize << k)

@@ -6,7 +6,9 @@ use std::str::FromStr;
 
 use crate::expression::Expression;
 use crate::minimize::{CubeSet, EngineOptions, MinimizeError};
-use crate::solution::{Counterfactuals, SolutionError, SolutionOptions, SolutionType};
+use crate::solution::{
+    Counterfactuals, SolutionError, SolutionOptions, SolutionType, DEFAULT_ROW_LIMIT,
+};
 use crate::truth_table::{OutputValue, TruthTable};
 
 use super::cubes::TableSpace;
@@ -78,7 +80,7 @@ impl FromStr for RowType {
 /// | --- | --- | --- | --- |
 /// | expression of untenable combinations | [`FindRows::expression`] | [`FindRows::get_expression`] | none |
 /// | engine of the parsimonious solutions (CSA) | [`FindRows::engine`] | [`FindRows::get_engine`] | [`EngineOptions::new`] |
-/// | row ids listed at most | [`FindRows::limit`] | [`FindRows::get_limit`] | 10,000 |
+/// | row ids listed at most | [`FindRows::row_limit`] | [`FindRows::get_row_limit`] | [`DEFAULT_ROW_LIMIT`](crate::solution::DEFAULT_ROW_LIMIT) (1000) |
 ///
 /// The rows are found symbolically, as cubes, and counted exactly: memory grows with the
 /// cubes, not with the number of configurations. Row ids are listed up to the limit.
@@ -122,18 +124,18 @@ impl Default for FindRows {
 }
 
 impl FindRows {
-    /// The defaults: no expression, the engine's defaults, 10,000 row ids listed.
+    /// The defaults: no expression, the engine's defaults, [`DEFAULT_ROW_LIMIT`](crate::solution::DEFAULT_ROW_LIMIT) row ids listed.
     ///
     /// # Example
     /// ```
-    /// assert_eq!(fsqca::counterfactual::FindRows::new().get_limit(), 10_000);
+    /// assert_eq!(fsqca::counterfactual::FindRows::new().get_row_limit(), fsqca::solution::DEFAULT_ROW_LIMIT);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new() -> Self {
         Self {
             expression: None,
             engine: EngineOptions::new(),
-            limit: 10_000,
+            limit: DEFAULT_ROW_LIMIT,
         }
     }
 
@@ -168,10 +170,10 @@ impl FindRows {
     ///
     /// # Example
     /// ```
-    /// assert_eq!(fsqca::counterfactual::FindRows::new().limit(3).get_limit(), 3);
+    /// assert_eq!(fsqca::counterfactual::FindRows::new().row_limit(3).get_row_limit(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn limit(mut self, limit: usize) -> Self {
+    pub fn row_limit(mut self, limit: usize) -> Self {
         self.limit = limit;
         self
     }
@@ -203,10 +205,10 @@ impl FindRows {
     ///
     /// # Example
     /// ```
-    /// assert_eq!(fsqca::counterfactual::FindRows::default().get_limit(), 10_000);
+    /// assert_eq!(fsqca::counterfactual::FindRows::default().get_row_limit(), 1000);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn get_limit(&self) -> usize {
+    pub fn get_row_limit(&self) -> usize {
         self.limit
     }
 

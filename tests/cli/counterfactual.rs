@@ -89,12 +89,12 @@ fn find_rows_json_is_the_library_result() {
         };
         assert!(text.contains(&format!("cubes: {joined}")), "{text}");
     }
-    // --limit lists fewer ids, the count stays exact.
+    // --rows lists fewer ids, the count stays exact.
     let got = json(&args(
         &path,
         &flags,
         "find-rows",
-        &["--type", "csa", "--limit", "2"],
+        &["--type", "csa", "--rows", "2"],
     ));
     assert_eq!(id_list(&got["rows"]).len(), 2);
     assert_eq!(got["count"].as_u64(), Some(8));

@@ -3,6 +3,7 @@
 
 use clap::ValueEnum;
 use fsqca::counterfactual::{FindRows, RowType};
+use fsqca::solution::DEFAULT_ROW_LIMIT;
 use serde::Serialize;
 
 use crate::common::{
@@ -20,7 +21,7 @@ Finds truth table rows to keep out of a minimization, as R QCA's findRows():
       its negation;
   all (type 0): the union of the three; needs --expression.
 The rows are found as cubes and counted exactly, at any number of conditions; row ids are
-listed up to --limit. Feed them to `fsqca minimize --exclude` (remainders) or
+listed up to --rows. Feed them to `fsqca minimize --exclude` (remainders) or
 `--negative-rows` (observed rows).
 
 JSON (--format json): {\"type\", \"outcome\", \"conditions\", \"cubes\": [\"A*~B\", ..], \"count\",
@@ -61,8 +62,8 @@ pub struct Args {
     expression: Option<String>,
 
     /// List at most N row ids (the count is always exact).
-    #[arg(long, value_name = "N", default_value_t = 10_000)]
-    limit: usize,
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_ROW_LIMIT)]
+    rows: usize,
 
     /// Output: text or json.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -89,7 +90,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         TypeArg::All => RowType::All,
     };
     let needs_expression = matches!(args.kind, TypeArg::Untenable | TypeArg::All);
-    let mut finder = FindRows::new().limit(args.limit);
+    let mut finder = FindRows::new().row_limit(args.rows);
     match &args.expression {
         Some(text) => {
             if matches!(kind, RowType::Csa | RowType::Ssr) {
@@ -141,7 +142,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                 String::new()
             } else {
                 format!(
-                    " ... ({} listed of {}; raise --limit)",
+                    " ... ({} listed of {}; raise --rows)",
                     rows.len(),
                     found.count()
                 )
