@@ -201,7 +201,7 @@ impl FindRows {
         &self.engine
     }
 
-    /// The number of row ids listed at most (see [`FindRows::limit`]).
+    /// The number of row ids listed at most (see [`FindRows::row_limit`]).
     ///
     /// # Example
     /// ```

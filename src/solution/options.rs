@@ -10,6 +10,8 @@ use crate::minimize::{CubeSet, EngineOptions};
 use super::counterfactuals::DEFAULT_ROW_LIMIT;
 use super::error::SolutionError;
 use super::expectations::DirectionalExpectations;
+#[cfg(doc)]
+use super::result::Solution;
 use super::solution_type::SolutionType;
 
 /// How to minimize a truth table, and the terminal [`SolutionOptions::solve`].
