@@ -304,6 +304,7 @@ pub mod robustness;
 pub mod sets;
 pub mod solution;
 pub(crate) mod text;
+pub mod theory;
 pub mod truth_table;
 
 pub use crate::calibration::{

@@ -186,6 +186,14 @@ pub enum ExpressionError {
         /// The text given as outcome.
         given: String,
     },
+    /// Writing an expression as a [`SumOfProducts`](super::SumOfProducts) (distributing `*`
+    /// over `+`) would give more products than the limit.
+    #[error("the sum of products would have more than {limit} products")]
+    TooManyProducts {
+        /// The most products allowed
+        /// ([`MAX_PRODUCTS`](super::MAX_PRODUCTS)).
+        limit: usize,
+    },
 }
 
 impl ExpressionError {
@@ -221,7 +229,8 @@ impl ExpressionError {
             | Self::NoOperands { .. }
             | Self::NestingTooDeep { .. }
             | Self::NotALiteral { .. }
-            | Self::EmptyOutcome { .. } => 0,
+            | Self::EmptyOutcome { .. }
+            | Self::TooManyProducts { .. } => 0,
         }
     }
 

@@ -71,6 +71,7 @@ mod outcome;
 mod parse;
 mod set_ops;
 mod statement;
+mod sum_of_products;
 mod tree;
 
 pub use error::ExpressionError;
@@ -78,6 +79,7 @@ pub use literal::Literal;
 pub use name::check_name;
 pub use outcome::Outcome;
 pub use statement::{Relation, Statement};
+pub use sum_of_products::{SumOfProducts, MAX_BOOLEAN_CONDITIONS, MAX_PRODUCTS};
 pub use tree::{Expression, ExpressionKind, MAX_NESTING};
 
 #[cfg(test)]
