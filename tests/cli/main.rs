@@ -24,6 +24,7 @@ mod necessity;
 mod output;
 mod readme;
 mod robustness;
+mod theory;
 mod truth_table;
 mod xyplot;
 

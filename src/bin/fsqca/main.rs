@@ -16,6 +16,7 @@ mod stdout;
 /// Padding by hand, shared with the library (`src/text.rs`).
 #[path = "../../text.rs"]
 mod text;
+mod theory;
 mod truth_table;
 mod xyplot;
 
@@ -91,6 +92,10 @@ enum Command {
     /// cut-offs and reports sensitivity ranges, robust core and robustness fit.
     #[command(after_help = robustness::AFTER_HELP)]
     Robustness(robustness::Args),
+    /// Theory evaluation: the intersections of a theory and a solution (T*S, ~T*S, T*~S,
+    /// ~T*~S) as sums of products, their fit and their cases.
+    #[command(after_help = theory::AFTER_HELP)]
+    Theory(theory::Args),
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
@@ -103,6 +108,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::FindRows(args) => find_rows::run(&args),
         Command::Xyplot(args) => xyplot::run(&args),
         Command::Robustness(args) => robustness::run(&args),
+        Command::Theory(args) => theory::run(&args),
     }
 }
 

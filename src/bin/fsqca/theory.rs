@@ -1,0 +1,175 @@
+//! `fsqca theory`: theory evaluation (SetMethods' `theory.evaluation`), through
+//! `fsqca::theory`.
+
+use fsqca::number::metric;
+use fsqca::theory::{ModelChoice, TheoryEvaluation};
+
+use crate::common::{emit, emit_json, parse_expression, CliError, Format, TableArgs, TextTable};
+use crate::minimize::{self, SolutionArg};
+
+pub const AFTER_HELP: &str = "\
+Evaluates a theory T against a solution S: the four intersections T*S, ~T*S, T*~S and ~T*~S,
+each as a sum of products twice (`fuzzy`: simplified by the laws of fuzzy sets only, so its
+membership is exactly min(T or ~T, S or ~S) on these data; `boolean`: Boolean-minimized, as
+SetMethods prints it, equal on crisp data only), the fit (inclS, PRI, covS) of every term of S,
+of S, T and each intersection, and the cases of each intersection (membership above 0.5) with
+the outcome above 0.5 (covered, uncovered) and below 0.5 (inconsistent, consistent). S is
+--expression, or a model of the solution --solution (with the truth-table flags and --dir-exp
+as for `fsqca minimize`) chosen by --model: its number, or `c1p1i2` for an intermediate model
+(the number alone picks among C1P1's models, as SetMethods' sol).
+
+JSON (--format json): the library's TheoryEvaluation: {\"outcome\", \"theory\", \"solution\",
+\"cases\", \"outcome_membership\", \"theory_membership\", \"solution_membership\",
+\"solution_terms\": [{\"expression\", \"fit\": {\"incl\", \"pri\", \"cov\"}}], \"solution_fit\",
+\"theory_fit\", \"intersections\": [{\"kind\", \"fuzzy\", \"boolean\", \"membership\", \"fit\",
+\"outcome_present\": {\"name\", \"cases\", \"outcome_group_size\", \"percent_of_cases\",
+\"percent_of_outcome_group\"}, \"outcome_absent\": {..}}]}.
+
+Examples:
+  fsqca theory tests/fixtures/setmethods/JOBF.csv --outcome HM --conditions HS,FS,LS,LJS,PP --incl-cut 0.8 --solution intermediate --dir-exp HS,FS,LS,LJS,PP --theory \"HS*PP + FS*LS\"
+  fsqca theory tests/fixtures/setmethods/JOBF.csv --outcome HM --conditions HS,FS,LS,LJS,PP --theory \"HS*PP + FS*LS\" --expression \"HS*FS + FS*LJS*PP\"";
+
+/// The flags of `theory`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    table: TableArgs,
+
+    /// The theory, an expression over the conditions, e.g. `--theory "A*B + C"`.
+    #[arg(long, value_name = "EXPR")]
+    theory: String,
+
+    /// The solution as an expression over the conditions (instead of --solution).
+    #[arg(long, short = 'e', value_name = "EXPR", conflicts_with_all = ["solution", "model"])]
+    expression: Option<String>,
+
+    /// The solution type to derive (instead of --expression): conservative, parsimonious or
+    /// intermediate.
+    #[arg(long, value_enum, value_name = "TYPE")]
+    solution: Option<SolutionArg>,
+
+    /// Directional expectations of the intermediate solution, as for `fsqca minimize`.
+    #[arg(long, value_name = "EXPS")]
+    dir_exp: Option<String>,
+
+    /// The model of the solution: its number from 1 (default 1), or `c1p1i2` for the second
+    /// intermediate model of conservative model 1 and parsimonious model 1.
+    #[arg(long, value_name = "N|cXpYiZ", default_value = "1")]
+    model: String,
+
+    /// Output: text or json.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// Runs `fsqca theory`.
+pub fn run(args: &Args) -> Result<(), CliError> {
+    let theory = parse_expression("--theory", &args.theory)?;
+    let evaluation = match (&args.expression, args.solution) {
+        (Some(text), _) => {
+            let solution = parse_expression("--expression", text)?;
+            let options = args.table.options()?;
+            let tt = args.table.build(&options)?;
+            TheoryEvaluation::new(
+                tt.data(),
+                tt.outcome_label().as_str(),
+                tt.conditions(),
+                &theory,
+                &solution,
+            )
+        }
+        (None, Some(solution)) => {
+            let model: ModelChoice = args
+                .model
+                .parse()
+                .map_err(|e| CliError::usage(format!("--model: {e}")))?;
+            let minimize_args = minimize::Args {
+                table: args.table.clone(),
+                solution,
+                dir_exp: args.dir_exp.clone(),
+                exclude: Vec::new(),
+                negative_rows: Vec::new(),
+                esa_necessary: None,
+                esa_incl_cut: 0.9,
+                esa_ron_cut: 0.0,
+                rows: None,
+                row_dom: false,
+                all_sol: false,
+                pruned: false,
+                max_models: None,
+                max_nodes: None,
+                accept_unproven: false,
+                max_prime_implicants: None,
+                format: Format::Text,
+            };
+            let solved = minimize::solve(&minimize_args)?;
+            let options = args.table.options()?;
+            let tt = args.table.build(&options)?;
+            TheoryEvaluation::of_model(&tt, &solved, model, &theory)
+        }
+        (None, None) => {
+            return Err(CliError::usage(
+                "give the solution: --expression EXPR, or --solution TYPE (and --model N)",
+            ))
+        }
+    }
+    .map_err(|e| CliError::input(format!("{}: {e}", args.table.data)))?;
+    match args.format {
+        Format::Json => emit_json(&evaluation),
+        Format::Text => emit(|out| {
+            writeln!(out, "theory evaluation for outcome {}", evaluation.outcome)?;
+            writeln!(out, "T: {}", evaluation.theory)?;
+            writeln!(out, "S: {}", evaluation.solution)?;
+            writeln!(out)?;
+            let mut t = TextTable::new(&["", "inclS", "PRI", "covS"], 1);
+            let mut row = |label: String, fit: &fsqca::Sufficiency| {
+                t.row(vec![
+                    label,
+                    metric(fit.incl),
+                    metric(fit.pri),
+                    metric(fit.cov),
+                ]);
+            };
+            for term in &evaluation.solution_terms {
+                row(term.expression.to_string(), &term.fit);
+            }
+            row("S".to_owned(), &evaluation.solution_fit);
+            row("T".to_owned(), &evaluation.theory_fit);
+            for i in &evaluation.intersections {
+                row(i.kind.to_string(), &i.fit);
+            }
+            t.write(out)?;
+            for i in &evaluation.intersections {
+                writeln!(out)?;
+                writeln!(out, "{}", i.kind)?;
+                writeln!(out, "  fuzzy:   {}", i.fuzzy)?;
+                writeln!(out, "  boolean: {}", i.boolean)?;
+                for (group, side) in [
+                    (&i.outcome_present, "Y > 0.5"),
+                    (&i.outcome_absent, "Y < 0.5"),
+                ] {
+                    let cases = if group.cases.is_empty() {
+                        "no cases".to_owned()
+                    } else {
+                        group.cases.join(", ")
+                    };
+                    writeln!(
+                        out,
+                        "  {} ({side}): {} of {} cases ({}%), of {} with {side} ({}%): {cases}",
+                        group.name,
+                        group.cases.len(),
+                        evaluation.cases.len(),
+                        percent(group.percent_of_cases),
+                        group.outcome_group_size,
+                        percent(group.percent_of_outcome_group),
+                    )?;
+                }
+            }
+            Ok(())
+        }),
+    }
+}
+
+fn percent(p: Option<f64>) -> String {
+    p.map_or_else(|| "-".to_owned(), |p| format!("{p:.2}"))
+}
