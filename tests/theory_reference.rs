@@ -25,7 +25,6 @@ const NAMES: [&str; 8] = [
 ];
 
 struct Case {
-    name: &'static str,
     json: Value,
     evaluation: TheoryEvaluation,
 }
@@ -79,7 +78,6 @@ fn load(name: &'static str) -> Case {
     let evaluation = TheoryEvaluation::of_model(&tt, &solution, ModelChoice::Model(1), &theory)
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     Case {
-        name,
         json,
         evaluation,
     }
