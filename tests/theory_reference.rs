@@ -77,10 +77,7 @@ fn load(name: &'static str) -> Case {
         .unwrap();
     let evaluation = TheoryEvaluation::of_model(&tt, &solution, ModelChoice::Model(1), &theory)
         .unwrap_or_else(|e| panic!("{name}: {e}"));
-    Case {
-        json,
-        evaluation,
-    }
+    Case { json, evaluation }
 }
 
 fn result(case: &Case) -> &Value {
