@@ -16,7 +16,7 @@ fn setmethods(name: &str) -> String {
 fn diagnose_json_is_the_library_result_and_matches_setmethods() {
     let csv = setmethods("SCHLF");
     let sets = "EMP,BARGAIN,UNI,OCCUP,STOCK,MA,EXPORT";
-    let got = json(&["diagnose", &csv, "--sets", sets, "--format", "json"]);
+    let got = json(&["diagnose", &csv, "--sets", sets]);
     let data = Dataset::from_path(&csv).expect("data");
     let names: Vec<&str> = sets.split(',').collect();
     let lib = DiagnoseOptions::new()
@@ -83,14 +83,29 @@ fn diagnose_text_lists_shares_skew_and_cases_at_half() {
         out.contains("cases at exactly 0.5:\n  EXPORT: Austria_03\n"),
         "{out}"
     );
-    // With every numeric column by default, the text columns COUNTRY and YEAR are left out
-    // with a warning.
-    let all = run(&["diagnose", &csv]);
+    // By default every calibrated column: the text column COUNTRY and the numeric YEAR are
+    // left out, each with a warning.
+    let all = run(&["diagnose", &csv, "--format", "json"]);
     assert!(all.status.success());
     let err = String::from_utf8_lossy(&all.stderr);
     assert!(
-        err.contains("left out the columns that are not numeric"),
+        err.contains("left out the columns that are not numeric: `COUNTRY`"),
         "{err}"
+    );
+    assert!(
+        err.contains("left out the columns with values outside [0, 1] (not calibrated): `YEAR`"),
+        "{err}"
+    );
+    let got: Value = serde_json::from_slice(&all.stdout).expect("JSON");
+    let sets: Vec<&str> = got["sets"]
+        .as_array()
+        .expect("sets")
+        .iter()
+        .map(|s| s["set"].as_str().expect("set"))
+        .collect();
+    assert_eq!(
+        sets,
+        ["EMP", "BARGAIN", "UNI", "OCCUP", "STOCK", "MA", "EXPORT"]
     );
     let none = run_ok(&["diagnose", &setmethods("JOBF")]);
     assert!(
@@ -101,14 +116,14 @@ fn diagnose_text_lists_shares_skew_and_cases_at_half() {
 
 #[test]
 fn diagnose_refuses_uncalibrated_values_and_bad_thresholds() {
-    let raw = b"case,A,raw\na,0.2,3\nb,0.9,12.5\n";
+    let raw = b"case,A,raw\na,0.2,0.3\nb,0.9,12.5\n";
     let first = fails(
-        &["diagnose", "-"],
+        &["diagnose", "-", "--sets", "A,raw"],
         Some(raw),
         &["`raw`", "12.5", "outside [0, 1]"],
         1,
     );
-    assert!(first.contains("case `a`"), "{first}");
+    assert!(first.contains("case `b`"), "{first}");
     fails(
         &["diagnose", "-", "--sets", "A", "--skew-threshold", "0.7"],
         Some(raw),

@@ -146,7 +146,7 @@ fn fit_reports_haesebrouck_and_product_as_setmethods_qcafit() {
         .to_string_lossy()
         .into_owned();
     let args = ["fit", &csv, "--outcome", "HM", "--expression", &expression];
-    let got = json(&[&args[..], &["--format", "json"]].concat());
+    let got = json(&args);
     for (g, r) in got["terms"].as_array().expect("terms").iter().zip(terms) {
         let what = format!("JOBF {}", r["row"]);
         close(num(&g["incl_h"]), num(&r["Cons.Suf(H)"]), &what);

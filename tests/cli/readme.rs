@@ -139,7 +139,7 @@ fn run_of(command: &str) -> Vec<String> {
                 .join("tests/fixtures/setmethods/SCHLF.csv")
                 .to_string_lossy(),
             "--sets",
-            "EMP,EXPORT",
+            "EXPORT",
         ]),
         "fit" => owned(&["fit", &lf, "-o", "SURV", "-e", "DEV*STB + LIT"]),
         "truth-table" => lf_truth_table(&[]),

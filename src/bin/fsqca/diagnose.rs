@@ -1,9 +1,10 @@
 //! `fsqca diagnose`: calibration diagnostics (SetMethods' `skew.check` and `ambig.cases`).
 
 use fsqca::diagnostics::{DiagnoseOptions, Skew, DEFAULT_SKEW_THRESHOLD};
+use fsqca::Dataset;
 
 use crate::common::{
-    emit, emit_json, names, numeric_columns, CliError, DataArgs, Format, TextTable,
+    emit, emit_json, names, numeric_columns, warn, CliError, DataArgs, Format, TextTable,
 };
 
 pub const AFTER_HELP: &str = "\
@@ -11,9 +12,9 @@ For every set (a calibrated column, memberships in [0, 1]): the number and share
 membership above 0.5 (strictly), and the cases at exactly 0.5 (SetMethods' skew.check and
 ambig.cases). A set is flagged `mostly out` when fewer than --skew-threshold of its cases are
 above 0.5, `mostly in` when fewer than that share are not (default 0.2: below 20% or above
-80%). A condition at exactly 0.5 puts a case in no truth-table row: recalibrate it. A value
-outside [0, 1] is an error naming the case (calibrate the column first, or leave it out with
---sets).
+80%). A condition at exactly 0.5 puts a case in no truth-table row: recalibrate it. Without
+--sets, every numeric column with values in [0, 1] is diagnosed (the others are named in a
+warning); a set given with --sets that has a value outside [0, 1] is an error naming the case.
 
 JSON (--format json): {\"skew_threshold\", \"sets\": [{\"set\", \"n_cases\", \"n_above_half\",
 \"share_above_half\", \"at_half\": [{\"row\" (from 0), \"case\"}], \"skew\": \"mostly_out\",
@@ -43,12 +44,36 @@ pub struct Args {
     format: Format,
 }
 
+/// The sets diagnosed by default: every numeric column whose values lie in [0, 1] (missing
+/// values aside, which the diagnosis refuses), with a warning naming the numeric columns left
+/// out as not calibrated (an identifier such as a year, or a raw measure).
+fn default_sets(path: &str, data: &Dataset) -> Vec<String> {
+    let (sets, raw): (Vec<String>, Vec<String>) =
+        numeric_columns(path, data).into_iter().partition(|name| {
+            data.column(name)
+                .is_ok_and(|values| values.iter().all(|v| v.is_nan() || (0.0..=1.0).contains(v)))
+        });
+    if !raw.is_empty() {
+        warn(
+            path,
+            format_args!(
+                "left out the columns with values outside [0, 1] (not calibrated): {}",
+                raw.iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
+    sets
+}
+
 /// Runs `fsqca diagnose`.
 pub fn run(args: &Args) -> Result<(), CliError> {
     let given = names("--sets", &args.sets)?;
     let data = args.data.load()?;
     let sets = if given.is_empty() {
-        numeric_columns(&args.data.data, &data)
+        default_sets(&args.data.data, &data)
     } else {
         given
     };
