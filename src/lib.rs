@@ -223,7 +223,8 @@
 //! - **Errors, never panics.** Every fallible function returns a `Result`; each concern has its
 //!   own error type ([`DataError`], [`SetError`], [`CalibrationError`], [`ExpressionError`],
 //!   [`TruthTableError`], [`FitError`], [`minimize::MinimizeError`],
-//!   [`solution::SolutionError`], [`robustness::RobustnessError`], and `plot::PlotError`
+//!   [`solution::SolutionError`], [`robustness::RobustnessError`],
+//!   [`diagnostics::DiagnosticsError`], and `plot::PlotError`
 //!   with the `plot` feature) carrying the offending value, and [`Error`] wraps them all.
 //!   Errors are layered: a stage's function returns its own error, which wraps exactly the
 //!   lower stages' errors it can meet and keeps them as its

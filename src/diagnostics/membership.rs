@@ -7,11 +7,10 @@ use crate::data::Dataset;
 /// The default skew threshold: a set is flagged when fewer than 20% or more than 80% of its
 /// cases are above 0.5.
 ///
-/// SetMethods prints the share and leaves the verdict to the reader; neither it nor
-/// Schneider & Wagemann (2012), who discuss why skew matters, fix a cut-off. 20% is this
-/// crate's convention: the smaller side of the crossover holds fewer than one case in five, so
-/// a relation with the set is judged on a handful of cases. Set your own with
-/// [`DiagnoseOptions::skew_threshold`].
+/// SetMethods prints the share and leaves the verdict to the reader, and no cut-off is
+/// standard. 20% is this crate's convention, not a published rule: the smaller side of the
+/// crossover holds fewer than one case in five, so a relation with the set is judged on a
+/// handful of cases. Set your own with [`DiagnoseOptions::skew_threshold`] (0 never flags).
 ///
 /// # Example
 /// ```
@@ -23,7 +22,9 @@ pub const DEFAULT_SKEW_THRESHOLD: f64 = 0.2;
 /// Options of the calibration diagnostics: the share of cases above 0.5 under which (or above
 /// one minus which) a set is flagged as skewed.
 ///
-/// Defaults: skew threshold [`DEFAULT_SKEW_THRESHOLD`] (0.2).
+/// | option | default | meaning |
+/// |---|---|---|
+/// | [`skew_threshold`](Self::skew_threshold) | [`DEFAULT_SKEW_THRESHOLD`] (0.2) | flag a set when fewer than this share of its cases, or fewer than this share not, are above 0.5; from 0 to 0.5 |
 ///
 /// # Example
 /// ```

@@ -2,8 +2,8 @@
 //! crossover 0.5.
 //!
 //! After calibration and before the truth table, two checks tell whether the sets can carry
-//! an analysis (Schneider & Wagemann 2012, ch. 9, on skewed membership scores; Oana, Schneider
-//! & Thomann 2021, whose R package SetMethods offers them as `skew.check` and `ambig.cases`):
+//! an analysis (Schneider & Wagemann 2012 on skewed membership scores; Oana & Schneider's R
+//! package SetMethods offers both, as `skew.check` and `ambig.cases`):
 //!
 //! - **Skew**: the share of cases with a membership strictly above 0.5. A set almost every case
 //!   is in (or out of) makes consistency and coverage of the relations it enters trivially
