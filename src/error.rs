@@ -3,6 +3,7 @@
 use crate::calibration::CalibrationError;
 use crate::counterfactual::CounterfactualError;
 use crate::data::DataError;
+use crate::diagnostics::DiagnosticsError;
 use crate::expression::ExpressionError;
 use crate::fit::FitError;
 use crate::minimize::MinimizeError;
@@ -69,6 +70,9 @@ pub enum Error {
     /// An error of counterfactual analysis (exclusions, ESA, finding rows).
     #[error(transparent)]
     Counterfactual(#[from] CounterfactualError),
+    /// The calibration diagnostics were given invalid input.
+    #[error(transparent)]
+    Diagnostics(#[from] DiagnosticsError),
     /// A plot could not be drawn or written.
     #[cfg(feature = "plot")]
     #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]

@@ -40,8 +40,9 @@
 //!    remainders consistent with the researcher's directional expectations. Every equally
 //!    short model is returned.
 //! 5. **Parameters of fit** ([`fit`]): how well an expression such as `E*~U + G`
-//!    ([`Expression`]) is a subset (sufficiency: inclusion, PRI, coverage, unique coverage) or a
-//!    superset (necessity: inclusion, relevance, coverage) of the outcome.
+//!    ([`Expression`]) is a subset (sufficiency: inclusion, PRI, coverage, unique coverage,
+//!    Haesebrouck's consistency and PRODUCT) or a superset (necessity: inclusion, relevance,
+//!    coverage) of the outcome.
 //!
 //! ## An end-to-end example
 //!
@@ -200,6 +201,8 @@
 //!   [`SolutionOptions::engine`]). Its types stay under `fsqca::minimize`.
 //! - **Robustness** ([`robustness`]) and **plots** (`plot`, with the `plot` feature) build on
 //!   the pipeline.
+//! - **Calibration diagnostics** ([`diagnostics`]): after calibrating, how skewed each set
+//!   is and which cases sit at exactly 0.5 (SetMethods' `skew.check` and `ambig.cases`).
 //!
 //! ## API themes
 //!
@@ -220,7 +223,8 @@
 //! - **Errors, never panics.** Every fallible function returns a `Result`; each concern has its
 //!   own error type ([`DataError`], [`SetError`], [`CalibrationError`], [`ExpressionError`],
 //!   [`TruthTableError`], [`FitError`], [`minimize::MinimizeError`],
-//!   [`solution::SolutionError`], [`robustness::RobustnessError`], and `plot::PlotError`
+//!   [`solution::SolutionError`], [`robustness::RobustnessError`],
+//!   [`diagnostics::DiagnosticsError`], and `plot::PlotError`
 //!   with the `plot` feature) carrying the offending value, and [`Error`] wraps them all.
 //!   Errors are layered: a stage's function returns its own error, which wraps exactly the
 //!   lower stages' errors it can meet and keeps them as its
@@ -291,6 +295,7 @@
 pub mod calibration;
 pub mod counterfactual;
 pub mod data;
+pub mod diagnostics;
 mod error;
 pub mod expression;
 pub mod fit;

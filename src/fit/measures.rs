@@ -11,6 +11,20 @@ use crate::sets::{FuzzySet, SetError};
 
 /// Parameters of fit of a sufficiency relation X -> Y.
 ///
+/// Beside Ragin's inclusion, PRI and coverage, two measures that weigh how far the cases that
+/// contradict the relation lie off the diagonal:
+///
+/// - **Haesebrouck's consistency** (Haesebrouck 2015; SetMethods' `Cons.Suf(H)`, Oana &
+///   Schneider): Σ min(X, Y) / Σ [min(X, Y) + √(max(X − Y, 0) · X)]. Ragin's inclusion charges
+///   a case above the diagonal X − Y; Haesebrouck charges √((X − Y) · X), never less, and the
+///   more the higher the case's membership in X: an inconsistent case that is clearly in X
+///   weighs more than one barely in it.
+/// - **PRODUCT** (SetMethods' `PRODUCT`): inclusion × PRI, one number that is high only when
+///   both are.
+///
+/// SetMethods' `QCAfit` prints these rounded to three significant digits (its bug SM4 in the
+/// reference fixtures); the values here are exact.
+///
 /// # Example
 /// ```
 /// use fsqca::{fit, FuzzySet};
@@ -20,6 +34,10 @@ use crate::sets::{FuzzySet, SetError};
 /// let s = fit::sufficiency(&x, &y)?;
 /// assert!((s.incl.ok_or("undefined")? - 1.4 / 1.6).abs() < 1e-12);
 /// assert!((s.cov.ok_or("undefined")? - 1.4 / 1.6).abs() < 1e-12);
+/// // The third case lies 0.2 above the diagonal: Haesebrouck charges √(0.2 · 0.6), not 0.2.
+/// let h = 1.4 / (1.4 + (0.2_f64 * 0.6).sqrt());
+/// assert!((s.incl_h.ok_or("undefined")? - h).abs() < 1e-12);
+/// assert_eq!(s.product, Some(s.incl.ok_or("undefined")? * s.pri.ok_or("undefined")?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -32,9 +50,20 @@ pub struct Sufficiency {
     pub pri: Option<f64>,
     /// Coverage: Σ min(X, Y) / Σ Y.
     pub cov: Option<f64>,
+    /// Haesebrouck's consistency (2015): Σ min(X, Y) / Σ [min(X, Y) + √(max(X − Y, 0) · X)]
+    /// (SetMethods' `Cons.Suf(H)`); undefined when Σ X = 0.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub incl_h: Option<f64>,
+    /// PRODUCT: inclusion × PRI (SetMethods' `PRODUCT`); undefined when either is.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub product: Option<f64>,
 }
 
 /// Parameters of fit of a necessity relation X <- Y.
+///
+/// SetMethods' `QCAfit` reports for necessity inclusion, coverage and RoN only: Haesebrouck's
+/// consistency and PRODUCT are sufficiency measures ([`Sufficiency`]), and there is no
+/// necessity counterpart of them to report.
 ///
 /// # Example
 /// ```
@@ -90,6 +119,8 @@ pub(crate) struct Sums {
     not_x: f64,
     /// Σ (1 - min(X, Y)).
     not_xy: f64,
+    /// Σ √(max(X − Y, 0) · X): Haesebrouck's charge for the cases above the diagonal.
+    excess: f64,
 }
 
 pub(super) fn sums(x: ArrayView1<'_, f64>, y: ArrayView1<'_, f64>) -> Sums {
@@ -102,6 +133,9 @@ pub(super) fn sums(x: ArrayView1<'_, f64>, y: ArrayView1<'_, f64>) -> Sums {
         s.xy_not_y += xy.min(1.0 - y);
         s.not_x += 1.0 - x;
         s.not_xy += 1.0 - xy;
+        if x > y {
+            s.excess += ((x - y) * x).sqrt();
+        }
     });
     s
 }
@@ -132,11 +166,20 @@ impl Sums {
         ratio(self.xy - self.xy_not_y, self.x - self.xy_not_y)
     }
 
+    /// Haesebrouck's consistency: Σ min(X, Y) / Σ [min(X, Y) + √(max(X − Y, 0) · X)]. Its
+    /// denominator is 0 only when Σ X is (each case adds at least min(X, Y), and X when X > Y).
+    fn incl_h(&self) -> Option<f64> {
+        ratio(self.xy, self.xy + self.excess)
+    }
+
     pub(super) fn sufficiency(&self) -> Sufficiency {
+        let (incl, pri) = (self.incl(), self.pri());
         Sufficiency {
-            incl: self.incl(),
-            pri: self.pri(),
+            incl,
+            pri,
             cov: ratio(self.xy, self.y),
+            incl_h: self.incl_h(),
+            product: incl.zip(pri).map(|(i, p)| i * p),
         }
     }
 

@@ -1,5 +1,5 @@
-//! The fit of a solution: each term's inclusion, PRI, raw and unique coverage, and the
-//! solution's.
+//! The fit of a solution: each term's inclusion, PRI, raw and unique coverage, Haesebrouck's
+//! consistency and PRODUCT, and the solution's.
 
 use ndarray::{Array1, ArrayView1};
 
@@ -36,6 +36,12 @@ pub struct TermFit {
     pub cov: Option<f64>,
     /// Unique coverage: cov(solution) - cov(solution without this term).
     pub cov_unique: Option<f64>,
+    /// Haesebrouck's consistency of the term (see [`Sufficiency::incl_h`]).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub incl_h: Option<f64>,
+    /// PRODUCT of the term: inclusion × PRI (see [`Sufficiency::product`]).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub product: Option<f64>,
 }
 
 /// The fit of a solution: each term's, and the whole disjunction's.
@@ -66,8 +72,9 @@ pub struct SolutionFit {
 }
 
 /// The fit of a solution given as its terms (use [`Expression::disjuncts`] to split a sum of
-/// products): each term's inclusion, PRI, raw and unique coverage, and the solution's
-/// sufficiency (Ragin 2006; R QCA's `pof()`).
+/// products): each term's inclusion, PRI, raw and unique coverage, Haesebrouck's consistency
+/// and PRODUCT, and the solution's sufficiency (Ragin 2006; R QCA's `pof()`; Haesebrouck 2015
+/// and SetMethods' `QCAfit`).
 ///
 /// To reproduce R QCA's unique coverage over several equally good models, pass the union of
 /// their terms.
@@ -156,6 +163,8 @@ pub(crate) fn solution_of_sets(
                 pri: own.pri,
                 cov: own.cov,
                 cov_unique,
+                incl_h: own.incl_h,
+                product: own.product,
             }
         })
         .collect();

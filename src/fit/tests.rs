@@ -207,3 +207,45 @@ fn sufficiency_search_keeps_minimal_conjunctions() {
         .iter()
         .any(|n| n.contains("*A") || n.starts_with("A*")));
 }
+
+/// Haesebrouck's consistency by hand: A = (0.9, 0.2, 0.8, 0.1), Y = (0.8, 0.7, 0.6, 0.1).
+/// Σ min = 0.8 + 0.2 + 0.6 + 0.1 = 1.7; the cases above the diagonal charge
+/// √(0.1 · 0.9) and √(0.2 · 0.8).
+#[test]
+fn haesebrouck_consistency_and_product_by_hand() {
+    let s = sufficiency_of(&lit("A"), &data(), "Y").unwrap();
+    let charge = (0.1_f64 * 0.9).sqrt() + (0.2_f64 * 0.8).sqrt();
+    let h = 1.7 / (1.7 + charge);
+    assert!((s.incl_h.unwrap() - h).abs() < 1e-12);
+    assert!(s.incl_h.unwrap() < s.incl.unwrap());
+    assert_eq!(s.product, Some(s.incl.unwrap() * s.pri.unwrap()));
+    // Σ X = 0: every sufficiency measure is undefined, PRODUCT too.
+    let zero = FuzzySet::new("Z", vec![0.0, 0.0]).unwrap();
+    let y = FuzzySet::new("Y", vec![0.4, 0.9]).unwrap();
+    let s = sufficiency(&zero, &y).unwrap();
+    assert_eq!((s.incl_h, s.product), (None, None));
+    // PRI undefined (X within Y and within ~Y: Σ X = Σ min(X, Y, 1 - Y)) makes PRODUCT
+    // undefined while inclusion and Haesebrouck's consistency are 1.
+    let x = FuzzySet::new("X", vec![0.3]).unwrap();
+    let y = FuzzySet::new("Y", vec![0.5]).unwrap();
+    let s = sufficiency(&x, &y).unwrap();
+    assert_eq!(
+        (s.incl, s.incl_h, s.pri, s.product),
+        (Some(1.0), Some(1.0), None, None)
+    );
+}
+
+#[test]
+fn solution_terms_carry_haesebrouck_and_product() {
+    let f = solution(&[lit("A"), lit("B")], &data(), "Y").unwrap();
+    for (t, e) in f.terms.iter().zip(["A", "B"]) {
+        let own = sufficiency_of(&lit(e), &data(), "Y").unwrap();
+        assert_eq!((t.incl_h, t.product), (own.incl_h, own.product), "{e}");
+    }
+    let whole: Expression = "A + B".parse().unwrap();
+    let s = sufficiency_of(&whole, &data(), "Y").unwrap();
+    assert_eq!(
+        (f.solution.incl_h, f.solution.product),
+        (s.incl_h, s.product)
+    );
+}

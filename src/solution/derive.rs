@@ -418,6 +418,8 @@ impl<'a> Context<'a> {
                     pri: t.pri,
                     cov: t.cov,
                     cov_unique: t.cov_unique,
+                    incl_h: t.incl_h,
+                    product: t.product,
                     cases: e.cases.clone(),
                 })
                 .collect();

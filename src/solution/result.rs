@@ -38,6 +38,10 @@ pub struct Term {
     pub(crate) pri: Option<f64>,
     pub(crate) cov: Option<f64>,
     pub(crate) cov_unique: Option<f64>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) incl_h: Option<f64>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) product: Option<f64>,
     pub(crate) cases: Vec<String>,
 }
 
@@ -140,6 +144,48 @@ impl Term {
     /// ```
     pub fn cov_unique(&self) -> Option<f64> {
         self.cov_unique
+    }
+
+    /// Haesebrouck's consistency of the term (Haesebrouck 2015; see
+    /// [`Sufficiency::incl_h`](crate::fit::Sufficiency::incl_h)); `None` when undefined.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let term = &solution.models()[0].terms()[0]; // the term A, a perfect subset of Y
+    /// assert_eq!(term.incl_h(), Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn incl_h(&self) -> Option<f64> {
+        self.incl_h
+    }
+
+    /// PRODUCT of the term: inclusion × PRI (see
+    /// [`Sufficiency::product`](crate::fit::Sufficiency::product)); `None` when undefined.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// # let data = Dataset::from_columns([
+    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0]),
+    /// # ])?;
+    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// let term = &solution.models()[0].terms()[0]; // the term A
+    /// assert_eq!(term.product(), Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn product(&self) -> Option<f64> {
+        self.product
     }
 
     /// The cases with a membership above 0.5 in the term, in data order.
@@ -688,7 +734,9 @@ impl Solution {
 }
 
 impl fmt::Display for Solution {
-    /// Prints every model with its fit and a table of its terms, as R QCA users read them.
+    /// Prints every model with its fit and a table of its terms, as R QCA users read them:
+    /// inclS, PRI, covS, covU, then Haesebrouck's consistency (inclH) and PRODUCT (PROD =
+    /// inclS × PRI) as SetMethods' `QCAfit` adds them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let multiple = self.models.len() > 1;
         for (m, model) in self.models.iter().enumerate() {
@@ -715,19 +763,21 @@ impl fmt::Display for Solution {
             pad_right(f, "", width)?;
             writeln!(
                 f,
-                "  {:>6}  {:>6}  {:>6}  {:>6}  cases",
-                "inclS", "PRI", "covS", "covU"
+                "  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  cases",
+                "inclS", "PRI", "covS", "covU", "inclH", "PROD"
             )?;
             for term in &model.terms {
                 f.write_str("  ")?;
                 pad_right(f, &term.expression.to_string(), width)?;
                 writeln!(
                     f,
-                    "  {:>6}  {:>6}  {:>6}  {:>6}  {}",
+                    "  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {}",
                     metric(term.incl),
                     metric(term.pri),
                     metric(term.cov),
                     metric(term.cov_unique),
+                    metric(term.incl_h),
+                    metric(term.product),
                     term.cases.join(", ")
                 )?;
             }
@@ -735,10 +785,13 @@ impl fmt::Display for Solution {
             pad_right(f, &format!("M{}", m + 1), width)?;
             writeln!(
                 f,
-                "  {:>6}  {:>6}  {:>6}",
+                "  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}",
                 metric(model.fit.incl),
                 metric(model.fit.pri),
-                metric(model.fit.cov)
+                metric(model.fit.cov),
+                "",
+                metric(model.fit.incl_h),
+                metric(model.fit.product)
             )?;
         }
         if let Some(w) = self.warning() {

@@ -31,6 +31,8 @@ fn fit_matches_r_models_and_library() {
                 same(&got["solution"]["incl"], lib.solution.incl, &what);
                 same(&got["solution"]["pri"], lib.solution.pri, &what);
                 same(&got["solution"]["cov"], lib.solution.cov, &what);
+                same(&got["solution"]["incl_h"], lib.solution.incl_h, &what);
+                same(&got["solution"]["product"], lib.solution.product, &what);
                 let terms = got["terms"].as_array().expect("terms");
                 assert_eq!(terms.len(), lib.terms.len());
                 for (g, l) in terms.iter().zip(&lib.terms) {
@@ -39,6 +41,8 @@ fn fit_matches_r_models_and_library() {
                     same(&g["pri"], l.pri, &what);
                     same(&g["cov"], l.cov, &what);
                     same(&g["cov_unique"], l.cov_unique, &what);
+                    same(&g["incl_h"], l.incl_h, &what);
+                    same(&g["product"], l.product, &what);
                 }
                 close(num(&got["solution"]["incl"]), num(&model["inclS"]), &what);
                 close(num(&got["solution"]["pri"]), num(&model["PRI"]), &what);
@@ -119,4 +123,58 @@ fn fit_reports_undefined_measures_as_null() {
     assert!(got["terms"][0]["incl"].is_null());
     let text = run_ok_with(&["fit", "-", "-o", "Y", "-e", "A"], Some(input));
     assert!(text.contains(" -"), "{text}");
+}
+
+/// Haesebrouck's consistency and PRODUCT of SetMethods' `QCAfit` (SetMethods 4.0), exact values
+/// (`unrounded`): JOBF's conservative solution, per term and for the solution, in JSON and text.
+#[test]
+fn fit_reports_haesebrouck_and_product_as_setmethods_qcafit() {
+    let path = root().join("tests/fixtures/setmethods/diagnostics/JOBF.json");
+    let fx: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("JSON");
+    let rows = fx["QCAfit"]["solutions"]["conservative"]["sufficiency"]["unrounded"]
+        .as_array()
+        .expect("rows");
+    let (whole, terms) = rows.split_last().expect("rows");
+    let expression = terms
+        .iter()
+        .map(|r| r["row"].as_str().expect("term"))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let csv = root()
+        .join("tests/fixtures/setmethods/JOBF.csv")
+        .to_string_lossy()
+        .into_owned();
+    let args = ["fit", &csv, "--outcome", "HM", "--expression", &expression];
+    let got = json(&args);
+    for (g, r) in got["terms"].as_array().expect("terms").iter().zip(terms) {
+        let what = format!("JOBF {}", r["row"]);
+        close(num(&g["incl_h"]), num(&r["Cons.Suf(H)"]), &what);
+        close(num(&g["product"]), num(&r["PRODUCT"]), &what);
+    }
+    close(
+        num(&got["solution"]["incl_h"]),
+        num(&whole["Cons.Suf(H)"]),
+        "JOBF solution",
+    );
+    close(
+        num(&got["solution"]["product"]),
+        num(&whole["PRODUCT"]),
+        "JOBF solution",
+    );
+    let text = run_ok(&args);
+    let header = text.lines().nth(3).expect("header");
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        ["inclS", "PRI", "covS", "covU", "inclH", "PROD"]
+    );
+    let solution_line = text.lines().last().expect("M row");
+    let cells: Vec<&str> = solution_line.split_whitespace().collect();
+    let h = num(&got["solution"]["incl_h"]).expect("defined");
+    let p = num(&got["solution"]["product"]).expect("defined");
+    assert_eq!(cells[0], "M");
+    assert_eq!(
+        cells[cells.len() - 2..],
+        [format!("{h:.3}"), format!("{p:.3}")]
+    );
 }

@@ -17,6 +17,7 @@ mod bin;
 
 mod calibrate;
 mod counterfactual;
+mod diagnose;
 mod errors;
 mod fit;
 mod minimize;

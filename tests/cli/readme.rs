@@ -132,6 +132,15 @@ fn run_of(command: &str) -> Vec<String> {
     match command {
         "calibrate" => khanal_calibrate(&[]),
         "necessity" => owned(&["necessity", &lf, "-o", "SURV"]),
+        // SCHLF's EXPORT has a case at exactly 0.5, so `at_half` has an element.
+        "diagnose" => owned(&[
+            "diagnose",
+            &root()
+                .join("tests/fixtures/setmethods/SCHLF.csv")
+                .to_string_lossy(),
+            "--sets",
+            "EXPORT",
+        ]),
         "fit" => owned(&["fit", &lf, "-o", "SURV", "-e", "DEV*STB + LIT"]),
         "truth-table" => lf_truth_table(&[]),
         "minimize" => lf_minimize(&[
@@ -166,6 +175,7 @@ fn every_documented_json_field_is_in_the_output() {
         [
             "calibrate",
             "necessity",
+            "diagnose",
             "fit",
             "truth-table",
             "minimize",

@@ -290,6 +290,34 @@ pub fn warn(path: &str, message: impl Display) {
     eprintln!("fsqca: warning: {}: {message}", source_name(path));
 }
 
+/// The numeric columns of `data` (read from `path`), with a warning naming the text columns
+/// left out: the default columns of a command that takes every column.
+pub fn numeric_columns(path: &str, data: &Dataset) -> Vec<String> {
+    let text = data.text_names();
+    if !text.is_empty() {
+        warn(
+            path,
+            format_args!(
+                "left out the columns that are not numeric: {}",
+                text.iter()
+                    .map(|name| match data.column(name) {
+                        Err(fsqca::DataError::NotNumeric { line, value, .. }) => format!(
+                            "`{name}` ({}`{value}`)",
+                            line.map_or(String::new(), |l| format!("line {l}: "))
+                        ),
+                        _ => format!("`{name}`"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
+    data.numeric_names()
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Reads the data set from `path`, or from standard input for `-`, with the flags of `read`;
 /// prints the reader's notes as warnings and declares the `--multi-value` columns.
 pub fn load_data(path: &str, read: &ReadArgs) -> Result<Dataset, CliError> {

@@ -10,14 +10,17 @@ use crate::common::{emit, emit_json, CliError, ExprArgs, Fitted, Format, TextTab
 pub const AFTER_HELP: &str = "\
 The expression is split into its terms at the top-level ` + `. For sufficiency (default), each
 term gets inclusion (inclS = sum min(X, Y) / sum X), PRI, raw coverage (covS = sum min(X, Y) /
-sum Y) and unique coverage (covU: the solution's coverage minus that of the other terms), and
-the whole expression gets inclS, PRI and covS. For necessity (--relation necessity), each term
+sum Y), unique coverage (covU: the solution's coverage minus that of the other terms),
+Haesebrouck's consistency (inclH = sum min(X, Y) / sum [min(X, Y) + sqrt(max(X - Y, 0) * X)],
+SetMethods' Cons.Suf(H)) and PROD = inclS * PRI (SetMethods' PRODUCT); the whole expression gets
+the same but covU. For necessity (--relation necessity), each term
 and the whole get inclusion (inclN = sum min(X, Y) / sum Y), relevance (RoN) and coverage
-(covN = sum min(X, Y) / sum X). Undefined measures (denominator 0): `-` in text, null in JSON.
+(covN = sum min(X, Y) / sum X): SetMethods' QCAfit has no Haesebrouck or PRODUCT measure of
+necessity. Undefined measures (denominator 0): `-` in text, null in JSON.
 
 JSON (--format json):
-  sufficiency: {\"outcome\", \"relation\": \"sufficiency\", \"terms\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"cov_unique\"}, ..],
-                \"solution\": {\"expression\", \"incl\", \"pri\", \"cov\"}}
+  sufficiency: {\"outcome\", \"relation\": \"sufficiency\", \"terms\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"cov_unique\", \"incl_h\", \"product\"}, ..],
+                \"solution\": {\"expression\", \"incl\", \"pri\", \"cov\", \"incl_h\", \"product\"}}
   necessity:   {\"outcome\", \"relation\": \"necessity\", \"terms\": [{\"expression\", \"incl\", \"ron\", \"cov\"}, ..],
                 \"solution\": {\"expression\", \"incl\", \"ron\", \"cov\"}}
 
@@ -67,7 +70,10 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             match args.format {
                 Format::Json => emit_json(&output),
                 Format::Text => {
-                    let mut t = TextTable::new(&["", "", "inclS", "PRI", "covS", "covU"], 2);
+                    let mut t = TextTable::new(
+                        &["", "", "inclS", "PRI", "covS", "covU", "inclH", "PROD"],
+                        2,
+                    );
                     for (i, term) in output.terms.iter().enumerate() {
                         t.row(vec![
                             (i + 1).to_string(),
@@ -76,6 +82,8 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                             metric(term.pri),
                             metric(term.cov),
                             metric(term.cov_unique),
+                            metric(term.incl_h),
+                            metric(term.product),
                         ]);
                     }
                     t.rule();
@@ -87,6 +95,8 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                         metric(s.pri),
                         metric(s.cov),
                         String::new(),
+                        metric(s.incl_h),
+                        metric(s.product),
                     ]);
                     emit(|out| {
                         writeln!(out, "sufficiency for outcome {outcome}")?;

@@ -7,6 +7,7 @@
 
 mod calibrate;
 mod common;
+mod diagnose;
 mod find_rows;
 mod fit;
 mod minimize;
@@ -38,6 +39,7 @@ level 2 of a multi-value condition, e.g. \"E*~U + G\".
 
 Examples:
   fsqca calibrate raw.csv --column gdppc --thresholds 6000,12000,20000 --name G > cal.csv
+  fsqca diagnose cal.csv --sets E,U,G,P,Y
   fsqca necessity cal.csv --outcome Y --conditions E,U,G,P
   fsqca fit cal.csv --outcome Y --expression \"E*~U + G\"
   fsqca truth-table cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.85 --format json
@@ -65,6 +67,10 @@ enum Command {
     /// the data set with the new column.
     #[command(after_help = calibrate::AFTER_HELP)]
     Calibrate(calibrate::Args),
+    /// Calibration diagnostics: per set the cases above 0.5 and their share (flagging skewed
+    /// sets), and the cases at exactly 0.5.
+    #[command(after_help = diagnose::AFTER_HELP)]
+    Diagnose(diagnose::Args),
     /// Necessity of every condition and of its negation (each level of a multi-value
     /// condition) for an outcome: inclusion, relevance (RoN) and coverage.
     #[command(after_help = necessity::AFTER_HELP)]
@@ -101,6 +107,7 @@ enum Command {
 fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Calibrate(args) => calibrate::run(&args),
+        Command::Diagnose(args) => diagnose::run(&args),
         Command::Necessity(args) => necessity::run(&args),
         Command::Fit(args) => fit::run(&args),
         Command::TruthTable(args) => truth_table::run(&args),

@@ -16,7 +16,8 @@ use crate::common::{data_error, emit, emit_json, CliError, CounterfactualsOut, F
 
 pub const AFTER_HELP: &str = "\
 Minimizes the truth table exactly and prints every minimal model with its fit (inclS, PRI,
-covS; per term covU and the cases it covers). Positive rows are covered, negative rows and
+covS, Haesebrouck's consistency inclH and PROD = inclS * PRI as SetMethods' QCAfit gives them;
+per term also covU and the cases it covers). Positive rows are covered, negative rows and
 contradictions never; remainders as the solution type allows. Intermediate models are derived
 for every pair of conservative and parsimonious models, with their easy and difficult
 counterfactuals. Simplifying assumptions and counterfactuals are held as cubes, never listed
@@ -33,8 +34,8 @@ all.sol = TRUE; it proves no minimum and may use any prime implicant, so --accep
 --pruned, which would do nothing with it, are refused.
 
 JSON (--format json): {\"outcome\", \"solution_type\", \"conditions\", \"prime_implicants\": [..],
-\"essential\": [..], \"models\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"terms\": [{\"expression\",
-\"incl\", \"pri\", \"cov\", \"cov_unique\", \"cases\"}], \"simplifying_assumptions\": {\"count\",
+\"essential\": [..], \"models\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"incl_h\", \"product\", \"terms\":
+[{\"expression\", \"incl\", \"pri\", \"cov\", \"cov_unique\", \"incl_h\", \"product\", \"cases\"}], \"simplifying_assumptions\": {\"count\",
 \"cubes\": [\"A*~B\", ..], \"rows\": [ids..], \"complete\"}, \"easy_counterfactuals\": {..},
 \"difficult_counterfactuals\": {..}, \"origin\": {\"conservative\", \"parsimonious\"} or null}],
 \"minimum_proven\": true or false, \"warning\": null or a message}.

@@ -6,8 +6,8 @@ use fsqca::Expression;
 use serde::Serialize;
 
 use crate::common::{
-    emit, emit_json, infer_levels, names, warn, CliError, DataArgs, Fitted, Format, OutcomeArg,
-    TextTable,
+    emit, emit_json, infer_levels, names, numeric_columns, CliError, DataArgs, Fitted, Format,
+    OutcomeArg, TextTable,
 };
 
 pub const AFTER_HELP: &str = "\
@@ -54,29 +54,9 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     let given = names("--conditions", &args.conditions)?;
     let data = args.data.load()?;
     let conditions: Vec<String> = if given.is_empty() {
-        let text = data.text_names();
-        if !text.is_empty() {
-            warn(
-                &args.data.data,
-                format_args!(
-                    "left out the columns that are not numeric: {}",
-                    text.iter()
-                        .map(|name| match data.column(name) {
-                            Err(fsqca::DataError::NotNumeric { line, value, .. }) => format!(
-                                "`{name}` ({}`{value}`)",
-                                line.map_or(String::new(), |l| format!("line {l}: "))
-                            ),
-                            _ => format!("`{name}`"),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            );
-        }
-        data.numeric_names()
+        numeric_columns(&args.data.data, &data)
             .into_iter()
             .filter(|n| *n != outcome_name)
-            .map(str::to_owned)
             .collect()
     } else {
         given
