@@ -155,6 +155,8 @@ fn fit_equals_setmethods_unrounded() {
                 (fit.incl, "Cons.Suf"),
                 (fit.cov, "Cov.Suf"),
                 (fit.pri, "PRI"),
+                (fit.incl_h, "Cons.Suf(H)"),
+                (fit.product, "PRODUCT"),
             ] {
                 let Some(r) = row[key].as_f64() else {
                     // R's NaN (0 / 0, an empty intersection) is fsqca's undefined.
@@ -367,9 +369,10 @@ fn fuzzy_intersections_are_exact_on_the_reference_data() {
 }
 
 /// SM12: `theory.evaluation(consH = TRUE)` fails in SetMethods ("names do not match previous
-/// names"). Cons.Suf(H) is the fit measure of branch diag17: once merged, the fit of every
-/// intersection carries it through `Sufficiency`, and its check against
-/// `recomputed.fit_unrounded` belongs here then. Until then this test only states the bug.
+/// names": `theory.fit()` compares names where it means to assign them). The correct Cons.Suf(H)
+/// of every row is in `recomputed.fit_unrounded`, and `fit_equals_setmethods_unrounded` checks
+/// ours against it to 1e-9 (through `Sufficiency::incl_h`); here: SetMethods' failure, and our
+/// value where SetMethods gives none.
 #[test]
 fn sm12_cons_h_fails_in_setmethods() {
     for name in NAMES {
@@ -380,5 +383,17 @@ fn sm12_cons_h_fails_in_setmethods() {
             "{name}"
         );
         assert_eq!(cons_h["known_bugs"][0]["id"], "SM12");
+        let e = &case.evaluation;
+        let recomputed = result(&case)["recomputed"]["fit_unrounded"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["row"] == "Theory")
+            .unwrap()["Cons.Suf(H)"]
+            .as_f64();
+        match (e.theory_fit.incl_h, recomputed) {
+            (Some(ours), Some(correct)) => assert!((ours - correct).abs() < TOL, "{name}"),
+            (ours, correct) => assert_eq!(ours, correct, "{name}: both undefined"),
+        }
     }
 }
