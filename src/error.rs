@@ -1,6 +1,7 @@
 //! The crate-wide error type.
 
 use crate::calibration::CalibrationError;
+use crate::cluster::ClusterError;
 use crate::counterfactual::CounterfactualError;
 use crate::data::DataError;
 use crate::expression::ExpressionError;
@@ -69,6 +70,9 @@ pub enum Error {
     /// An error of counterfactual analysis (exclusions, ESA, finding rows).
     #[error(transparent)]
     Counterfactual(#[from] CounterfactualError),
+    /// Panel cluster diagnostics were given invalid ids or data.
+    #[error(transparent)]
+    Cluster(#[from] ClusterError),
     /// A plot could not be drawn or written.
     #[cfg(feature = "plot")]
     #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]
