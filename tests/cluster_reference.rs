@@ -88,11 +88,7 @@ fn load(name: &'static str) -> Case {
             .unwrap();
     }
     let panel = Panel::from_columns(&data, unit, cluster).unwrap();
-    Case {
-        json,
-        data,
-        panel,
-    }
+    Case { json, data, panel }
 }
 
 const NAMES: [&str; 4] = ["PAYF", "SAMF", "SCHLF", "THOF"];

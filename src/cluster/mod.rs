@@ -112,3 +112,6 @@ mod panel;
 pub use error::ClusterError;
 pub use measures::{ClusterFit, ExpressionClusterFit, GroupFit, Measures, SolutionClusterFit};
 pub use panel::Panel;
+
+#[cfg(test)]
+mod tests;
