@@ -104,7 +104,7 @@ pub fn report_clap(err: &clap::Error) -> ExitCode {
 }
 
 /// The subcommands, for the hint after a command-line error.
-const COMMANDS: [&str; 7] = [
+const COMMANDS: [&str; 8] = [
     "calibrate",
     "necessity",
     "fit",
@@ -112,6 +112,7 @@ const COMMANDS: [&str; 7] = [
     "minimize",
     "xyplot",
     "robustness",
+    "cluster",
 ];
 
 /// Joins the lines of `text` with single spaces.
