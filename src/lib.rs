@@ -200,6 +200,8 @@
 //!   [`SolutionOptions::engine`]). Its types stay under `fsqca::minimize`.
 //! - **Robustness** ([`robustness`]) and **plots** (`plot`, with the `plot` feature) build on
 //!   the pipeline.
+//! - **Panel data** ([`cluster`]): whether a solution found on pooled cases holds within each
+//!   unit and in each period (SetMethods' `cluster()`).
 //!
 //! ## API themes
 //!
