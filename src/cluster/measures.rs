@@ -3,7 +3,6 @@
 
 use ndarray::ArrayView1;
 
-use super::panel::Panel;
 use crate::expression::{Expression, Relation};
 
 /// Consistency and coverage of one relation over a group of cases (all of them, one cluster or
@@ -226,19 +225,26 @@ fn distance(groups: &[GroupFit]) -> Option<f64> {
     Some(squares.sqrt())
 }
 
-/// The diagnostics of memberships `x` (the expression) and `y` (the outcome), one per case of
-/// `panel` (the caller checks the lengths).
+/// The cases of a panel: the distinct unit and cluster ids, and per case the index of its
+/// unit and of its cluster.
+pub(super) struct Cells<'a> {
+    pub(super) units: &'a [String],
+    pub(super) clusters: &'a [String],
+    pub(super) cells: &'a [(usize, usize)],
+}
+
+/// The diagnostics of memberships `x` (the expression) and `y` (the outcome), one per case
+/// (the caller checks the lengths).
 pub(super) fn cluster_fit(
-    panel: &Panel,
+    panel: &Cells<'_>,
     x: ArrayView1<'_, f64>,
     y: ArrayView1<'_, f64>,
     relation: Relation,
 ) -> ClusterFit {
     let mut pooled = Sums::default();
-    let mut clusters = vec![Sums::default(); panel.clusters().len()];
-    let mut units = vec![Sums::default(); panel.units().len()];
-    for (case, (&x, &y)) in x.iter().zip(y.iter()).enumerate() {
-        let (unit, cluster) = panel.cell(case);
+    let mut clusters = vec![Sums::default(); panel.clusters.len()];
+    let mut units = vec![Sums::default(); panel.units.len()];
+    for (&(unit, cluster), (&x, &y)) in panel.cells.iter().zip(x.iter().zip(y.iter())) {
         pooled.add(x, y);
         clusters[cluster].add(x, y);
         units[unit].add(x, y);
@@ -252,8 +258,8 @@ pub(super) fn cluster_fit(
             })
             .collect()
     };
-    let between = groups(panel.clusters(), &clusters);
-    let within = groups(panel.units(), &units);
+    let between = groups(panel.clusters, &clusters);
+    let within = groups(panel.units, &units);
     ClusterFit {
         relation,
         pooled: pooled.measures(relation),

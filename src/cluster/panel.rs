@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::error::ClusterError;
-use super::measures::{cluster_fit, ClusterFit, ExpressionClusterFit, SolutionClusterFit};
+use super::measures::{cluster_fit, Cells, ClusterFit, ExpressionClusterFit, SolutionClusterFit};
 use crate::data::Dataset;
 use crate::expression::{Expression, Relation};
 use crate::fit::IntoOutcome;
@@ -179,9 +179,13 @@ impl Panel {
         &self.clusters
     }
 
-    /// The unit and cluster indices of a case.
-    pub(super) fn cell(&self, case: usize) -> (usize, usize) {
-        self.cells[case]
+    /// What the sums need: the ids and each case's unit and cluster.
+    fn cells(&self) -> Cells<'_> {
+        Cells {
+            units: &self.units,
+            clusters: &self.clusters,
+            cells: &self.cells,
+        }
     }
 
     /// Cluster diagnostics of membership sets: `x` (the expression, a condition) against `y`
@@ -220,7 +224,7 @@ impl Panel {
                 });
             }
         }
-        Ok(cluster_fit(self, x.values(), y.values(), relation))
+        Ok(cluster_fit(&self.cells(), x.values(), y.values(), relation))
     }
 
     /// Cluster diagnostics of an expression (a condition, a term, a whole solution) for an
@@ -256,7 +260,7 @@ impl Panel {
         self.check_cases(data)?;
         let y = outcome.outcome_expression()?.evaluate(data)?;
         let x = expression.evaluate(data)?;
-        Ok(cluster_fit(self, x.values(), y.values(), relation))
+        Ok(cluster_fit(&self.cells(), x.values(), y.values(), relation))
     }
 
     /// Cluster diagnostics of a solution given as its terms (use [`Expression::disjuncts`] to
