@@ -284,7 +284,7 @@ impl Panel {
     /// assert_eq!(fits.terms.len(), 2);
     /// // Each term covers one year; the solution both.
     /// assert!((fits.terms[0].fit.pooled.coverage.unwrap() - 0.9 / 1.7).abs() < 1e-12);
-    /// assert!((fits.solution.fit.pooled.coverage.unwrap() - 1.6 / 1.7).abs() < 1e-12);
+    /// assert!((fits.solution.fit.pooled.coverage.unwrap() - 1.0).abs() < 1e-12);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn solution<O: IntoOutcome + ?Sized>(
