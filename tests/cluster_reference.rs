@@ -91,6 +91,17 @@ fn load(name: &'static str) -> Case {
     Case { json, data, panel }
 }
 
+impl Case {
+    /// The fixture's `cluster` section.
+    fn section(&self) -> &Value {
+        &self.json["cluster"]
+    }
+
+    fn outcome(&self) -> &str {
+        self.json["outcome"].as_str().unwrap()
+    }
+}
+
 const NAMES: [&str; 4] = ["PAYF", "SAMF", "SCHLF", "THOF"];
 
 /// SetMethods' ratio: (num + ε) / (den + ε).
@@ -285,8 +296,7 @@ fn expressions_equal_setmethods() {
     let mut total = Tally::default();
     for name in NAMES {
         let case = load(name);
-        let section = &case.json["cluster"];
-        let outcome = case.json["outcome"].as_str().unwrap();
+        let (section, outcome) = (case.section(), case.outcome());
         for key in [
             "solution_expression_sufficiency",
             "solution_expression_necessity",
@@ -320,6 +330,15 @@ fn expressions_equal_setmethods() {
     );
 }
 
+/// A JSON array of strings.
+fn strings(v: &Value) -> Vec<String> {
+    let items = v.as_array().unwrap();
+    items
+        .iter()
+        .map(|s| s.as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// The directional expectations of the fixture's `sol_i`.
 fn dir_exp(case: &Case, conditions: &[String]) -> DirectionalExpectations {
     let code = case.json["objects"]
@@ -348,12 +367,7 @@ fn dir_exp(case: &Case, conditions: &[String]) -> DirectionalExpectations {
 /// The terms of model 1 of the fixture's parsimonious or intermediate solution, derived by
 /// fsqca from the truth table of the fixture's `tt`.
 fn model_terms(case: &Case, solution: SolutionType) -> Vec<Expression> {
-    let conditions: Vec<String> = case.json["conditions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap().to_owned())
-        .collect();
+    let conditions = strings(&case.json["conditions"]);
     let tt = TruthTableOptions::default()
         .incl_cutoff(case.json["incl.cut"].as_f64().unwrap())
         .n_cutoff(case.json["n.cut"].as_u64().unwrap() as usize)
@@ -403,8 +417,7 @@ fn solution_terms_equal_setmethods() {
     let mut total = Tally::default();
     for name in NAMES {
         let case = load(name);
-        let section = &case.json["cluster"];
-        let outcome = case.json["outcome"].as_str().unwrap();
+        let (section, outcome) = (case.section(), case.outcome());
         for (key, solution) in [
             ("intermediate_sufficiency", SolutionType::Intermediate),
             ("parsimonious_sufficiency", SolutionType::Parsimonious),
@@ -449,8 +462,7 @@ fn solution_terms_equal_setmethods() {
 fn necessity_of_a_solution_is_not_setmethods_sm5() {
     for name in NAMES {
         let case = load(name);
-        let section = &case.json["cluster"];
-        let outcome = case.json["outcome"].as_str().unwrap();
+        let (section, outcome) = (case.section(), case.outcome());
         let buggy = &section["intermediate_necessity_TRUE"];
         assert_eq!(buggy["known_bugs"][0]["id"], "SM5");
         assert_eq!(
@@ -548,18 +560,8 @@ fn help_examples_equal_setmethods() {
     }
     let payf = load("PAYF");
     let example = &payf.json["cluster"]["cluster_plot_example"];
-    let expected: Vec<String> = example["PS"]["models"][0]["terms"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t.as_str().unwrap().to_owned())
-        .collect();
-    let conditions: Vec<String> = payf.json["conditions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap().to_owned())
-        .collect();
+    let expected = strings(&example["PS"]["models"][0]["terms"]);
+    let conditions = strings(&payf.json["conditions"]);
     // PS: minimize(PAYF, "HL", conditions, incl.cut = 0.9, n.cut = 2, include = "?").
     let tt = TruthTableOptions::default()
         .incl_cutoff(0.9)

@@ -30,6 +30,12 @@ const SCHLF: [&str; 8] = [
     "YEAR",
 ];
 
+/// The tool's `path` in `fit` against SetMethods' `key` in `reference`, to `R_TOL`.
+fn close_to(fit: &Value, path: &[&str], reference: &Value, key: &str) {
+    let got = path.iter().fold(fit, |v, field| &v[*field]);
+    close(num(got), num(&reference[key]), key);
+}
+
 /// Every number of one fit in the tool's JSON is the library's, to the bit.
 fn same_fit(got: &Value, lib: &fsqca::cluster::ClusterFit, what: &str) {
     let measures = |g: &Value, m: &fsqca::cluster::Measures, what: &str| {
@@ -96,25 +102,13 @@ fn derived_solution_is_the_library_fit_and_setmethods() {
         // SetMethods' per-term values (no group of SCHLF is empty).
         let reference =
             &section["intermediate_sufficiency"]["result"]["terms"][l.expression.to_string()];
-        close(
-            num(&g["pooled"]["consistency"]),
-            num(&reference["POCOS"]),
-            "POCOS",
-        );
-        close(num(&g["between_distance"]), num(&reference["dBP"]), "dBP");
+        close_to(g, &["pooled", "consistency"], reference, "POCOS");
+        close_to(g, &["between_distance"], reference, "dBP");
     }
     same_fit(&got["solution"], &lib.solution.fit, "solution");
     let whole = &section["solution_expression_sufficiency"]["result"]["values"];
-    close(
-        num(&got["solution"]["pooled"]["consistency"]),
-        num(&whole["POCOS"]),
-        "POCOS",
-    );
-    close(
-        num(&got["solution"]["within_distance"]),
-        num(&whole["dWP"]),
-        "dWP",
-    );
+    close_to(&got["solution"], &["pooled", "consistency"], whole, "POCOS");
+    close_to(&got["solution"], &["within_distance"], whole, "dWP");
     // The text output has the pooled table and the between tables, not the within ones.
     let mut text_args = args.clone();
     text_args.push("--within");
@@ -151,16 +145,13 @@ fn expression_necessity_with_empty_units() {
     let empty = within.iter().filter(|u| u["consistency"].is_null()).count();
     assert_eq!(empty, 21);
     let reference = &setmethods_cluster("PAYF")["nec_cond_necessity"]["result"]["values"];
-    close(
-        num(&got["solution"]["pooled"]["consistency"]),
-        num(&reference["POCOS"]),
+    close_to(
+        &got["solution"],
+        &["pooled", "consistency"],
+        reference,
         "POCOS",
     );
-    close(
-        num(&got["solution"]["between_distance"]),
-        num(&reference["dBP"]),
-        "dBP",
-    );
+    close_to(&got["solution"], &["between_distance"], reference, "dBP");
     // SetMethods counts the 21 as fully consistent: dWP 0.0216; without them 0.0257.
     let dwp = num(&got["solution"]["within_distance"]).unwrap();
     assert!((dwp - 0.0257196416828242).abs() < 1e-9, "{dwp}");
@@ -176,24 +167,22 @@ fn one_cluster_is_explained() {
         "one.csv",
         "case,unit,year,A,Y\na,fr,1990,0.8,0.9\nb,de,1990,0.3,0.2\n",
     );
-    let args = [
-        "cluster",
-        &csv,
-        "-o",
-        "Y",
-        "-c",
-        "A",
-        "--unit",
-        "unit",
-        "--cluster",
-        "year",
-        "-e",
-        "A",
-    ];
+    let owned = panel_args(&csv, &["-e", "A"]);
+    let args: Vec<&str> = owned.iter().map(String::as_str).collect();
     let text = run_ok(&args);
     assert!(text.contains("note: one cluster: its consistency is the pooled one and dBP is 0."));
     let got = json(&args);
     assert_eq!(got["solution"]["between_distance"].as_f64(), Some(0.0));
+}
+
+/// `cluster CSV -o Y -c A --unit unit --cluster year EXTRA..`.
+fn panel_args(csv: &str, extra: &[&str]) -> Vec<String> {
+    let flags = ["-o", "Y", "-c", "A", "--unit", "unit", "--cluster", "year"];
+    let all = ["cluster", csv]
+        .into_iter()
+        .chain(flags)
+        .chain(extra.iter().copied());
+    all.map(ToString::to_string).collect()
 }
 
 /// Exit `code` and the one line `fsqca: error: ...` holding each of `parts`.
@@ -223,25 +212,7 @@ fn bad_input_is_one_error_line() {
         "twice.csv",
         "case,unit,year,A,Y\na,fr,1990,0.8,0.9\nb,fr,1990,0.3,0.2\n",
     );
-    let base = |csv: &str, extra: &[&str]| -> Vec<String> {
-        let mut v: Vec<String> = [
-            "cluster",
-            csv,
-            "-o",
-            "Y",
-            "-c",
-            "A",
-            "--unit",
-            "unit",
-            "--cluster",
-            "year",
-        ]
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-        v.extend(extra.iter().map(ToString::to_string));
-        v
-    };
+    let base = panel_args;
     let check = |args: Vec<String>, code: i32, parts: &[&str]| {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         refused(&args, code, parts);
