@@ -271,3 +271,24 @@ fn bad_input_is_one_error_line() {
         &["--model 3: the solution has 1 model"],
     );
 }
+
+#[test]
+fn svg_is_the_cluster_plot_of_the_solution() {
+    let dir = Scratch::new("cli-cluster-svg");
+    let file = dir.path("clusters.svg");
+    let csv = setmethods_csv("SCHLF");
+    let mut args = vec!["cluster", &csv];
+    args.extend(SCHLF);
+    let file_text = file.to_string_lossy().into_owned();
+    args.extend(["-e", "EMP*~MA*STOCK", "--svg", &file_text]);
+    run_ok(&args);
+    let svg = std::fs::read_to_string(&file).expect("the SVG file");
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    for year in ["1990", "1995", "1999", "2003"] {
+        assert!(texts.iter().any(|t| t.trim() == year), "{year} labelled");
+    }
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("sufficiency consistency per cluster; dBP")));
+}

@@ -3,6 +3,7 @@
 
 use fsqca::cluster::{ClusterFit, ExpressionClusterFit, GroupFit, Measures, Panel};
 use fsqca::number::metric;
+use fsqca::plot::{cluster_plot, write_svg, ClusterGroups};
 use fsqca::{Dataset, Expression, Relation};
 use serde::Serialize;
 
@@ -32,7 +33,8 @@ necessity) has an undefined consistency: `-` in text, null in JSON; it is left o
 distance. SetMethods adds 1e-10 to every sum and prints 1 there, and so may differ (see the
 documentation of the library's cluster module). Text shows the pooled fit and distances, the
 between consistencies and coverages, and with --within the within ones; JSON always has
-everything.
+everything. --svg FILE also draws the whole solution's consistency per cluster (per unit with
+--within) against the pooled one (SetMethods' cluster.plot).
 
 JSON (--format json): {\"outcome\", \"relation\", \"unit_column\", \"cluster_column\", \"model\" (the
 model number, null with --expression), \"terms\": [fit, ..], \"solution\": fit}, where a fit is
@@ -43,7 +45,7 @@ model number, null with --expression), \"terms\": [fit, ..], \"solution\": fit},
 Examples:
   fsqca cluster tests/fixtures/setmethods/SCHLF.csv --outcome EXPORT --conditions EMP,BARGAIN,UNI,OCCUP,STOCK,MA --unit COUNTRY --cluster YEAR --incl-cut 0.9 --solution intermediate --dir-exp 0,0,0,0,0,0
   fsqca cluster tests/fixtures/setmethods/PAYF.csv --outcome HL --conditions HE,GG,AH,HI,HW --unit COUNTRY --cluster REGION --expression HW --necessity --format json
-  fsqca cluster tests/fixtures/setmethods/SCHLF.csv --outcome EXPORT --conditions EMP,MA,STOCK --unit COUNTRY --cluster YEAR --expression \"EMP*~MA*STOCK\" --within";
+  fsqca cluster tests/fixtures/setmethods/SCHLF.csv --outcome EXPORT --conditions EMP,MA,STOCK --unit COUNTRY --cluster YEAR --expression \"EMP*~MA*STOCK\" --within --svg within.svg";
 
 /// The flags of `minimize` that `--expression` replaces.
 const SOLUTION_FLAGS: [&str; 16] = [
@@ -99,6 +101,11 @@ pub struct Args {
     /// Also print the within (per unit) consistencies and coverages in the text output.
     #[arg(long)]
     within: bool,
+
+    /// Draw the cluster plot of the whole solution as SVG, e.g. `--svg clusters.svg`: its
+    /// consistency per cluster (per unit with --within) and the pooled one.
+    #[arg(long, value_name = "FILE")]
+    svg: Option<String>,
 }
 
 /// The JSON object of `cluster`: the library's fits, with what they are of.
@@ -191,6 +198,16 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     let fits = panel
         .solution(&terms, &data, &outcome, relation)
         .map_err(|e| data_error(path, e))?;
+    if let Some(file) = &args.svg {
+        let groups = if args.within {
+            ClusterGroups::Within
+        } else {
+            ClusterGroups::Between
+        };
+        let svg =
+            cluster_plot(&fits.solution.fit, groups).map_err(|e| CliError::input(e.to_string()))?;
+        write_svg(file, &svg).map_err(|e| CliError::input(e.to_string()))?;
+    }
     let output = Output {
         outcome: &outcome,
         relation,
