@@ -98,12 +98,11 @@ pub fn cluster_plot(fit: &ClusterFit, groups: ClusterGroups) -> Result<String, P
             .map_err(drawing)?
             .label(kind)
             .legend(|(x, y)| Circle::new((x + 10, y), 5, BLUE.filled()));
-        let undefined = list.iter().enumerate().filter_map(|(i, g)| {
-            g.measures
-                .consistency
-                .is_none()
-                .then(|| Cross::new((i as f64, 0.0), 5, BLACK.mix(0.4).stroke_width(2)))
-        });
+        let undefined = list
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.measures.consistency.is_none())
+            .map(|(i, _)| Cross::new((i as f64, 0.0), 5, BLACK.mix(0.4).stroke_width(2)));
         chart.draw_series(undefined).map_err(drawing)?;
         chart
             .configure_series_labels()
