@@ -170,6 +170,7 @@ fn one_cluster_is_explained() {
     let owned = panel_args(&csv, &["-e", "A"]);
     let args: Vec<&str> = owned.iter().map(String::as_str).collect();
     let text = run_ok(&args);
+    assert!(text.contains("2 units (unit), 1 cluster (year), 2 cases"));
     assert!(text.contains("note: one cluster: its consistency is the pooled one and dBP is 0."));
     let got = json(&args);
     assert_eq!(got["solution"]["between_distance"].as_f64(), Some(0.0));
@@ -231,6 +232,18 @@ fn bad_input_is_one_error_line() {
     unknown[7] = "country".into();
     check(unknown, 1, &["unknown column `country`"]);
     check(base(&missing, &[]), 2, &["--solution"]);
+    // With --drop-missing the case missing a membership is left out; without, an error.
+    let gap = dir.file(
+        "gap.csv",
+        "case,unit,year,A,Y\na,fr,1990,0.8,0.9\nb,fr,1995,,0.2\n",
+    );
+    check(
+        base(&gap, &["-e", "A"]),
+        1,
+        &["missing values in column `A` for cases: b"],
+    );
+    let kept = json(&strs(&base(&gap, &["-e", "A", "--drop-missing"])));
+    assert_eq!(kept["solution"]["pooled"]["cases"], 1);
     check(
         base(&missing, &["-e", "A", "--solution", "conservative"]),
         2,

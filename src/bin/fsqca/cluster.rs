@@ -233,12 +233,12 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             let whole = &fits.solution.fit;
             writeln!(
                 out,
-                "{} units ({}), {} clusters ({}), {} cases",
-                whole.within.len(),
+                "{} ({}), {} ({}), {}",
+                count(whole.within.len(), "unit"),
                 args.unit,
-                whole.between.len(),
+                count(whole.between.len(), "cluster"),
                 args.cluster,
-                whole.pooled.cases
+                count(whole.pooled.cases, "case")
             )?;
             writeln!(out)?;
             let fits: Vec<(String, &ClusterFit)> = output
@@ -276,6 +276,15 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             }
             Ok(())
         }),
+    }
+}
+
+/// `n` and `noun`, plural unless `n` is 1: `1 cluster`, `4 clusters`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
