@@ -1,6 +1,7 @@
 //! The crate-wide error type.
 
 use crate::calibration::CalibrationError;
+use crate::cluster::ClusterError;
 use crate::counterfactual::CounterfactualError;
 use crate::data::DataError;
 use crate::diagnostics::DiagnosticsError;
@@ -73,6 +74,9 @@ pub enum Error {
     /// The calibration diagnostics were given invalid input.
     #[error(transparent)]
     Diagnostics(#[from] DiagnosticsError),
+    /// Panel cluster diagnostics were given invalid ids or data.
+    #[error(transparent)]
+    Cluster(#[from] ClusterError),
     /// A plot could not be drawn or written.
     #[cfg(feature = "plot")]
     #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]

@@ -203,6 +203,8 @@
 //!   the pipeline.
 //! - **Calibration diagnostics** ([`diagnostics`]): after calibrating, how skewed each set
 //!   is and which cases sit at exactly 0.5 (SetMethods' `skew.check` and `ambig.cases`).
+//! - **Panel data** ([`cluster`]): whether a solution found on pooled cases holds within each
+//!   unit and in each period (SetMethods' `cluster()`).
 //!
 //! ## API themes
 //!
@@ -293,6 +295,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calibration;
+pub mod cluster;
 pub mod counterfactual;
 pub mod data;
 pub mod diagnostics;

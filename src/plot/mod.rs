@@ -1,5 +1,5 @@
-//! Pictures as SVG: the XY plot of an expression against the outcome, and the chart of a
-//! robustness sweep.
+//! Pictures as SVG: the XY plot of an expression against the outcome, the chart of a
+//! robustness sweep, and the cluster plot of panel diagnostics ([`cluster_plot`]).
 //!
 //! The XY plot is the standard picture of a set relation (Ragin 2008; Schneider & Wagemann
 //! 2012): each case a point at (membership in X, membership in Y), the diagonal X = Y, cases
@@ -22,11 +22,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod cluster_plot;
 mod error;
 mod svg;
 mod sweep_chart;
 mod xy;
 
+pub use cluster_plot::{cluster_plot, ClusterGroups};
 pub use error::PlotError;
 pub use svg::write_svg;
 pub use sweep_chart::sweep_chart;

@@ -162,6 +162,25 @@ fn run_of(command: &str) -> Vec<String> {
             "--type",
             "csa",
         ]),
+        "cluster" => {
+            let schlf = root().join("tests/fixtures/setmethods/SCHLF.csv");
+            owned(&[
+                "cluster",
+                &schlf.to_string_lossy(),
+                "-o",
+                "EXPORT",
+                "-c",
+                "EMP,BARGAIN,UNI,OCCUP,STOCK,MA",
+                "--unit",
+                "COUNTRY",
+                "--cluster",
+                "YEAR",
+                "--incl-cut",
+                "0.9",
+                "--solution",
+                "parsimonious",
+            ])
+        }
         other => panic!("README documents the JSON of `{other}`: add a run here"),
     }
 }
@@ -180,7 +199,8 @@ fn every_documented_json_field_is_in_the_output() {
             "truth-table",
             "minimize",
             "find-rows",
-            "robustness"
+            "robustness",
+            "cluster"
         ]
     );
     for (command, fields) in &commands {

@@ -104,15 +104,18 @@ pub fn report_clap(err: &clap::Error) -> ExitCode {
 }
 
 /// The subcommands, for the hint after a command-line error.
-const COMMANDS: [&str; 8] = [
+const COMMANDS: &[&str] = &[
     "calibrate",
+    "diagnose",
     "necessity",
     "fit",
     "truth-table",
     "minimize",
+    "find-rows",
     "xyplot",
     "robustness",
     "theory",
+    "cluster",
 ];
 
 /// Joins the lines of `text` with single spaces.

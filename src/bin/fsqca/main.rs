@@ -6,6 +6,7 @@
 //! non-zero exit code: 2 for a bad command line, 1 for bad data or a failed analysis.
 
 mod calibrate;
+mod cluster;
 mod common;
 mod diagnose;
 mod find_rows;
@@ -45,6 +46,7 @@ Examples:
   fsqca truth-table cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.85 --format json
   fsqca calibrate raw.csv --column u_rank --thresholds 25,14.5,6 --name U | fsqca truth-table - --outcome Y --conditions U,G
   fsqca xyplot cal.csv --outcome Y --expression \"E*P\" --svg xy.svg
+  fsqca cluster panel.csv --outcome Y --conditions A,B --unit COUNTRY --cluster YEAR --expression \"A*~B\"
   fsqca robustness raw.csv --outcome Y --conditions E,U --calibrate E=25,14.5,6 --calibrate U=25,14.5,6 --incl-cut 0.85 --svg sweep.svg
 
 Exit status: 0 on success, 1 for bad data or a failed analysis, 2 for a bad command line.
@@ -94,6 +96,10 @@ enum Command {
     /// fit, as SVG.
     #[command(after_help = xyplot::AFTER_HELP)]
     Xyplot(xyplot::Args),
+    /// Panel cluster diagnostics: pooled, between (per cluster) and within (per unit)
+    /// consistency and coverage of a solution's terms and of the whole, and their distances.
+    #[command(after_help = cluster::AFTER_HELP)]
+    Cluster(cluster::Args),
     /// Robustness of a solution: re-runs the analysis over grids of calibration thresholds and
     /// cut-offs and reports sensitivity ranges, robust core and robustness fit.
     #[command(after_help = robustness::AFTER_HELP)]
@@ -116,6 +122,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Xyplot(args) => xyplot::run(&args),
         Command::Robustness(args) => robustness::run(&args),
         Command::Theory(args) => theory::run(&args),
+        Command::Cluster(args) => cluster::run(&args),
     }
 }
 

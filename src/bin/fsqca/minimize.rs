@@ -9,7 +9,7 @@ use fsqca::solution::{
     Counterfactuals, DirectionalExpectations, Model, Solution, SolutionError, SolutionOptions,
     SolutionType, Term, DEFAULT_ROW_LIMIT,
 };
-use fsqca::Expression;
+use fsqca::{Expression, TruthTable, TruthTableOptions};
 use serde::Serialize;
 
 use crate::common::{data_error, emit, emit_json, CliError, CounterfactualsOut, Format, TableArgs};
@@ -66,8 +66,8 @@ pub struct Args {
     pub table: TableArgs,
 
     /// The solution type: conservative, parsimonious or intermediate.
-    #[arg(long, value_enum, value_name = "TYPE")]
-    pub solution: SolutionArg,
+    #[arg(long, value_enum, value_name = "TYPE", required = true)]
+    pub solution: Option<SolutionArg>,
 
     /// Directional expectations for the intermediate solution, comma-separated: `A` (present),
     /// `~B` (absent), a conjunction `C*~D`, levels of a multi-value condition `DEV[1,2]` (commas
@@ -257,10 +257,22 @@ fn engine_options(args: &Args) -> Result<EngineOptions, CliError> {
 
 /// Checks the flags, reads the data, builds the truth table and derives the solution.
 pub fn solve(args: &Args) -> Result<Solution, CliError> {
+    solve_with(args, |options| args.table.build(options))
+}
+
+/// As [`solve`], with the truth table built by `build` from the checked options (`cluster`
+/// builds it on the data it has read).
+pub fn solve_with(
+    args: &Args,
+    build: impl FnOnce(&TruthTableOptions) -> Result<TruthTable, CliError>,
+) -> Result<Solution, CliError> {
     let options = args.table.options()?;
     let engine = engine_options(args)?;
     let conditions = args.table.condition_names()?;
-    let solution_options = solution_options(args.solution, args.dir_exp.as_deref(), &conditions)?;
+    let solution = args
+        .solution
+        .ok_or_else(|| CliError::usage("--solution is required"))?;
+    let solution_options = solution_options(solution, args.dir_exp.as_deref(), &conditions)?;
     let mut exclusions = Exclusions::new();
     for text in &args.exclude {
         let parsed: Exclusions = text
@@ -288,7 +300,7 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
         .ron_cutoff(args.esa_ron_cut);
     esa.validate()
         .map_err(|e| CliError::usage(format!("--esa-incl-cut/--esa-ron-cut: {e}")))?;
-    if args.solution == SolutionArg::Conservative {
+    if solution == SolutionArg::Conservative {
         let flag = if !exclusions.is_empty() {
             Some("--exclude")
         } else if !necessary.is_empty() {
@@ -303,7 +315,7 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
             )));
         }
     }
-    let truth_table = args.table.build(&options)?;
+    let truth_table = build(&options)?;
     if !necessary.is_empty() {
         let esa_exclusions = esa
             .check(
