@@ -100,7 +100,10 @@ fn theory_bad_input_is_a_clear_error() {
             ],
             "is an intermediate model",
         ),
-        (&["--theory", "HS"], "give the solution"),
+        (
+            &["--theory", "HS"],
+            "required arguments were not provided: --solution",
+        ),
     ];
     for (extra, message) in cases {
         let mut args = base.to_vec();

@@ -47,26 +47,6 @@ Examples:
   fsqca cluster tests/fixtures/setmethods/PAYF.csv --outcome HL --conditions HE,GG,AH,HI,HW --unit COUNTRY --cluster REGION --expression HW --necessity --format json
   fsqca cluster tests/fixtures/setmethods/SCHLF.csv --outcome EXPORT --conditions EMP,MA,STOCK --unit COUNTRY --cluster YEAR --expression \"EMP*~MA*STOCK\" --within --svg within.svg";
 
-/// The flags of `minimize` that `--expression` replaces.
-const SOLUTION_FLAGS: [&str; 16] = [
-    "solution",
-    "dir_exp",
-    "exclude",
-    "negative_rows",
-    "esa_necessary",
-    "esa_incl_cut",
-    "esa_ron_cut",
-    "rows",
-    "row_dom",
-    "all_sol",
-    "pruned",
-    "max_models",
-    "max_nodes",
-    "accept_unproven",
-    "max_prime_implicants",
-    "model",
-];
-
 /// The flags of `cluster` (its group named apart from the flattened `minimize::Args`).
 #[derive(Debug, Clone, clap::Args)]
 #[group(id = "ClusterArgs")]
@@ -85,7 +65,7 @@ pub struct Args {
     /// An expression instead of a derived solution, e.g. `--expression "A*~B + C"`: its
     /// terms are its disjuncts. Replaces --solution and the other minimization flags, and the
     /// truth table's cut-offs.
-    #[arg(long, short = 'e', value_name = "EXPR", conflicts_with_all = SOLUTION_FLAGS,
+    #[arg(long, short = 'e', value_name = "EXPR", conflicts_with_all = minimize::SOLUTION_FLAGS, conflicts_with = "model",
           conflicts_with_all = ["incl_cut", "n_cut", "pri_cut"])]
     expression: Option<String>,
 

@@ -48,6 +48,26 @@ Examples:
   fsqca minimize data.csv --outcome Y --conditions A,B,C,D --solution intermediate --dir-exp \"A,~B,C*~D\" --exclude 3,7
   fsqca minimize data.csv --outcome Y --conditions A,B,C,D --solution intermediate --dir-exp 1,0,-,1 --esa-necessary A --exclude \"B*~C, 12\" --negative-rows 5";
 
+/// The flags that derive a solution, which `--expression` replaces in the commands that
+/// flatten these [`Args`] (`cluster`, `theory`).
+pub const SOLUTION_FLAGS: [&str; 15] = [
+    "solution",
+    "dir_exp",
+    "exclude",
+    "negative_rows",
+    "esa_necessary",
+    "esa_incl_cut",
+    "esa_ron_cut",
+    "rows",
+    "row_dom",
+    "all_sol",
+    "pruned",
+    "max_models",
+    "max_nodes",
+    "accept_unproven",
+    "max_prime_implicants",
+];
+
 /// The solution type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SolutionArg {

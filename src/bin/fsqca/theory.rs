@@ -4,8 +4,8 @@
 use fsqca::number::metric;
 use fsqca::theory::{ModelChoice, TheoryEvaluation};
 
-use crate::common::{emit, emit_json, parse_expression, CliError, Format, TableArgs, TextTable};
-use crate::minimize::{self, SolutionArg};
+use crate::common::{emit, emit_json, parse_expression, CliError, Format, TextTable};
+use crate::minimize;
 
 pub const AFTER_HELP: &str = "\
 Evaluates a theory T against a solution S: the four intersections T*S, ~T*S, T*~S and ~T*~S,
@@ -29,47 +29,37 @@ Examples:
   fsqca theory tests/fixtures/setmethods/JOBF.csv --outcome HM --conditions HS,FS,LS,LJS,PP --incl-cut 0.8 --solution intermediate --dir-exp HS,FS,LS,LJS,PP --theory \"HS*PP + FS*LS\"
   fsqca theory tests/fixtures/setmethods/JOBF.csv --outcome HM --conditions HS,FS,LS,LJS,PP --theory \"HS*PP + FS*LS\" --expression \"HS*FS + FS*LJS*PP\"";
 
-/// The flags of `theory`.
+/// The flags of `theory` (its group named apart from the flattened `minimize::Args`).
 #[derive(Debug, Clone, clap::Args)]
+#[group(id = "TheoryArgs")]
 pub struct Args {
     #[command(flatten)]
-    table: TableArgs,
+    solve: minimize::Args,
 
     /// The theory, an expression over the conditions, e.g. `--theory "A*B + C"`.
     #[arg(long, value_name = "EXPR")]
     theory: String,
 
-    /// The solution as an expression over the conditions (instead of --solution).
-    #[arg(long, short = 'e', value_name = "EXPR", conflicts_with_all = ["solution", "model"])]
+    /// The solution as an expression over the conditions, instead of a derived solution
+    /// (--solution and the other flags of `fsqca minimize`).
+    #[arg(long, short = 'e', value_name = "EXPR",
+          conflicts_with_all = minimize::SOLUTION_FLAGS, conflicts_with = "model")]
     expression: Option<String>,
-
-    /// The solution type to derive (instead of --expression): conservative, parsimonious or
-    /// intermediate.
-    #[arg(long, value_enum, value_name = "TYPE")]
-    solution: Option<SolutionArg>,
-
-    /// Directional expectations of the intermediate solution, as for `fsqca minimize`.
-    #[arg(long, value_name = "EXPS")]
-    dir_exp: Option<String>,
 
     /// The model of the solution: its number from 1 (default 1), or `c1p1i2` for the second
     /// intermediate model of conservative model 1 and parsimonious model 1.
     #[arg(long, value_name = "N|cXpYiZ", default_value = "1")]
     model: String,
-
-    /// Output: text or json.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
 }
 
 /// Runs `fsqca theory`.
 pub fn run(args: &Args) -> Result<(), CliError> {
     let theory = parse_expression("--theory", &args.theory)?;
-    let evaluation = match (&args.expression, args.solution) {
+    let table = &args.solve.table;
+    let evaluation = match (&args.expression, args.solve.solution) {
         (Some(text), _) => {
             let solution = parse_expression("--expression", text)?;
-            let options = args.table.options()?;
-            let tt = args.table.build(&options)?;
+            let tt = table.build(&table.options()?)?;
             TheoryEvaluation::new(
                 tt.data(),
                 tt.outcome_label().as_str(),
@@ -78,33 +68,13 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                 &solution,
             )
         }
-        (None, Some(solution)) => {
+        (None, Some(_)) => {
             let model: ModelChoice = args
                 .model
                 .parse()
                 .map_err(|e| CliError::usage(format!("--model: {e}")))?;
-            let minimize_args = minimize::Args {
-                table: args.table.clone(),
-                solution,
-                dir_exp: args.dir_exp.clone(),
-                exclude: Vec::new(),
-                negative_rows: Vec::new(),
-                esa_necessary: None,
-                esa_incl_cut: 0.9,
-                esa_ron_cut: 0.0,
-                rows: None,
-                row_dom: false,
-                all_sol: false,
-                pruned: false,
-                max_models: None,
-                max_nodes: None,
-                accept_unproven: false,
-                max_prime_implicants: None,
-                format: Format::Text,
-            };
-            let solved = minimize::solve(&minimize_args)?;
-            let options = args.table.options()?;
-            let tt = args.table.build(&options)?;
+            let tt = table.build(&table.options()?)?;
+            let solved = minimize::solve_with(&args.solve, |_| Ok(tt.clone()))?;
             TheoryEvaluation::of_model(&tt, &solved, model, &theory)
         }
         (None, None) => {
@@ -113,8 +83,8 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             ))
         }
     }
-    .map_err(|e| CliError::input(format!("{}: {e}", args.table.data)))?;
-    match args.format {
+    .map_err(|e| CliError::input(format!("{}: {e}", table.data)))?;
+    match args.solve.format {
         Format::Json => emit_json(&evaluation),
         Format::Text => emit(|out| {
             writeln!(out, "theory evaluation for outcome {}", evaluation.outcome)?;
