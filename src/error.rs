@@ -13,6 +13,7 @@ use crate::plot::PlotError;
 use crate::robustness::RobustnessError;
 use crate::sets::SetError;
 use crate::solution::SolutionError;
+use crate::theory::TheoryError;
 use crate::truth_table::TruthTableError;
 
 /// Any error of this crate: one variant per concern, each wrapping that module's own error type.
@@ -77,6 +78,9 @@ pub enum Error {
     /// Panel cluster diagnostics were given invalid ids or data.
     #[error(transparent)]
     Cluster(#[from] ClusterError),
+    /// A theory evaluation failed (an unknown condition, a model that does not exist).
+    #[error(transparent)]
+    Theory(#[from] TheoryError),
     /// A plot could not be drawn or written.
     #[cfg(feature = "plot")]
     #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]

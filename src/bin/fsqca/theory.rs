@@ -14,8 +14,8 @@ membership is exactly min(T or ~T, S or ~S) on these data; `boolean`: Boolean-mi
 SetMethods prints it, equal on crisp data only), the fit (inclS, PRI, covS) of every term of S,
 of S, T and each intersection, and the cases of each intersection (membership above 0.5) with
 the outcome above 0.5 (covered, uncovered) and below 0.5 (inconsistent, consistent). S is
---expression, or a model of the solution --solution (with the truth-table flags and --dir-exp
-as for `fsqca minimize`) chosen by --model: its number, or `c1p1i2` for an intermediate model
+--expression, or a model of the solution derived with the flags of `fsqca minimize` (--solution,
+--dir-exp, --exclude, ...) chosen by --model: its number, or `c1p1i2` for an intermediate model
 (the number alone picks among C1P1's models, as SetMethods' sol).
 
 JSON (--format json): the library's TheoryEvaluation: {\"outcome\", \"theory\", \"solution\",
