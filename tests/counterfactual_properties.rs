@@ -40,7 +40,8 @@ fn table() -> impl Strategy<Value = (usize, Vec<Vec<u8>>)> {
     })
 }
 
-fn build(k: usize, cases: &[Vec<u8>]) -> TruthTable {
+/// The cases as data: conditions `A`.. and the outcome `Y`, the last value of each case.
+fn data(k: usize, cases: &[Vec<u8>]) -> Dataset {
     let mut columns: Vec<(&str, Vec<f64>)> = NAMES[..k].iter().map(|n| (*n, Vec::new())).collect();
     columns.push(("Y", Vec::new()));
     for case in cases {
@@ -48,7 +49,11 @@ fn build(k: usize, cases: &[Vec<u8>]) -> TruthTable {
             column.1.push(f64::from(v));
         }
     }
-    let data = Dataset::from_columns(columns).expect("data");
+    Dataset::from_columns(columns).expect("data")
+}
+
+fn build(k: usize, cases: &[Vec<u8>]) -> TruthTable {
+    let data = data(k, cases);
     TruthTableOptions::default()
         .incl_cutoffs(0.8, 0.6)
         .build(&data, "Y", &NAMES[..k])
@@ -181,15 +186,7 @@ proptest! {
     /// every listed model of the outcome's and of its negation's parsimonious solutions.
     #[test]
     fn csa_equals_the_assumptions_pooled_over_every_listed_model((k, cases) in table()) {
-        let mut columns: Vec<(&str, Vec<f64>)> =
-            NAMES[..k].iter().map(|n| (*n, Vec::new())).collect();
-        columns.push(("Y", Vec::new()));
-        for case in &cases {
-            for (column, &v) in columns.iter_mut().zip(case) {
-                column.1.push(f64::from(v));
-            }
-        }
-        let data = Dataset::from_columns(columns).expect("data");
+        let data = data(k, &cases);
         let options = TruthTableOptions::default().incl_cutoff(0.8);
         let tt = options.build(&data, "Y", &NAMES[..k]).expect("table");
         let negated = options.build(&data, "~Y", &NAMES[..k]).expect("table of ~Y");
