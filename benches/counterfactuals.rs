@@ -6,6 +6,15 @@
 //! Analysis (every condition's expectation "present"; the exclusions: `~NEC` for each
 //! condition necessary at inclN 0.9, and an untenable combination of three conditions).
 //!
+//! Contradictory simplifying assumptions pool the assumptions of every minimum model of
+//! each side without listing the models (the prime implicants in some minimum model,
+//! `MinimizationProblem::implicants_in_minimum_models`), so they are exact or a typed error,
+//! never cut short by a model cap. On these inputs the side of `~Y` is what fails: on
+//! crisp_k20 its chart has 90,095 classes of prime implicants in one block of 277
+//! configurations, with a minimum of 14 (proven) far above the linear bound (about 11.3), so
+//! the test of which classes are in some minimum model runs out of search nodes; on
+//! random_k30 it has more than 2,000,000 prime implicants.
+//!
 //! The truth table: `incl.cut = 0.8`, `n.cut = 1`. Every minimization keeps only the prime
 //! implicants that can be in a minimum model (`PrimeMethod::Pruned`: the 30-condition table
 //! has more than 2,000,000 prime implicants). The ESA solutions list at most 10 models

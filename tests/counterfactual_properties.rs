@@ -4,8 +4,8 @@
 //! counterfactuals; every model still covers every positive row and no negative row,
 //! contradiction or excluded remainder; rows set negative are never covered.
 
-use fsqca::counterfactual::{FindRows, RowType};
-use fsqca::solution::{DirectionalExpectations, SolutionOptions, SolutionType};
+use fsqca::counterfactual::{CounterfactualError, FindRows, RowType};
+use fsqca::solution::{DirectionalExpectations, SolutionError, SolutionOptions, SolutionType};
 use fsqca::{Dataset, Expression, OutputValue, TruthTable, TruthTableOptions};
 use proptest::prelude::*;
 
@@ -40,7 +40,8 @@ fn table() -> impl Strategy<Value = (usize, Vec<Vec<u8>>)> {
     })
 }
 
-fn build(k: usize, cases: &[Vec<u8>]) -> TruthTable {
+/// The cases as data: conditions `A`.. and the outcome `Y`, the last value of each case.
+fn data(k: usize, cases: &[Vec<u8>]) -> Dataset {
     let mut columns: Vec<(&str, Vec<f64>)> = NAMES[..k].iter().map(|n| (*n, Vec::new())).collect();
     columns.push(("Y", Vec::new()));
     for case in cases {
@@ -48,7 +49,11 @@ fn build(k: usize, cases: &[Vec<u8>]) -> TruthTable {
             column.1.push(f64::from(v));
         }
     }
-    let data = Dataset::from_columns(columns).expect("data");
+    Dataset::from_columns(columns).expect("data")
+}
+
+fn build(k: usize, cases: &[Vec<u8>]) -> TruthTable {
+    let data = data(k, cases);
     TruthTableOptions::default()
         .incl_cutoffs(0.8, 0.6)
         .build(&data, "Y", &NAMES[..k])
@@ -144,5 +149,57 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+/// The simplifying assumptions of every model of the parsimonious solution of `tt`, pooled
+/// by listing the models (none without a positive row).
+fn pooled_assumptions(tt: &TruthTable, k: usize) -> std::collections::BTreeSet<u64> {
+    let options = SolutionOptions::new(SolutionType::Parsimonious)
+        .row_limit(1 << k)
+        .engine(fsqca::minimize::EngineOptions::new().max_models(1_000_000));
+    match options.solve(tt) {
+        Ok(solution) => {
+            assert!(!solution.is_truncated(), "every model is listed");
+            solution
+                .models()
+                .iter()
+                .flat_map(|m| m.simplifying_assumptions().rows())
+                .collect()
+        }
+        Err(SolutionError::Minimize(fsqca::minimize::MinimizeError::NoPositiveRows)) => {
+            Default::default()
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 120,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(1602),
+        ..ProptestConfig::default()
+    })]
+
+    /// Contradictory simplifying assumptions, found from the prime implicants in some
+    /// minimum model (no model listed), equal the intersection of the assumptions pooled over
+    /// every listed model of the outcome's and of its negation's parsimonious solutions.
+    #[test]
+    fn csa_equals_the_assumptions_pooled_over_every_listed_model((k, cases) in table()) {
+        let data = data(k, &cases);
+        let options = TruthTableOptions::default().incl_cutoff(0.8);
+        let tt = options.build(&data, "Y", &NAMES[..k]).expect("table");
+        let negated = options.build(&data, "~Y", &NAMES[..k]).expect("table of ~Y");
+        let found = match FindRows::new().row_limit(1 << k).find(&tt, RowType::Csa) {
+            Ok(found) => found,
+            // Every configuration positive on one side (a tautology): R QCA stops too.
+            Err(CounterfactualError::Solution(SolutionError::Tautology)) => return Ok(()),
+            Err(e) => panic!("{e}"),
+        };
+        let listed: Vec<u64> = pooled_assumptions(&tt, k)
+            .intersection(&pooled_assumptions(&negated, k))
+            .copied()
+            .collect();
+        prop_assert_eq!(found.rows(), listed);
     }
 }

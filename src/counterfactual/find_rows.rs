@@ -5,10 +5,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::expression::Expression;
-use crate::minimize::{CubeSet, EngineOptions, MinimizeError};
-use crate::solution::{
-    Counterfactuals, SolutionError, SolutionOptions, SolutionType, DEFAULT_ROW_LIMIT,
-};
+use crate::minimize::{CubeSet, EngineOptions, Implicant, MinimizationProblem, Remainders};
+use crate::solution::{Counterfactuals, SolutionError, DEFAULT_ROW_LIMIT};
 use crate::truth_table::{OutputValue, TruthTable};
 
 use super::cubes::TableSpace;
@@ -88,8 +86,13 @@ impl FromStr for RowType {
 /// For contradictory simplifying assumptions ([`RowType::Csa`]), the truth table of the
 /// negated outcome is built from the same data, conditions and options, with the two
 /// inclusion cut-offs swapped (`c(ic1, ic0)` becomes `c(ic0, ic1)`, as R QCA does); the
-/// simplifying assumptions of every model of each parsimonious solution are pooled, and the
-/// result is what both sides assume (nothing when a side has no positive row).
+/// simplifying assumptions of every minimum model of each parsimonious solution are pooled,
+/// and the result is what both sides assume (nothing when a side has no positive row). The
+/// models are not listed (they can run into millions): the pool is the remainders in the
+/// prime implicants that are in some minimum model
+/// ([`MinimizationProblem::implicants_in_minimum_models`](crate::minimize::MinimizationProblem::implicants_in_minimum_models)),
+/// the same rows, never cut short by a model cap. Where the engine's node limit stops that,
+/// the search fails with a typed error; it never returns a partial pool.
 ///
 /// # Example
 /// ```
@@ -152,7 +155,10 @@ impl FindRows {
         self
     }
 
-    /// Sets the options of the engine behind the parsimonious solutions of type 2.
+    /// Sets the options of the engine behind the parsimonious solutions of type 2: the
+    /// prime implicant method and limit, and the node limit (see
+    /// [`MinimizationProblem::implicants_in_minimum_models`](crate::minimize::MinimizationProblem::implicants_in_minimum_models));
+    /// no model is listed, so the model cap is not used.
     ///
     /// # Example
     /// ```
@@ -218,14 +224,18 @@ impl FindRows {
     /// [`CounterfactualError::ExpressionRequired`] for [`RowType::All`] without an
     /// expression; [`CounterfactualError::Exclusion`] for an expression naming an unknown
     /// condition or level; [`CounterfactualError::TruthTable`] when the table of the negated
-    /// outcome fails; [`CounterfactualError::Solution`] when a parsimonious solution fails
-    /// (e.g. no positive row for one side, or every configuration positive:
-    /// [`SolutionError::Tautology`](crate::solution::SolutionError::Tautology), where R QCA
-    /// stops too).
+    /// outcome fails; [`CounterfactualError::Solution`] with
+    /// [`SolutionError::Tautology`](crate::solution::SolutionError::Tautology) when every
+    /// configuration is positive on one side (R QCA stops too);
+    /// [`CounterfactualError::Minimize`] when the engine reaches a limit of
+    /// [`FindRows::engine`] (too many prime implicants, a minimum not proven, or
+    /// [`MinimizeError::MembershipNotDecided`](crate::minimize::MinimizeError::MembershipNotDecided)).
     ///
     /// # Complexity
-    /// Type 2 solves two parsimonious minimizations (see
-    /// [`SolutionOptions::solve`]); the set operations grow with the cubes.
+    /// Type 2: two parsimonious minimizations, each up to the prime implicants in some
+    /// minimum model (see
+    /// [`MinimizationProblem::implicants_in_minimum_models`](crate::minimize::MinimizationProblem::implicants_in_minimum_models));
+    /// the set operations grow with the cubes.
     ///
     /// # Example
     /// ```
@@ -274,29 +284,47 @@ impl FindRows {
         self.csa_with(tt, &negated_table(tt)?, space)
     }
 
+    /// The remainders that both tables' parsimonious solutions assume, each side pooled
+    /// over all its minimum models: the remainders in the prime implicants that are in
+    /// some minimum model ([`MinimizationProblem::implicants_in_minimum_models`]), so the
+    /// models are never listed, and never cut short by the model cap.
     fn csa_with(
         &self,
         tt: &TruthTable,
         negated: &TruthTable,
         space: &TableSpace,
     ) -> Result<CubeSet, CounterfactualError> {
-        let options = SolutionOptions::new(SolutionType::Parsimonious).engine(self.engine.clone());
         let mut sides = Vec::with_capacity(2);
         for table in [tt, negated] {
-            let mut pooled = CubeSet::empty(space.levels.clone())?;
-            let solution = match options.solve(table) {
-                // No positive row: no solution, so no simplifying assumption on this side.
-                Err(SolutionError::Minimize(MinimizeError::NoPositiveRows)) => {
-                    sides.push(pooled);
-                    continue;
+            let mut positive = Vec::new();
+            let mut forbidden = Vec::new();
+            for row in table.rows() {
+                match row.out() {
+                    OutputValue::Positive => positive.push(row.values().to_vec()),
+                    OutputValue::Negative | OutputValue::Contradiction => {
+                        forbidden.push(row.values().to_vec());
+                    }
+                    OutputValue::Remainder => {}
                 }
-                other => other?,
-            };
-            for model in solution.models() {
-                let assumed = space.remainders_where(model.expression())?;
-                pooled = pooled.union(&assumed)?;
             }
-            sides.push(pooled);
+            // No positive row: no solution, so no simplifying assumption on this side.
+            if positive.is_empty() {
+                sides.push(CubeSet::empty(space.levels.clone())?);
+                continue;
+            }
+            let problem = MinimizationProblem::new(
+                space.levels.clone(),
+                positive,
+                forbidden,
+                Remainders::All,
+            )?;
+            let used = problem.implicants_in_minimum_models(&self.engine)?;
+            // A term without literal: every configuration is positive (R QCA stops too).
+            if used.iter().any(Implicant::is_empty) {
+                return Err(SolutionError::Tautology.into());
+            }
+            let assumed = CubeSet::new(space.levels.clone(), used)?;
+            sides.push(assumed.intersection(&space.remainders)?);
         }
         Ok(sides[0].intersection(&sides[1])?)
     }

@@ -206,6 +206,19 @@ pub enum MinimizeError {
         /// A proven lower bound on the size of a model.
         lower_bound: usize,
     },
+    /// Deciding which prime implicants are in some minimum model
+    /// ([`MinimizationProblem::implicants_in_minimum_models`](crate::minimize::MinimizationProblem::implicants_in_minimum_models))
+    /// reached the node limit
+    /// ([`EngineOptions::max_search_nodes`](crate::minimize::EngineOptions::max_search_nodes))
+    /// in the tests of the implicants: whether some of them are in a minimum model is not
+    /// settled.
+    #[error(
+        "deciding which prime implicants are in some minimum model gave up after {nodes} search nodes; raise the node limit (max_search_nodes; `--max-nodes` in the command)"
+    )]
+    MembershipNotDecided {
+        /// The node limit.
+        nodes: u64,
+    },
     /// A prime implicant chart was given an implicant that does not have one entry per
     /// condition of its columns ([`PiChart::new`](crate::minimize::PiChart::new)).
     #[error("implicant {index} has {len} conditions, expected {expected}")]
@@ -309,6 +322,7 @@ mod tests {
                 best: 5,
                 lower_bound: 3,
             },
+            MinimizeError::MembershipNotDecided { nodes: 10 },
             MinimizeError::ImplicantLength {
                 index: 1,
                 expected: 3,

@@ -2,6 +2,7 @@
 //! implicant chart, optional row dominance, then the covers.
 
 use super::error::MinimizeError;
+use super::implicant::Implicant;
 use super::minimized::Minimized;
 use super::options::{CoverSearch, EngineOptions, PrimeMethod};
 use super::pi_chart::PiChart;
@@ -52,22 +53,7 @@ impl MinimizationProblem {
     /// ```
     pub fn solve(&self, options: &EngineOptions) -> Result<Minimized, MinimizeError> {
         options.validate()?;
-        let limit = options.get_max_prime_implicants();
-        let mut primes = match options.get_method() {
-            PrimeMethod::Pruned if options.get_covers() == CoverSearch::Minimum => {
-                useful_prime_implicants(self, limit)?
-            }
-            PrimeMethod::Fast | PrimeMethod::Pruned => fast_prime_implicants(self, limit)?,
-            PrimeMethod::QuineMcCluskey => {
-                let p = quine_mccluskey(self)?;
-                if p.len() > options.get_max_prime_implicants() {
-                    return Err(MinimizeError::TooManyPrimeImplicants {
-                        max: options.get_max_prime_implicants(),
-                    });
-                }
-                p
-            }
-        };
+        let mut primes = self.prime_implicants(options)?;
         let mut chart = PiChart::new(&primes, self.positive())?;
         if options.get_row_dominance() {
             let dominated = chart.dominated_rows();
@@ -90,6 +76,78 @@ impl MinimizationProblem {
             covers,
             options.get_max_models(),
         ))
+    }
+}
+
+impl MinimizationProblem {
+    /// The prime implicants that are in at least one minimum model, in [`Implicant`]'s
+    /// order, found without listing the models: the union of the terms of every minimum
+    /// model, which is what R QCA's `findRows(type = 2)` pools over the models of a
+    /// parsimonious solution (the simplifying assumptions of all models are the remainders
+    /// in these implicants). Where the models run into millions, listing them would be out
+    /// of reach; this is exact at the cost of one bounded search per class of implicants
+    /// with the same positive configurations at most.
+    ///
+    /// Uses [`EngineOptions::method`], [`EngineOptions::max_prime_implicants`] and
+    /// [`EngineOptions::max_search_nodes`] as [`MinimizationProblem::solve`] does
+    /// ([`PrimeMethod::Pruned`] keeps every implicant of every minimum model, so the result
+    /// is the same); the model cap, row dominance and the cover search are not used, and an
+    /// unproven minimum is never accepted (see [`PiChart::rows_in_minimum_covers`]).
+    ///
+    /// # Errors
+    /// As [`MinimizationProblem::solve`], and
+    /// [`MinimizeError::MembershipNotDecided`] when the node limit stops the tests of the
+    /// implicants. Never a partial answer.
+    ///
+    /// # Complexity
+    /// The prime implicants as for [`MinimizationProblem::solve`], then
+    /// [`PiChart::rows_in_minimum_covers`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, MinimizationProblem, Notation, Remainders};
+    /// // Positive A*~B and ~A*B, negative ~A*~B: the one minimum model is A + B.
+    /// let problem = MinimizationProblem::new(
+    ///     vec![2, 2],
+    ///     vec![vec![1, 0], vec![0, 1]],
+    ///     vec![vec![0, 0]],
+    ///     Remainders::All,
+    /// )?;
+    /// let used = problem.implicants_in_minimum_models(&EngineOptions::new())?;
+    /// let names = ["A", "B"];
+    /// let terms: Vec<String> = used.iter().map(|t| t.format_with(&names, Notation::Binary)).collect();
+    /// assert_eq!(terms, ["A", "B"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn implicants_in_minimum_models(
+        &self,
+        options: &EngineOptions,
+    ) -> Result<Vec<Implicant>, MinimizeError> {
+        options.validate()?;
+        let options = options.clone().covers(CoverSearch::Minimum);
+        let primes = self.prime_implicants(&options)?;
+        let chart = PiChart::new(&primes, self.positive())?;
+        let rows = chart.rows_in_minimum_covers(&options)?;
+        Ok(rows.into_iter().map(|r| primes[r].clone()).collect())
+    }
+
+    /// The prime implicants by the method of `options`, at most
+    /// [`EngineOptions::max_prime_implicants`] of them.
+    fn prime_implicants(&self, options: &EngineOptions) -> Result<Vec<Implicant>, MinimizeError> {
+        let limit = options.get_max_prime_implicants();
+        match options.get_method() {
+            PrimeMethod::Pruned if options.get_covers() == CoverSearch::Minimum => {
+                useful_prime_implicants(self, limit)
+            }
+            PrimeMethod::Fast | PrimeMethod::Pruned => fast_prime_implicants(self, limit),
+            PrimeMethod::QuineMcCluskey => {
+                let p = quine_mccluskey(self)?;
+                if p.len() > limit {
+                    return Err(MinimizeError::TooManyPrimeImplicants { max: limit });
+                }
+                Ok(p)
+            }
+        }
     }
 }
 

@@ -244,4 +244,46 @@ fn bad_counterfactual_input_is_an_error_never_a_panic() {
     fails(&caret, None, &["--expression", "never closed"], 3);
     assert_eq!(exit_code(&caret), Some(2));
     fails(&fr(&["--type", "maybe"]), None, &["maybe"], 1);
+    // find-rows: engine limits of 0.
+    fails(
+        &fr(&["--type", "csa", "--max-nodes", "0"]),
+        None,
+        &["--max-nodes"],
+        1,
+    );
+    fails(
+        &fr(&["--type", "csa", "--max-prime-implicants", "0"]),
+        None,
+        &["--max-prime-implicants"],
+        1,
+    );
+    // A limit reached is an error that names the flag to raise, never a partial answer.
+    fails(
+        &fr(&["--type", "csa", "--max-prime-implicants", "1"]),
+        None,
+        &["prime implicants", "--max-prime-implicants"],
+        1,
+    );
+}
+
+#[test]
+fn find_rows_engine_flags_keep_the_rows() {
+    let (path, flags) = lipf();
+    let tt = lipf_table();
+    let want = FindRows::new().find(&tt, RowType::Csa).unwrap();
+    for extra in [
+        &["--type", "csa", "--pruned"][..],
+        &["--type", "csa", "--max-nodes", "1000"][..],
+        &[
+            "--type",
+            "csa",
+            "--pruned",
+            "--max-prime-implicants",
+            "1000",
+        ][..],
+    ] {
+        let got = json(&args(&path, &flags, "find-rows", extra));
+        assert_eq!(id_list(&got["rows"]), want.rows(), "{extra:?}");
+        assert_eq!(got["count"].as_u64(), Some(want.count()), "{extra:?}");
+    }
 }

@@ -3,6 +3,7 @@
 
 use clap::ValueEnum;
 use fsqca::counterfactual::{FindRows, RowType};
+use fsqca::minimize::{EngineOptions, PrimeMethod};
 use fsqca::solution::DEFAULT_ROW_LIMIT;
 use serde::Serialize;
 
@@ -21,7 +22,10 @@ Finds truth table rows to keep out of a minimization, as R QCA's findRows():
       its negation;
   all (type 0): the union of the three; needs --expression.
 The rows are found as cubes and counted exactly, at any number of conditions; row ids are
-listed up to --rows. Feed them to `fsqca minimize --exclude` (remainders) or
+listed up to --rows. csa pools the simplifying assumptions of every minimum model of each
+side without listing the models (the prime implicants in some minimum model); --pruned,
+--max-nodes and --max-prime-implicants tune that engine, and a limit reached is an error,
+never a partial answer. Feed them to `fsqca minimize --exclude` (remainders) or
 `--negative-rows` (observed rows).
 
 JSON (--format json): {\"type\", \"outcome\", \"conditions\", \"cubes\": [\"A*~B\", ..], \"count\",
@@ -61,6 +65,21 @@ pub struct Args {
     #[arg(long, short = 'e', value_name = "EXPR")]
     expression: Option<String>,
 
+    /// csa: generate only the prime implicants that can be in a minimum model (the same
+    /// rows are found): for tables with many conditions.
+    #[arg(long)]
+    pruned: bool,
+
+    /// csa: stop the engine's searches after N nodes (default 100000; at least 1): each
+    /// proof of a minimum, and the tests of which implicants are in some minimum model.
+    /// Reached, find-rows fails and says which; it never gives a partial answer.
+    #[arg(long, value_name = "N")]
+    max_nodes: Option<u64>,
+
+    /// csa: give up beyond N prime implicants (default 2000000; at least 1).
+    #[arg(long, value_name = "N")]
+    max_prime_implicants: Option<usize>,
+
     /// List at most N row ids (the count is always exact).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_ROW_LIMIT)]
     rows: usize,
@@ -81,6 +100,28 @@ struct Output<'a> {
     rows: CounterfactualsOut,
 }
 
+/// The engine's options from the flags (used by csa and all), checked: a limit of 0 is a
+/// usage error that names its flag.
+fn engine_options(args: &Args) -> Result<EngineOptions, CliError> {
+    let mut engine = EngineOptions::new();
+    if args.pruned {
+        engine = engine.method(PrimeMethod::Pruned);
+    }
+    if let Some(n) = args.max_nodes {
+        if n == 0 {
+            return Err(CliError::usage("--max-nodes must be at least 1"));
+        }
+        engine = engine.max_search_nodes(n);
+    }
+    if let Some(n) = args.max_prime_implicants {
+        if n == 0 {
+            return Err(CliError::usage("--max-prime-implicants must be at least 1"));
+        }
+        engine = engine.max_prime_implicants(n);
+    }
+    Ok(engine)
+}
+
 /// Runs `fsqca find-rows`.
 pub fn run(args: &Args) -> Result<(), CliError> {
     let kind = match args.kind {
@@ -90,7 +131,9 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         TypeArg::All => RowType::All,
     };
     let needs_expression = matches!(args.kind, TypeArg::Untenable | TypeArg::All);
-    let mut finder = FindRows::new().row_limit(args.rows);
+    let mut finder = FindRows::new()
+        .row_limit(args.rows)
+        .engine(engine_options(args)?);
     match &args.expression {
         Some(text) => {
             if matches!(kind, RowType::Csa | RowType::Ssr) {

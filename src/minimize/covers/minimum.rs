@@ -116,7 +116,7 @@ pub(crate) fn minimum_covers(
 
 /// The rows grouped by the columns they cover: a chart with one row per distinct set of
 /// columns (in order of first occurrence), and each class's rows, ascending.
-fn row_classes(chart: &PiChart) -> (PiChart, Vec<Vec<usize>>) {
+pub(super) fn row_classes(chart: &PiChart) -> (PiChart, Vec<Vec<usize>>) {
     let mut index: HashMap<&[u64], usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut bits = Vec::new();

@@ -4,6 +4,7 @@
 //! essential rows and column dominance ([`reduce`]).
 
 mod find;
+mod in_minimum;
 pub(crate) mod irredundant;
 pub(crate) mod minimum;
 mod reduce;

@@ -49,9 +49,11 @@ mod heuristic;
 mod lagrangian;
 mod search;
 
+use crate::minimize::bits::ones;
+use family::overlap;
 pub(crate) use family::SetFamily;
 use heuristic::{dives, greedy_cover};
-use lagrangian::{initial_multipliers, ROOT_ITERATIONS};
+use lagrangian::{initial_multipliers, ROOT_ITERATIONS, TOLERANCE};
 use search::{Mode, Search};
 
 /// Where the first cover is two or more above the root bound, the share of the node limit
@@ -176,6 +178,122 @@ pub(crate) fn enumerate(
     } else {
         Ok(())
     }
+}
+
+/// A cover of at most `size` sets, if there is one (`None` if there is none), by the
+/// branch and bound of [`minimum_size`] with `size` as its budget, and the search nodes it
+/// took: it stops at the first cover found.
+///
+/// Returns `Err` if the node limit is reached first.
+pub(crate) fn cover_within(
+    family: &SetFamily,
+    size: usize,
+    node_limit: u64,
+) -> Result<(Option<Vec<u32>>, u64), NodeLimitReached> {
+    let Some(greedy) = greedy_cover(family) else {
+        return Ok((None, 0));
+    };
+    if greedy.len() <= size {
+        return Ok((Some(greedy), 0));
+    }
+    let all = family.all_elements();
+    let active: Vec<u32> = (0..family.len() as u32).collect();
+    let mut search = Search::new(family, Mode::Optimize { best: size + 1 }, node_limit);
+    search.root_multipliers = initial_multipliers(family);
+    // A cover of `size` sets is as small as asked: the search stops there.
+    search.floor = size;
+    search.pass(&all, &active, size + 1);
+    if !search.best_cover.is_empty() {
+        Ok((Some(search.best_cover), search.nodes))
+    } else if search.exhausted {
+        Err(NodeLimitReached)
+    } else {
+        Ok((None, search.nodes))
+    }
+}
+
+/// Which sets are in some cover of `minimum.size` sets (a minimum cover, from
+/// [`minimum_size`]), without listing the covers: `true` at the index of each such set.
+///
+/// A set `S` is in a minimum cover of size `m` exactly when the elements `S` leaves
+/// uncovered have a cover of `m - 1` sets. Each set not yet known to be in one is tested:
+/// first by the Lagrangian bound of `minimum.multipliers` (`L(u) + max(0, 1 - u(S))` is a
+/// lower bound on any cover holding `S`; above `m`, `S` is in none), then by
+/// [`cover_within`] on the elements it leaves. Every cover found marks all its sets, so
+/// most sets of minimum covers are marked without a test of their own.
+///
+/// Returns `Err` if the tests together reach the node limit (`node_limit` nodes for all
+/// of them).
+pub(crate) fn in_minimum_covers(
+    family: &SetFamily,
+    minimum: &Minimum,
+    node_limit: u64,
+) -> Result<Vec<bool>, NodeLimitReached> {
+    let size = minimum.size;
+    let mut member = vec![false; family.len()];
+    if size == 0 {
+        return Ok(member); // no element: the empty cover only
+    }
+    for &s in &minimum.cover {
+        member[s as usize] = true;
+    }
+    let u = if minimum.multipliers.len() == family.n {
+        minimum.multipliers.clone()
+    } else {
+        initial_multipliers(family)
+    };
+    let reduced: Vec<f64> = family
+        .members
+        .iter()
+        .map(|set| 1.0 - set.iter().map(|&e| u[e as usize]).sum::<f64>())
+        .collect();
+    let bound = u.iter().sum::<f64>() + reduced.iter().filter(|&&r| r < 0.0).sum::<f64>();
+    let all = family.all_elements();
+    // Position of each element among those a tested set leaves uncovered.
+    let mut position = vec![u32::MAX; family.n];
+    let mut nodes_left = node_limit;
+    for s in 0..family.len() {
+        if member[s] || (reduced[s] > 0.0 && bound + reduced[s] > size as f64 + TOLERANCE) {
+            continue;
+        }
+        let rest: Vec<u64> = all.iter().zip(family.set(s)).map(|(a, b)| a & !b).collect();
+        let elements: Vec<usize> = ones(&rest).collect();
+        for (i, &e) in elements.iter().enumerate() {
+            position[e] = i as u32;
+        }
+        let others: Vec<usize> = (0..family.len())
+            .filter(|&t| t != s && overlap(family.set(t), &rest) > 0)
+            .collect();
+        let words = elements.len().div_ceil(64).max(1);
+        let residual = SetFamily::new(
+            elements.len(),
+            others.iter().map(|&t| {
+                let mut bits = vec![0u64; words];
+                for &e in &family.members[t] {
+                    let i = position[e as usize];
+                    if i != u32::MAX {
+                        bits[i as usize / 64] |= 1 << (i % 64);
+                    }
+                }
+                bits
+            }),
+        );
+        for &e in &elements {
+            position[e] = u32::MAX;
+        }
+        if nodes_left == 0 {
+            return Err(NodeLimitReached);
+        }
+        let (cover, nodes) = cover_within(&residual, size - 1, nodes_left)?;
+        nodes_left -= nodes;
+        if let Some(cover) = cover {
+            member[s] = true;
+            for c in cover {
+                member[others[c as usize]] = true;
+            }
+        }
+    }
+    Ok(member)
 }
 
 #[cfg(test)]

@@ -1,0 +1,323 @@
+//! The rows of a chart that are in some minimum cover, found without listing the covers.
+
+use super::minimum::row_classes;
+use super::reduce::Reduced;
+use crate::minimize::bits::ones;
+use crate::minimize::error::MinimizeError;
+use crate::minimize::options::EngineOptions;
+use crate::minimize::pi_chart::PiChart;
+use crate::minimize::set_cover::{in_minimum_covers, minimum_size, Minimum, SetFamily};
+
+impl PiChart {
+    /// The rows (prime implicants) that are in at least one minimum cover, ascending, found
+    /// without listing the covers (there can be millions); none if some column has no row.
+    /// The union of the rows of every minimum cover: what R QCA's `findRows(type = 2)`
+    /// pools over all the models of a parsimonious solution.
+    ///
+    /// Only [`EngineOptions::max_search_nodes`] is used: it bounds the search nodes of the
+    /// proof of the minimum of each independent block of the chart, and those of the tests
+    /// of the block's rows together.
+    /// Method: see [`PiChart::find_covers`] for the reductions and the bound; then a row
+    /// is in some minimum cover of size `m` exactly when the columns it leaves have a
+    /// cover of `m - 1` rows, and the chart is split into blocks that no row spans, each
+    /// solved alone.
+    ///
+    /// # Errors
+    /// [`MinimizeError::InvalidLimit`] for a limit of 0; [`MinimizeError::MinimumNotProven`]
+    /// when the node limit stops the proof of a block's minimum (the bounds are the whole
+    /// chart's); [`MinimizeError::MembershipNotDecided`] when it stops the test of a row.
+    /// Never a partial answer.
+    ///
+    /// # Complexity
+    /// One proof of the minimum per block, then at most one bounded search per class of
+    /// rows with the same columns that the Lagrangian bound does not rule out; each found
+    /// cover settles all its rows at once. Memory is `O(rows × columns)` bits.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::minimize::{EngineOptions, PiChart};
+    /// // Rows 0 and 1 are the only minimum cover; a cover with row 2, 3 or 4 needs three.
+    /// let chart = PiChart::from_matrix(&[
+    ///     vec![true, true, false, false],
+    ///     vec![false, false, true, true],
+    ///     vec![false, true, true, false],
+    ///     vec![true, false, false, false],
+    ///     vec![false, false, false, true],
+    /// ]);
+    /// let rows = chart.rows_in_minimum_covers(&EngineOptions::new())?;
+    /// assert_eq!(rows, [0, 1]);
+    /// let every: Vec<usize> = {
+    ///     let mut r: Vec<usize> =
+    ///         chart.find_covers(&EngineOptions::new())?.models.concat();
+    ///     r.sort_unstable();
+    ///     r.dedup();
+    ///     r
+    /// };
+    /// assert_eq!(rows, every);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rows_in_minimum_covers(
+        &self,
+        options: &EngineOptions,
+    ) -> Result<Vec<usize>, MinimizeError> {
+        options.validate()?;
+        rows_in_minimum_covers(self, options.get_max_search_nodes())
+    }
+}
+
+/// The rows in at least one minimum cover, ascending (none if some column has no row).
+///
+/// Method: rows with the same columns form one class, and are all in some minimum cover
+/// or all in none. Essential classes are in every cover. After column dominance (which
+/// keeps the covers) the remaining columns split into blocks that no class spans (the
+/// connected components of the columns, two columns joined when a class has both): a
+/// minimum cover is a minimum cover of each block, so its size is the sum of the blocks'
+/// minima, and a class is in some minimum cover exactly when it is in some minimum cover of
+/// its block. Per block, the minimum is proven by branch and bound, then each class is
+/// tested ([`in_minimum_covers`]). A class that covers no remaining column is in no
+/// minimum cover (dropping it leaves a cover).
+///
+/// `max_nodes` bounds the search nodes of the proof of each block's minimum
+/// ([`MinimizeError::MinimumNotProven`], giving the whole chart's bounds), and of the
+/// tests of each block's classes together ([`MinimizeError::MembershipNotDecided`]).
+pub(crate) fn rows_in_minimum_covers(
+    chart: &PiChart,
+    max_nodes: u64,
+) -> Result<Vec<usize>, MinimizeError> {
+    let (classes, members) = row_classes(chart);
+    let Some(reduced) = Reduced::new(&classes) else {
+        return Ok(Vec::new());
+    };
+    let blocks = blocks(&reduced);
+    // The minimum of every block first: if one is unproven, the error gives the bounds of
+    // the whole chart.
+    let mut minima: Vec<Result<Minimum, (usize, usize)>> = Vec::with_capacity(blocks.len());
+    for block in &blocks {
+        minima.push(match minimum_size(&block.family, max_nodes) {
+            Ok(minimum) => Ok(minimum.expect("every column of a block has a class")),
+            Err(unproven) => Err((unproven.best.len(), unproven.lower_bound)),
+        });
+    }
+    if minima.iter().any(Result::is_err) {
+        let fixed = reduced.essential.len();
+        let (best, lower_bound) = minima.iter().fold((fixed, fixed), |(b, l), m| match m {
+            Ok(m) => (b + m.size, l + m.size),
+            Err((best, lower)) => (b + best, l + lower),
+        });
+        return Err(MinimizeError::MinimumNotProven {
+            nodes: max_nodes,
+            best,
+            lower_bound,
+        });
+    }
+    let mut in_some: Vec<usize> = reduced.essential.clone();
+    for (block, minimum) in blocks.iter().zip(minima) {
+        let minimum = minimum.expect("checked above");
+        let member = in_minimum_covers(&block.family, &minimum, max_nodes)
+            .map_err(|_| MinimizeError::MembershipNotDecided { nodes: max_nodes })?;
+        in_some.extend(
+            block
+                .rows
+                .iter()
+                .zip(member)
+                .filter(|(_, m)| *m)
+                .map(|(&r, _)| reduced.rows[r]),
+        );
+    }
+    let mut rows: Vec<usize> = in_some
+        .into_iter()
+        .flat_map(|class| members[class].iter().copied())
+        .collect();
+    rows.sort_unstable();
+    Ok(rows)
+}
+
+/// A block of the reduced chart: its rows (indices into [`Reduced::rows`]) and the family
+/// of their sets over the block's columns.
+struct Block {
+    rows: Vec<usize>,
+    family: SetFamily,
+}
+
+/// The blocks of the reduced chart: the connected components of its columns, two columns
+/// joined when a row covers both, each with the rows that cover its columns.
+fn blocks(reduced: &Reduced) -> Vec<Block> {
+    let n_cols = reduced.col_rows.len();
+    let mut parent: Vec<usize> = (0..n_cols).collect();
+    fn root(parent: &mut [usize], mut c: usize) -> usize {
+        while parent[c] != c {
+            parent[c] = parent[parent[c]];
+            c = parent[c];
+        }
+        c
+    }
+    for r in 0..reduced.rows.len() {
+        let mut cols = ones(reduced.row(r));
+        if let Some(first) = cols.next() {
+            let a = root(&mut parent, first);
+            for c in cols {
+                let b = root(&mut parent, c);
+                parent[b] = a;
+            }
+        }
+    }
+    // Block of each root, numbered in order of first column; position of each column in
+    // its block.
+    let mut block_of = vec![usize::MAX; n_cols];
+    let mut position = vec![0usize; n_cols];
+    let mut sizes: Vec<usize> = Vec::new();
+    for c in 0..n_cols {
+        let r = root(&mut parent, c);
+        if block_of[r] == usize::MAX {
+            block_of[r] = sizes.len();
+            sizes.push(0);
+        }
+        let b = block_of[r];
+        block_of[c] = b;
+        position[c] = sizes[b];
+        sizes[b] += 1;
+    }
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); sizes.len()];
+    for r in 0..reduced.rows.len() {
+        if let Some(c) = ones(reduced.row(r)).next() {
+            rows[block_of[c]].push(r);
+        }
+    }
+    rows.into_iter()
+        .zip(sizes)
+        .map(|(rows, n)| {
+            let words = n.div_ceil(64).max(1);
+            let family = SetFamily::new(
+                n,
+                rows.iter().map(|&r| {
+                    let mut bits = vec![0u64; words];
+                    for c in ones(reduced.row(r)) {
+                        bits[position[c] / 64] |= 1 << (position[c] % 64);
+                    }
+                    bits
+                }),
+            );
+            Block { rows, family }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The rows of every minimum cover, by trying every subset of rows.
+    fn brute(rows: &[Vec<bool>], n_cols: usize) -> Vec<usize> {
+        let n = rows.len();
+        let covers = |s: u32| (0..n_cols).all(|c| (0..n).any(|r| s >> r & 1 == 1 && rows[r][c]));
+        let all: Vec<u32> = (0..1u32 << n).filter(|&s| covers(s)).collect();
+        let Some(size) = all.iter().map(|s| s.count_ones()).min() else {
+            return Vec::new();
+        };
+        let union = all
+            .iter()
+            .filter(|s| s.count_ones() == size)
+            .fold(0u32, |a, &s| a | s);
+        (0..n).filter(|&r| union >> r & 1 == 1).collect()
+    }
+
+    /// A chart of up to three blocks side by side (each row within one block), and now and
+    /// then a row that spans two blocks.
+    fn chart() -> impl Strategy<Value = (Vec<Vec<bool>>, usize)> {
+        let block = (1usize..=4, 1usize..=5).prop_flat_map(|(cols, rows)| {
+            (
+                Just(cols),
+                proptest::collection::vec(proptest::collection::vec(any::<bool>(), cols), rows),
+            )
+        });
+        (proptest::collection::vec(block, 1..=3), any::<bool>()).prop_map(|(blocks, span)| {
+            let n_cols: usize = blocks.iter().map(|(c, _)| c).sum();
+            let mut rows = Vec::new();
+            let mut offset = 0;
+            for (cols, block_rows) in &blocks {
+                for r in block_rows {
+                    let mut row = vec![false; n_cols];
+                    row[offset..offset + cols].copy_from_slice(r);
+                    rows.push(row);
+                }
+                offset += cols;
+            }
+            if span && n_cols > 1 {
+                let mut row = vec![false; n_cols];
+                row[0] = true;
+                row[n_cols - 1] = true;
+                rows.push(row);
+            }
+            (rows, n_cols)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 400,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(16),
+            ..ProptestConfig::default()
+        })]
+
+        /// The rows in some minimum cover, found per block without listing covers, are the
+        /// union of every minimum cover found by brute force, and of every cover
+        /// [`PiChart::find_covers`] lists.
+        #[test]
+        fn rows_in_minimum_covers_equal_brute_force((rows, n_cols) in chart()) {
+            let chart = PiChart::from_matrix(&rows);
+            let found = chart.rows_in_minimum_covers(&EngineOptions::new()).unwrap();
+            prop_assert_eq!(&found, &brute(&rows, n_cols));
+            let mut listed: Vec<usize> = chart
+                .find_covers(&EngineOptions::new().max_models(usize::MAX))
+                .unwrap()
+                .models
+                .concat();
+            listed.sort_unstable();
+            listed.dedup();
+            prop_assert_eq!(found, listed);
+        }
+    }
+
+    #[test]
+    fn a_block_split_gives_the_sum_of_the_minima() {
+        // Two blocks: columns {0, 1} (rows 0, 1, 2; minimum 1: row 2) and {2, 3} (rows 3,
+        // 4; minimum 2).
+        let rows = [
+            vec![true, false, false, false],
+            vec![false, true, false, false],
+            vec![true, true, false, false],
+            vec![false, false, true, false],
+            vec![false, false, false, true],
+        ];
+        let chart = PiChart::from_matrix(&rows);
+        let (classes, _) = row_classes(&chart);
+        let reduced = Reduced::new(&classes).unwrap();
+        // Rows 3 and 4 are essential; the first block is left.
+        assert_eq!(reduced.essential, [3, 4]);
+        assert_eq!(blocks(&reduced).len(), 1);
+        assert_eq!(
+            chart.rows_in_minimum_covers(&EngineOptions::new()).unwrap(),
+            [2, 3, 4]
+        );
+    }
+
+    #[test]
+    fn the_node_limit_is_an_error_never_a_partial_answer() {
+        // The parity chart of PiChart::find_covers: minimum 4, far above the linear bound.
+        let rows: Vec<Vec<bool>> = (1..16u32)
+            .map(|a| (1..16u32).map(|x| (a & x).count_ones() % 2 == 1).collect())
+            .collect();
+        let chart = PiChart::from_matrix(&rows);
+        let one_node = EngineOptions::new().max_search_nodes(1);
+        assert!(matches!(
+            chart.rows_in_minimum_covers(&one_node),
+            Err(MinimizeError::MinimumNotProven { nodes: 1, .. })
+        ));
+        // Every row is in a minimum cover (any basis of the space).
+        assert_eq!(
+            chart.rows_in_minimum_covers(&EngineOptions::new()).unwrap(),
+            (0..15).collect::<Vec<_>>()
+        );
+    }
+}
