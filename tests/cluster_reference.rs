@@ -234,10 +234,7 @@ fn compare(ours: &ClusterFit, values: &Value, what: &str) -> Tally {
     };
     let sm = |k: &str| values[k].as_f64().unwrap();
     let p = &ours.pooled;
-    let pooled = [
-        (consistency(p), "POCOS"),
-        (coverage(p), "coverage_pooled"),
-    ];
+    let pooled = [(consistency(p), "POCOS"), (coverage(p), "coverage_pooled")];
     for (ratio, key) in pooled {
         check_ratio(convention, ratio, sm(key), &format!("{what} {key}"), &mut t);
     }

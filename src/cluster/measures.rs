@@ -224,17 +224,22 @@ fn distance(groups: &[GroupFit], convention: RatioConvention) -> Option<f64> {
     let uniform = 1.0 / defined.len() as f64;
     let squares = defined
         .iter()
-        .map(|&c| convention.ratio(c, total).map(|share| (share - uniform).powi(2)))
+        .map(|&c| {
+            convention
+                .ratio(c, total)
+                .map(|share| (share - uniform).powi(2))
+        })
         .sum::<Option<f64>>()?;
     Some(squares.sqrt())
 }
 
-/// The cases of a panel: the distinct unit and cluster ids, and per case the index of its
-/// unit and of its cluster.
+/// The cases of a panel: the distinct unit and cluster ids, per case the index of its unit and
+/// of its cluster, and how the ratios are computed.
 pub(super) struct Cells<'a> {
     pub(super) units: &'a [String],
     pub(super) clusters: &'a [String],
     pub(super) cells: &'a [(usize, usize)],
+    pub(super) convention: RatioConvention,
 }
 
 /// The diagnostics of memberships `x` (the expression) and `y` (the outcome), one per case
@@ -244,8 +249,8 @@ pub(super) fn cluster_fit(
     x: ArrayView1<'_, f64>,
     y: ArrayView1<'_, f64>,
     relation: Relation,
-    convention: RatioConvention,
 ) -> ClusterFit {
+    let convention = panel.convention;
     let mut pooled = Sums::default();
     let mut clusters = vec![Sums::default(); panel.clusters.len()];
     let mut units = vec![Sums::default(); panel.units.len()];

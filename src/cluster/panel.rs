@@ -235,12 +235,13 @@ impl Panel {
         &self.clusters
     }
 
-    /// What the sums need: the ids and each case's unit and cluster.
+    /// What the sums need: the ids, each case's unit and cluster, and the convention.
     fn cells(&self) -> Cells<'_> {
         Cells {
             units: &self.units,
             clusters: &self.clusters,
             cells: &self.cells,
+            convention: self.convention,
         }
     }
 
@@ -280,7 +281,7 @@ impl Panel {
                 });
             }
         }
-        Ok(cluster_fit(&self.cells(), x.values(), y.values(), relation, self.convention))
+        Ok(cluster_fit(&self.cells(), x.values(), y.values(), relation))
     }
 
     /// Cluster diagnostics of an expression (a condition, a term, a whole solution) for an
@@ -316,7 +317,7 @@ impl Panel {
         self.check_cases(data)?;
         let y = outcome.outcome_expression()?.evaluate(data)?;
         let x = expression.evaluate(data)?;
-        Ok(cluster_fit(&self.cells(), x.values(), y.values(), relation, self.convention))
+        Ok(cluster_fit(&self.cells(), x.values(), y.values(), relation))
     }
 
     /// Cluster diagnostics of a solution given as its terms (use [`Expression::disjuncts`] to

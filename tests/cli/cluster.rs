@@ -183,7 +183,12 @@ fn setmethods_convention_is_the_library_fit_and_every_setmethods_value() {
     // Every value of SetMethods' result, the 21 countries without HL (1) included.
     let reference = &setmethods_cluster("PAYF")["nec_cond_necessity"]["result"]["values"];
     close_to(solution, &["pooled", "consistency"], reference, "POCOS");
-    close_to(solution, &["pooled", "coverage"], reference, "coverage_pooled");
+    close_to(
+        solution,
+        &["pooled", "coverage"],
+        reference,
+        "coverage_pooled",
+    );
     close_to(solution, &["between_distance"], reference, "dBP");
     close_to(solution, &["within_distance"], reference, "dWP");
     for (groups, cons_key, cov_key) in [
