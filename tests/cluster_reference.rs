@@ -2,15 +2,19 @@
 //! PAYF, SAMF, SCHLF and THOF: every entry of each fixture's `cluster` section
 //! (`tests/fixtures/setmethods/cluster/`, extracted from `../shared/fixtures/setmethods/`).
 //!
-//! fsqca computes exact ratios; SetMethods adds ε = 1e-10 to every numerator and denominator
-//! (see `fsqca::cluster`'s "Differences from SetMethods"). Every value is compared to 1e-9;
-//! where it differs by more, the test shows that the whole difference is SetMethods' ε: its
-//! value is the ε formula applied to fsqca's own sums (an empty group: 0/0, which the ε turns
-//! into 1 and fsqca leaves undefined), and it counts these cases so that none passes unseen.
+//! Each test runs under both ratio conventions of `fsqca::cluster::RatioConvention`:
+//!
+//! - `SetMethods` (SetMethods' ε = 1e-10 on every numerator and denominator): every value
+//!   equals SetMethods' to 1e-9, with no exemption, empty groups included.
+//! - `Exact` (the default; see `fsqca::cluster`'s "Differences from SetMethods"): every value
+//!   is compared to 1e-9; where it differs by more, the test shows that the whole difference
+//!   is SetMethods' ε: its value is the ε formula applied to fsqca's own sums (an empty group:
+//!   0/0, which the ε turns into 1 and fsqca leaves undefined), and it counts these cases so
+//!   that none passes unseen.
 
 use std::path::PathBuf;
 
-use fsqca::cluster::{ClusterFit, GroupFit, Panel};
+use fsqca::cluster::{ClusterFit, GroupFit, Panel, RatioConvention};
 use fsqca::solution::{DirectionalExpectations, SolutionOptions, SolutionType};
 use fsqca::{fit, Dataset, Expression, FuzzySet, Relation, TruthTableOptions};
 use serde_json::Value;
@@ -58,7 +62,7 @@ fn ids_from_labels(name: &str, labels: &[String]) -> (Vec<String>, Vec<String>) 
     }
 }
 
-fn load(name: &'static str) -> Case {
+fn load(name: &'static str, convention: RatioConvention) -> Case {
     let text = std::fs::read_to_string(dir().join(format!("cluster/{name}.json"))).unwrap();
     let json: Value = serde_json::from_str(&text).unwrap();
     let mut data = Dataset::from_path(dir().join(format!("{name}.csv"))).unwrap();
@@ -87,7 +91,9 @@ fn load(name: &'static str) -> Case {
             .with_text_column(cluster, clusters)
             .unwrap();
     }
-    let panel = Panel::from_columns(&data, unit, cluster).unwrap();
+    let panel = Panel::from_columns(&data, unit, cluster)
+        .unwrap()
+        .convention(convention);
     Case { json, data, panel }
 }
 
@@ -103,23 +109,57 @@ impl Case {
 }
 
 const NAMES: [&str; 4] = ["PAYF", "SAMF", "SCHLF", "THOF"];
+const CONVENTIONS: [RatioConvention; 2] = [RatioConvention::Exact, RatioConvention::SetMethods];
 
 /// SetMethods' ratio: (num + ε) / (den + ε).
 fn smoothed(num: f64, den: f64) -> f64 {
     (num + EPSILON) / (den + EPSILON)
 }
 
-/// How many values matched to 1e-9, and how many differ only by SetMethods' ε.
+/// How many values matched to 1e-9, how many differ only by SetMethods' ε (exact ratios), and
+/// how many of the matched ones are of empty groups (SetMethods' convention).
 #[derive(Default, Debug)]
 struct Tally {
     equal: usize,
     epsilon: usize,
     empty: usize,
+    empty_equal: usize,
 }
 
-/// Compares one of fsqca's ratios with SetMethods': equal to 1e-9, or the difference is the ε
-/// (SetMethods' value is the ε formula on fsqca's sums; an empty group is 1 in SetMethods).
-fn check_ratio(ours: Option<f64>, num: f64, den: f64, setmethods: f64, what: &str, t: &mut Tally) {
+impl Tally {
+    /// What each convention must show over a whole test: under SetMethods' every value equal
+    /// and no exemption; under exact ratios at least `min_equal` equal.
+    fn check(&self, convention: RatioConvention, min_equal: usize) {
+        eprintln!("{convention:?}: {self:?}");
+        assert!(self.equal > min_equal, "{convention:?}: {self:?}");
+        if convention == RatioConvention::SetMethods {
+            assert_eq!((self.epsilon, self.empty), (0, 0), "no exemption: {self:?}");
+        }
+    }
+}
+
+/// Compares one of fsqca's ratios with SetMethods'. Under SetMethods' convention: equal to
+/// 1e-9. Under exact ratios: equal to 1e-9, or the difference is the ε (SetMethods' value is
+/// the ε formula on fsqca's sums; an empty group is 1 in SetMethods).
+fn check_ratio(
+    convention: RatioConvention,
+    (ours, num, den): (Option<f64>, f64, f64),
+    setmethods: f64,
+    what: &str,
+    t: &mut Tally,
+) {
+    if convention == RatioConvention::SetMethods {
+        let v = ours.unwrap_or_else(|| panic!("{what}: always defined with the ε"));
+        assert!(
+            (v - setmethods).abs() <= TOL,
+            "{what}: fsqca {v}, SetMethods {setmethods}"
+        );
+        t.equal += 1;
+        if den == 0.0 {
+            t.empty_equal += 1;
+        }
+        return;
+    }
     match ours {
         None => {
             assert_eq!(den, 0.0, "{what}: undefined only when empty");
@@ -181,30 +221,23 @@ fn printed(id: &Value) -> (String, usize) {
 /// Compares every value of one SetMethods result with fsqca's fit of the same relation.
 fn compare(ours: &ClusterFit, values: &Value, what: &str) -> Tally {
     let mut t = Tally::default();
-    let relation = ours.relation;
-    let dens = |m: &fsqca::cluster::Measures| match relation {
-        Relation::Sufficiency => (m.condition_sum, m.outcome_sum),
-        Relation::Necessity => (m.outcome_sum, m.condition_sum),
+    let (relation, convention) = (ours.relation, ours.convention);
+    let what = format!("{what} ({convention:?})");
+    // A ratio of fsqca with its numerator and the consistency's or the coverage's denominator.
+    let consistency = |m: &fsqca::cluster::Measures| match relation {
+        Relation::Sufficiency => (m.consistency, m.intersection_sum, m.condition_sum),
+        Relation::Necessity => (m.consistency, m.intersection_sum, m.outcome_sum),
     };
-    let p = &ours.pooled;
-    let (cons_den, cov_den) = dens(p);
+    let coverage = |m: &fsqca::cluster::Measures| match relation {
+        Relation::Sufficiency => (m.coverage, m.intersection_sum, m.outcome_sum),
+        Relation::Necessity => (m.coverage, m.intersection_sum, m.condition_sum),
+    };
     let sm = |k: &str| values[k].as_f64().unwrap();
-    check_ratio(
-        p.consistency,
-        p.intersection_sum,
-        cons_den,
-        sm("POCOS"),
-        &format!("{what} POCOS"),
-        &mut t,
-    );
-    check_ratio(
-        p.coverage,
-        p.intersection_sum,
-        cov_den,
-        sm("coverage_pooled"),
-        &format!("{what} pooled coverage"),
-        &mut t,
-    );
+    let p = &ours.pooled;
+    let pooled = [(consistency(p), "POCOS"), (coverage(p), "coverage_pooled")];
+    for (ratio, key) in pooled {
+        check_ratio(convention, ratio, sm(key), &format!("{what} {key}"), &mut t);
+    }
     for (groups, cons_key, cov_key, printed_key, distance, sm_distance) in [
         (
             &ours.between,
@@ -240,21 +273,19 @@ fn compare(ours: &ClusterFit, values: &Value, what: &str) -> Tally {
         let mut family = Tally::default();
         for g in groups {
             let m = &g.measures;
-            let (cons_den, cov_den) = dens(m);
             let w = format!("{what} {cons_key}[{}]", g.id);
+            let reference = |key: &str| values[key][&g.id].as_f64().unwrap();
             check_ratio(
-                m.consistency,
-                m.intersection_sum,
-                cons_den,
-                values[cons_key][&g.id].as_f64().unwrap(),
+                convention,
+                consistency(m),
+                reference(cons_key),
                 &w,
                 &mut family,
             );
             check_ratio(
-                m.coverage,
-                m.intersection_sum,
-                cov_den,
-                values[cov_key][&g.id].as_f64().unwrap(),
+                convention,
+                coverage(m),
+                reference(cov_key),
                 &format!("{w} coverage"),
                 &mut family,
             );
@@ -269,7 +300,7 @@ fn compare(ours: &ClusterFit, values: &Value, what: &str) -> Tally {
             // Differs only where some group is empty or moved by the ε: SetMethods counts
             // an empty group as fully consistent, fsqca leaves it out.
             assert!(
-                family.empty + family.epsilon > 0,
+                convention == RatioConvention::Exact && family.empty + family.epsilon > 0,
                 "{what} {sm_distance}: fsqca {d}, SetMethods {sm_d}"
             );
             t.epsilon += 1;
@@ -279,6 +310,7 @@ fn compare(ours: &ClusterFit, values: &Value, what: &str) -> Tally {
         t.equal += family.equal;
         t.epsilon += family.epsilon;
         t.empty += family.empty;
+        t.empty_equal += family.empty_equal;
     }
     t
 }
@@ -287,15 +319,22 @@ fn add(total: &mut Tally, t: Tally) {
     total.equal += t.equal;
     total.epsilon += t.epsilon;
     total.empty += t.empty;
+    total.empty_equal += t.empty_equal;
 }
 
 /// `results` given as an expression: `solution_expression_*` and `nec_cond_necessity`, the
 /// relation from the call.
 #[test]
 fn expressions_equal_setmethods() {
+    for convention in CONVENTIONS {
+        expressions_equal_setmethods_with(convention);
+    }
+}
+
+fn expressions_equal_setmethods_with(convention: RatioConvention) {
     let mut total = Tally::default();
     for name in NAMES {
-        let case = load(name);
+        let case = load(name, convention);
         let (section, outcome) = (case.section(), case.outcome());
         for key in [
             "solution_expression_sufficiency",
@@ -322,12 +361,15 @@ fn expressions_equal_setmethods() {
         }
     }
     // 12 results, each with a pooled pair, two distances and every group's pair.
-    eprintln!("{total:?}");
-    assert!(total.equal > 1000, "{total:?}");
-    assert!(
-        total.empty > 0 && total.epsilon > 0,
-        "the ε cases are exercised: {total:?}"
-    );
+    total.check(convention, 1000);
+    // The empty groups and the ε-moved ratios are exercised in both conventions.
+    match convention {
+        RatioConvention::Exact => assert!(
+            total.empty > 0 && total.epsilon > 0,
+            "the ε cases are exercised: {total:?}"
+        ),
+        _ => assert!(total.empty_equal > 0, "empty groups exercised: {total:?}"),
+    }
 }
 
 /// A JSON array of strings.
@@ -414,54 +456,62 @@ fn compare_terms(
 /// `minimize()` result (SM5), equals SetMethods' value for the same solution given as text.
 #[test]
 fn solution_terms_equal_setmethods() {
-    let mut total = Tally::default();
-    for name in NAMES {
-        let case = load(name);
-        let (section, outcome) = (case.section(), case.outcome());
-        for (key, solution) in [
-            ("intermediate_sufficiency", SolutionType::Intermediate),
-            ("parsimonious_sufficiency", SolutionType::Parsimonious),
-        ] {
-            let terms = model_terms(&case, solution);
-            let fits = case
-                .panel
-                .solution(&terms, &case.data, outcome, Relation::Sufficiency)
-                .unwrap();
-            compare_terms(
-                &fits.terms,
-                &section[key]["result"],
-                &format!("{name} {key}"),
-                &mut total,
+    for convention in CONVENTIONS {
+        let mut total = Tally::default();
+        for name in NAMES {
+            solution_terms_equal_setmethods_on(&load(name, convention), name, &mut total);
+        }
+        total.check(convention, 1000);
+    }
+}
+
+fn solution_terms_equal_setmethods_on(case: &Case, name: &str, total: &mut Tally) {
+    let (section, outcome) = (case.section(), case.outcome());
+    for (key, solution) in [
+        ("intermediate_sufficiency", SolutionType::Intermediate),
+        ("parsimonious_sufficiency", SolutionType::Parsimonious),
+    ] {
+        let terms = model_terms(case, solution);
+        let fits = case
+            .panel
+            .solution(&terms, &case.data, outcome, Relation::Sufficiency)
+            .unwrap();
+        compare_terms(
+            &fits.terms,
+            &section[key]["result"],
+            &format!("{name} {key}"),
+            total,
+        );
+        if solution == SolutionType::Intermediate {
+            assert_eq!(
+                fits.solution.expression.to_string(),
+                section["solution_expression"].as_str().unwrap()
             );
-            if solution == SolutionType::Intermediate {
-                assert_eq!(
-                    fits.solution.expression.to_string(),
-                    section["solution_expression"].as_str().unwrap()
-                );
-                let whole = &section["solution_expression_sufficiency"]["result"]["values"];
-                add(
-                    &mut total,
-                    compare(
-                        &fits.solution.fit,
-                        whole,
-                        &format!("{name} whole intermediate solution"),
-                    ),
-                );
-            }
+            let whole = &section["solution_expression_sufficiency"]["result"]["values"];
+            add(
+                total,
+                compare(
+                    &fits.solution.fit,
+                    whole,
+                    &format!("{name} whole intermediate solution"),
+                ),
+            );
         }
     }
-    eprintln!("{total:?}");
-    assert!(total.equal > 1000, "{total:?}");
 }
 
 /// SM5: SetMethods ignores `necessity = TRUE` for a `minimize()` result: its
 /// `intermediate_necessity_TRUE` repeats the terms' sufficiency. fsqca gives their necessity,
 /// which is R QCA's inclN / covN pooled, and the solution's, which is SetMethods' own value for
-/// the solution given as text (`solution_expression_necessity`).
+/// the solution given as text (`solution_expression_necessity`). Under both conventions: SM5 is
+/// a bug, not a convention.
 #[test]
 fn necessity_of_a_solution_is_not_setmethods_sm5() {
-    for name in NAMES {
-        let case = load(name);
+    for (convention, name) in CONVENTIONS
+        .into_iter()
+        .flat_map(|c| NAMES.map(|name| (c, name)))
+    {
+        let case = load(name, convention);
         let (section, outcome) = (case.section(), case.outcome());
         let buggy = &section["intermediate_necessity_TRUE"];
         assert_eq!(buggy["known_bugs"][0]["id"], "SM5");
@@ -482,15 +532,18 @@ fn necessity_of_a_solution_is_not_setmethods_sm5() {
             let key = nec.expression.to_string();
             let setmethods = buggy["result"]["terms"][&key]["POCOS"].as_f64().unwrap();
             let ours = nec.fit.pooled.consistency.unwrap();
-            let pof = fit::necessity_of(&nec.expression, &case.data, outcome).unwrap();
-            assert!(
-                (ours - pof.incl.unwrap()).abs() < 1e-12,
-                "{name} {key}: inclN"
-            );
-            assert!(
-                (nec.fit.pooled.coverage.unwrap() - pof.cov.unwrap()).abs() < 1e-12,
-                "{name} {key}: covN"
-            );
+            if convention == RatioConvention::Exact {
+                // R QCA's exact ratios (no ε).
+                let pof = fit::necessity_of(&nec.expression, &case.data, outcome).unwrap();
+                assert!(
+                    (ours - pof.incl.unwrap()).abs() < 1e-12,
+                    "{name} {key}: inclN"
+                );
+                assert!(
+                    (nec.fit.pooled.coverage.unwrap() - pof.cov.unwrap()).abs() < 1e-12,
+                    "{name} {key}: covN"
+                );
+            }
             // SetMethods' value is the sufficiency consistency, not the necessity one.
             assert!((suf.fit.pooled.consistency.unwrap() - setmethods).abs() < TOL);
             assert!(
@@ -522,8 +575,14 @@ fn necessity_of_a_solution_is_not_setmethods_sm5() {
 /// vectors, a negated outcome, `sol = "c1p1i1"`) and PAYF's `cluster.plot` example.
 #[test]
 fn help_examples_equal_setmethods() {
+    for convention in CONVENTIONS {
+        help_examples_equal_setmethods_with(convention);
+    }
+}
+
+fn help_examples_equal_setmethods_with(convention: RatioConvention) {
     let mut total = Tally::default();
-    let case = load("SCHLF");
+    let case = load("SCHLF", convention);
     let examples = case.json["cluster"]["help_examples"].as_array().unwrap();
     assert_eq!(examples.len(), 7);
     let emp = case.data.fuzzy_set("EMP").unwrap();
@@ -558,7 +617,7 @@ fn help_examples_equal_setmethods() {
         };
         add(&mut total, compare(&ours, &result["values"], call));
     }
-    let payf = load("PAYF");
+    let payf = load("PAYF", convention);
     let example = &payf.json["cluster"]["cluster_plot_example"];
     let expected = strings(&example["PS"]["models"][0]["terms"]);
     let conditions = strings(&payf.json["conditions"]);
@@ -586,6 +645,61 @@ fn help_examples_equal_setmethods() {
         "PAYF cluster.plot",
         &mut total,
     );
-    eprintln!("{total:?}");
-    assert!(total.equal > 100, "{total:?}");
+    total.check(convention, 100);
+}
+
+/// The default exact ratios, where SetMethods' ε matters: PAYF, `HW` necessary for `HL`
+/// (`nec_cond_necessity`). 21 of the 131 countries have no membership in `HL`, so their
+/// necessity consistency Σ min(HW, HL) / Σ HL is 0/0. SetMethods' ε makes it 1 and counts these
+/// countries as perfectly consistent in dWP: 0.0215799194605413. fsqca leaves them out, since
+/// a country without `HL` neither supports nor contradicts "`HL` needs `HW`": dWP
+/// 0.0257196416828242, the same distance over the 110 other countries. Under SetMethods'
+/// convention fsqca gives SetMethods' value.
+#[test]
+fn payf_empty_countries_dwp_exact_is_not_setmethods() {
+    let exact = load("PAYF", RatioConvention::Exact);
+    let entry = &exact.section()["nec_cond_necessity"];
+    assert!(entry["call"].as_str().unwrap().contains("\"HW\""));
+    let setmethods_dwp = entry["result"]["values"]["dWP"].as_f64().unwrap();
+    assert!((setmethods_dwp - 0.0215799194605413).abs() < 1e-15);
+    let hw: Expression = "HW".parse().unwrap();
+    let ours = exact
+        .panel
+        .fit(&hw, &exact.data, "HL", Relation::Necessity)
+        .unwrap();
+    let empty: Vec<&GroupFit> = ours
+        .within
+        .iter()
+        .filter(|u| u.measures.consistency.is_none())
+        .collect();
+    assert_eq!((empty.len(), ours.within.len()), (21, 131));
+    assert!(empty.iter().all(|u| u.measures.outcome_sum == 0.0));
+    let dwp = ours.within_distance.unwrap();
+    assert!((dwp - 0.0257196416828242).abs() < TOL, "{dwp}");
+    assert!((dwp - setmethods_dwp).abs() > 4e-3);
+    // fsqca's value is the distance over the 110 countries with `HL`.
+    let defined: Vec<f64> = ours
+        .within
+        .iter()
+        .filter_map(|u| u.measures.consistency)
+        .collect();
+    let total: f64 = defined.iter().sum();
+    let over_110 = defined
+        .iter()
+        .map(|c| (c / total - 1.0 / 110.0).powi(2))
+        .sum::<f64>()
+        .sqrt();
+    assert_eq!(defined.len(), 110);
+    assert!((dwp - over_110).abs() < 1e-15);
+    // SetMethods' convention: the 21 are 1 and dWP is SetMethods'.
+    let replica = load("PAYF", RatioConvention::SetMethods);
+    let theirs = replica
+        .panel
+        .fit(&hw, &replica.data, "HL", Relation::Necessity)
+        .unwrap();
+    for u in &empty {
+        let same = theirs.within.iter().find(|t| t.id == u.id).unwrap();
+        assert_eq!(same.measures.consistency, Some(1.0), "{}", u.id);
+    }
+    assert!((theirs.within_distance.unwrap() - setmethods_dwp).abs() < TOL);
 }

@@ -3,6 +3,7 @@
 
 use ndarray::ArrayView1;
 
+use super::convention::RatioConvention;
 use crate::expression::{Expression, Relation};
 
 /// Consistency and coverage of one relation over a group of cases (all of them, one cluster or
@@ -11,7 +12,8 @@ use crate::expression::{Expression, Relation};
 /// For sufficiency (X → Y) the consistency is Σ min(X, Y) / Σ X and the coverage
 /// Σ min(X, Y) / Σ Y; for necessity (X ← Y) the roles swap: consistency Σ min(X, Y) / Σ Y,
 /// coverage Σ min(X, Y) / Σ X. A ratio whose denominator is zero (no membership in X, or in
-/// Y, in the group) is undefined: `None`.
+/// Y, in the group) is undefined: `None` (under the default [`RatioConvention::Exact`];
+/// SetMethods' convention makes it 1).
 ///
 /// # Example
 /// ```
@@ -101,6 +103,8 @@ pub struct GroupFit {
 pub struct ClusterFit {
     /// Sufficiency or necessity: which ratio is the consistency.
     pub relation: Relation,
+    /// How the ratios were computed: exact (the default) or with SetMethods' ε.
+    pub convention: RatioConvention,
     /// Over all cases (POCOS and the pooled coverage).
     pub pooled: Measures,
     /// Per cluster, in the order the clusters first appear in the data (BECOS).
@@ -108,10 +112,12 @@ pub struct ClusterFit {
     /// Per unit, in the order the units first appear in the data (WICONS).
     pub within: Vec<GroupFit>,
     /// dBP: the distance of the between consistencies from the pooled one, over the clusters
-    /// whose consistency is defined; `None` when no cluster has a positive one.
+    /// whose consistency is defined; `None` when no cluster has a positive one. Under
+    /// [`RatioConvention::SetMethods`], over every cluster, never `None`.
     pub between_distance: Option<f64>,
     /// dWP: the distance of the within consistencies from the pooled one, over the units
-    /// whose consistency is defined; `None` when no unit has a positive one.
+    /// whose consistency is defined; `None` when no unit has a positive one. Under
+    /// [`RatioConvention::SetMethods`], over every unit, never `None`.
     pub within_distance: Option<f64>,
 }
 
@@ -185,15 +191,15 @@ impl Sums {
         self.xy += x.min(y);
     }
 
-    fn measures(&self, relation: Relation) -> Measures {
+    fn measures(&self, relation: Relation, convention: RatioConvention) -> Measures {
         let (consistency_den, coverage_den) = match relation {
             Relation::Sufficiency => (self.x, self.y),
             Relation::Necessity => (self.y, self.x),
         };
         Measures {
             cases: self.cases,
-            consistency: ratio(self.xy, consistency_den),
-            coverage: ratio(self.xy, coverage_den),
+            consistency: convention.ratio(self.xy, consistency_den),
+            coverage: convention.ratio(self.xy, coverage_den),
             condition_sum: self.x,
             outcome_sum: self.y,
             intersection_sum: self.xy,
@@ -201,36 +207,39 @@ impl Sums {
     }
 }
 
-/// `num / den`, undefined when `den` is zero; rounding cannot take it above 1 as Σ min(X, Y)
-/// never exceeds Σ X or Σ Y, but summation order can by an ulp, hence the clamp.
-fn ratio(num: f64, den: f64) -> Option<f64> {
-    (den > 0.0).then(|| (num / den).min(1.0))
-}
-
 /// The distance of group consistencies from the pooled one (Garcia-Castro & Ariño 2016):
-/// √ Σⱼ (cⱼ / Σ c − 1/J)² over the J groups whose consistency is defined: 0 when they are all
-/// equal, larger as the consistency concentrates in some groups. Undefined (`None`) when no
-/// group has a positive consistency.
-fn distance(groups: &[GroupFit]) -> Option<f64> {
+/// √ Σⱼ (cⱼ / Σ c − 1/J)² over the J groups whose consistency is defined (every group under
+/// SetMethods' convention, whose shares are its ε ratios): 0 when they are all equal, larger
+/// as the consistency concentrates in some groups. Undefined (`None`) when no group has a
+/// positive consistency (exact ratios) or there is no group.
+fn distance(groups: &[GroupFit], convention: RatioConvention) -> Option<f64> {
     let defined: Vec<f64> = groups
         .iter()
         .filter_map(|g| g.measures.consistency)
         .collect();
-    let total: f64 = defined.iter().sum();
-    if total <= 0.0 {
+    if defined.is_empty() {
         return None;
     }
+    let total: f64 = defined.iter().sum();
     let uniform = 1.0 / defined.len() as f64;
-    let squares: f64 = defined.iter().map(|c| (c / total - uniform).powi(2)).sum();
+    let squares = defined
+        .iter()
+        .map(|&c| {
+            convention
+                .ratio(c, total)
+                .map(|share| (share - uniform).powi(2))
+        })
+        .sum::<Option<f64>>()?;
     Some(squares.sqrt())
 }
 
-/// The cases of a panel: the distinct unit and cluster ids, and per case the index of its
-/// unit and of its cluster.
+/// The cases of a panel: the distinct unit and cluster ids, per case the index of its unit and
+/// of its cluster, and how the ratios are computed.
 pub(super) struct Cells<'a> {
     pub(super) units: &'a [String],
     pub(super) clusters: &'a [String],
     pub(super) cells: &'a [(usize, usize)],
+    pub(super) convention: RatioConvention,
 }
 
 /// The diagnostics of memberships `x` (the expression) and `y` (the outcome), one per case
@@ -241,6 +250,7 @@ pub(super) fn cluster_fit(
     y: ArrayView1<'_, f64>,
     relation: Relation,
 ) -> ClusterFit {
+    let convention = panel.convention;
     let mut pooled = Sums::default();
     let mut clusters = vec![Sums::default(); panel.clusters.len()];
     let mut units = vec![Sums::default(); panel.units.len()];
@@ -254,7 +264,7 @@ pub(super) fn cluster_fit(
             .zip(sums)
             .map(|(id, s)| GroupFit {
                 id: id.clone(),
-                measures: s.measures(relation),
+                measures: s.measures(relation, convention),
             })
             .collect()
     };
@@ -262,9 +272,10 @@ pub(super) fn cluster_fit(
     let within = groups(panel.units, &units);
     ClusterFit {
         relation,
-        pooled: pooled.measures(relation),
-        between_distance: distance(&between),
-        within_distance: distance(&within),
+        convention,
+        pooled: pooled.measures(relation, convention),
+        between_distance: distance(&between, convention),
+        within_distance: distance(&within, convention),
         between,
         within,
     }

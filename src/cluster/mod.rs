@@ -41,6 +41,12 @@
 //!   relation); a distance is `None` only when no group has a positive consistency. One
 //!   group (one cluster, or one unit) is not an error: its consistency is the pooled one and
 //!   its distance 0.
+//! - **SetMethods' convention on request.** [`Panel::convention`] with
+//!   [`RatioConvention::SetMethods`] computes every ratio as SetMethods does,
+//!   (num + ε) / (den + ε) with ε = 10⁻¹⁰, and the distances over all groups, so that every
+//!   number equals SetMethods' `cluster()` (fsqca's reference tests check all of them to
+//!   10⁻⁹ in this mode). Use it to replicate or compare with published SetMethods results;
+//!   keep the default otherwise, as it does not count a group without evidence as consistent.
 //! - **Each (unit, cluster) pair is one case.** A second case for the same pair is an error
 //!   ([`ClusterError::DuplicateCell`]): it is almost always a data-entry slip, and adding the
 //!   two cases up, as R's `xtabs` does, makes memberships above 1. An absent pair (an
@@ -55,13 +61,14 @@
 //! Checked against SetMethods 4.0 on its PAYF, SAMF, SCHLF and THOF data (fsqca's
 //! `tests/cluster_reference.rs`):
 //!
-//! - SetMethods adds ε = 10⁻¹⁰ to every numerator and denominator. fsqca does not: the
-//!   ε makes an empty group perfectly consistent (0/0 becomes 1) and moves every ratio with a
-//!   small denominator (a unit with Σ X = 0.03 and no intersection gets 3.3·10⁻⁹ rather than
-//!   0). Where every group is defined the two agree to 10⁻⁸ (to 10⁻⁹ unless a denominator is
-//!   below 0.1); where some group is empty, the distances differ: on PAYF, with `HW`
-//!   necessary for `HL`, 21 of 131 countries have no membership in `HL`; SetMethods counts
-//!   them as fully consistent (dWP 0.0216), fsqca leaves them out (dWP 0.0257).
+//! - SetMethods adds ε = 10⁻¹⁰ to every numerator and denominator. fsqca does not by
+//!   default: the ε makes an empty group perfectly consistent (0/0 becomes 1) and moves every
+//!   ratio with a small denominator (a unit with Σ X = 0.03 and no intersection gets
+//!   3.3·10⁻⁹ rather than 0). Where every group is defined the two agree to 10⁻⁸ (to 10⁻⁹
+//!   unless a denominator is below 0.1); where some group is empty, the distances differ: on
+//!   PAYF, with `HW` necessary for `HL`, 21 of 131 countries have no membership in `HL`;
+//!   SetMethods counts them as fully consistent (dWP 0.0216), fsqca leaves them out (dWP
+//!   0.0257). [`RatioConvention::SetMethods`] gives SetMethods' numbers.
 //! - For a `minimize()` result SetMethods ignores `necessity = TRUE` and gives the terms'
 //!   sufficiency only, with no value for the solution as a whole (its bug SM5 in fsqca's
 //!   reference data). [`Panel::solution`] gives the relation asked for, for each term and for
@@ -105,10 +112,12 @@
 //! - Oana, I.-E., Schneider, C. Q. & Thomann, E. (2021). *Qualitative Comparative Analysis
 //!   Using R: A Beginner's Guide*. Cambridge University Press (SetMethods' `cluster()`).
 
+mod convention;
 mod error;
 mod measures;
 mod panel;
 
+pub use convention::RatioConvention;
 pub use error::ClusterError;
 pub use measures::{ClusterFit, ExpressionClusterFit, GroupFit, Measures, SolutionClusterFit};
 pub use panel::Panel;

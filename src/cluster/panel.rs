@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::convention::RatioConvention;
 use super::error::ClusterError;
 use super::measures::{cluster_fit, Cells, ClusterFit, ExpressionClusterFit, SolutionClusterFit};
 use crate::data::Dataset;
@@ -16,6 +17,9 @@ use crate::sets::FuzzySet;
 ///
 /// A pair may be absent (an unbalanced panel: a unit not observed in some cluster): it simply
 /// adds nothing to that unit's or that cluster's sums.
+///
+/// The ratios are exact by default; [`Panel::convention`] switches to SetMethods' ε
+/// convention to replicate its numbers.
 ///
 /// # Example
 /// ```
@@ -43,6 +47,8 @@ pub struct Panel {
     clusters: Vec<String>,
     /// Per case, the index of its unit and of its cluster.
     cells: Vec<(usize, usize)>,
+    /// How the ratios are computed.
+    convention: RatioConvention,
 }
 
 /// Index of `id` in `ids`, added at the end if new.
@@ -114,7 +120,57 @@ impl Panel {
             units,
             clusters,
             cells,
+            convention: RatioConvention::default(),
         })
+    }
+
+    /// How the diagnostics compute their ratios: [`RatioConvention::Exact`] (the default;
+    /// an empty group is undefined and left out of the distances) or
+    /// [`RatioConvention::SetMethods`] (SetMethods' ε: an empty group is 1 and counts in the
+    /// distances), to replicate SetMethods' `cluster()` to the last digit.
+    ///
+    /// # Example
+    /// PAYF (SetMethods' pay-inequality data), `HW` necessary for `HL` per country: 21 of the
+    /// 131 countries have no membership in `HL`.
+    /// ```
+    /// use fsqca::cluster::{Panel, RatioConvention};
+    /// use fsqca::{Dataset, Expression, Relation};
+    ///
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/setmethods/PAYF.csv");
+    /// let data = Dataset::from_path(path)?;
+    /// let hw: Expression = "HW".parse()?;
+    /// let exact = Panel::from_columns(&data, "COUNTRY", "REGION")?;
+    /// let fit = exact.fit(&hw, &data, "HL", Relation::Necessity)?;
+    /// assert_eq!(fit.within.iter().filter(|u| u.measures.consistency.is_none()).count(), 21);
+    /// assert!((fit.within_distance.unwrap() - 0.0257196416828242).abs() < 1e-9);
+    /// // SetMethods counts the 21 as fully consistent: dWP 0.0215799194605413.
+    /// let replica = exact.convention(RatioConvention::SetMethods);
+    /// let fit = replica.fit(&hw, &data, "HL", Relation::Necessity)?;
+    /// assert!(fit.within.iter().all(|u| u.measures.consistency.is_some()));
+    /// assert!((fit.within_distance.unwrap() - 0.0215799194605413).abs() < 1e-9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn convention(mut self, convention: RatioConvention) -> Self {
+        self.convention = convention;
+        self
+    }
+
+    /// The convention set by [`Panel::convention`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cluster::{Panel, RatioConvention};
+    ///
+    /// let data = fsqca::Dataset::from_reader("case,country,year\na,fr,1990\n".as_bytes())?;
+    /// let panel = Panel::from_columns(&data, "country", "year")?;
+    /// assert_eq!(panel.get_convention(), RatioConvention::Exact);
+    /// let panel = panel.convention(RatioConvention::SetMethods);
+    /// assert_eq!(panel.get_convention(), RatioConvention::SetMethods);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_convention(&self) -> RatioConvention {
+        self.convention
     }
 
     /// The column of the unit ids.
@@ -179,12 +235,13 @@ impl Panel {
         &self.clusters
     }
 
-    /// What the sums need: the ids and each case's unit and cluster.
+    /// What the sums need: the ids, each case's unit and cluster, and the convention.
     fn cells(&self) -> Cells<'_> {
         Cells {
             units: &self.units,
             clusters: &self.clusters,
             cells: &self.cells,
+            convention: self.convention,
         }
     }
 

@@ -1,6 +1,6 @@
 //! Bad input and edge cases of the panel cluster diagnostics.
 
-use super::{ClusterError, Panel};
+use super::{ClusterError, Panel, RatioConvention};
 use crate::data::{DataError, Dataset};
 use crate::expression::{Expression, Relation};
 use crate::sets::FuzzySet;
@@ -75,6 +75,42 @@ fn empty_groups_are_undefined_and_left_out_of_the_distance() {
     let y = data.fuzzy_set("Y").unwrap();
     let fit = panel.fit_sets(&zero, &y, Relation::Sufficiency).unwrap();
     assert_eq!((fit.within_distance, fit.between_distance), (None, None));
+}
+
+#[test]
+fn setmethods_convention_counts_an_empty_group_as_one() {
+    // The panel above under SetMethods' ε: `de` (Σ X = 0) is 1 and enters the distance over
+    // all three units.
+    let data = read(
+        "case,unit,year,X,Y\na,fr,1990,0.8,0.8\nb,fr,1995,0.4,0.4\nc,de,1990,0,0.7\nd,it,1990,0.5,0.25\n",
+    );
+    let panel = Panel::from_columns(&data, "unit", "year")
+        .unwrap()
+        .convention(RatioConvention::SetMethods);
+    let x: Expression = "X".parse().unwrap();
+    let fit = panel.fit(&x, &data, "Y", Relation::Sufficiency).unwrap();
+    assert_eq!(fit.convention, RatioConvention::SetMethods);
+    assert_eq!(fit.within[1].measures.consistency, Some(1.0));
+    let eps = RatioConvention::EPSILON;
+    let it = (0.25 + eps) / (0.5 + eps);
+    let consistencies = [1.0, 1.0, it];
+    let total: f64 = consistencies.iter().sum();
+    let expected = consistencies
+        .iter()
+        .map(|c| ((c + eps) / (total + eps) - 1.0 / 3.0).powi(2))
+        .sum::<f64>()
+        .sqrt();
+    assert!((fit.within_distance.unwrap() - expected).abs() < 1e-15);
+    // No membership anywhere: every group is 1, and the distance is that of J equal groups,
+    // not exactly 0 but √J · |(1 + ε) / (J + ε) − 1/J| (the ε in the shares).
+    let zero = FuzzySet::new("Z", vec![0.0; 4]).unwrap();
+    let y = data.fuzzy_set("Y").unwrap();
+    let fit = panel.fit_sets(&zero, &y, Relation::Sufficiency).unwrap();
+    for (distance, groups) in [(fit.within_distance, 3.0_f64), (fit.between_distance, 2.0)] {
+        let equal = groups.sqrt() * ((1.0 + eps) / (groups + eps) - 1.0 / groups).abs();
+        assert!((distance.unwrap() - equal).abs() < 1e-20);
+        assert!(distance.unwrap() < 1e-10);
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `fsqca cluster`: its JSON is the library's, equal to SetMethods' `cluster()` where
 //! SetMethods is right; bad input is one error line.
 
-use fsqca::cluster::Panel;
+use fsqca::cluster::{Panel, RatioConvention};
 use fsqca::Relation;
 
 use super::*;
@@ -119,27 +119,30 @@ fn derived_solution_is_the_library_fit_and_setmethods() {
     assert!(!run_ok(&args).contains("within consistency"));
 }
 
+/// PAYF: `HW` necessary for `HL`, per country (unit) and region (cluster).
+const PAYF_HW_NECESSARY: [&str; 11] = [
+    "--outcome",
+    "HL",
+    "--conditions",
+    "HE,GG,AH,HI,HW",
+    "--unit",
+    "COUNTRY",
+    "--cluster",
+    "REGION",
+    "--expression",
+    "HW",
+    "--necessity",
+];
+
 #[test]
 fn expression_necessity_with_empty_units() {
     // PAYF: HW necessary for HL; 21 countries have no membership in HL.
     let csv = setmethods_csv("PAYF");
-    let args = [
-        "cluster",
-        &csv,
-        "--outcome",
-        "HL",
-        "--conditions",
-        "HE,GG,AH,HI,HW",
-        "--unit",
-        "COUNTRY",
-        "--cluster",
-        "REGION",
-        "--expression",
-        "HW",
-        "--necessity",
-    ];
+    let mut args = vec!["cluster", &csv];
+    args.extend(PAYF_HW_NECESSARY);
     let got = json(&args);
     assert_eq!(got["relation"], "necessity");
+    assert_eq!(got["convention"], "exact");
     assert!(got["model"].is_null());
     let within = got["solution"]["within"].as_array().unwrap();
     let empty = within.iter().filter(|u| u["consistency"].is_null()).count();
@@ -158,6 +161,57 @@ fn expression_necessity_with_empty_units() {
     assert!((num(&reference["dWP"]).unwrap() - 0.0215799194605413).abs() < 1e-12);
     let text = run_ok(&args);
     assert!(text.contains("no membership in the outcome in 0 cluster(s) and 21 unit(s)"));
+}
+
+#[test]
+fn setmethods_convention_is_the_library_fit_and_every_setmethods_value() {
+    let csv = setmethods_csv("PAYF");
+    let mut args = vec!["cluster", &csv];
+    args.extend(PAYF_HW_NECESSARY);
+    args.extend(["--convention", "setmethods"]);
+    let got = json(&args);
+    assert_eq!(got["convention"], "setmethods");
+    let solution = &got["solution"];
+    assert_eq!(solution["convention"], "setmethods");
+    let data = Dataset::from_path(&csv).unwrap();
+    let panel = Panel::from_columns(&data, "COUNTRY", "REGION")
+        .unwrap()
+        .convention(RatioConvention::SetMethods);
+    let hw: Expression = "HW".parse().unwrap();
+    let lib = panel.fit(&hw, &data, "HL", Relation::Necessity).unwrap();
+    same_fit(solution, &lib, "HW");
+    // Every value of SetMethods' result, the 21 countries without HL (1) included.
+    let reference = &setmethods_cluster("PAYF")["nec_cond_necessity"]["result"]["values"];
+    close_to(solution, &["pooled", "consistency"], reference, "POCOS");
+    close_to(
+        solution,
+        &["pooled", "coverage"],
+        reference,
+        "coverage_pooled",
+    );
+    close_to(solution, &["between_distance"], reference, "dBP");
+    close_to(solution, &["within_distance"], reference, "dWP");
+    for (groups, cons_key, cov_key) in [
+        ("between", "BECOS", "coverage_between"),
+        ("within", "WICONS", "coverage_within"),
+    ] {
+        for g in solution[groups].as_array().unwrap() {
+            let id = g["id"].as_str().unwrap();
+            close_to(g, &["consistency"], &reference[cons_key], id);
+            close_to(g, &["coverage"], &reference[cov_key], id);
+        }
+    }
+    let text = run_ok(&args);
+    assert!(text.contains(
+        "note: SetMethods' convention: every ratio is (num + 1e-10) / (den + 1e-10); no \
+         membership in the outcome in 0 cluster(s) and 21 unit(s) (for the whole solution): \
+         consistency 1, counted in dBP and dWP."
+    ));
+    assert!(!text.contains("`-`"));
+    let mut bad = vec!["cluster", &csv];
+    bad.extend(PAYF_HW_NECESSARY);
+    bad.extend(["--convention", "epsilon"]);
+    refused(&bad, 2, &["epsilon", "--convention"]);
 }
 
 #[test]

@@ -1,7 +1,10 @@
 //! `fsqca cluster`: panel cluster diagnostics (SetMethods' `cluster()`) of a solution or an
 //! expression, through `fsqca::cluster`.
 
-use fsqca::cluster::{ClusterFit, ExpressionClusterFit, GroupFit, Measures, Panel};
+use clap::ValueEnum;
+use fsqca::cluster::{
+    ClusterFit, ExpressionClusterFit, GroupFit, Measures, Panel, RatioConvention,
+};
 use fsqca::number::metric;
 use fsqca::plot::{cluster_plot, write_svg, ClusterGroups};
 use fsqca::{Dataset, Expression, Relation};
@@ -31,20 +34,24 @@ error. To take the ids from the case labels, add them as columns first.
 A group with no membership in the consistency's denominator (no X for sufficiency, no Y for
 necessity) has an undefined consistency: `-` in text, null in JSON; it is left out of the
 distance. SetMethods adds 1e-10 to every sum and prints 1 there, and so may differ (see the
-documentation of the library's cluster module). Text shows the pooled fit and distances, the
+documentation of the library's cluster module); --convention setmethods computes every ratio
+and distance as SetMethods does, (num + 1e-10) / (den + 1e-10) with the distances over all
+groups, to replicate its numbers exactly. Text shows the pooled fit and distances, the
 between consistencies and coverages, and with --within the within ones; JSON always has
 everything. --svg FILE also draws the whole solution's consistency per cluster (per unit with
 --within) against the pooled one (SetMethods' cluster.plot).
 
-JSON (--format json): {\"outcome\", \"relation\", \"unit_column\", \"cluster_column\", \"model\" (the
-model number, null with --expression), \"terms\": [fit, ..], \"solution\": fit}, where a fit is
-{\"expression\", \"relation\", \"pooled\": measures, \"between\": [{\"id\", ..measures}],
+JSON (--format json): {\"outcome\", \"relation\", \"convention\" (\"exact\" or \"setmethods\"),
+\"unit_column\", \"cluster_column\", \"model\" (the model number, null with --expression),
+\"terms\": [fit, ..], \"solution\": fit}, where a fit is
+{\"expression\", \"relation\", \"convention\", \"pooled\": measures, \"between\": [{\"id\", ..measures}],
 \"within\": [{\"id\", ..measures}], \"between_distance\", \"within_distance\"} and measures are
 {\"cases\", \"consistency\", \"coverage\", \"condition_sum\", \"outcome_sum\", \"intersection_sum\"}.
 
 Examples:
   fsqca cluster tests/fixtures/setmethods/SCHLF.csv --outcome EXPORT --conditions EMP,BARGAIN,UNI,OCCUP,STOCK,MA --unit COUNTRY --cluster YEAR --incl-cut 0.9 --solution intermediate --dir-exp 0,0,0,0,0,0
   fsqca cluster tests/fixtures/setmethods/PAYF.csv --outcome HL --conditions HE,GG,AH,HI,HW --unit COUNTRY --cluster REGION --expression HW --necessity --format json
+  fsqca cluster tests/fixtures/setmethods/PAYF.csv --outcome HL --conditions HE,GG,AH,HI,HW --unit COUNTRY --cluster REGION --expression HW --necessity --convention setmethods
   fsqca cluster tests/fixtures/setmethods/SCHLF.csv --outcome EXPORT --conditions EMP,MA,STOCK --unit COUNTRY --cluster YEAR --expression \"EMP*~MA*STOCK\" --within --svg within.svg";
 
 /// The flags of `cluster` (its group named apart from the flattened `minimize::Args`).
@@ -82,10 +89,35 @@ pub struct Args {
     #[arg(long)]
     within: bool,
 
+    /// How ratios are computed: `exact` (default; a group with no membership in the
+    /// consistency's denominator is undefined and left out of dBP and dWP) or `setmethods`
+    /// (SetMethods' (num + 1e-10) / (den + 1e-10): such a group is 1 and counts), to replicate
+    /// SetMethods' cluster() exactly.
+    #[arg(long, value_enum, value_name = "CONV", default_value = "exact")]
+    convention: ConventionArg,
+
     /// Draw the cluster plot of the whole solution as SVG, e.g. `--svg clusters.svg`: its
     /// consistency per cluster (per unit with --within) and the pooled one.
     #[arg(long, value_name = "FILE")]
     svg: Option<String>,
+}
+
+/// The ratio convention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConventionArg {
+    /// Exact ratios; an empty group is undefined and left out of the distances.
+    Exact,
+    /// SetMethods' ratios, with 1e-10 added to every numerator and denominator.
+    Setmethods,
+}
+
+impl From<ConventionArg> for RatioConvention {
+    fn from(arg: ConventionArg) -> Self {
+        match arg {
+            ConventionArg::Exact => Self::Exact,
+            ConventionArg::Setmethods => Self::SetMethods,
+        }
+    }
 }
 
 /// The JSON object of `cluster`: the library's fits, with what they are of.
@@ -93,6 +125,7 @@ pub struct Args {
 struct Output<'a> {
     outcome: &'a Expression,
     relation: Relation,
+    convention: RatioConvention,
     unit_column: &'a str,
     cluster_column: &'a str,
     model: Option<usize>,
@@ -167,8 +200,10 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     }
     let (terms, data, model) = terms_and_data(args)?;
     let path = &args.solve.table.data;
-    let panel =
-        Panel::from_columns(&data, &args.unit, &args.cluster).map_err(|e| data_error(path, e))?;
+    let convention = RatioConvention::from(args.convention);
+    let panel = Panel::from_columns(&data, &args.unit, &args.cluster)
+        .map_err(|e| data_error(path, e))?
+        .convention(convention);
     let outcome = args.solve.table.outcome.outcome.to_expression();
     let relation = if args.necessity {
         Relation::Necessity
@@ -191,6 +226,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     let output = Output {
         outcome: &outcome,
         relation,
+        convention,
         unit_column: &args.unit,
         cluster_column: &args.cluster,
         model,
@@ -250,7 +286,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     group_table(&fits, groups, value).write(out)?;
                 }
             }
-            for note in notes(whole, relation) {
+            for note in notes(whole, relation, convention) {
                 writeln!(out)?;
                 writeln!(out, "{note}")?;
             }
@@ -331,8 +367,9 @@ fn group_table(fits: &[(String, &ClusterFit)], groups: Groups, value: Value) -> 
     t
 }
 
-/// What the reader should know about this panel: one cluster or one unit, undefined groups.
-fn notes(whole: &ClusterFit, relation: Relation) -> Vec<String> {
+/// What the reader should know about this panel: one cluster or one unit, groups without
+/// membership in the consistency's denominator (undefined, or 1 under SetMethods' convention).
+fn notes(whole: &ClusterFit, relation: Relation, convention: RatioConvention) -> Vec<String> {
     let mut notes = Vec::new();
     if whole.between.len() == 1 {
         notes.push("note: one cluster: its consistency is the pooled one and dBP is 0.".to_owned());
@@ -340,22 +377,32 @@ fn notes(whole: &ClusterFit, relation: Relation) -> Vec<String> {
     if whole.within.len() == 1 {
         notes.push("note: one unit: its consistency is the pooled one and dWP is 0.".to_owned());
     }
+    let denominator = |m: &Measures| match relation {
+        Relation::Sufficiency => m.condition_sum,
+        Relation::Necessity => m.outcome_sum,
+    };
     let empty = |groups: &[GroupFit]| {
         groups
             .iter()
-            .filter(|g| g.measures.consistency.is_none())
+            .filter(|g| denominator(&g.measures) == 0.0)
             .count()
     };
     let (between, within) = (empty(&whole.between), empty(&whole.within));
-    if between + within > 0 {
-        let set = match relation {
-            Relation::Sufficiency => "the solution",
-            Relation::Necessity => "the outcome",
-        };
-        notes.push(format!(
-            "note: `-`: no membership in {set} in {between} cluster(s) and {within} unit(s) \
-             (for the whole solution): consistency undefined, left out of dBP and dWP."
-        ));
+    let set = match relation {
+        Relation::Sufficiency => "the solution",
+        Relation::Necessity => "the outcome",
+    };
+    let groups = format!("{between} cluster(s) and {within} unit(s) (for the whole solution)");
+    match convention {
+        RatioConvention::SetMethods => notes.push(format!(
+            "note: SetMethods' convention: every ratio is (num + 1e-10) / (den + 1e-10); \
+             no membership in {set} in {groups}: consistency 1, counted in dBP and dWP."
+        )),
+        _ if between + within > 0 => notes.push(format!(
+            "note: `-`: no membership in {set} in {groups}: consistency undefined, left out \
+             of dBP and dWP."
+        )),
+        _ => {}
     }
     notes
 }
