@@ -293,7 +293,7 @@ impl FindRows {
                 other => other?,
             };
             for model in solution.models() {
-                let assumed = space.remainders_where(model.expression())?;
+                let assumed = space.remainders_where(&model.expression())?;
                 pooled = pooled.union(&assumed)?;
             }
             sides.push(pooled);

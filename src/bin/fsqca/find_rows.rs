@@ -3,12 +3,10 @@
 
 use clap::ValueEnum;
 use fsqca::counterfactual::{FindRows, RowType};
-use fsqca::solution::DEFAULT_ROW_LIMIT;
+use fsqca::solution::{Counterfactuals, DEFAULT_ROW_LIMIT};
 use serde::Serialize;
 
-use crate::common::{
-    data_error, emit, emit_json, parse_expression, CliError, CounterfactualsOut, Format, TableArgs,
-};
+use crate::common::{data_error, emit, emit_json, parse_expression, CliError, Format, TableArgs};
 
 pub const AFTER_HELP: &str = "\
 Finds truth table rows to keep out of a minimization, as R QCA's findRows():
@@ -78,7 +76,7 @@ struct Output<'a> {
     outcome: String,
     conditions: &'a [String],
     #[serde(flatten)]
-    rows: CounterfactualsOut,
+    rows: &'a Counterfactuals,
 }
 
 /// Runs `fsqca find-rows`.
@@ -117,7 +115,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         kind,
         outcome: tt.outcome_label(),
         conditions: tt.conditions(),
-        rows: CounterfactualsOut::from(&found),
+        rows: &found,
     };
     match args.format {
         Format::Json => emit_json(&output),
@@ -130,11 +128,18 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             )?;
             writeln!(out, "count: {}", found.count())?;
             let cubes: Vec<String> = found.cubes().iter().map(ToString::to_string).collect();
-            let cubes = if cubes.is_empty() {
+            let mut cubes = if cubes.is_empty() {
                 "none".to_owned()
             } else {
                 cubes.join(" + ")
             };
+            if found.cube_count() > found.cube_limit() {
+                cubes.push_str(&format!(
+                    " ... ({} listed of {} cubes)",
+                    found.cube_limit(),
+                    found.cube_count()
+                ));
+            }
             writeln!(out, "cubes: {cubes}")?;
             let rows = found.rows();
             let ids: Vec<String> = rows.iter().map(ToString::to_string).collect();
