@@ -155,16 +155,21 @@ pub(crate) fn model_of_sets(
     // over the other terms: the union without term j is the second where j has the first.
     let n = y.len();
     let mut first = Array1::<f64>::zeros(n);
-    let mut second = Array1::<f64>::zeros(n);
+    let mut second = vec![0.0; n];
     let mut owner = vec![usize::MAX; n];
     for (j, set) in sets.iter().enumerate() {
-        for (i, &v) in set.iter().enumerate() {
-            if v > first[i] {
-                second[i] = first[i];
-                first[i] = v;
-                owner[i] = j;
-            } else if v > second[i] {
-                second[i] = v;
+        let cases = first
+            .iter_mut()
+            .zip(second.iter_mut())
+            .zip(owner.iter_mut())
+            .zip(set.iter());
+        for (((first, second), owner), &v) in cases {
+            if v > *first {
+                *second = *first;
+                *first = v;
+                *owner = j;
+            } else if v > *second {
+                *second = v;
             }
         }
     }
