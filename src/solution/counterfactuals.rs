@@ -652,7 +652,7 @@ impl Counterfactuals {
     /// let b = for_y.models().iter().find(|m| m.expression().to_string() == "B");
     /// # let b = b.unwrap();
     /// let not_a = &for_not_y.models()[0];
-    /// let csa = b.simplifying_assumptions().intersection(not_a.simplifying_assumptions())?;
+    /// let csa = b.simplifying_assumptions().intersection(&not_a.simplifying_assumptions())?;
     /// assert_eq!(csa.rows(), [2]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
