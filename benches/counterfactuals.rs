@@ -1,6 +1,6 @@
 //! Benchmarks of counterfactual analysis on the crisp data of PERF.md
 //! (`../shared/fixtures/perf/crisp_k20.csv`) and on a generated 30-condition data set (the
-//! rule and generator of `benches/minimize.rs`): contradictory simplifying assumptions
+//! rule and generator of `examples/random_k30`): contradictory simplifying assumptions
 //! (`FindRows`, R QCA's findRows type 2: the parsimonious solutions of Y and ~Y), and the
 //! parsimonious and intermediate solutions with the exclusions of the Enhanced Standard
 //! Analysis (every condition's expectation "present"; the exclusions: `~NEC` for each
@@ -63,7 +63,7 @@ fn input(name: &str, data: &Dataset) -> Input {
     }
 }
 
-/// The 30-condition data of `benches/minimize.rs`: `n` cases of a xorshift64 stream, the
+/// The 30-condition data of `examples/random_k30`: `n` cases of a xorshift64 stream, the
 /// outcome `X1*~X4*X7 + ~X2*X12*X20 + X15*~X25*X30`.
 fn k30(n: usize) -> Dataset {
     let mut state = 0x853c_49e6_748f_ea9b_u64;

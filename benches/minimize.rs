@@ -26,6 +26,9 @@ use fsqca::minimize::{EngineOptions, MinimizationProblem, PrimeMethod, Remainder
 use fsqca::solution::{SolutionOptions, SolutionType};
 use fsqca::{Dataset, TruthTableOptions};
 
+#[path = "../examples/random_k30/data.rs"]
+mod random_k30;
+
 struct Table {
     name: String,
     k: usize,
@@ -99,27 +102,9 @@ fn read_perf(file: &str) -> Option<Table> {
     ))
 }
 
-/// The cases of a reproducible 30-condition crisp table: `n` random cases (xorshift64),
-/// outcome the rule `X1*~X4*X7 + ~X2*X12*X20 + X15*~X25*X30`.
-fn random_k30_rows(n: usize) -> Cases {
-    let mut seed = 0x853c49e6748fea9bu64;
-    let mut rows = Vec::with_capacity(n);
-    for _ in 0..n {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let c: Vec<u8> = (0..30).map(|j| ((seed >> j) & 1) as u8).collect();
-        let y = (c[0] == 1 && c[3] == 0 && c[6] == 1)
-            || (c[1] == 0 && c[11] == 1 && c[19] == 1)
-            || (c[14] == 1 && c[24] == 0 && c[29] == 1);
-        rows.push((c, u8::from(y)));
-    }
-    rows
-}
-
-/// The 30-condition table of [`random_k30_rows`].
+/// The 30-condition table of the README (`examples/random_k30`).
 fn random_k30(n: usize) -> Table {
-    table_from_rows("random_k30".to_string(), 30, &random_k30_rows(n))
+    table_from_rows("random_k30".to_string(), 30, &random_k30::rows(n))
 }
 
 fn problem(t: &Table, remainders: Remainders) -> MinimizationProblem {
@@ -223,27 +208,48 @@ fn bench(c: &mut Criterion) {
     }
 }
 
+/// The cases as a data set: columns `X1`..`XK` and `Y`.
+fn dataset_of(rows: &Cases) -> Dataset {
+    let k = rows[0].0.len();
+    let mut columns: Vec<(String, Vec<f64>)> = (0..k)
+        .map(|j| {
+            let values = rows.iter().map(|r| f64::from(r.0[j])).collect();
+            (format!("X{}", j + 1), values)
+        })
+        .collect();
+    columns.push(("Y".into(), rows.iter().map(|r| f64::from(r.1)).collect()));
+    Dataset::from_columns(columns).expect("data")
+}
+
 /// The intermediate solution from the data, through the truth table (`incl.cut = 0.8`), with
 /// every condition's expectation "present": K = 20 and the 30-condition table, and the
 /// other perf tables up to `FSQCA_BENCH_MAX_K`. A summary line per table first (models,
-/// easy and difficult counterfactuals, time). The model cap (50) bounds the whole
-/// intermediate solution, so a table with more models (random_k30: its one pair alone has
-/// thousands of minimal models of 200-odd terms) is timed for its first 50; a table whose
-/// summary run takes more than `FSQCA_BENCH_BUDGET_SECS` (default 30) is not timed further.
+/// easy and difficult counterfactuals, time). The model cap is the library's default
+/// (10,000; `FSQCA_BENCH_MAX_MODELS` sets another): it bounds the whole intermediate
+/// solution, so random_k30, whose one pair has more minimal models than that, is timed for
+/// its first 10,000. A table whose summary run takes more than `FSQCA_BENCH_BUDGET_SECS`
+/// (default 30) is not timed further.
 fn bench_intermediate(c: &mut Criterion) {
     let max_k: usize = std::env::var("FSQCA_BENCH_MAX_K")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(24);
-    let mut inputs: Vec<(String, Cases)> = Vec::new();
+    let mut engine = EngineOptions::default();
+    if let Some(cap) = std::env::var("FSQCA_BENCH_MAX_MODELS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        engine = engine.max_models(cap);
+    }
+    let mut inputs: Vec<(String, Dataset)> = Vec::new();
     for k in (8..=max_k.min(24)).step_by(2) {
         for name in [format!("crisp_k{k}"), format!("crisp_noisy_k{k}")] {
             if let Some(rows) = read_rows(&format!("{name}.csv")) {
-                inputs.push((name, rows));
+                inputs.push((name, dataset_of(&rows)));
             }
         }
     }
-    inputs.push(("random_k30".to_string(), random_k30_rows(600)));
+    inputs.push(("random_k30".to_string(), random_k30::dataset(600)));
     let budget = Duration::from_secs(
         std::env::var("FSQCA_BENCH_BUDGET_SECS")
             .ok()
@@ -254,24 +260,21 @@ fn bench_intermediate(c: &mut Criterion) {
     group.warm_up_time(Duration::from_millis(200));
     group.sample_size(10);
     eprintln!("problem            models  easy (count/cubes)   difficult (count/cubes)  time");
-    for (name, rows) in &inputs {
-        let k = rows[0].0.len();
-        let names: Vec<String> = (1..=k).map(|j| format!("X{j}")).collect();
-        let mut columns: Vec<(String, Vec<f64>)> = names
+    for (name, data) in &inputs {
+        let names: Vec<&str> = data
+            .names()
             .iter()
-            .enumerate()
-            .map(|(j, n)| (n.clone(), rows.iter().map(|r| f64::from(r.0[j])).collect()))
+            .map(String::as_str)
+            .filter(|n| *n != "Y")
             .collect();
-        columns.push(("Y".into(), rows.iter().map(|r| f64::from(r.1)).collect()));
-        let data = Dataset::from_columns(columns).expect("data");
-        let conditions: Vec<&str> = names.iter().map(String::as_str).collect();
+        let k = names.len();
         let tt = TruthTableOptions::default()
             .incl_cutoffs(0.8, 0.8)
-            .build(&data, "Y", &conditions)
+            .build(data, "Y", &names)
             .expect("truth table");
         let options = SolutionOptions::new(SolutionType::Intermediate)
             .directional_expectations(names.join(",").parse().expect("expectations"))
-            .engine(EngineOptions::default().max_models(50));
+            .engine(engine.clone());
         let start = Instant::now();
         let result = options.solve(&tt);
         let elapsed = start.elapsed();

@@ -257,7 +257,9 @@
 //!   (rayon). Without it they run on the calling thread; the results are the same, to the bit.
 //! - `cli` (default): the `fsqca` command-line tool (clap, serde_json); implies `serde`,
 //!   `plot` and `parallel`.
-//! - `serde`: `Serialize` / `Deserialize` for the data and result types.
+//! - `serde`: `Serialize` / `Deserialize` for the data and result types (a solution, its
+//!   models, terms and counterfactuals are `Serialize` only: their JSON lists the sets up to
+//!   their limits, a report that is not read back).
 //!
 //! ## References
 //! - Beasley, J. E. (1987). An algorithm for set covering problem. *European Journal of

@@ -129,7 +129,7 @@ proptest! {
                         id
                     );
                 }
-                let covered = truth(model.expression(), &configs);
+                let covered = truth(&model.expression(), &configs);
                 for r in tt.rows() {
                     let i = usize::try_from(r.id()).unwrap() - 1;
                     if r.id() == negative {

@@ -544,7 +544,7 @@ fn esa_is_setmethods_without_its_bug_sm3() {
                     }
                     for model in parsimonious.models() {
                         assert!(
-                            is_true_on(model.expression(), tt.conditions(), row.values()),
+                            is_true_on(&model.expression(), tt.conditions(), row.values()),
                             "{name}: our model {} covers positive row {id}, which SetMethods \
                              set negative (SM3)",
                             model.expression()
@@ -632,7 +632,7 @@ fn esa_works_from_eight_conditions_where_setmethods_excludes_nothing() {
             .filter(|r| r.out() == OutputValue::Positive)
         {
             assert!(is_true_on(
-                model.expression(),
+                &model.expression(),
                 tt.conditions(),
                 row.values()
             ));

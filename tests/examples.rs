@@ -519,7 +519,7 @@ fn khanal_contradictory_assumptions_are_those_of_the_models() {
             for b in &not_y {
                 let both = a
                     .simplifying_assumptions()
-                    .intersection(b.simplifying_assumptions())
+                    .intersection(&b.simplifying_assumptions())
                     .expect("same conditions");
                 expected.extend(both.rows());
             }

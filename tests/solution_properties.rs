@@ -26,7 +26,7 @@ fn index(values: &[u8]) -> usize {
 
 fn check_covers(tt: &TruthTable, solution: &Solution, configs: &Dataset) {
     for model in solution.models() {
-        let inside = covered(model.expression(), configs);
+        let inside = covered(&model.expression(), configs);
         for row in tt.rows() {
             let i = index(row.values());
             match row.out() {
@@ -128,9 +128,9 @@ proptest! {
         for model in intermediate.models() {
             let origin = model.origin().expect("intermediate models name their origin");
             let (c, p) = (origin.conservative, origin.parsimonious);
-            let inside = covered(model.expression(), &configs);
-            let c_inside = covered(conservative.models()[c].expression(), &configs);
-            let p_inside = covered(parsimonious.models()[p].expression(), &configs);
+            let inside = covered(&model.expression(), &configs);
+            let c_inside = covered(&conservative.models()[c].expression(), &configs);
+            let p_inside = covered(&parsimonious.models()[p].expression(), &configs);
             for i in 0..inside.len() {
                 prop_assert!(!c_inside[i] || inside[i], "C not within I at {}", i);
                 prop_assert!(!inside[i] || p_inside[i], "I not within P at {}", i);
@@ -265,7 +265,7 @@ proptest! {
             space.iter().enumerate().filter(|(_, c)| pred(c)).map(|(i, _)| i as u64 + 1).collect()
         };
         for model in parsimonious.models().iter().chain(intermediate.models()) {
-            let ts = terms(model.expression());
+            let ts = terms(&model.expression());
             let covered = |c: &[u8]| ts.iter().any(|t| inside(c, t));
             let want = rows_of(&|c| covered(c) && !positive(c));
             let sa = model.simplifying_assumptions();
@@ -284,8 +284,8 @@ proptest! {
         }
         for model in intermediate.models() {
             let origin = model.origin().unwrap();
-            let cs = terms(conservative.models()[origin.conservative].expression());
-            let ps = terms(parsimonious.models()[origin.parsimonious].expression());
+            let cs = terms(&conservative.models()[origin.conservative].expression());
+            let ps = terms(&parsimonious.models()[origin.parsimonious].expression());
             // The relaxed conservative terms: `~A` frees A, `B` frees B.
             let relaxed: Vec<Vec<(usize, u8)>> = cs
                 .iter()

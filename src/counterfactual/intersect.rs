@@ -84,7 +84,7 @@ fn counterfactuals_of(
     model: &Model,
 ) -> Result<CubeSet, CounterfactualError> {
     Ok(match solution_type {
-        SolutionType::Parsimonious => space.remainders_where(model.expression())?,
+        SolutionType::Parsimonious => space.remainders_where(&model.expression())?,
         // The region of the pair's easy counterfactuals, without observed rows.
         SolutionType::Intermediate => model
             .easy_counterfactuals()

@@ -4,7 +4,7 @@
 use ndarray::{Array1, ArrayView1};
 
 use super::error::FitError;
-use super::measures::{sums, Sufficiency};
+use super::measures::{coverage, sums, Sufficiency};
 use super::outcome::{outcome_set, IntoOutcome};
 use crate::data::Dataset;
 use crate::expression::Expression;
@@ -83,7 +83,7 @@ pub struct SolutionFit {
 /// [`FitError::EmptySolution`] for no term, and those of [`sufficiency_of`](super::sufficiency_of).
 ///
 /// # Complexity
-/// O(terms² × cases).
+/// O(terms × cases).
 ///
 /// # Example
 /// ```
@@ -113,50 +113,19 @@ pub fn solution<O: IntoOutcome + ?Sized>(
 }
 
 /// [`solution`] from the terms' membership values, already evaluated (one array per term,
-/// in the terms' order) and the outcome's: lets a caller that fits many models made of the
-/// same terms evaluate each term once.
-pub(crate) fn solution_of_sets(
+/// in the terms' order) and the outcome's.
+fn solution_of_sets(
     terms: &[Expression],
     sets: &[&Array1<f64>],
     y: ArrayView1<'_, f64>,
 ) -> SolutionFit {
-    // Per case, the largest membership over the terms, which term has it, and the largest
-    // over the other terms: the union without term j is the second where j has the first.
-    let n = y.len();
-    let mut first = Array1::<f64>::zeros(n);
-    let mut second = Array1::<f64>::zeros(n);
-    let mut owner = vec![usize::MAX; n];
-    for (j, set) in sets.iter().enumerate() {
-        for (i, &v) in set.iter().enumerate() {
-            if v > first[i] {
-                second[i] = first[i];
-                first[i] = v;
-                owner[i] = j;
-            } else if v > second[i] {
-                second[i] = v;
-            }
-        }
-    }
-    let union = |skip: Option<usize>| -> Array1<f64> {
-        match skip {
-            None => first.clone(),
-            Some(j) => {
-                Array1::from_iter((0..n).map(|i| if owner[i] == j { second[i] } else { first[i] }))
-            }
-        }
-    };
-    let whole = sums(union(None).view(), y).sufficiency();
+    let (whole, unique) = model_of_sets(sets, y);
     let terms = terms
         .iter()
         .zip(sets)
-        .enumerate()
-        .map(|(j, (t, s))| {
-            let own = sums(s.view(), y).sufficiency();
-            let without = sums(union(Some(j)).view(), y).sufficiency();
-            let cov_unique = match (whole.cov, without.cov) {
-                (Some(a), Some(b)) => Some((a - b).max(0.0)),
-                _ => None,
-            };
+        .zip(unique)
+        .map(|((t, s), cov_unique)| {
+            let own = term_of_set(s, y);
             TermFit {
                 expression: t.clone(),
                 incl: own.incl,
@@ -172,4 +141,73 @@ pub(crate) fn solution_of_sets(
         terms,
         solution: whole,
     }
+}
+
+/// The sufficiency of one term from its membership values and the outcome's: what does not
+/// depend on the other terms of a model, so that a caller fitting many models made of the
+/// same terms computes it once per term.
+pub(crate) fn term_of_set(set: &Array1<f64>, y: ArrayView1<'_, f64>) -> Sufficiency {
+    sums(set.view(), y).sufficiency()
+}
+
+/// The fit of a model from its terms' membership values (one array per term) and the
+/// outcome's: the disjunction's sufficiency and each term's unique coverage (the model's
+/// coverage minus that of the model without the term).
+///
+/// # Complexity
+/// O(terms × cases).
+pub(crate) fn model_of_sets(
+    sets: &[&Array1<f64>],
+    y: ArrayView1<'_, f64>,
+) -> (Sufficiency, Vec<Option<f64>>) {
+    // Per case, the largest membership over the terms, which term has it, and the largest
+    // over the other terms: the union without term j is the second where j has the first.
+    let n = y.len();
+    let mut first = Array1::<f64>::zeros(n);
+    let mut second = vec![0.0; n];
+    let mut owner = vec![usize::MAX; n];
+    for (j, set) in sets.iter().enumerate() {
+        let cases = first
+            .iter_mut()
+            .zip(second.iter_mut())
+            .zip(owner.iter_mut())
+            .zip(set.iter());
+        for (((first, second), owner), &v) in cases {
+            if v > *first {
+                *second = *first;
+                *first = v;
+                *owner = j;
+            } else if v > *second {
+                *second = v;
+            }
+        }
+    }
+    let whole = sums(first.view(), y).sufficiency();
+    // The cases each term owns, to build the union without it from the whole one.
+    let mut owned: Vec<Vec<usize>> = vec![Vec::new(); sets.len()];
+    for (i, &j) in owner.iter().enumerate() {
+        if let Some(cases) = owned.get_mut(j) {
+            cases.push(i);
+        }
+    }
+    let mut without = first.clone();
+    let unique = owned
+        .iter()
+        .map(|cases| {
+            let whole = whole.cov?;
+            if cases.is_empty() {
+                // Without the term, the union is the whole one.
+                return Some(0.0);
+            }
+            for &i in cases {
+                without[i] = second[i];
+            }
+            let cov = coverage(without.view(), y);
+            for &i in cases {
+                without[i] = first[i];
+            }
+            cov.map(|b| (whole - b).max(0.0))
+        })
+        .collect();
+    (whole, unique)
 }

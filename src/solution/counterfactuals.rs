@@ -1,6 +1,6 @@
 //! Sets of counterfactuals (remainders assumed positive), held as cubes.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::expression::{Expression, Literal};
 use crate::minimize::{CubeSet, Implicant};
@@ -24,11 +24,28 @@ use super::error::SolutionError;
 /// ```
 pub const DEFAULT_ROW_LIMIT: usize = 1000;
 
+/// The default of [`SolutionOptions::cube_limit`](crate::solution::SolutionOptions::cube_limit):
+/// the most cubes [`Counterfactuals::cubes`] lists.
+///
+/// A model's simplifying assumptions have one cube per term, a few dozen at most on the R
+/// QCA and SetMethods reference data and about 200 on a 30-condition table; a difference of
+/// cubes (the difficult counterfactuals of such a table) can hold a hundred thousand, which
+/// nobody reads and which would make the output of every model that large. The number of
+/// cubes and the count of rows are exact whatever the limit.
+///
+/// # Example
+/// ```
+/// use fsqca::solution::{SolutionOptions, DEFAULT_CUBE_LIMIT};
+/// assert_eq!(DEFAULT_CUBE_LIMIT, 1000);
+/// assert_eq!(SolutionOptions::default().get_cube_limit(), DEFAULT_CUBE_LIMIT);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const DEFAULT_CUBE_LIMIT: usize = 1000;
+
 /// How the terms of a truth table are written: its condition names, and whether each
 /// condition's literals carry their level (`A[1]`, as R QCA writes every crisp condition
 /// once one condition is multi-value).
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Names {
     pub(crate) conditions: Vec<String>,
     pub(crate) bracketed: Vec<bool>,
@@ -105,9 +122,16 @@ impl Names {
 /// simultaneous subset relations, which are observed rows, are sets of this type too), listed
 /// up to the search's limit.
 ///
-/// With the `serde` feature it serialises as its cubes (as levels), the names of the
-/// conditions, the observed positive rows and the row limit; reading it back recounts it.
-/// (The command line writes each set as `{count, cubes, rows, complete}`.)
+/// The cubes are listed likewise, as expressions, up to the
+/// [cube limit](crate::solution::SolutionOptions::cube_limit) ([`cubes`](Self::cubes)), with
+/// their exact number ([`cube_count`](Self::cube_count)); [`cube_set`](Self::cube_set) gives
+/// them all.
+///
+/// With the `serde` feature it serialises as what it lists, as the command line writes it:
+/// `{"count": 12, "cube_count": 2, "cubes": ["A*~B", "C"], "rows": [3, 4, ..], "complete":
+/// true}` (`count` rows in `cube_count` cubes; `cubes` and `rows` up to their limits;
+/// `complete`: whether `rows` lists all of them). That is a report, not the set: it is not
+/// read back.
 ///
 /// # Example
 /// ```
@@ -130,38 +154,76 @@ impl Names {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "Parts", into = "Parts")
-)]
 pub struct Counterfactuals {
     parts: Parts,
     /// The number of configurations in the region that are not positive rows.
     count: u64,
 }
 
-/// What a [`Counterfactuals`] is made of (and serialises as): its count follows from them,
-/// so deserialization recounts it.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+/// What a [`Counterfactuals`] is made of: its count follows from them.
+#[derive(Debug, Clone)]
 struct Parts {
     names: Arc<Names>,
     /// The row ids of the observed positive rows (sorted): never counterfactuals.
     positive: Arc<Vec<u64>>,
     /// Shared: the models of one pair share their easy and difficult counterfactuals.
     region: Arc<CubeSet>,
-    limit: usize,
+    limits: Limits,
+    /// The listings, made once for the set and its clones (the models of a pair share them).
+    listed: Arc<Listed>,
+}
+
+impl PartialEq for Parts {
+    /// The listings follow from the rest.
+    fn eq(&self, other: &Self) -> bool {
+        self.names == other.names
+            && self.positive == other.positive
+            && self.region == other.region
+            && self.limits == other.limits
+    }
+}
+
+/// The row ids and the written cubes of a set up to its limits, made when first asked for.
+#[derive(Debug, Default)]
+struct Listed {
+    rows: OnceLock<Vec<u64>>,
+    cubes: OnceLock<Vec<String>>,
+}
+
+/// How many row ids and cubes a set of counterfactuals lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Limits {
+    pub(crate) rows: usize,
+    pub(crate) cubes: usize,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Counterfactuals {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let cubes = self
+            .parts
+            .listed
+            .cubes
+            .get_or_init(|| self.cubes().iter().map(ToString::to_string).collect());
+        let mut out = serializer.serialize_struct("Counterfactuals", 5)?;
+        out.serialize_field("count", &self.count)?;
+        out.serialize_field("cube_count", &self.cube_count())?;
+        out.serialize_field("cubes", cubes)?;
+        out.serialize_field("rows", &self.rows())?;
+        out.serialize_field("complete", &self.is_complete())?;
+        out.end()
+    }
 }
 
 impl Counterfactuals {
     /// The remainders inside `region`: its configurations that are not in `positive` (row
-    /// ids, sorted), listed up to `limit`.
+    /// ids, sorted), listed up to `limits`.
     pub(crate) fn new(
         names: Arc<Names>,
         positive: Arc<Vec<u64>>,
         region: CubeSet,
-        limit: usize,
+        limits: Limits,
     ) -> Result<Self, SolutionError> {
         // Every cube can be written (`cubes` writes them on demand): one valid name per
         // condition, and no cube without literal.
@@ -191,16 +253,55 @@ impl Counterfactuals {
                 names,
                 positive,
                 region: Arc::new(region),
-                limit,
+                limits,
+                listed: Arc::default(),
             },
             count,
         })
     }
 
+    /// The set over the same table (names, observed positive rows, limits) whose cubes are
+    /// the implicants of `terms`, written as their texts, and whose count, known to the
+    /// caller, is `count`: a model's simplifying assumptions, whose cubes are its terms,
+    /// made when they are asked for.
+    pub(crate) fn with_terms<'t>(
+        &self,
+        terms: impl IntoIterator<Item = (&'t Implicant, &'t str)>,
+        count: u64,
+    ) -> Counterfactuals {
+        let mut written: Vec<(&Implicant, &str)> = terms.into_iter().collect();
+        let cubes = written.iter().map(|(c, _)| (*c).clone()).collect();
+        let region = CubeSet::new(self.parts.region.levels().to_vec(), cubes)
+            .expect("a model's terms are cubes over its table's levels");
+        // The cubes in the set's order, written as the terms are.
+        written.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let texts = region
+            .cubes()
+            .iter()
+            .take(self.parts.limits.cubes)
+            .filter_map(|c| {
+                let at = written.binary_search_by(|w| w.0.cmp(c)).ok()?;
+                Some(written[at].1.to_owned())
+            })
+            .collect();
+        let listed = Listed::default();
+        // A new lock: it cannot be set already.
+        let _ = listed.cubes.set(texts);
+        Counterfactuals {
+            parts: Parts {
+                region: Arc::new(region),
+                listed: Arc::new(listed),
+                ..self.parts.clone()
+            },
+            count,
+        }
+    }
+
     /// The configurations inside `region` exactly (none left out), as found by a search
     /// over `tt`, listed up to `limit`. Every configuration (the remainders of a table
     /// without observed rows) is written as one cube per level of the first condition
-    /// (`A + ~A`), as a cube needs a literal to be written.
+    /// (`A + ~A`), as a cube needs a literal to be written. The cubes are listed up to
+    /// [`DEFAULT_CUBE_LIMIT`].
     pub(crate) fn found(
         tt: &TruthTable,
         region: CubeSet,
@@ -220,13 +321,19 @@ impl Counterfactuals {
         } else {
             region
         };
-        Counterfactuals::new(Arc::new(Names::of(tt)), Arc::default(), region, limit)
+        let limits = Limits {
+            rows: limit,
+            cubes: DEFAULT_CUBE_LIMIT,
+        };
+        Counterfactuals::new(Arc::new(Names::of(tt)), Arc::default(), region, limits)
     }
 
     /// The cubes whose remainders are the counterfactuals, written over the truth table's
-    /// conditions (`A*~B`), none contained in another (written on each call: the set holds
-    /// them as [`cube_set`](Self::cube_set)). A cube may also hold observed positive rows,
-    /// which are not counterfactuals.
+    /// conditions (`A*~B`), none contained in another, at most the cube limit of the options
+    /// that derived them ([`SolutionOptions::cube_limit`](crate::solution::SolutionOptions::cube_limit);
+    /// [`cube_count`](Self::cube_count) gives their number). They are written on each call:
+    /// the set holds them as [`cube_set`](Self::cube_set), all of them. A cube may also hold
+    /// observed positive rows, which are not counterfactuals.
     ///
     /// # Example
     /// ```
@@ -243,12 +350,74 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cubes(&self) -> Vec<Expression> {
+        self.cubes_up_to(self.parts.limits.cubes)
+    }
+
+    /// The first `n` cubes, written as [`cubes`](Self::cubes) writes them (whatever the cube
+    /// limit).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let options = SolutionOptions::new(SolutionType::Parsimonious).cube_limit(0);
+    /// let sa = options.solve(&tt)?.models()[0].simplifying_assumptions();
+    /// assert!(sa.cubes().is_empty());
+    /// assert_eq!(sa.cubes_up_to(5)[0].to_string(), "A");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cubes_up_to(&self, n: usize) -> Vec<Expression> {
         self.parts
             .region
             .cubes()
             .iter()
+            .take(n)
             .filter_map(|c| self.parts.names.term(c).ok())
             .collect()
+    }
+
+    /// The number of cubes (of [`cube_set`](Self::cube_set)), whatever the cube limit.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let options = SolutionOptions::new(SolutionType::Parsimonious).cube_limit(0);
+    /// let sa = options.solve(&tt)?.models()[0].simplifying_assumptions();
+    /// assert_eq!(sa.cube_count(), 1); // the model's one term, A
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cube_count(&self) -> usize {
+        self.parts.region.cubes().len()
+    }
+
+    /// The most cubes [`cubes`](Self::cubes) lists.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Parsimonious).cube_limit(5).solve(&tt)?;
+    /// assert_eq!(solution.models()[0].simplifying_assumptions().cube_limit(), 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cube_limit(&self) -> usize {
+        self.parts.limits.cubes
     }
 
     /// The same cubes as configurations' levels ([`CubeSet`]), for further set operations.
@@ -328,7 +497,11 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn rows(&self) -> Vec<u64> {
-        self.rows_up_to(self.parts.limit)
+        self.parts
+            .listed
+            .rows
+            .get_or_init(|| self.rows_up_to(self.parts.limits.rows))
+            .clone()
     }
 
     /// The first `n` row ids of the counterfactuals, ascending (whatever the row limit).
@@ -401,7 +574,7 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_complete(&self) -> bool {
-        self.count <= self.parts.limit as u64
+        self.count <= self.parts.limits.rows as u64
     }
 
     /// The most rows [`rows`](Self::rows) lists.
@@ -420,7 +593,7 @@ impl Counterfactuals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn row_limit(&self) -> usize {
-        self.parts.limit
+        self.parts.limits.rows
     }
 
     /// Whether the configuration `config` (one level per condition) is a counterfactual of
@@ -479,7 +652,7 @@ impl Counterfactuals {
     /// let b = for_y.models().iter().find(|m| m.expression().to_string() == "B");
     /// # let b = b.unwrap();
     /// let not_a = &for_not_y.models()[0];
-    /// let csa = b.simplifying_assumptions().intersection(not_a.simplifying_assumptions())?;
+    /// let csa = b.simplifying_assumptions().intersection(&not_a.simplifying_assumptions())?;
     /// assert_eq!(csa.rows(), [2]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -504,7 +677,7 @@ impl Counterfactuals {
             self.parts.names.clone(),
             Arc::new(positive),
             region,
-            self.parts.limit,
+            self.parts.limits,
         )
     }
 
@@ -520,28 +693,8 @@ impl Counterfactuals {
             self.parts.names.clone(),
             self.parts.positive.clone(),
             region,
-            self.parts.limit,
+            self.parts.limits,
         )
-    }
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<Parts> for Counterfactuals {
-    type Error = SolutionError;
-
-    fn try_from(parts: Parts) -> Result<Self, Self::Error> {
-        let mut positive = parts.positive.as_ref().clone();
-        positive.sort_unstable();
-        positive.dedup();
-        let region = Arc::unwrap_or_clone(parts.region);
-        Counterfactuals::new(parts.names, Arc::new(positive), region, parts.limit)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl From<Counterfactuals> for Parts {
-    fn from(set: Counterfactuals) -> Self {
-        set.parts
     }
 }
 

@@ -19,11 +19,11 @@ use crate::minimize::{
 };
 use crate::truth_table::{OutputValue, RowIds, TruthTable};
 
-use super::counterfactuals::{Counterfactuals, Names};
+use super::counterfactuals::{Counterfactuals, Limits, Names};
 use super::error::SolutionError;
 use super::expectations::{expectation_cube, DirectionalExpectations, ExpectationGroup};
 use super::options::{Exclusions, SolutionOptions};
-use super::result::{Model, ModelOrigin, Solution, Term};
+use super::result::{Model, ModelOrigin, SharedTerm, Solution, Term};
 use super::solution_type::SolutionType;
 use super::warning::SolutionWarning;
 
@@ -93,7 +93,11 @@ pub(super) fn derive(
     let solution_type = options.get_solution_type();
     let expectations = options.get_directional_expectations();
     let engine = options.get_engine();
-    let mut context = Context::new(tt, options.get_row_limit())?;
+    let limits = Limits {
+        rows: options.get_row_limit(),
+        cubes: options.get_cube_limit(),
+    };
+    let mut context = Context::new(tt, limits)?;
     context.set_negative(&options.exclusions)?;
     let excluded = context.excluded(options.get_exclude(), &options.exclusions)?;
     let mut notes = Notes::default();
@@ -112,8 +116,8 @@ pub(super) fn derive(
             let m = context.minimize(Remainders::All, Some(&excluded), engine)?;
             notes.record(&m);
             let mut models = context.models(&m, None, usize::MAX, &mut Evaluated::new())?;
-            for (model, chosen) in models.iter_mut().zip(m.models()) {
-                model.simplifying_assumptions = context.assumptions(&m, chosen)?;
+            for (model, count) in models.iter_mut().zip(context.assumed(&m, usize::MAX)?) {
+                model.assumed = Some(count);
             }
             (
                 context.terms(m.prime_implicants()),
@@ -142,24 +146,23 @@ pub(super) fn derive(
     })
 }
 
-/// A prime implicant of some model, evaluated on the data: its expression, membership
-/// values and cases.
+/// A prime implicant of some model, evaluated on the data: the term its models share
+/// (expression, fit, cases) and its membership values.
 struct EvaluatedTerm {
-    expression: Expression,
+    shared: Arc<SharedTerm>,
     membership: Array1<f64>,
-    cases: Vec<String>,
 }
 
 /// The terms of a solution's models, each evaluated once.
 type Evaluated = HashMap<Implicant, EvaluatedTerm>;
 
-/// The intermediate minimization of an easy region: its result, the simplifying
+/// The intermediate minimization of an easy region: its result, the number of simplifying
 /// assumptions of its first models (as many as the model cap left room for when it was
 /// solved; the models themselves are built per pair, never held twice) and the region's
 /// easy counterfactuals.
 struct Solved {
     minimized: Minimized,
-    assumptions: Vec<Counterfactuals>,
+    assumed: Vec<u64>,
     easy: Counterfactuals,
 }
 
@@ -190,11 +193,11 @@ struct Context<'a> {
     names: Arc<Names>,
     /// The row ids of the positive rows, sorted (shared likewise).
     positive_ids: Arc<Vec<u64>>,
-    row_limit: usize,
+    limits: Limits,
 }
 
 impl<'a> Context<'a> {
-    fn new(tt: &'a TruthTable, row_limit: usize) -> Result<Self, SolutionError> {
+    fn new(tt: &'a TruthTable, limits: Limits) -> Result<Self, SolutionError> {
         let mut levels = Vec::with_capacity(tt.levels().len());
         for (name, &l) in tt.conditions().iter().zip(tt.levels()) {
             let l = u8::try_from(l).map_err(|_| SolutionError::TooManyLevels {
@@ -224,7 +227,7 @@ impl<'a> Context<'a> {
             forbidden,
             names,
             positive_ids: Arc::new(Vec::new()),
-            row_limit,
+            limits,
         };
         context.number_positive();
         Ok(context)
@@ -247,7 +250,7 @@ impl<'a> Context<'a> {
             self.names.clone(),
             self.positive_ids.clone(),
             region,
-            self.row_limit,
+            self.limits,
         )
     }
 
@@ -263,6 +266,77 @@ impl<'a> Context<'a> {
             .map(|&i| m.prime_implicants()[i].clone())
             .collect();
         self.counterfactuals(CubeSet::new(self.levels.clone(), terms)?)
+    }
+
+    /// The number of simplifying assumptions (remainders in the terms) of each of the first
+    /// `limit` models of `m`.
+    ///
+    /// The models of a minimization share most of their terms (on a 30-condition table,
+    /// thousands of models share 200 of their 210 terms), so the union of the terms in all of
+    /// them (the core) is counted once, and each model adds, term by term, the configurations
+    /// of the term outside the core and the terms before it: the count of the term's few
+    /// intersections, not of the whole union again. Consecutive models differ in their last
+    /// terms (the models are listed in order), so a model starts from the count of the terms
+    /// it shares with the one before.
+    fn assumed(&self, m: &Minimized, limit: usize) -> Result<Vec<u64>, SolutionError> {
+        let listed = &m.models()[..m.models().len().min(limit)];
+        let Some(first) = listed.first() else {
+            return Ok(Vec::new());
+        };
+        let pis = m.prime_implicants();
+        let core: Vec<usize> = first
+            .iter()
+            .copied()
+            .filter(|i| listed.iter().all(|chosen| chosen.contains(i)))
+            .collect();
+        let core_cubes: Vec<Implicant> = core.iter().map(|&i| pis[i].clone()).collect();
+        let core_count = CubeSet::new(self.levels.clone(), core_cubes.clone())?.count();
+        // The observed positive rows are not assumptions: those in the core once, the others
+        // per model.
+        let (in_core, outside): (Vec<&Vec<u8>>, Vec<&Vec<u8>>) = self
+            .positive
+            .iter()
+            .partition(|c| core_cubes.iter().any(|u| u.covers(c)));
+        let mut counts = Vec::with_capacity(listed.len());
+        // The terms of the previous model outside the core, and the count of the core and
+        // each prefix of them.
+        let mut previous: Vec<usize> = Vec::new();
+        let mut prefix_counts: Vec<u64> = Vec::new();
+        for chosen in listed {
+            let extra: Vec<usize> = chosen
+                .iter()
+                .copied()
+                .filter(|i| !core.contains(i))
+                .collect();
+            let shared = previous
+                .iter()
+                .zip(&extra)
+                .take_while(|(a, b)| a == b)
+                .count();
+            prefix_counts.truncate(shared);
+            for (j, &i) in extra.iter().enumerate().skip(shared) {
+                let term = &pis[i];
+                let before = extra[..j].iter().map(|&l| &pis[l]);
+                let inside: Vec<Implicant> = core_cubes
+                    .iter()
+                    .chain(before)
+                    .filter_map(|u| term.intersection(u))
+                    .collect();
+                let whole = CubeSet::new(self.levels.clone(), vec![term.clone()])?.count();
+                let outside_before = whole - CubeSet::new(self.levels.clone(), inside)?.count();
+                let count = prefix_counts.last().copied().unwrap_or(core_count);
+                prefix_counts.push(count + outside_before);
+            }
+            let union = prefix_counts.last().copied().unwrap_or(core_count);
+            let observed = in_core.len()
+                + outside
+                    .iter()
+                    .filter(|c| extra.iter().any(|&i| pis[i].covers(c)))
+                    .count();
+            counts.push(union - observed as u64);
+            previous = extra;
+        }
+        Ok(counts)
     }
 
     /// Moves the rows of `exclusions.negative_rows` to the forbidden ones: a positive row
@@ -360,9 +434,10 @@ impl<'a> Context<'a> {
             .collect()
     }
 
-    /// The first `limit` models of a minimization, each with its fit and its terms' cases.
-    /// Each term is evaluated once per solution (`evaluated`): models share terms, within a
-    /// minimization and across the pairs of an intermediate solution.
+    /// The first `limit` models of a minimization, each with its fit and its terms' cases,
+    /// without counterfactuals (the caller adds them). Each term is evaluated and fitted once
+    /// per solution (`evaluated`) and shared by the models that use it: models share terms,
+    /// within a minimization and across the pairs of an intermediate solution.
     fn models(
         &self,
         m: &Minimized,
@@ -376,6 +451,7 @@ impl<'a> Context<'a> {
             .as_str()
             .outcome_expression()?
             .evaluate(self.tt.data())?;
+        let y = outcome.values();
         let listed = &m.models()[..m.models().len().min(limit)];
         for &i in listed.iter().flatten() {
             let implicant = &m.prime_implicants()[i];
@@ -388,12 +464,23 @@ impl<'a> Context<'a> {
                     .filter(|(&x, _)| x > 0.5)
                     .map(|(_, c)| c.clone())
                     .collect();
+                let own = fit::term_of_set(&membership, y);
+                let shared = SharedTerm {
+                    implicant: implicant.clone(),
+                    text: expression.to_string(),
+                    expression,
+                    incl: own.incl,
+                    pri: own.pri,
+                    cov: own.cov,
+                    incl_h: own.incl_h,
+                    product: own.product,
+                    cases,
+                };
                 evaluated.insert(
                     implicant.clone(),
                     EvaluatedTerm {
-                        expression,
+                        shared: Arc::new(shared),
                         membership,
-                        cases,
                     },
                 );
             }
@@ -401,37 +488,27 @@ impl<'a> Context<'a> {
         let empty = self.counterfactuals(CubeSet::empty(self.levels.clone())?)?;
         let mut out = Vec::with_capacity(listed.len());
         for chosen in listed {
+            if chosen.is_empty() {
+                return Err(SolutionError::Tautology);
+            }
             let chosen: Vec<&EvaluatedTerm> = chosen
                 .iter()
                 .map(|&i| &evaluated[&m.prime_implicants()[i]])
                 .collect();
-            let exprs: Vec<Expression> = chosen.iter().map(|t| t.expression.clone()).collect();
             let sets: Vec<&Array1<f64>> = chosen.iter().map(|t| &t.membership).collect();
-            let fitted = fit::solution_of_sets(&exprs, &sets, outcome.values());
-            let terms = fitted
-                .terms
-                .into_iter()
-                .zip(&chosen)
-                .map(|(t, e)| Term {
-                    expression: t.expression,
-                    incl: t.incl,
-                    pri: t.pri,
-                    cov: t.cov,
-                    cov_unique: t.cov_unique,
-                    incl_h: t.incl_h,
-                    product: t.product,
-                    cases: e.cases.clone(),
+            let (fit, unique) = fit::model_of_sets(&sets, y);
+            let terms = chosen
+                .iter()
+                .zip(unique)
+                .map(|(t, cov_unique)| Term {
+                    shared: t.shared.clone(),
+                    cov_unique,
                 })
                 .collect();
-            if exprs.is_empty() {
-                return Err(SolutionError::Tautology);
-            }
-            let expression = Expression::disjunction(exprs)?;
             out.push(Model {
-                expression,
                 terms,
-                fit: fitted.solution,
-                simplifying_assumptions: empty.clone(),
+                fit,
+                assumed: None,
                 easy_counterfactuals: empty.clone(),
                 difficult_counterfactuals: empty.clone(),
                 origin,
@@ -520,13 +597,10 @@ impl<'a> Context<'a> {
                                 essential.push(e);
                             }
                         }
-                        let assumptions = m.models()[..m.models().len().min(remaining)]
-                            .iter()
-                            .map(|chosen| self.assumptions(&m, chosen))
-                            .collect::<Result<_, _>>()?;
+                        let assumed = self.assumed(&m, remaining)?;
                         slot.insert(Solved {
                             minimized: m,
-                            assumptions,
+                            assumed,
                             easy,
                         })
                     }
@@ -542,8 +616,8 @@ impl<'a> Context<'a> {
                 };
                 let mut listed =
                     self.models(&pair.minimized, Some(origin), remaining, &mut evaluated)?;
-                for (model, assumed) in listed.iter_mut().zip(&pair.assumptions) {
-                    model.simplifying_assumptions = assumed.clone();
+                for (model, &assumed) in listed.iter_mut().zip(&pair.assumed) {
+                    model.assumed = Some(assumed);
                     model.easy_counterfactuals = pair.easy.clone();
                     model.difficult_counterfactuals = difficult.clone();
                 }

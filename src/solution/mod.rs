@@ -29,8 +29,10 @@
 //! allows the remainders inside them
 //! ([`Remainders::Within`](crate::minimize::Remainders::Within)), so an intermediate solution
 //! works for every number of conditions the parsimonious one does. Simplifying assumptions,
-//! easy and difficult counterfactuals give their cubes, their exact count and their row ids
-//! up to a limit ([`SolutionOptions::row_limit`]).
+//! easy and difficult counterfactuals give their cubes and row ids up to limits
+//! ([`SolutionOptions::cube_limit`], [`SolutionOptions::row_limit`]) and the exact number of
+//! each. The models of a solution share their terms (each term's expression, fit and cases
+//! are held once), so that thousands of models of hundreds of terms fit in memory.
 //!
 //! # Example
 //! ```
@@ -61,7 +63,7 @@ mod result;
 mod solution_type;
 mod warning;
 
-pub use counterfactuals::{Counterfactuals, DEFAULT_ROW_LIMIT};
+pub use counterfactuals::{Counterfactuals, DEFAULT_CUBE_LIMIT, DEFAULT_ROW_LIMIT};
 pub use error::SolutionError;
 pub use expectations::DirectionalExpectations;
 pub use options::SolutionOptions;

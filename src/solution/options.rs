@@ -7,7 +7,7 @@ use crate::expression::Expression;
 use crate::minimize::{CoverSearch, PrimeMethod};
 use crate::minimize::{CubeSet, EngineOptions};
 
-use super::counterfactuals::DEFAULT_ROW_LIMIT;
+use super::counterfactuals::{DEFAULT_CUBE_LIMIT, DEFAULT_ROW_LIMIT};
 use super::error::SolutionError;
 use super::expectations::DirectionalExpectations;
 #[cfg(doc)]
@@ -33,6 +33,7 @@ use super::solution_type::SolutionType;
 /// | excluded remainders (expressions) | [`SolutionOptions::exclude_expressions`] | [`SolutionOptions::get_exclude_expressions`] | none |
 /// | observed rows set negative (row ids) | [`SolutionOptions::negative_rows`] | [`SolutionOptions::get_negative_rows`] | none |
 /// | row ids listed per set of counterfactuals | [`SolutionOptions::row_limit`] | [`SolutionOptions::get_row_limit`] | [`DEFAULT_ROW_LIMIT`] (1,000) |
+/// | cubes listed per set of counterfactuals | [`SolutionOptions::cube_limit`] | [`SolutionOptions::get_cube_limit`] | [`DEFAULT_CUBE_LIMIT`] (1,000) |
 /// | engine options | [`SolutionOptions::engine`] | [`SolutionOptions::get_engine`] | [`EngineOptions::new`] |
 /// | models at most | [`EngineOptions::max_models`] | [`EngineOptions::get_max_models`] | 10,000 |
 /// | row dominance (R's `row.dom`) | [`EngineOptions::row_dominance`] | [`EngineOptions::get_row_dominance`] | `false` |
@@ -83,6 +84,7 @@ pub struct SolutionOptions {
     exclude_expressions: Vec<Expression>,
     pub(crate) exclusions: Exclusions,
     row_limit: usize,
+    cube_limit: usize,
     engine: EngineOptions,
 }
 
@@ -124,6 +126,7 @@ impl SolutionOptions {
             exclude_expressions: Vec::new(),
             exclusions: Exclusions::default(),
             row_limit: DEFAULT_ROW_LIMIT,
+            cube_limit: DEFAULT_CUBE_LIMIT,
             engine: EngineOptions::new(),
         }
     }
@@ -277,6 +280,27 @@ impl SolutionOptions {
         self
     }
 
+    /// Sets the most cubes listed per set of counterfactuals
+    /// ([`Counterfactuals::cubes`](crate::solution::Counterfactuals::cubes)), a sibling of
+    /// [`SolutionOptions::row_limit`]: rows and cubes are two listings of one set, and either
+    /// can be long without the other (a few cubes hold millions of rows; the difficult
+    /// counterfactuals of a 30-condition table are a hundred thousand cubes).
+    /// [`Counterfactuals::cube_count`](crate::solution::Counterfactuals::cube_count) and
+    /// [`Counterfactuals::cube_set`](crate::solution::Counterfactuals::cube_set) give them
+    /// all whatever the limit. Default [`DEFAULT_CUBE_LIMIT`].
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, SolutionType};
+    /// let o = SolutionOptions::new(SolutionType::Parsimonious).cube_limit(20);
+    /// assert_eq!(o.get_cube_limit(), 20);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cube_limit(mut self, limit: usize) -> Self {
+        self.cube_limit = limit;
+        self
+    }
+
     /// Sets the options of the minimization engine behind every minimization of the
     /// solution: limits on models, prime implicants and search nodes, row dominance (R QCA's
     /// `row.dom`), the prime implicant method, whether an unproven minimum is accepted, and
@@ -361,6 +385,18 @@ impl SolutionOptions {
     /// ```
     pub fn get_row_limit(&self) -> usize {
         self.row_limit
+    }
+
+    /// The most cubes listed per set of counterfactuals (see [`SolutionOptions::cube_limit`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::solution::{SolutionOptions, DEFAULT_CUBE_LIMIT};
+    /// assert_eq!(SolutionOptions::default().get_cube_limit(), DEFAULT_CUBE_LIMIT);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_cube_limit(&self) -> usize {
+        self.cube_limit
     }
 
     /// The expressions of excluded remainders (see [`SolutionOptions::exclude_expressions`]).

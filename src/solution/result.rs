@@ -1,9 +1,11 @@
 //! The solutions of a truth table: models, their terms and their fit.
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::expression::Expression;
 use crate::fit::Sufficiency;
+use crate::minimize::Implicant;
 use crate::number::metric;
 use crate::text::pad_right;
 
@@ -12,6 +14,11 @@ use super::solution_type::SolutionType;
 use super::warning::SolutionWarning;
 
 /// One term (prime implicant) of a model, with its fit and the cases it covers.
+///
+/// The models of a solution share their terms: what does not depend on the model (the
+/// expression, inclusion, PRI, raw coverage, cases) is held once per solution, however many
+/// models use the term; a `Term` adds its unique coverage within its model. With the `serde`
+/// feature it serialises as `{expression, incl, pri, cov, cov_unique, cases}`.
 ///
 /// # Example
 /// ```
@@ -31,18 +38,42 @@ use super::warning::SolutionWarning;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Term {
+    pub(crate) shared: Arc<SharedTerm>,
+    pub(crate) cov_unique: Option<f64>,
+}
+
+/// What a term is whatever the model: held once per solution and shared by its models.
+#[derive(Debug, PartialEq)]
+pub(crate) struct SharedTerm {
+    /// The prime implicant, for the model's simplifying assumptions.
+    pub(crate) implicant: Implicant,
     pub(crate) expression: Expression,
+    /// The expression written (`A*~B`), once: every model's output writes it.
+    pub(crate) text: String,
     pub(crate) incl: Option<f64>,
     pub(crate) pri: Option<f64>,
     pub(crate) cov: Option<f64>,
-    pub(crate) cov_unique: Option<f64>,
-    #[cfg_attr(feature = "serde", serde(default))]
     pub(crate) incl_h: Option<f64>,
-    #[cfg_attr(feature = "serde", serde(default))]
     pub(crate) product: Option<f64>,
     pub(crate) cases: Vec<String>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Term {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Term", 8)?;
+        out.serialize_field("expression", &self.shared.text)?;
+        out.serialize_field("incl", &self.shared.incl)?;
+        out.serialize_field("pri", &self.shared.pri)?;
+        out.serialize_field("cov", &self.shared.cov)?;
+        out.serialize_field("cov_unique", &self.cov_unique)?;
+        out.serialize_field("incl_h", &self.shared.incl_h)?;
+        out.serialize_field("product", &self.shared.product)?;
+        out.serialize_field("cases", &self.shared.cases)?;
+        out.end()
+    }
 }
 
 impl Term {
@@ -63,7 +94,7 @@ impl Term {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn expression(&self) -> &Expression {
-        &self.expression
+        &self.shared.expression
     }
 
     /// Sufficiency inclusion (consistency) of the term; `None` when undefined.
@@ -83,7 +114,7 @@ impl Term {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn incl(&self) -> Option<f64> {
-        self.incl
+        self.shared.incl
     }
 
     /// PRI of the term; `None` when undefined.
@@ -103,7 +134,7 @@ impl Term {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn pri(&self) -> Option<f64> {
-        self.pri
+        self.shared.pri
     }
 
     /// Raw coverage of the term; `None` when undefined.
@@ -123,7 +154,7 @@ impl Term {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cov(&self) -> Option<f64> {
-        self.cov
+        self.shared.cov
     }
 
     /// Unique coverage of the term within its model; `None` when undefined.
@@ -164,7 +195,7 @@ impl Term {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn incl_h(&self) -> Option<f64> {
-        self.incl_h
+        self.shared.incl_h
     }
 
     /// PRODUCT of the term: inclusion × PRI (see
@@ -185,7 +216,7 @@ impl Term {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn product(&self) -> Option<f64> {
-        self.product
+        self.shared.product
     }
 
     /// The cases with a membership above 0.5 in the term, in data order.
@@ -205,11 +236,40 @@ impl Term {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cases(&self) -> &[String] {
-        &self.cases
+        &self.shared.cases
+    }
+}
+
+impl fmt::Display for Term {
+    /// Prints the term's expression, `A*~B` (written once per solution).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::{solution::{SolutionOptions, SolutionType}, Dataset, TruthTableOptions};
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+    ///     ("Y", vec![1.0, 0.0, 0.0, 0.0]),
+    /// ])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let solution = SolutionOptions::new(SolutionType::Conservative).solve(&tt)?;
+    /// assert_eq!(solution.models()[0].terms()[0].to_string(), "A*B");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.shared.text)
     }
 }
 
 /// One model: a minimal disjunction of prime implicants that covers every positive row.
+///
+/// A model holds its [terms](Self::terms) (shared with the solution's other models), its fit,
+/// the number of its simplifying assumptions and its counterfactuals; its
+/// [expression](Self::expression) and [simplifying assumptions](Self::simplifying_assumptions)
+/// are made from the terms when asked for, so that a solution of thousands of models of
+/// hundreds of terms each holds each term once. With the `serde` feature it serialises as
+/// `{expression, terms, fit, simplifying_assumptions, easy_counterfactuals,
+/// difficult_counterfactuals, origin}`.
 ///
 /// # Example
 /// ```
@@ -229,15 +289,35 @@ impl Term {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Model {
-    pub(crate) expression: Expression,
+    /// Never empty (a model without terms would be a tautology, which is an error).
     pub(crate) terms: Vec<Term>,
     pub(crate) fit: Sufficiency,
-    pub(crate) simplifying_assumptions: Counterfactuals,
+    /// The number of remainders in the terms (the simplifying assumptions, whose cubes are
+    /// the terms), `None` for a model that uses no remainder (a conservative one).
+    pub(crate) assumed: Option<u64>,
     pub(crate) easy_counterfactuals: Counterfactuals,
     pub(crate) difficult_counterfactuals: Counterfactuals,
     pub(crate) origin: Option<ModelOrigin>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Model {
+    /// `{expression, terms, fit, simplifying_assumptions, easy_counterfactuals,
+    /// difficult_counterfactuals, origin}`, each set of counterfactuals as
+    /// [`Counterfactuals`] serialises.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Model", 7)?;
+        out.serialize_field("expression", &self.text())?;
+        out.serialize_field("terms", &self.terms)?;
+        out.serialize_field("fit", &self.fit)?;
+        out.serialize_field("simplifying_assumptions", &self.simplifying_assumptions())?;
+        out.serialize_field("easy_counterfactuals", &self.easy_counterfactuals)?;
+        out.serialize_field("difficult_counterfactuals", &self.difficult_counterfactuals)?;
+        out.serialize_field("origin", &self.origin)?;
+        out.end()
+    }
 }
 
 /// The (conservative, parsimonious) pair of models an intermediate model was derived from:
@@ -289,8 +369,20 @@ impl Model {
     /// assert_eq!(model.expression().to_string(), "A*B");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn expression(&self) -> &Expression {
-        &self.expression
+    ///
+    /// # Complexity
+    /// Built from the [terms](Self::terms) on each call, in time linear in their literals:
+    /// the models of a solution share their terms, so that thousands of models of hundreds
+    /// of terms each (an intermediate solution on 30 conditions) hold each term once.
+    pub fn expression(&self) -> Expression {
+        Expression::disjunction(self.terms.iter().map(|t| t.expression().clone()))
+            .expect("a model has at least one term")
+    }
+
+    /// The model written, `A*~B + C`: [`Model::expression`]'s text, from the terms' own.
+    fn text(&self) -> String {
+        let terms: Vec<&str> = self.terms.iter().map(|t| t.shared.text.as_str()).collect();
+        terms.join(" + ")
     }
 
     /// The terms, in the order of the prime implicants (fewest literals first).
@@ -336,7 +428,8 @@ impl Model {
 
     /// The remainders the model covers (the simplifying assumptions it makes): the model's
     /// terms as cubes, the exact count and the row ids (up to the row limit). Empty for a
-    /// conservative model.
+    /// conservative model. The set is made from the terms on each call (its count is
+    /// computed once, when the solution is derived): the models share their terms.
     ///
     /// # Example
     /// ```
@@ -355,8 +448,17 @@ impl Model {
     /// assert_eq!(model.simplifying_assumptions().count(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn simplifying_assumptions(&self) -> &Counterfactuals {
-        &self.simplifying_assumptions
+    pub fn simplifying_assumptions(&self) -> Counterfactuals {
+        let set = &self.easy_counterfactuals;
+        match self.assumed {
+            Some(count) => set.with_terms(
+                self.terms
+                    .iter()
+                    .map(|t| (&t.shared.implicant, t.shared.text.as_str())),
+                count,
+            ),
+            None => set.with_terms([], 0),
+        }
     }
 
     /// Intermediate models: the remainders used as easy counterfactuals (consistent with the
@@ -443,7 +545,7 @@ impl fmt::Display for Model {
         write!(
             f,
             "{}  (incl {}, PRI {}, cov {})",
-            self.expression,
+            self.text(),
             metric(self.fit.incl),
             metric(self.fit.pri),
             metric(self.fit.cov)
@@ -471,7 +573,7 @@ impl fmt::Display for Model {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Solution {
     pub(crate) solution_type: SolutionType,
     pub(crate) outcome: String,
@@ -750,11 +852,11 @@ impl fmt::Display for Solution {
                 (true, None) => format!("M{}: ", m + 1),
                 (false, _) => String::new(),
             };
-            writeln!(f, "{label}{} -> {}", model.expression, self.outcome)?;
+            writeln!(f, "{label}{} -> {}", model.text(), self.outcome)?;
             let width = model
                 .terms
                 .iter()
-                .map(|t| t.expression.to_string().chars().count())
+                .map(|t| t.shared.text.chars().count())
                 .max()
                 .unwrap_or(0)
                 .max(2);
@@ -768,17 +870,17 @@ impl fmt::Display for Solution {
             )?;
             for term in &model.terms {
                 f.write_str("  ")?;
-                pad_right(f, &term.expression.to_string(), width)?;
+                pad_right(f, &term.shared.text, width)?;
                 writeln!(
                     f,
                     "  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}  {}",
-                    metric(term.incl),
-                    metric(term.pri),
-                    metric(term.cov),
+                    metric(term.incl()),
+                    metric(term.pri()),
+                    metric(term.cov()),
                     metric(term.cov_unique),
-                    metric(term.incl_h),
-                    metric(term.product),
-                    term.cases.join(", ")
+                    metric(term.incl_h()),
+                    metric(term.product()),
+                    term.cases().join(", ")
                 )?;
             }
             f.write_str("  ")?;

@@ -407,7 +407,7 @@ impl TheoryEvaluation {
             truth_table.outcome_label().as_str(),
             truth_table.conditions(),
             theory,
-            chosen.expression(),
+            &chosen.expression(),
         )
     }
 }

@@ -86,8 +86,11 @@ fn minimize_json_is_the_library_solution() {
             }
             for (key, want) in [
                 ("simplifying_assumptions", w.simplifying_assumptions()),
-                ("easy_counterfactuals", w.easy_counterfactuals()),
-                ("difficult_counterfactuals", w.difficult_counterfactuals()),
+                ("easy_counterfactuals", w.easy_counterfactuals().clone()),
+                (
+                    "difficult_counterfactuals",
+                    w.difficult_counterfactuals().clone(),
+                ),
             ] {
                 let set = &g[key];
                 assert_eq!(set["count"].as_u64(), Some(want.count()), "{key}");

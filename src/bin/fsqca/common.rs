@@ -9,7 +9,6 @@ use clap::ValueEnum;
 use fsqca::expression::Outcome;
 use fsqca::fit::Necessity;
 use fsqca::number::metric;
-use fsqca::solution::Counterfactuals;
 use fsqca::{
     ColumnKind, CsvOptions, Dataset, Labels, ReadNote, Relation, SortKey, TruthTable,
     TruthTableError, TruthTableOptions,
@@ -733,27 +732,5 @@ mod tests {
         assert_eq!(through(&["a", "\n\n", "b\n\n"]), "a\n\nb\n");
         assert_eq!(through(&["\n"]), "\n");
         assert_eq!(through(&[]), "");
-    }
-}
-
-/// A set of rows in the JSON output (a model's simplifying assumptions, its easy or difficult
-/// counterfactuals, the rows `find-rows` finds): its exact count, its cubes as expressions,
-/// its row ids up to the limit, and whether they are all listed.
-#[derive(serde::Serialize)]
-pub struct CounterfactualsOut {
-    count: u64,
-    cubes: Vec<String>,
-    rows: Vec<u64>,
-    complete: bool,
-}
-
-impl From<&Counterfactuals> for CounterfactualsOut {
-    fn from(c: &Counterfactuals) -> Self {
-        CounterfactualsOut {
-            count: c.count(),
-            cubes: c.cubes().iter().map(ToString::to_string).collect(),
-            rows: c.rows(),
-            complete: c.is_complete(),
-        }
     }
 }

@@ -4,12 +4,10 @@
 use clap::ValueEnum;
 use fsqca::counterfactual::{FindRows, RowType};
 use fsqca::minimize::{EngineOptions, PrimeMethod};
-use fsqca::solution::DEFAULT_ROW_LIMIT;
+use fsqca::solution::{Counterfactuals, DEFAULT_ROW_LIMIT};
 use serde::Serialize;
 
-use crate::common::{
-    data_error, emit, emit_json, parse_expression, CliError, CounterfactualsOut, Format, TableArgs,
-};
+use crate::common::{data_error, emit, emit_json, parse_expression, CliError, Format, TableArgs};
 
 pub const AFTER_HELP: &str = "\
 Finds truth table rows to keep out of a minimization, as R QCA's findRows():
@@ -97,7 +95,7 @@ struct Output<'a> {
     outcome: String,
     conditions: &'a [String],
     #[serde(flatten)]
-    rows: CounterfactualsOut,
+    rows: &'a Counterfactuals,
 }
 
 /// The engine's options from the flags (used by csa and all), checked: a limit of 0 is a
@@ -160,7 +158,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         kind,
         outcome: tt.outcome_label(),
         conditions: tt.conditions(),
-        rows: CounterfactualsOut::from(&found),
+        rows: &found,
     };
     match args.format {
         Format::Json => emit_json(&output),
@@ -173,11 +171,18 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             )?;
             writeln!(out, "count: {}", found.count())?;
             let cubes: Vec<String> = found.cubes().iter().map(ToString::to_string).collect();
-            let cubes = if cubes.is_empty() {
+            let mut cubes = if cubes.is_empty() {
                 "none".to_owned()
             } else {
                 cubes.join(" + ")
             };
+            if found.cube_count() > found.cube_limit() {
+                cubes.push_str(&format!(
+                    " ... ({} listed of {} cubes)",
+                    found.cube_limit(),
+                    found.cube_count()
+                ));
+            }
             writeln!(out, "cubes: {cubes}")?;
             let rows = found.rows();
             let ids: Vec<String> = rows.iter().map(ToString::to_string).collect();

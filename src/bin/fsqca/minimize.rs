@@ -7,12 +7,12 @@ use fsqca::fit::Sufficiency;
 use fsqca::minimize::{CoverSearch, EngineOptions, MinimizeError, PrimeMethod};
 use fsqca::solution::{
     Counterfactuals, DirectionalExpectations, Model, Solution, SolutionError, SolutionOptions,
-    SolutionType, Term, DEFAULT_ROW_LIMIT,
+    SolutionType, Term, DEFAULT_CUBE_LIMIT, DEFAULT_ROW_LIMIT,
 };
 use fsqca::{Expression, TruthTable, TruthTableOptions};
 use serde::Serialize;
 
-use crate::common::{data_error, emit, emit_json, CliError, CounterfactualsOut, Format, TableArgs};
+use crate::common::{data_error, emit, emit_json, CliError, Format, TableArgs};
 
 pub const AFTER_HELP: &str = "\
 Minimizes the truth table exactly and prints every minimal model with its fit (inclS, PRI,
@@ -21,8 +21,9 @@ per term also covU and the cases it covers). Positive rows are covered, negative
 contradictions never; remainders as the solution type allows. Intermediate models are derived
 for every pair of conservative and parsimonious models, with their easy and difficult
 counterfactuals. Simplifying assumptions and counterfactuals are held as cubes, never listed
-row by row: each set gives its exact count, its cubes, and its row ids in ascending order up to
---rows (default 1000), which feed --exclude. The intermediate solution needs --dir-exp: without directional
+row by row: each set gives its exact count of rows and of cubes, its cubes up to --cubes
+(default 1000), and its row ids in ascending order up to --rows (default 1000), which feed
+--exclude. The intermediate solution needs --dir-exp: without directional
 expectations it would silently be the conservative one, so that is an error. --exclude takes
 expressions (the remainders where they are true) and row ids of remainders (an observed row is
 an error: set it negative with --negative-rows), and only with the parsimonious or
@@ -36,7 +37,7 @@ all.sol = TRUE; it proves no minimum and may use any prime implicant, so --accep
 JSON (--format json): {\"outcome\", \"solution_type\", \"conditions\", \"prime_implicants\": [..],
 \"essential\": [..], \"models\": [{\"expression\", \"incl\", \"pri\", \"cov\", \"incl_h\", \"product\", \"terms\":
 [{\"expression\", \"incl\", \"pri\", \"cov\", \"cov_unique\", \"incl_h\", \"product\", \"cases\"}], \"simplifying_assumptions\": {\"count\",
-\"cubes\": [\"A*~B\", ..], \"rows\": [ids..], \"complete\"}, \"easy_counterfactuals\": {..},
+\"cube_count\", \"cubes\": [\"A*~B\", ..], \"rows\": [ids..], \"complete\"}, \"easy_counterfactuals\": {..},
 \"difficult_counterfactuals\": {..}, \"origin\": {\"conservative\", \"parsimonious\"} or null}],
 \"minimum_proven\": true or false, \"warning\": null or a message}.
 
@@ -140,9 +141,15 @@ pub struct Args {
     pub esa_ron_cut: f64,
 
     /// List at most N row ids per set of simplifying assumptions or counterfactuals (default
-    /// 1000); their counts and cubes are exact whatever N.
+    /// 1000); their counts are exact whatever N.
     #[arg(long, value_name = "N")]
     pub rows: Option<usize>,
+
+    /// List at most N cubes per set of simplifying assumptions or counterfactuals in the
+    /// JSON output (default 1000; the text output writes 20 at most); their number is
+    /// exact whatever N.
+    #[arg(long, value_name = "N")]
+    pub cubes: Option<usize>,
 
     /// Drop the prime implicants dominated by others before covering (R QCA's `row.dom`).
     #[arg(long)]
@@ -351,6 +358,7 @@ pub fn solve_with(
         .exclude_expressions(exclusions.expressions().to_vec())
         .negative_rows(args.negative_rows.iter().copied())
         .row_limit(args.rows.unwrap_or(DEFAULT_ROW_LIMIT))
+        .cube_limit(args.cubes.unwrap_or(DEFAULT_CUBE_LIMIT))
         .engine(engine)
         .solve(&truth_table)
         .map_err(|e| data_error(&args.table.data, e))
@@ -371,15 +379,20 @@ struct Output<'a> {
     warning: Option<String>,
 }
 
+/// A model of the JSON output, written when it is serialised: its expression and
+/// simplifying assumptions are made from its terms then, one model at a time (a solution can
+/// have thousands of models of hundreds of terms).
+struct ModelOut<'a>(&'a Model);
+
 #[derive(Serialize)]
-struct ModelOut<'a> {
-    expression: &'a Expression,
+struct ModelJson<'a> {
+    expression: String,
     #[serde(flatten)]
     fit: &'a Sufficiency,
     terms: &'a [Term],
-    simplifying_assumptions: CounterfactualsOut,
-    easy_counterfactuals: CounterfactualsOut,
-    difficult_counterfactuals: CounterfactualsOut,
+    simplifying_assumptions: Counterfactuals,
+    easy_counterfactuals: &'a Counterfactuals,
+    difficult_counterfactuals: &'a Counterfactuals,
     origin: Option<Origin>,
 }
 
@@ -389,20 +402,27 @@ struct Origin {
     parsimonious: usize,
 }
 
-impl<'a> From<&'a Model> for ModelOut<'a> {
-    fn from(m: &'a Model) -> Self {
-        ModelOut {
-            expression: m.expression(),
+impl Serialize for ModelOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let m = self.0;
+        ModelJson {
+            expression: m
+                .terms()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" + "),
             fit: m.fit(),
             terms: m.terms(),
-            simplifying_assumptions: m.simplifying_assumptions().into(),
-            easy_counterfactuals: m.easy_counterfactuals().into(),
-            difficult_counterfactuals: m.difficult_counterfactuals().into(),
+            simplifying_assumptions: m.simplifying_assumptions(),
+            easy_counterfactuals: m.easy_counterfactuals(),
+            difficult_counterfactuals: m.difficult_counterfactuals(),
             origin: m.origin().map(|o| Origin {
                 conservative: o.conservative + 1,
                 parsimonious: o.parsimonious + 1,
             }),
         }
+        .serialize(serializer)
     }
 }
 
@@ -414,14 +434,15 @@ impl<'a> From<&'a Solution> for Output<'a> {
             conditions: solution.conditions(),
             prime_implicants: solution.prime_implicants(),
             essential: solution.essential(),
-            models: solution.models().iter().map(ModelOut::from).collect(),
+            models: solution.models().iter().map(ModelOut).collect(),
             minimum_proven: solution.is_minimum_proven(),
             warning: solution.warning(),
         }
     }
 }
 
-/// The most cubes the text output writes per set of counterfactuals (JSON gives them all).
+/// The most cubes the text output writes per set of counterfactuals (JSON gives them up to
+/// --cubes).
 const MAX_CUBES_SHOWN: usize = 20;
 
 /// A set of counterfactuals in the text output: `none`, or the count, the cubes and the
@@ -432,15 +453,15 @@ fn describe(c: &Counterfactuals) -> String {
     }
     let join = |items: Vec<String>| items.join(", ");
     // The first cubes only: a difference of cubes can hold many thousands.
-    let all = c.cubes();
-    let mut cubes = join(
-        all.iter()
-            .take(MAX_CUBES_SHOWN)
-            .map(ToString::to_string)
-            .collect(),
-    );
-    if all.len() > MAX_CUBES_SHOWN {
-        cubes.push_str(&format!(" and {} more cubes", all.len() - MAX_CUBES_SHOWN));
+    let shown = c.cubes_up_to(MAX_CUBES_SHOWN.min(c.cube_limit()));
+    let mut cubes = join(shown.iter().map(ToString::to_string).collect());
+    if c.cube_count() > shown.len() {
+        let more = c.cube_count() - shown.len();
+        if shown.is_empty() {
+            cubes = format!("{more} cubes");
+        } else {
+            cubes.push_str(&format!(" and {more} more cubes"));
+        }
     }
     let rows = join(c.rows().iter().map(ToString::to_string).collect());
     let plural = if c.count() == 1 { "" } else { "s" };
@@ -488,7 +509,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     writeln!(
                         out,
                         "{label}: simplifying assumptions: {}",
-                        describe(m.simplifying_assumptions())
+                        describe(&m.simplifying_assumptions())
                     )?;
                 }
             }
