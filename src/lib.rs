@@ -289,6 +289,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calibration;
+pub mod cases;
 pub mod counterfactual;
 pub mod data;
 mod error;

@@ -1,0 +1,298 @@
+//! Single-case selection for a necessary condition (Schneider & Rohlfing 2013, 2016):
+//! typical cases, deviant cases consistency and deviant cases relevance, as SetMethods 4.0's
+//! `smmr(necessity = TRUE, match = FALSE, cases = 1..4)`.
+//!
+//! A necessary condition N is a single literal, a conjunction of literals, or a disjunction of
+//! such (a SUIN condition). For a disjunction every disjunct gets its own list, then the whole;
+//! otherwise the condition gets one list.
+
+use super::memberships::conjuncts;
+use super::order::{ascending, collate, rows as row_order, true_first};
+use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType};
+use crate::expression::{Expression, ExpressionKind};
+
+/// A typical case of a necessary condition: N > 0.5, Y > 0.5 and N ≥ Y.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NecessityTypicalCase {
+    /// The case label.
+    pub case: String,
+    /// Its membership N in the necessary condition (or disjunct).
+    pub necessary: f64,
+    /// Its membership Y in the outcome.
+    pub outcome: f64,
+    /// For a disjunct: whether every other disjunct is below 0.5; always true for the whole.
+    pub unique_coverage: bool,
+    /// 2|N − Y| + (1 − N): smaller is more typical.
+    pub best: f64,
+    /// Whether its `best` is the smallest.
+    pub most_typical: bool,
+}
+
+/// A deviant case consistency of a necessary condition: N < 0.5, Y > 0.5, in a truth-table
+/// row it belongs to (w > 0.5).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NecessityDeviantCase {
+    /// The case label.
+    pub case: String,
+    /// Its membership N in the necessary condition (or disjunct).
+    pub necessary: f64,
+    /// Its truth-table row (see [`CaseMemberships::rows`]).
+    pub row: Option<Vec<u8>>,
+    /// Its membership w in that row.
+    pub row_membership: f64,
+    /// Its membership Y in the outcome.
+    pub outcome: f64,
+    /// For a disjunct: whether every other disjunct is below 0.5 too (`None` for the whole).
+    pub globally_uncovered: Option<bool>,
+    /// w ≤ Y.
+    pub row_consistent: bool,
+    /// 1 − (Y − N): smaller is more deviant.
+    pub best: f64,
+    /// Whether its `best` is the smallest of its row.
+    pub most_deviant: bool,
+}
+
+/// A deviant case relevance of a necessary condition: N > 0.5 and Y < 0.5.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct DeviantRelevanceCase {
+    /// The case label.
+    pub case: String,
+    /// Its membership N in the necessary condition (or disjunct).
+    pub necessary: f64,
+    /// Its membership Y in the outcome.
+    pub outcome: f64,
+    /// (1 − (N − Y)) + (1 − N): smaller is more deviant.
+    pub best: f64,
+    /// Whether its `best` is the smallest.
+    pub most_deviant: bool,
+}
+
+/// The parts of a necessary condition examined one by one, with their memberships.
+struct Parts {
+    /// (subject, memberships, memberships of the other disjuncts); the whole comes last with
+    /// no others.
+    parts: Vec<(Expression, Vec<f64>, Option<Vec<Vec<f64>>>)>,
+}
+
+impl CaseMemberships {
+    fn necessity_parts(&self, necessary: &Expression) -> Result<Parts, CaseSelectionError> {
+        const EXPECTED: &str = "literal, a conjunction of literals or a disjunction of them";
+        let disjuncts: Vec<Expression> = match necessary.kind() {
+            ExpressionKind::Or(items) => items.clone(),
+            _ => Vec::new(),
+        };
+        for d in disjuncts
+            .iter()
+            .chain(std::iter::once(necessary).filter(|_| disjuncts.is_empty()))
+        {
+            conjuncts(d, EXPECTED)?;
+        }
+        let values = disjuncts
+            .iter()
+            .map(|d| self.evaluate(d))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut parts: Vec<(Expression, Vec<f64>, Option<Vec<Vec<f64>>>)> = disjuncts
+            .iter()
+            .enumerate()
+            .map(|(k, d)| {
+                let others = (0..values.len())
+                    .filter(|&o| o != k)
+                    .map(|o| values[o].clone())
+                    .collect();
+                (d.clone(), values[k].clone(), Some(others))
+            })
+            .collect();
+        parts.push((necessary.clone(), self.evaluate(necessary)?, None));
+        Ok(Parts { parts })
+    }
+
+    /// Typical cases of a necessary condition (SetMethods' `smmr(necessity = TRUE, cases = 1)`):
+    /// N > 0.5, Y > 0.5 and N ≥ Y, `best` = 2|N − Y| + (1 − N), ranked by unique coverage
+    /// (for a disjunct: the other disjuncts below 0.5), `best`, N and most typical first.
+    ///
+    /// # Errors
+    /// [`CaseSelectionError::NotASimpleExpression`] for a condition that is not a literal, a
+    /// conjunction of literals or a disjunction of them, and [`CaseSelectionError::Data`] for
+    /// a column that is not in the data.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![0.9, 0.8]), ("B", vec![0.1, 0.9]), ("Y", vec![0.7, 0.6]),
+    /// ])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let cases = CaseMemberships::new(&data, "Y", &["A", "B"], &terms)?;
+    /// let lists = cases.necessity_typical(&"A + B".parse()?)?;
+    /// assert_eq!(lists.len(), 3); // A, B, A + B
+    /// assert!(lists[0].cases[0].unique_coverage); // case 1: B below 0.5
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_typical(
+        &self,
+        necessary: &Expression,
+    ) -> Result<Vec<CaseList<NecessityTypicalCase>>, CaseSelectionError> {
+        let y = self.outcome_memberships();
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .map(|(subject, n, others)| {
+                let mut cases: Vec<NecessityTypicalCase> = (0..self.n_cases())
+                    .filter(|&i| n[i] > 0.5 && y[i] > 0.5 && n[i] >= y[i])
+                    .map(|i| NecessityTypicalCase {
+                        case: self.cases()[i].clone(),
+                        necessary: n[i],
+                        outcome: y[i],
+                        unique_coverage: others
+                            .as_ref()
+                            .is_none_or(|o| o.iter().all(|v| v[i] < 0.5)),
+                        best: 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]),
+                        most_typical: false,
+                    })
+                    .collect();
+                let min = cases.iter().map(|c| c.best).fold(f64::INFINITY, f64::min);
+                for c in &mut cases {
+                    c.most_typical = c.best == min;
+                }
+                cases.sort_by(|a, b| {
+                    true_first(a.unique_coverage, b.unique_coverage)
+                        .then(ascending(a.best, b.best))
+                        .then(ascending(a.necessary, b.necessary))
+                        .then(true_first(a.most_typical, b.most_typical))
+                });
+                CaseList::new(CaseType::NecessityTypical, Some(subject), cases)
+            })
+            .collect())
+    }
+
+    /// Deviant cases consistency of a necessary condition (SetMethods'
+    /// `smmr(necessity = TRUE, cases = 2)`): N < 0.5, Y > 0.5 and w > 0.5, `best` =
+    /// 1 − (Y − N), ranked by truth-table row, then (for a disjunct) globally uncovered first,
+    /// then w ≤ Y first, then `best`; the most deviant case is the smallest `best` of its row.
+    ///
+    /// # Errors
+    /// As [`necessity_typical`](Self::necessity_typical).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([("A", vec![0.9, 0.2]), ("Y", vec![0.7, 0.8])])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?.necessity_deviant_consistency(&"A".parse()?)?;
+    /// assert_eq!(lists[0].cases[0].case, "2");
+    /// assert!((lists[0].cases[0].best - 0.4).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_deviant_consistency(
+        &self,
+        necessary: &Expression,
+    ) -> Result<Vec<CaseList<NecessityDeviantCase>>, CaseSelectionError> {
+        let y = self.outcome_memberships();
+        let w = self.row_memberships();
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .map(|(subject, n, others)| {
+                let mut cases: Vec<NecessityDeviantCase> = (0..self.n_cases())
+                    .filter(|&i| n[i] < 0.5 && y[i] > 0.5 && w[i] > 0.5)
+                    .map(|i| NecessityDeviantCase {
+                        case: self.cases()[i].clone(),
+                        necessary: n[i],
+                        row: self.rows()[i].clone(),
+                        row_membership: w[i],
+                        outcome: y[i],
+                        globally_uncovered: others.as_ref().map(|o| o.iter().all(|v| v[i] < 0.5)),
+                        row_consistent: w[i] <= y[i],
+                        best: 1.0 - (y[i] - n[i]),
+                        most_deviant: false,
+                    })
+                    .collect();
+                let rows: Vec<Option<Vec<u8>>> = cases.iter().map(|c| c.row.clone()).collect();
+                for row in &rows {
+                    let min = cases
+                        .iter()
+                        .filter(|c| &c.row == row)
+                        .map(|c| c.best)
+                        .fold(f64::INFINITY, f64::min);
+                    for c in cases.iter_mut().filter(|c| &c.row == row) {
+                        c.most_deviant = c.best == min;
+                    }
+                }
+                cases.sort_by(|a, b| collate(&a.case, &b.case));
+                cases.sort_by(|a, b| {
+                    row_order(&a.row, &b.row)
+                        .then(true_first(
+                            a.globally_uncovered.unwrap_or(false),
+                            b.globally_uncovered.unwrap_or(false),
+                        ))
+                        .then(true_first(a.row_consistent, b.row_consistent))
+                        .then(ascending(a.best, b.best))
+                });
+                CaseList::new(CaseType::NecessityDeviantConsistency, Some(subject), cases)
+            })
+            .collect())
+    }
+
+    /// Deviant cases relevance of a necessary condition (SetMethods'
+    /// `smmr(necessity = TRUE, cases = 3)`): N > 0.5 and Y < 0.5, `best` =
+    /// (1 − (N − Y)) + (1 − N), ranked by `best`.
+    ///
+    /// # Errors
+    /// As [`necessity_typical`](Self::necessity_typical).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([("A", vec![0.9, 0.6]), ("Y", vec![0.1, 0.3])])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?.necessity_deviant_relevance(&"A".parse()?)?;
+    /// let names: Vec<&str> = lists[0].cases.iter().map(|c| c.case.as_str()).collect();
+    /// assert_eq!(names, ["1", "2"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_deviant_relevance(
+        &self,
+        necessary: &Expression,
+    ) -> Result<Vec<CaseList<DeviantRelevanceCase>>, CaseSelectionError> {
+        let y = self.outcome_memberships();
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .map(|(subject, n, _)| {
+                let mut cases: Vec<DeviantRelevanceCase> = (0..self.n_cases())
+                    .filter(|&i| n[i] > 0.5 && y[i] < 0.5)
+                    .map(|i| DeviantRelevanceCase {
+                        case: self.cases()[i].clone(),
+                        necessary: n[i],
+                        outcome: y[i],
+                        best: (1.0 - (n[i] - y[i])) + (1.0 - n[i]),
+                        most_deviant: false,
+                    })
+                    .collect();
+                let min = cases.iter().map(|c| c.best).fold(f64::INFINITY, f64::min);
+                for c in &mut cases {
+                    c.most_deviant = c.best == min;
+                }
+                cases.sort_by(|a, b| {
+                    ascending(a.best, b.best).then(true_first(a.most_deviant, b.most_deviant))
+                });
+                CaseList::new(CaseType::NecessityDeviantRelevance, Some(subject), cases)
+            })
+            .collect())
+    }
+}
