@@ -33,6 +33,19 @@ pub enum CaseType {
     NecessityDeviantConsistency,
     /// Necessity: deviant cases relevance of a necessary condition.
     NecessityDeviantRelevance,
+    /// Sufficiency pairs: two typical cases, per focal conjunct.
+    TypicalPairs,
+    /// Sufficiency pairs: a typical and an individually irrelevant case, per focal conjunct.
+    TypicalIrrelevantPairs,
+    /// Sufficiency pairs: a typical case and a deviant case consistency, per term.
+    TypicalDeviantPairs,
+    /// Sufficiency pairs: a deviant case coverage and an individually irrelevant case of the
+    /// same truth-table row.
+    CoverageIrrelevantPairs,
+    /// Sufficiency pairs: two typical cases, per term.
+    TypicalPairsPerTerm,
+    /// Sufficiency pairs: a typical and an individually irrelevant case, per term.
+    TypicalIrrelevantPairsPerTerm,
 }
 
 impl CaseType {
@@ -54,7 +67,39 @@ impl CaseType {
             Self::NecessityTypical => "N > 0.5, Y > 0.5 and N >= Y",
             Self::NecessityDeviantConsistency => "N < 0.5, Y > 0.5 and w > 0.5",
             Self::NecessityDeviantRelevance => "N > 0.5 and Y < 0.5",
+            Self::TypicalPairs | Self::TypicalPairsPerTerm => {
+                "two typical cases (X > 0.5, Y > 0.5, X <= Y)"
+            }
+            Self::TypicalIrrelevantPairs | Self::TypicalIrrelevantPairsPerTerm => {
+                "a typical case (X > 0.5, Y > 0.5, X <= Y) and an irrelevant one (X < 0.5, Y < 0.5)"
+            }
+            Self::TypicalDeviantPairs => {
+                "a typical case (X > 0.5, Y > 0.5, X <= Y) and a deviant one (X > 0.5, Y < 0.5)"
+            }
+            Self::CoverageIrrelevantPairs => {
+                "a deviant case coverage (S < 0.5, Y > 0.5) and an irrelevant case (S < 0.5, Y < 0.5) in the same truth-table row"
+            }
         }
+    }
+
+    /// Whether the type selects pairs of cases.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseType;
+    /// assert!(CaseType::TypicalPairs.is_pair());
+    /// assert!(!CaseType::Typical.is_pair());
+    /// ```
+    pub fn is_pair(self) -> bool {
+        matches!(
+            self,
+            Self::TypicalPairs
+                | Self::TypicalIrrelevantPairs
+                | Self::TypicalDeviantPairs
+                | Self::CoverageIrrelevantPairs
+                | Self::TypicalPairsPerTerm
+                | Self::TypicalIrrelevantPairsPerTerm
+        )
     }
 
     /// The name of the case type, as SetMethods titles its tables.
@@ -74,6 +119,14 @@ impl CaseType {
             Self::NecessityTypical => "typical cases (necessity)",
             Self::NecessityDeviantConsistency => "deviant cases consistency (necessity)",
             Self::NecessityDeviantRelevance => "deviant cases relevance (necessity)",
+            Self::TypicalPairs => "pairs of typical cases per focal conjunct",
+            Self::TypicalIrrelevantPairs => {
+                "pairs of typical and irrelevant cases per focal conjunct"
+            }
+            Self::TypicalDeviantPairs => "pairs of typical and deviant cases consistency",
+            Self::CoverageIrrelevantPairs => "pairs of deviant cases coverage and irrelevant cases",
+            Self::TypicalPairsPerTerm => "pairs of typical cases per term",
+            Self::TypicalIrrelevantPairsPerTerm => "pairs of typical and irrelevant cases per term",
         }
     }
 }
@@ -126,7 +179,11 @@ impl<T> CaseList<T> {
             let of = subject
                 .as_ref()
                 .map_or_else(|| " of the solution".to_owned(), |s| format!(" for {s}"));
-            format!("no {case_type}{of}: no case has {}", case_type.rule())
+            if case_type.is_pair() {
+                format!("no {case_type}{of}: a pair needs {}", case_type.rule())
+            } else {
+                format!("no {case_type}{of}: no case has {}", case_type.rule())
+            }
         });
         Self {
             case_type,

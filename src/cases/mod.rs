@@ -56,6 +56,7 @@ mod memberships;
 mod necessity;
 mod options;
 mod order;
+mod pairs;
 mod sufficiency;
 
 pub use error::CaseSelectionError;
@@ -63,4 +64,5 @@ pub use list::{CaseList, CaseType};
 pub use memberships::CaseMemberships;
 pub use necessity::{DeviantRelevanceCase, NecessityDeviantCase, NecessityTypicalCase};
 pub use options::SelectionOptions;
+pub use pairs::{CoverageIrrelevantPair, PairFlag, TermPair, TypicalIrrelevantPair, TypicalPair};
 pub use sufficiency::{DeviantConsistencyCase, FocalConjunctCase, RowCase, TypicalCase};

@@ -6,7 +6,7 @@
 use super::memberships::conjuncts;
 use super::order::{ascending, collate, rows as row_order, true_first};
 use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType, SelectionOptions};
-use crate::expression::Expression;
+use crate::expression::{Expression, Literal};
 
 /// A typical case of a term: X > 0.5, Y > 0.5 and X ≤ Y.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,6 +110,17 @@ pub struct RowCase {
     pub most_deviant: bool,
 }
 
+/// Every case examined for one focal conjunct (in the data's order), and which are typical
+/// cases of the term.
+pub(crate) struct FocalProfile {
+    /// The focal conjunct.
+    pub(crate) literal: Literal,
+    /// Every case, with its values and flags for this conjunct.
+    pub(crate) cases: Vec<FocalConjunctCase>,
+    /// Whether each case is a typical case of the term.
+    pub(crate) typical: Vec<bool>,
+}
+
 /// Orders cases by the collated name of their subject, as SetMethods' one table per type.
 fn by_term(lists: &mut [(usize, Expression)]) {
     lists.sort_by(|a, b| collate(&a.1.to_string(), &b.1.to_string()));
@@ -132,6 +143,18 @@ impl CaseMemberships {
             self.terms().iter().cloned().enumerate().collect();
         by_term(&mut terms);
         terms
+    }
+
+    /// Whether case `i` is a typical case (X > 0.5, Y > 0.5, X ≤ Y) of exactly one term.
+    pub(crate) fn typical_in_one_term(&self, i: usize) -> bool {
+        let y = self.outcome_memberships()[i];
+        (0..self.terms().len())
+            .filter(|&t| {
+                self.term_memberships(t)
+                    .is_some_and(|x| x[i] > 0.5 && y > 0.5 && x[i] <= y)
+            })
+            .count()
+            == 1
     }
 
     /// Whether case `i` has membership above 0.5 in a term other than `term`.
@@ -161,11 +184,6 @@ impl CaseMemberships {
     pub fn typical(&self) -> Vec<CaseList<TypicalCase>> {
         let y = self.outcome_memberships();
         let typical = |x: &[f64], i: usize| x[i] > 0.5 && y[i] > 0.5 && x[i] <= y[i];
-        let typical_in = |i: usize| {
-            (0..self.terms().len())
-                .filter(|&t| self.term_memberships(t).is_some_and(|x| typical(x, i)))
-                .count()
-        };
         self.terms_in_table_order()
             .into_iter()
             .map(|(t, term)| {
@@ -176,7 +194,7 @@ impl CaseMemberships {
                         case: self.cases()[i].clone(),
                         term_membership: x[i],
                         outcome: y[i],
-                        unique_coverage: typical_in(i) == 1,
+                        unique_coverage: self.typical_in_one_term(i),
                         best: 2.0 * (y[i] - x[i]) + (1.0 - x[i]),
                         most_typical: false,
                     })
@@ -234,6 +252,63 @@ impl CaseMemberships {
         &self,
         options: &SelectionOptions,
     ) -> Result<Vec<CaseList<FocalConjunctCase>>, CaseSelectionError> {
+        Ok(self
+            .focal_profiles(options)?
+            .into_iter()
+            .map(|profile| {
+                let mut cases: Vec<FocalConjunctCase> = profile
+                    .cases
+                    .into_iter()
+                    .zip(&profile.typical)
+                    .filter(|(_, &typical)| typical)
+                    .map(|(c, _)| c)
+                    .collect();
+                cases.sort_by(|a, b| {
+                    a.rank
+                        .cmp(&b.rank)
+                        .then(true_first(
+                            a.clean_correspondence.unwrap_or(false),
+                            b.clean_correspondence.unwrap_or(false),
+                        ))
+                        .then(true_first(a.focal_consistent, b.focal_consistent))
+                        .then(true_first(a.unique_coverage, b.unique_coverage))
+                        .then(ascending(a.best, b.best))
+                        .then(true_first(a.most_typical_focal, b.most_typical_focal))
+                        .then(true_first(a.most_typical_term, b.most_typical_term))
+                });
+                cases.truncate(options.get_max_pairs());
+                CaseList::new(
+                    CaseType::TypicalFocalConjunct,
+                    Some(Expression::literal(profile.literal)),
+                    cases,
+                )
+            })
+            .collect())
+    }
+
+    /// The names of the most typical cases of term `t` (index from 0).
+    pub(crate) fn most_typical_of_term(&self, t: usize) -> Vec<String> {
+        let term = &self.terms()[t];
+        self.typical()
+            .into_iter()
+            .find(|l| l.subject.as_ref() == Some(term))
+            .map(|l| {
+                l.cases
+                    .into_iter()
+                    .filter(|c| c.most_typical)
+                    .map(|c| c.case)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every case examined for each focal conjunct of term `options.get_term()`: its values
+    /// and flags as a [`FocalConjunctCase`], whether it is a typical case of the term, and
+    /// (for the typical ones) the most typical marked.
+    pub(crate) fn focal_profiles(
+        &self,
+        options: &SelectionOptions,
+    ) -> Result<Vec<FocalProfile>, CaseSelectionError> {
         options.validate()?;
         let t = self.term_index(options.get_term())?;
         let term = &self.terms()[t];
@@ -246,24 +321,13 @@ impl CaseMemberships {
                 });
             }
         }
-        let most_typical_term: Vec<String> = self
-            .typical()
-            .into_iter()
-            .find(|l| l.subject.as_ref() == Some(term))
-            .map(|l| {
-                l.cases
-                    .into_iter()
-                    .filter(|c| c.most_typical)
-                    .map(|c| c.case)
-                    .collect()
-            })
-            .unwrap_or_default();
+        let most_typical_term = self.most_typical_of_term(t);
         let values = literals
             .iter()
             .map(|l| self.evaluate(&Expression::literal((*l).clone())))
             .collect::<Result<Vec<_>, _>>()?;
         let y = self.outcome_memberships();
-        let mut lists = Vec::new();
+        let mut profiles = Vec::new();
         for (f, literal) in literals.iter().enumerate() {
             let fc = &values[f];
             let necessary = options.get_necessary_conjuncts().contains(literal);
@@ -272,13 +336,12 @@ impl CaseMemberships {
                 .map(|o| &values[o])
                 .collect();
             let mut cases = Vec::new();
+            let mut typical = Vec::new();
             for i in 0..self.n_cases() {
                 let cc_min = others.iter().map(|v| v[i]).reduce(f64::min);
                 let cc_max = others.iter().map(|v| v[i]).reduce(f64::max);
                 let term_x = cc_min.map_or(fc[i], |cc| cc.min(fc[i]));
-                if !(term_x > 0.5 && y[i] > 0.5 && term_x <= y[i]) {
-                    continue;
-                }
+                typical.push(term_x > 0.5 && y[i] > 0.5 && term_x <= y[i]);
                 let (rank, clean) = match (cc_min, cc_max) {
                     (Some(_), Some(cc_max)) if necessary => {
                         let rank = if fc[i] >= cc_max { 1 } else { 2 };
@@ -321,28 +384,22 @@ impl CaseMemberships {
                     most_typical_term: most_typical_term.contains(&self.cases()[i]),
                 });
             }
-            mark_min(&mut cases, |c| c.best, |c| c.most_typical_focal = true);
-            cases.sort_by(|a, b| {
-                a.rank
-                    .cmp(&b.rank)
-                    .then(true_first(
-                        a.clean_correspondence.unwrap_or(false),
-                        b.clean_correspondence.unwrap_or(false),
-                    ))
-                    .then(true_first(a.focal_consistent, b.focal_consistent))
-                    .then(true_first(a.unique_coverage, b.unique_coverage))
-                    .then(ascending(a.best, b.best))
-                    .then(true_first(a.most_typical_focal, b.most_typical_focal))
-                    .then(true_first(a.most_typical_term, b.most_typical_term))
-            });
-            cases.truncate(options.get_max_pairs());
-            lists.push(CaseList::new(
-                CaseType::TypicalFocalConjunct,
-                Some(Expression::literal((*literal).clone())),
+            let min = cases
+                .iter()
+                .zip(&typical)
+                .filter(|(_, &t)| t)
+                .map(|(c, _)| c.best)
+                .fold(f64::INFINITY, f64::min);
+            for (c, &t) in cases.iter_mut().zip(&typical) {
+                c.most_typical_focal = t && c.best == min;
+            }
+            profiles.push(FocalProfile {
+                literal: (*literal).clone(),
                 cases,
-            ));
+                typical,
+            });
         }
-        Ok(lists)
+        Ok(profiles)
     }
 
     /// The index (from 0) of term `term` (counted from 1).
