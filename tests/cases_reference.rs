@@ -900,3 +900,57 @@ fn coverage_irrelevant_pairs_equal_setmethods() {
         }
     }
 }
+
+#[test]
+fn necessity_typical_relevance_pairs_equal_setmethods() {
+    for name in NAMES {
+        let f = Fixture::load(name);
+        let lists = f
+            .cases
+            .necessity_typical_relevance_pairs(&f.necessary(), 5)
+            .unwrap();
+        let reference = tables(&f.json["smmr"]["necessity"]["match_true_cases_1"]);
+        assert_eq!(lists.len(), reference.len(), "{name}");
+        for (list, (title, table)) in lists.iter().zip(&reference) {
+            let subject = list.subject.as_ref().unwrap().to_string();
+            assert_eq!(&subject.replace(' ', ""), title, "{name}");
+            let Some(table) = table else {
+                assert!(
+                    list.cases.is_empty(),
+                    "{name} {subject}: SetMethods has no pair"
+                );
+                continue;
+            };
+            let ours: Vec<(String, String)> = list
+                .cases
+                .iter()
+                .map(|p| (p.typical.clone(), p.deviant.clone()))
+                .collect();
+            let theirs: Vec<(String, String)> = strings(&table["columns"]["TYP"])
+                .into_iter()
+                .zip(strings(&table["columns"]["DREL"]))
+                .collect();
+            assert_eq!(
+                ours, theirs,
+                "{name} {subject}: typical-deviant relevance pairs, in order ({SOURCE})"
+            );
+            for (k, p) in list.cases.iter().enumerate() {
+                let what = format!("{name} {subject} {} {}", p.typical, p.deviant);
+                close(&what, p.best, &column(table, "Best")[k]);
+                flag(
+                    &format!("{what} MostTyp"),
+                    p.most_typical,
+                    &column(table, "MostTyp")[k],
+                );
+                flag(
+                    &format!("{what} MostDREL"),
+                    p.most_deviant,
+                    &column(table, "MostDREL")[k],
+                );
+                if let Some(u) = p.unique_coverage {
+                    flag(&format!("{what} UniqCov"), u, &column(table, "UniqCov")[k]);
+                }
+            }
+        }
+    }
+}

@@ -46,6 +46,8 @@ pub enum CaseType {
     TypicalPairsPerTerm,
     /// Sufficiency pairs: a typical and an individually irrelevant case, per term.
     TypicalIrrelevantPairsPerTerm,
+    /// Necessity pairs: a typical case and a deviant case relevance.
+    NecessityTypicalRelevancePairs,
 }
 
 impl CaseType {
@@ -79,6 +81,9 @@ impl CaseType {
             Self::CoverageIrrelevantPairs => {
                 "a deviant case coverage (S < 0.5, Y > 0.5) and an irrelevant case (S < 0.5, Y < 0.5) in the same truth-table row"
             }
+            Self::NecessityTypicalRelevancePairs => {
+                "a typical case (N > 0.5, Y > 0.5, N >= Y) and a deviant case relevance (N > 0.5, Y < 0.5)"
+            }
         }
     }
 
@@ -99,6 +104,7 @@ impl CaseType {
                 | Self::CoverageIrrelevantPairs
                 | Self::TypicalPairsPerTerm
                 | Self::TypicalIrrelevantPairsPerTerm
+                | Self::NecessityTypicalRelevancePairs
         )
     }
 
@@ -127,6 +133,9 @@ impl CaseType {
             Self::CoverageIrrelevantPairs => "pairs of deviant cases coverage and irrelevant cases",
             Self::TypicalPairsPerTerm => "pairs of typical cases per term",
             Self::TypicalIrrelevantPairsPerTerm => "pairs of typical and irrelevant cases per term",
+            Self::NecessityTypicalRelevancePairs => {
+                "pairs of typical and deviant cases relevance (necessity)"
+            }
         }
     }
 }

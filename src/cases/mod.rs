@@ -62,7 +62,9 @@ mod sufficiency;
 pub use error::CaseSelectionError;
 pub use list::{CaseList, CaseType};
 pub use memberships::CaseMemberships;
-pub use necessity::{DeviantRelevanceCase, NecessityDeviantCase, NecessityTypicalCase};
+pub use necessity::{
+    DeviantRelevanceCase, NecessityDeviantCase, NecessityTypicalCase, TypicalRelevancePair,
+};
 pub use options::SelectionOptions;
 pub use pairs::{CoverageIrrelevantPair, PairFlag, TermPair, TypicalIrrelevantPair, TypicalPair};
 pub use sufficiency::{DeviantConsistencyCase, FocalConjunctCase, RowCase, TypicalCase};

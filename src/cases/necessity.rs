@@ -7,7 +7,7 @@
 //! otherwise the condition gets one list.
 
 use super::memberships::conjuncts;
-use super::order::{ascending, collate, rows as row_order, true_first};
+use super::order::{ascending, collate, rows as row_order, scores, true_first};
 use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType};
 use crate::expression::{Expression, ExpressionKind};
 
@@ -70,6 +70,26 @@ pub struct DeviantRelevanceCase {
     /// (1 − (N − Y)) + (1 − N): smaller is more deviant.
     pub best: f64,
     /// Whether its `best` is the smallest.
+    pub most_deviant: bool,
+}
+
+/// A typical case of a necessary condition paired with a deviant case relevance.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct TypicalRelevancePair {
+    /// The typical case.
+    pub typical: String,
+    /// The deviant case relevance.
+    pub deviant: String,
+    /// For a disjunct: whether the typical case has every other disjunct below 0.5; `None`
+    /// for the whole condition.
+    pub unique_coverage: Option<bool>,
+    /// (1 − N₁) + (1 − N₂) + |1 − (Y₁ − Y₂)| + |N₁ − N₂|: smaller is better.
+    pub best: f64,
+    /// Whether the typical case is the most typical.
+    pub most_typical: bool,
+    /// Whether the deviant case is the most deviant.
     pub most_deviant: bool,
 }
 
@@ -292,6 +312,98 @@ impl CaseMemberships {
                     ascending(a.best, b.best).then(true_first(a.most_deviant, b.most_deviant))
                 });
                 CaseList::new(CaseType::NecessityDeviantRelevance, Some(subject), cases)
+            })
+            .collect())
+    }
+
+    /// Pairs of a typical case and a deviant case relevance of a necessary condition
+    /// (SetMethods' `smmr(necessity = TRUE, match = TRUE, cases = 1)`), for each disjunct and
+    /// the whole as [`necessity_typical`](Self::necessity_typical): `best` = (1 − N₁) +
+    /// (1 − N₂) + |1 − (Y₁ − Y₂)| + |N₁ − N₂|, ranked (for a disjunct) by the typical case's
+    /// unique coverage, then `best` (ties within 1e-9 are ties), most typical and most deviant
+    /// first; the first `max_pairs` per list.
+    ///
+    /// # Errors
+    /// [`CaseSelectionError::ZeroMaxPairs`], and as [`necessity_typical`](Self::necessity_typical).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([("A", vec![0.9, 0.8]), ("Y", vec![0.7, 0.2])])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?
+    ///     .necessity_typical_relevance_pairs(&"A".parse()?, 5)?;
+    /// assert_eq!((lists[0].cases[0].typical.as_str(), lists[0].cases[0].deviant.as_str()), ("1", "2"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_typical_relevance_pairs(
+        &self,
+        necessary: &Expression,
+        max_pairs: usize,
+    ) -> Result<Vec<CaseList<TypicalRelevancePair>>, CaseSelectionError> {
+        if max_pairs == 0 {
+            return Err(CaseSelectionError::ZeroMaxPairs);
+        }
+        let typical = self.necessity_typical(necessary)?;
+        let relevance = self.necessity_deviant_relevance(necessary)?;
+        let y = self.outcome_memberships();
+        let index = |name: &str| self.cases().iter().position(|c| c == name).unwrap_or(0);
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .zip(typical.iter().zip(&relevance))
+            .map(|((subject, n, others), (typical, relevance))| {
+                let mut t: Vec<usize> = typical.cases.iter().map(|c| index(&c.case)).collect();
+                t.sort_unstable();
+                let mut d: Vec<usize> = relevance.cases.iter().map(|c| index(&c.case)).collect();
+                d.sort_unstable();
+                let most = |list: &[String], i: usize| list.contains(&self.cases()[i]);
+                let most_typical: Vec<String> = typical
+                    .cases
+                    .iter()
+                    .filter(|c| c.most_typical)
+                    .map(|c| c.case.clone())
+                    .collect();
+                let most_deviant: Vec<String> = relevance
+                    .cases
+                    .iter()
+                    .filter(|c| c.most_deviant)
+                    .map(|c| c.case.clone())
+                    .collect();
+                let mut pairs = Vec::new();
+                for &j in &d {
+                    for &i in &t {
+                        pairs.push(TypicalRelevancePair {
+                            typical: self.cases()[i].clone(),
+                            deviant: self.cases()[j].clone(),
+                            unique_coverage: others.as_ref().map(|o| o.iter().all(|v| v[i] < 0.5)),
+                            best: (1.0 - n[i])
+                                + (1.0 - n[j])
+                                + (1.0 - (y[i] - y[j])).abs()
+                                + (n[i] - n[j]).abs(),
+                            most_typical: most(&most_typical, i),
+                            most_deviant: most(&most_deviant, j),
+                        });
+                    }
+                }
+                pairs.sort_by(|a, b| {
+                    true_first(
+                        a.unique_coverage.unwrap_or(false),
+                        b.unique_coverage.unwrap_or(false),
+                    )
+                    .then(scores(a.best, b.best))
+                    .then(true_first(a.most_typical, b.most_typical))
+                    .then(true_first(a.most_deviant, b.most_deviant))
+                });
+                pairs.truncate(max_pairs);
+                CaseList::new(
+                    CaseType::NecessityTypicalRelevancePairs,
+                    Some(subject),
+                    pairs,
+                )
             })
             .collect())
     }

@@ -31,6 +31,16 @@ pub(crate) fn ascending(a: f64, b: f64) -> Ordering {
     a.total_cmp(&b)
 }
 
+/// Scores in ascending order, compared as SetMethods compares them after rounding them: equal
+/// within 1e-9 (the rounding error of their sums) is a tie.
+pub(crate) fn scores(a: f64, b: f64) -> Ordering {
+    if (a - b).abs() < 1e-9 {
+        Ordering::Equal
+    } else {
+        ascending(a, b)
+    }
+}
+
 /// `true` before `false`, as R's `order(1 - flag)`.
 pub(crate) fn true_first(a: bool, b: bool) -> Ordering {
     b.cmp(&a)

@@ -4,9 +4,7 @@
 //! truth-table row, and typical–typical and typical–irrelevant per term. Definitions and
 //! rankings as SetMethods 4.0's `smmr(match = TRUE, cases = 1..6)`.
 
-use std::cmp::Ordering;
-
-use super::order::{ascending, collate, rows as row_order, true_first};
+use super::order::{collate, rows as row_order, scores as score_order, true_first};
 use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType, SelectionOptions};
 use crate::expression::Expression;
 
@@ -600,15 +598,5 @@ impl CaseMemberships {
             }
         }
         Ok(CaseList::new(CaseType::CoverageIrrelevantPairs, None, kept))
-    }
-}
-
-/// Scores compared as SetMethods compares them after rounding: equal within 1e-9 (the
-/// rounding error of the sums) is a tie.
-fn score_order(a: f64, b: f64) -> Ordering {
-    if (a - b).abs() < 1e-9 {
-        Ordering::Equal
-    } else {
-        ascending(a, b)
     }
 }

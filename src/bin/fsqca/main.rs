@@ -6,6 +6,7 @@
 //! non-zero exit code: 2 for a bad command line, 1 for bad data or a failed analysis.
 
 mod calibrate;
+mod cases;
 mod common;
 mod find_rows;
 mod fit;
@@ -42,6 +43,7 @@ Examples:
   fsqca truth-table cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.85 --format json
   fsqca calibrate raw.csv --column u_rank --thresholds 25,14.5,6 --name U | fsqca truth-table - --outcome Y --conditions U,G
   fsqca xyplot cal.csv --outcome Y --expression \"E*P\" --svg xy.svg
+  fsqca cases cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.8 --solution parsimonious --type typical
   fsqca robustness raw.csv --outcome Y --conditions E,U --calibrate E=25,14.5,6 --calibrate U=25,14.5,6 --incl-cut 0.85 --svg sweep.svg
 
 Exit status: 0 on success, 1 for bad data or a failed analysis, 2 for a bad command line.
@@ -91,6 +93,10 @@ enum Command {
     /// cut-offs and reports sensitivity ranges, robust core and robustness fit.
     #[command(after_help = robustness::AFTER_HELP)]
     Robustness(robustness::Args),
+    /// Case selection for set-theoretic multi-method research (SetMethods' smmr): typical,
+    /// deviant and irrelevant cases of a solution or a necessary condition, and pairs of them.
+    #[command(after_help = cases::AFTER_HELP)]
+    Cases(cases::Args),
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
@@ -103,6 +109,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::FindRows(args) => find_rows::run(&args),
         Command::Xyplot(args) => xyplot::run(&args),
         Command::Robustness(args) => robustness::run(&args),
+        Command::Cases(args) => cases::run(&args),
     }
 }
 

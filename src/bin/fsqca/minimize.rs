@@ -9,7 +9,7 @@ use fsqca::solution::{
     Counterfactuals, DirectionalExpectations, Model, Solution, SolutionError, SolutionOptions,
     SolutionType, Term, DEFAULT_ROW_LIMIT,
 };
-use fsqca::Expression;
+use fsqca::{Expression, TruthTable};
 use serde::Serialize;
 
 use crate::common::{data_error, emit, emit_json, CliError, CounterfactualsOut, Format, TableArgs};
@@ -256,6 +256,11 @@ fn engine_options(args: &Args) -> Result<EngineOptions, CliError> {
 
 /// Checks the flags, reads the data, builds the truth table and derives the solution.
 pub fn solve(args: &Args) -> Result<Solution, CliError> {
+    Ok(solve_table(args)?.1)
+}
+
+/// As [`solve`], also returning the truth table (whose data the solution was derived from).
+pub fn solve_table(args: &Args) -> Result<(TruthTable, Solution), CliError> {
     let options = args.table.options()?;
     let engine = engine_options(args)?;
     let conditions = args.table.condition_names()?;
@@ -313,14 +318,15 @@ pub fn solve(args: &Args) -> Result<Solution, CliError> {
             .map_err(|e| data_error(&args.table.data, e))?;
         exclusions = exclusions.merge(esa_exclusions);
     }
-    solution_options
+    let solution = solution_options
         .exclude(exclusions.rows().to_vec())
         .exclude_expressions(exclusions.expressions().to_vec())
         .negative_rows(args.negative_rows.iter().copied())
         .row_limit(args.rows.unwrap_or(DEFAULT_ROW_LIMIT))
         .engine(engine)
         .solve(&truth_table)
-        .map_err(|e| data_error(&args.table.data, e))
+        .map_err(|e| data_error(&args.table.data, e))?;
+    Ok((truth_table, solution))
 }
 
 /// The JSON object of `minimize`: the library's expressions, fit and terms, with the
