@@ -93,11 +93,20 @@ pub struct TypicalRelevancePair {
     pub most_deviant: bool,
 }
 
-/// The parts of a necessary condition examined one by one, with their memberships.
+/// One part of a necessary condition examined on its own: a disjunct, or the whole.
+struct Part {
+    /// The disjunct or the whole condition.
+    subject: Expression,
+    /// Its memberships.
+    values: Vec<f64>,
+    /// For a disjunct, the memberships of the other disjuncts; `None` for the whole.
+    others: Option<Vec<Vec<f64>>>,
+}
+
+/// The parts of a necessary condition examined one by one: each disjunct of a disjunction,
+/// then the whole.
 struct Parts {
-    /// (subject, memberships, memberships of the other disjuncts); the whole comes last with
-    /// no others.
-    parts: Vec<(Expression, Vec<f64>, Option<Vec<Vec<f64>>>)>,
+    parts: Vec<Part>,
 }
 
 impl CaseMemberships {
@@ -117,7 +126,7 @@ impl CaseMemberships {
             .iter()
             .map(|d| self.evaluate(d))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut parts: Vec<(Expression, Vec<f64>, Option<Vec<Vec<f64>>>)> = disjuncts
+        let mut parts: Vec<Part> = disjuncts
             .iter()
             .enumerate()
             .map(|(k, d)| {
@@ -125,10 +134,18 @@ impl CaseMemberships {
                     .filter(|&o| o != k)
                     .map(|o| values[o].clone())
                     .collect();
-                (d.clone(), values[k].clone(), Some(others))
+                Part {
+                    subject: d.clone(),
+                    values: values[k].clone(),
+                    others: Some(others),
+                }
             })
             .collect();
-        parts.push((necessary.clone(), self.evaluate(necessary)?, None));
+        parts.push(Part {
+            subject: necessary.clone(),
+            values: self.evaluate(necessary)?,
+            others: None,
+        });
         Ok(Parts { parts })
     }
 
@@ -165,32 +182,38 @@ impl CaseMemberships {
             .necessity_parts(necessary)?
             .parts
             .into_iter()
-            .map(|(subject, n, others)| {
-                let mut cases: Vec<NecessityTypicalCase> = (0..self.n_cases())
-                    .filter(|&i| n[i] > 0.5 && y[i] > 0.5 && n[i] >= y[i])
-                    .map(|i| NecessityTypicalCase {
-                        case: self.cases()[i].clone(),
-                        necessary: n[i],
-                        outcome: y[i],
-                        unique_coverage: others
-                            .as_ref()
-                            .is_none_or(|o| o.iter().all(|v| v[i] < 0.5)),
-                        best: 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]),
-                        most_typical: false,
-                    })
-                    .collect();
-                let min = cases.iter().map(|c| c.best).fold(f64::INFINITY, f64::min);
-                for c in &mut cases {
-                    c.most_typical = c.best == min;
-                }
-                cases.sort_by(|a, b| {
-                    true_first(a.unique_coverage, b.unique_coverage)
-                        .then(ascending(a.best, b.best))
-                        .then(ascending(a.necessary, b.necessary))
-                        .then(true_first(a.most_typical, b.most_typical))
-                });
-                CaseList::new(CaseType::NecessityTypical, Some(subject), cases)
-            })
+            .map(
+                |Part {
+                     subject,
+                     values: n,
+                     others,
+                 }| {
+                    let mut cases: Vec<NecessityTypicalCase> = (0..self.n_cases())
+                        .filter(|&i| n[i] > 0.5 && y[i] > 0.5 && n[i] >= y[i])
+                        .map(|i| NecessityTypicalCase {
+                            case: self.cases()[i].clone(),
+                            necessary: n[i],
+                            outcome: y[i],
+                            unique_coverage: others
+                                .as_ref()
+                                .is_none_or(|o| o.iter().all(|v| v[i] < 0.5)),
+                            best: 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]),
+                            most_typical: false,
+                        })
+                        .collect();
+                    let min = cases.iter().map(|c| c.best).fold(f64::INFINITY, f64::min);
+                    for c in &mut cases {
+                        c.most_typical = c.best == min;
+                    }
+                    cases.sort_by(|a, b| {
+                        true_first(a.unique_coverage, b.unique_coverage)
+                            .then(ascending(a.best, b.best))
+                            .then(ascending(a.necessary, b.necessary))
+                            .then(true_first(a.most_typical, b.most_typical))
+                    });
+                    CaseList::new(CaseType::NecessityTypical, Some(subject), cases)
+                },
+            )
             .collect())
     }
 
@@ -224,44 +247,52 @@ impl CaseMemberships {
             .necessity_parts(necessary)?
             .parts
             .into_iter()
-            .map(|(subject, n, others)| {
-                let mut cases: Vec<NecessityDeviantCase> = (0..self.n_cases())
-                    .filter(|&i| n[i] < 0.5 && y[i] > 0.5 && w[i] > 0.5)
-                    .map(|i| NecessityDeviantCase {
-                        case: self.cases()[i].clone(),
-                        necessary: n[i],
-                        row: self.rows()[i].clone(),
-                        row_membership: w[i],
-                        outcome: y[i],
-                        globally_uncovered: others.as_ref().map(|o| o.iter().all(|v| v[i] < 0.5)),
-                        row_consistent: w[i] <= y[i],
-                        best: 1.0 - (y[i] - n[i]),
-                        most_deviant: false,
-                    })
-                    .collect();
-                let rows: Vec<Option<Vec<u8>>> = cases.iter().map(|c| c.row.clone()).collect();
-                for row in &rows {
-                    let min = cases
-                        .iter()
-                        .filter(|c| &c.row == row)
-                        .map(|c| c.best)
-                        .fold(f64::INFINITY, f64::min);
-                    for c in cases.iter_mut().filter(|c| &c.row == row) {
-                        c.most_deviant = c.best == min;
+            .map(
+                |Part {
+                     subject,
+                     values: n,
+                     others,
+                 }| {
+                    let mut cases: Vec<NecessityDeviantCase> = (0..self.n_cases())
+                        .filter(|&i| n[i] < 0.5 && y[i] > 0.5 && w[i] > 0.5)
+                        .map(|i| NecessityDeviantCase {
+                            case: self.cases()[i].clone(),
+                            necessary: n[i],
+                            row: self.rows()[i].clone(),
+                            row_membership: w[i],
+                            outcome: y[i],
+                            globally_uncovered: others
+                                .as_ref()
+                                .map(|o| o.iter().all(|v| v[i] < 0.5)),
+                            row_consistent: w[i] <= y[i],
+                            best: 1.0 - (y[i] - n[i]),
+                            most_deviant: false,
+                        })
+                        .collect();
+                    let rows: Vec<Option<Vec<u8>>> = cases.iter().map(|c| c.row.clone()).collect();
+                    for row in &rows {
+                        let min = cases
+                            .iter()
+                            .filter(|c| &c.row == row)
+                            .map(|c| c.best)
+                            .fold(f64::INFINITY, f64::min);
+                        for c in cases.iter_mut().filter(|c| &c.row == row) {
+                            c.most_deviant = c.best == min;
+                        }
                     }
-                }
-                cases.sort_by(|a, b| collate(&a.case, &b.case));
-                cases.sort_by(|a, b| {
-                    row_order(&a.row, &b.row)
-                        .then(true_first(
-                            a.globally_uncovered.unwrap_or(false),
-                            b.globally_uncovered.unwrap_or(false),
-                        ))
-                        .then(true_first(a.row_consistent, b.row_consistent))
-                        .then(ascending(a.best, b.best))
-                });
-                CaseList::new(CaseType::NecessityDeviantConsistency, Some(subject), cases)
-            })
+                    cases.sort_by(|a, b| collate(&a.case, &b.case));
+                    cases.sort_by(|a, b| {
+                        row_order(&a.row, &b.row)
+                            .then(true_first(
+                                a.globally_uncovered.unwrap_or(false),
+                                b.globally_uncovered.unwrap_or(false),
+                            ))
+                            .then(true_first(a.row_consistent, b.row_consistent))
+                            .then(ascending(a.best, b.best))
+                    });
+                    CaseList::new(CaseType::NecessityDeviantConsistency, Some(subject), cases)
+                },
+            )
             .collect())
     }
 
@@ -293,26 +324,30 @@ impl CaseMemberships {
             .necessity_parts(necessary)?
             .parts
             .into_iter()
-            .map(|(subject, n, _)| {
-                let mut cases: Vec<DeviantRelevanceCase> = (0..self.n_cases())
-                    .filter(|&i| n[i] > 0.5 && y[i] < 0.5)
-                    .map(|i| DeviantRelevanceCase {
-                        case: self.cases()[i].clone(),
-                        necessary: n[i],
-                        outcome: y[i],
-                        best: (1.0 - (n[i] - y[i])) + (1.0 - n[i]),
-                        most_deviant: false,
-                    })
-                    .collect();
-                let min = cases.iter().map(|c| c.best).fold(f64::INFINITY, f64::min);
-                for c in &mut cases {
-                    c.most_deviant = c.best == min;
-                }
-                cases.sort_by(|a, b| {
-                    ascending(a.best, b.best).then(true_first(a.most_deviant, b.most_deviant))
-                });
-                CaseList::new(CaseType::NecessityDeviantRelevance, Some(subject), cases)
-            })
+            .map(
+                |Part {
+                     subject, values: n, ..
+                 }| {
+                    let mut cases: Vec<DeviantRelevanceCase> = (0..self.n_cases())
+                        .filter(|&i| n[i] > 0.5 && y[i] < 0.5)
+                        .map(|i| DeviantRelevanceCase {
+                            case: self.cases()[i].clone(),
+                            necessary: n[i],
+                            outcome: y[i],
+                            best: (1.0 - (n[i] - y[i])) + (1.0 - n[i]),
+                            most_deviant: false,
+                        })
+                        .collect();
+                    let min = cases.iter().map(|c| c.best).fold(f64::INFINITY, f64::min);
+                    for c in &mut cases {
+                        c.most_deviant = c.best == min;
+                    }
+                    cases.sort_by(|a, b| {
+                        ascending(a.best, b.best).then(true_first(a.most_deviant, b.most_deviant))
+                    });
+                    CaseList::new(CaseType::NecessityDeviantRelevance, Some(subject), cases)
+                },
+            )
             .collect())
     }
 
@@ -355,56 +390,68 @@ impl CaseMemberships {
             .parts
             .into_iter()
             .zip(typical.iter().zip(&relevance))
-            .map(|((subject, n, others), (typical, relevance))| {
-                let mut t: Vec<usize> = typical.cases.iter().map(|c| index(&c.case)).collect();
-                t.sort_unstable();
-                let mut d: Vec<usize> = relevance.cases.iter().map(|c| index(&c.case)).collect();
-                d.sort_unstable();
-                let most = |list: &[String], i: usize| list.contains(&self.cases()[i]);
-                let most_typical: Vec<String> = typical
-                    .cases
-                    .iter()
-                    .filter(|c| c.most_typical)
-                    .map(|c| c.case.clone())
-                    .collect();
-                let most_deviant: Vec<String> = relevance
-                    .cases
-                    .iter()
-                    .filter(|c| c.most_deviant)
-                    .map(|c| c.case.clone())
-                    .collect();
-                let mut pairs = Vec::new();
-                for &j in &d {
-                    for &i in &t {
-                        pairs.push(TypicalRelevancePair {
-                            typical: self.cases()[i].clone(),
-                            deviant: self.cases()[j].clone(),
-                            unique_coverage: others.as_ref().map(|o| o.iter().all(|v| v[i] < 0.5)),
-                            best: (1.0 - n[i])
-                                + (1.0 - n[j])
-                                + (1.0 - (y[i] - y[j])).abs()
-                                + (n[i] - n[j]).abs(),
-                            most_typical: most(&most_typical, i),
-                            most_deviant: most(&most_deviant, j),
-                        });
+            .map(
+                |(
+                    Part {
+                        subject,
+                        values: n,
+                        others,
+                    },
+                    (typical, relevance),
+                )| {
+                    let mut t: Vec<usize> = typical.cases.iter().map(|c| index(&c.case)).collect();
+                    t.sort_unstable();
+                    let mut d: Vec<usize> =
+                        relevance.cases.iter().map(|c| index(&c.case)).collect();
+                    d.sort_unstable();
+                    let most = |list: &[String], i: usize| list.contains(&self.cases()[i]);
+                    let most_typical: Vec<String> = typical
+                        .cases
+                        .iter()
+                        .filter(|c| c.most_typical)
+                        .map(|c| c.case.clone())
+                        .collect();
+                    let most_deviant: Vec<String> = relevance
+                        .cases
+                        .iter()
+                        .filter(|c| c.most_deviant)
+                        .map(|c| c.case.clone())
+                        .collect();
+                    let mut pairs = Vec::new();
+                    for &j in &d {
+                        for &i in &t {
+                            pairs.push(TypicalRelevancePair {
+                                typical: self.cases()[i].clone(),
+                                deviant: self.cases()[j].clone(),
+                                unique_coverage: others
+                                    .as_ref()
+                                    .map(|o| o.iter().all(|v| v[i] < 0.5)),
+                                best: (1.0 - n[i])
+                                    + (1.0 - n[j])
+                                    + (1.0 - (y[i] - y[j])).abs()
+                                    + (n[i] - n[j]).abs(),
+                                most_typical: most(&most_typical, i),
+                                most_deviant: most(&most_deviant, j),
+                            });
+                        }
                     }
-                }
-                pairs.sort_by(|a, b| {
-                    true_first(
-                        a.unique_coverage.unwrap_or(false),
-                        b.unique_coverage.unwrap_or(false),
+                    pairs.sort_by(|a, b| {
+                        true_first(
+                            a.unique_coverage.unwrap_or(false),
+                            b.unique_coverage.unwrap_or(false),
+                        )
+                        .then(scores(a.best, b.best))
+                        .then(true_first(a.most_typical, b.most_typical))
+                        .then(true_first(a.most_deviant, b.most_deviant))
+                    });
+                    pairs.truncate(max_pairs);
+                    CaseList::new(
+                        CaseType::NecessityTypicalRelevancePairs,
+                        Some(subject),
+                        pairs,
                     )
-                    .then(scores(a.best, b.best))
-                    .then(true_first(a.most_typical, b.most_typical))
-                    .then(true_first(a.most_deviant, b.most_deviant))
-                });
-                pairs.truncate(max_pairs);
-                CaseList::new(
-                    CaseType::NecessityTypicalRelevancePairs,
-                    Some(subject),
-                    pairs,
-                )
-            })
+                },
+            )
             .collect())
     }
 }

@@ -153,6 +153,20 @@ fn run_of(command: &str) -> Vec<String> {
             "--type",
             "csa",
         ]),
+        "cases" => owned(&[
+            "cases",
+            &lf,
+            "-o",
+            "SURV",
+            "-c",
+            "DEV,URB,LIT,IND,STB",
+            "--incl-cut",
+            "0.8",
+            "--solution",
+            "parsimonious",
+            "--necessity",
+            "LIT",
+        ]),
         other => panic!("README documents the JSON of `{other}`: add a run here"),
     }
 }
@@ -170,7 +184,8 @@ fn every_documented_json_field_is_in_the_output() {
             "truth-table",
             "minimize",
             "find-rows",
-            "robustness"
+            "robustness",
+            "cases"
         ]
     );
     for (command, fields) in &commands {
