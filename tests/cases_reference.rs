@@ -429,33 +429,74 @@ fn deviant_coverage_cases_equal_setmethods() {
     }
 }
 
+/// Compares fsqca's lists for a necessary condition (one per disjunct, then the whole) with
+/// the reference tables titled by their subject: the same lists, the same cases in the same
+/// order (`first` and `second` name a case or a pair, from `columns`), and `check` for each.
+fn compare_necessity<T>(
+    what: &str,
+    lists: &[CaseList<T>],
+    call: &Value,
+    columns: [&str; 2],
+    names: impl Fn(&T) -> (String, String),
+    check: impl Fn(&str, &T, &Value, usize),
+) {
+    let reference = tables(call);
+    assert_eq!(lists.len(), reference.len(), "{what}");
+    for (list, (title, table)) in lists.iter().zip(&reference) {
+        let subject = list.subject.as_ref().unwrap().to_string();
+        assert_eq!(&subject.replace(' ', ""), title, "{what}");
+        let Some(table) = table else {
+            assert!(
+                list.cases.is_empty(),
+                "{what} {subject}: SetMethods has none"
+            );
+            assert!(list.explanation.is_some(), "{what} {subject}");
+            continue;
+        };
+        let ours: Vec<(String, String)> = list.cases.iter().map(&names).collect();
+        let second = |k: usize| {
+            table["columns"]
+                .get(columns[1])
+                .map_or_else(String::new, |c| c[k].as_str().unwrap().to_owned())
+        };
+        let theirs: Vec<(String, String)> = if columns[0].is_empty() {
+            labels(table)
+                .into_iter()
+                .enumerate()
+                .map(|(k, l)| (l, second(k)))
+                .collect()
+        } else {
+            strings(&table["columns"][columns[0]])
+                .into_iter()
+                .enumerate()
+                .map(|(k, l)| (l, second(k)))
+                .collect()
+        };
+        assert_eq!(ours, theirs, "{what} {subject}: in order ({SOURCE})");
+        for (k, c) in list.cases.iter().enumerate() {
+            let (a, b) = names(c);
+            check(&format!("{what} {subject} {a} {b}"), c, table, k);
+        }
+    }
+}
+
 #[test]
 fn necessity_typical_cases_equal_setmethods() {
     for name in NAMES {
         let f = Fixture::load(name);
         let lists = f.cases.necessity_typical(&f.necessary()).unwrap();
-        let reference = tables(&f.json["smmr"]["necessity"]["match_false_cases_1"]);
-        assert_eq!(lists.len(), reference.len(), "{name}");
-        for (list, (title, table)) in lists.iter().zip(&reference) {
-            let subject = list.subject.as_ref().unwrap().to_string();
-            assert_eq!(&subject.replace(' ', ""), title, "{name}");
-            let Some(table) = table else {
-                assert!(
-                    list.cases.is_empty(),
-                    "{name} {subject}: SetMethods has no case"
-                );
-                continue;
-            };
-            assert_eq!(
-                names_of(list, |c| &c.case),
-                labels(table),
-                "{name} {subject}: necessity typical cases, in order ({SOURCE})"
-            );
-            for (k, c) in list.cases.iter().enumerate() {
-                let what = format!("{name} necessity typical {subject} {}", c.case);
-                close(&what, c.necessary, &column(table, "NecCond")[k]);
-                close(&what, c.outcome, &column(table, "Outcome")[k]);
-                close(&what, c.best, &column(table, "Best")[k]);
+        let call = &f.json["smmr"]["necessity"]["match_false_cases_1"];
+        let what = format!("{name} necessity typical");
+        compare_necessity(
+            &what,
+            &lists,
+            call,
+            ["", ""],
+            |c| (c.case.clone(), String::new()),
+            |what, c, table, k| {
+                close(what, c.necessary, &column(table, "NecCond")[k]);
+                close(what, c.outcome, &column(table, "Outcome")[k]);
+                close(what, c.best, &column(table, "Best")[k]);
                 flag(
                     &format!("{what} UniqCov"),
                     c.unique_coverage,
@@ -466,8 +507,8 @@ fn necessity_typical_cases_equal_setmethods() {
                     c.most_typical,
                     &column(table, "MostTyp")[k],
                 );
-            }
-        }
+            },
+        );
     }
 }
 
@@ -479,30 +520,20 @@ fn necessity_deviant_consistency_cases_equal_setmethods() {
             .cases
             .necessity_deviant_consistency(&f.necessary())
             .unwrap();
-        let reference = tables(&f.json["smmr"]["necessity"]["match_false_cases_2"]);
-        assert_eq!(lists.len(), reference.len(), "{name}");
-        for (list, (title, table)) in lists.iter().zip(&reference) {
-            let subject = list.subject.as_ref().unwrap().to_string();
-            assert_eq!(&subject.replace(' ', ""), title, "{name}");
-            let Some(table) = table else {
-                assert!(
-                    list.cases.is_empty(),
-                    "{name} {subject}: SetMethods has no case"
-                );
-                continue;
-            };
-            assert_eq!(
-                names_of(list, |c| &c.case),
-                labels(table),
-                "{name} {subject}: necessity deviant consistency, in order ({SOURCE})"
-            );
-            for (k, c) in list.cases.iter().enumerate() {
-                let what = format!("{name} necessity deviant consistency {subject} {}", c.case);
-                close(&what, c.necessary, &column(table, "NecCond")[k]);
-                check_row(&what, &c.row, f.cases.conditions(), table, k);
-                close(&what, c.row_membership, &column(table, "TT_row")[k]);
-                close(&what, c.outcome, &column(table, "Outcome")[k]);
-                close(&what, c.best, &column(table, "Best")[k]);
+        let call = &f.json["smmr"]["necessity"]["match_false_cases_2"];
+        let what = format!("{name} necessity deviant consistency");
+        compare_necessity(
+            &what,
+            &lists,
+            call,
+            ["", ""],
+            |c| (c.case.clone(), String::new()),
+            |what, c, table, k| {
+                close(what, c.necessary, &column(table, "NecCond")[k]);
+                check_row(what, &c.row, f.cases.conditions(), table, k);
+                close(what, c.row_membership, &column(table, "TT_row")[k]);
+                close(what, c.outcome, &column(table, "Outcome")[k]);
+                close(what, c.best, &column(table, "Best")[k]);
                 flag(
                     &format!("{what} TT<=Y"),
                     c.row_consistent,
@@ -521,8 +552,8 @@ fn necessity_deviant_consistency_cases_equal_setmethods() {
                     ),
                     None => assert!(table["columns"].get("GlobUncov").is_none(), "{what}"),
                 }
-            }
-        }
+            },
+        );
     }
 }
 
@@ -531,35 +562,25 @@ fn necessity_deviant_relevance_cases_equal_setmethods() {
     for name in NAMES {
         let f = Fixture::load(name);
         let lists = f.cases.necessity_deviant_relevance(&f.necessary()).unwrap();
-        let reference = tables(&f.json["smmr"]["necessity"]["match_false_cases_3"]);
-        assert_eq!(lists.len(), reference.len(), "{name}");
-        for (list, (title, table)) in lists.iter().zip(&reference) {
-            let subject = list.subject.as_ref().unwrap().to_string();
-            assert_eq!(&subject.replace(' ', ""), title, "{name}");
-            let Some(table) = table else {
-                assert!(
-                    list.cases.is_empty(),
-                    "{name} {subject}: SetMethods has no case"
-                );
-                continue;
-            };
-            assert_eq!(
-                names_of(list, |c| &c.case),
-                labels(table),
-                "{name} {subject}: deviant relevance, in order ({SOURCE})"
-            );
-            for (k, c) in list.cases.iter().enumerate() {
-                let what = format!("{name} deviant relevance {subject} {}", c.case);
-                close(&what, c.necessary, &column(table, "NecCond")[k]);
-                close(&what, c.outcome, &column(table, "Outcome")[k]);
-                close(&what, c.best, &column(table, "Best")[k]);
+        let call = &f.json["smmr"]["necessity"]["match_false_cases_3"];
+        let what = format!("{name} deviant relevance");
+        compare_necessity(
+            &what,
+            &lists,
+            call,
+            ["", ""],
+            |c| (c.case.clone(), String::new()),
+            |what, c, table, k| {
+                close(what, c.necessary, &column(table, "NecCond")[k]);
+                close(what, c.outcome, &column(table, "Outcome")[k]);
+                close(what, c.best, &column(table, "Best")[k]);
                 flag(
                     &format!("{what} MostDREL"),
                     c.most_deviant,
                     &column(table, "MostDREL")[k],
                 );
-            }
-        }
+            },
+        );
     }
 }
 
@@ -909,34 +930,17 @@ fn necessity_typical_relevance_pairs_equal_setmethods() {
             .cases
             .necessity_typical_relevance_pairs(&f.necessary(), 5)
             .unwrap();
-        let reference = tables(&f.json["smmr"]["necessity"]["match_true_cases_1"]);
-        assert_eq!(lists.len(), reference.len(), "{name}");
-        for (list, (title, table)) in lists.iter().zip(&reference) {
-            let subject = list.subject.as_ref().unwrap().to_string();
-            assert_eq!(&subject.replace(' ', ""), title, "{name}");
-            let Some(table) = table else {
-                assert!(
-                    list.cases.is_empty(),
-                    "{name} {subject}: SetMethods has no pair"
-                );
-                continue;
-            };
-            let ours: Vec<(String, String)> = list
-                .cases
-                .iter()
-                .map(|p| (p.typical.clone(), p.deviant.clone()))
-                .collect();
-            let theirs: Vec<(String, String)> = strings(&table["columns"]["TYP"])
-                .into_iter()
-                .zip(strings(&table["columns"]["DREL"]))
-                .collect();
-            assert_eq!(
-                ours, theirs,
-                "{name} {subject}: typical-deviant relevance pairs, in order ({SOURCE})"
-            );
-            for (k, p) in list.cases.iter().enumerate() {
-                let what = format!("{name} {subject} {} {}", p.typical, p.deviant);
-                close(&what, p.best, &column(table, "Best")[k]);
+        let call = &f.json["smmr"]["necessity"]["match_true_cases_1"];
+        let what = format!("{name} typical-deviant relevance pairs");
+        let names = |p: &fsqca::cases::TypicalRelevancePair| (p.typical.clone(), p.deviant.clone());
+        compare_necessity(
+            &what,
+            &lists,
+            call,
+            ["TYP", "DREL"],
+            names,
+            |what, p, table, k| {
+                close(what, p.best, &column(table, "Best")[k]);
                 flag(
                     &format!("{what} MostTyp"),
                     p.most_typical,
@@ -950,7 +954,7 @@ fn necessity_typical_relevance_pairs_equal_setmethods() {
                 if let Some(u) = p.unique_coverage {
                     flag(&format!("{what} UniqCov"), u, &column(table, "UniqCov")[k]);
                 }
-            }
-        }
+            },
+        );
     }
 }

@@ -7,7 +7,9 @@
 //! otherwise the condition gets one list.
 
 use super::memberships::conjuncts;
-use super::order::{ascending, collate, rows as row_order, scores, true_first};
+use super::order::{
+    ascending, collate, mark_min, mark_min_per_row, rows as row_order, scores, true_first,
+};
 use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType};
 use crate::expression::{Expression, ExpressionKind};
 
@@ -201,10 +203,7 @@ impl CaseMemberships {
                             most_typical: false,
                         })
                         .collect();
-                    let min = cases.iter().map(|c| c.best).fold(f64::INFINITY, f64::min);
-                    for c in &mut cases {
-                        c.most_typical = c.best == min;
-                    }
+                    mark_min(&mut cases, |c| c.best, |c| c.most_typical = true);
                     cases.sort_by(|a, b| {
                         true_first(a.unique_coverage, b.unique_coverage)
                             .then(ascending(a.best, b.best))
@@ -269,17 +268,12 @@ impl CaseMemberships {
                             most_deviant: false,
                         })
                         .collect();
-                    let rows: Vec<Option<Vec<u8>>> = cases.iter().map(|c| c.row.clone()).collect();
-                    for row in &rows {
-                        let min = cases
-                            .iter()
-                            .filter(|c| &c.row == row)
-                            .map(|c| c.best)
-                            .fold(f64::INFINITY, f64::min);
-                        for c in cases.iter_mut().filter(|c| &c.row == row) {
-                            c.most_deviant = c.best == min;
-                        }
-                    }
+                    mark_min_per_row(
+                        &mut cases,
+                        |c| &c.row,
+                        |c| c.best,
+                        |c| c.most_deviant = true,
+                    );
                     cases.sort_by(|a, b| collate(&a.case, &b.case));
                     cases.sort_by(|a, b| {
                         row_order(&a.row, &b.row)
@@ -338,10 +332,7 @@ impl CaseMemberships {
                             most_deviant: false,
                         })
                         .collect();
-                    let min = cases.iter().map(|c| c.best).fold(f64::INFINITY, f64::min);
-                    for c in &mut cases {
-                        c.most_deviant = c.best == min;
-                    }
+                    mark_min(&mut cases, |c| c.best, |c| c.most_deviant = true);
                     cases.sort_by(|a, b| {
                         ascending(a.best, b.best).then(true_first(a.most_deviant, b.most_deviant))
                     });

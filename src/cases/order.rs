@@ -31,6 +31,37 @@ pub(crate) fn ascending(a: f64, b: f64) -> Ordering {
     a.total_cmp(&b)
 }
 
+/// Marks (with `set`) the items whose `best` is the smallest of all (exactly, as SetMethods
+/// compares them).
+pub(crate) fn mark_min<T>(items: &mut [T], best: impl Fn(&T) -> f64, mut set: impl FnMut(&mut T)) {
+    let min = items.iter().map(&best).fold(f64::INFINITY, f64::min);
+    for item in items.iter_mut() {
+        if best(item) == min {
+            set(item);
+        }
+    }
+}
+
+/// Marks (with `set`) the items whose `best` is the smallest of their truth-table row.
+pub(crate) fn mark_min_per_row<T>(
+    items: &mut [T],
+    row: impl Fn(&T) -> &Option<Vec<u8>>,
+    best: impl Fn(&T) -> f64,
+    mut set: impl FnMut(&mut T),
+) {
+    let rows: Vec<Option<Vec<u8>>> = items.iter().map(|i| row(i).clone()).collect();
+    for (k, r) in rows.iter().enumerate() {
+        let min = items
+            .iter()
+            .filter(|i| row(i) == r)
+            .map(&best)
+            .fold(f64::INFINITY, f64::min);
+        if best(&items[k]) == min {
+            set(&mut items[k]);
+        }
+    }
+}
+
 /// Scores in ascending order, compared as SetMethods compares them after rounding them: equal
 /// within 1e-9 (the rounding error of their sums) is a tie.
 pub(crate) fn scores(a: f64, b: f64) -> Ordering {

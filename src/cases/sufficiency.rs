@@ -4,7 +4,7 @@
 //! `smmr(match = FALSE, cases = 1..5)`.
 
 use super::memberships::conjuncts;
-use super::order::{ascending, collate, rows as row_order, true_first};
+use super::order::{ascending, collate, mark_min, mark_min_per_row, rows as row_order, true_first};
 use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType, SelectionOptions};
 use crate::expression::{Expression, Literal};
 
@@ -124,16 +124,6 @@ pub(crate) struct FocalProfile {
 /// Orders cases by the collated name of their subject, as SetMethods' one table per type.
 fn by_term(lists: &mut [(usize, Expression)]) {
     lists.sort_by(|a, b| collate(&a.1.to_string(), &b.1.to_string()));
-}
-
-/// Marks the smallest `best` of a list.
-fn mark_min<T>(cases: &mut [T], best: impl Fn(&T) -> f64, mut set: impl FnMut(&mut T)) {
-    let min = cases.iter().map(&best).fold(f64::INFINITY, f64::min);
-    for c in cases.iter_mut() {
-        if best(c) == min {
-            set(c);
-        }
-    }
 }
 
 impl CaseMemberships {
@@ -505,17 +495,12 @@ impl CaseMemberships {
         for c in &mut cases {
             c.best = Some(1.0 - c.row_membership);
         }
-        let rows: Vec<Option<Vec<u8>>> = cases.iter().map(|c| c.row.clone()).collect();
-        for row in &rows {
-            let min = cases
-                .iter()
-                .filter(|c| &c.row == row)
-                .filter_map(|c| c.best)
-                .fold(f64::INFINITY, f64::min);
-            for c in cases.iter_mut().filter(|c| &c.row == row) {
-                c.most_deviant = c.best == Some(min);
-            }
-        }
+        mark_min_per_row(
+            &mut cases,
+            |c| &c.row,
+            |c| c.best.unwrap_or(f64::INFINITY),
+            |c| c.most_deviant = true,
+        );
         cases.sort_by(|a, b| {
             row_order(&a.row, &b.row)
                 .then(true_first(a.row_consistent, b.row_consistent))
