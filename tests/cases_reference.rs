@@ -10,7 +10,10 @@
 
 use std::path::PathBuf;
 
-use fsqca::cases::{CaseList, CaseMemberships, PairFlag, SelectionOptions};
+use fsqca::cases::{
+    CaseList, CaseMemberships, PairFlag, SelectionOptions, TermPair, TypicalIrrelevantPair,
+    TypicalPair,
+};
 use fsqca::solution::{SolutionOptions, SolutionType};
 use fsqca::{Dataset, Expression, Literal, TruthTableOptions};
 use serde_json::Value;
@@ -429,22 +432,28 @@ fn deviant_coverage_cases_equal_setmethods() {
     }
 }
 
-/// Compares fsqca's lists for a necessary condition (one per disjunct, then the whole) with
-/// the reference tables titled by their subject: the same lists, the same cases in the same
-/// order (`first` and `second` name a case or a pair, from `columns`), and `check` for each.
-fn compare_necessity<T>(
+/// A necessary condition as SetMethods titles its table: without spaces.
+fn bare(subject: &str) -> String {
+    subject.replace(' ', "")
+}
+
+/// Compares fsqca's lists with the reference tables of `call`: one table per list, titled
+/// `title(subject)`, the same cases (or pairs) in the same order (named by the columns
+/// `columns`, or the table's labels for `""`), and `check` for each.
+fn compare_lists<T>(
     what: &str,
     lists: &[CaseList<T>],
     call: &Value,
+    title: impl Fn(&str) -> String,
     columns: [&str; 2],
     names: impl Fn(&T) -> (String, String),
     check: impl Fn(&str, &T, &Value, usize),
 ) {
     let reference = tables(call);
     assert_eq!(lists.len(), reference.len(), "{what}");
-    for (list, (title, table)) in lists.iter().zip(&reference) {
+    for (list, (reference_title, table)) in lists.iter().zip(&reference) {
         let subject = list.subject.as_ref().unwrap().to_string();
-        assert_eq!(&subject.replace(' ', ""), title, "{what}");
+        assert_eq!(&title(&subject), reference_title, "{what}");
         let Some(table) = table else {
             assert!(
                 list.cases.is_empty(),
@@ -487,10 +496,11 @@ fn necessity_typical_cases_equal_setmethods() {
         let lists = f.cases.necessity_typical(&f.necessary()).unwrap();
         let call = &f.json["smmr"]["necessity"]["match_false_cases_1"];
         let what = format!("{name} necessity typical");
-        compare_necessity(
+        compare_lists(
             &what,
             &lists,
             call,
+            bare,
             ["", ""],
             |c| (c.case.clone(), String::new()),
             |what, c, table, k| {
@@ -522,10 +532,11 @@ fn necessity_deviant_consistency_cases_equal_setmethods() {
             .unwrap();
         let call = &f.json["smmr"]["necessity"]["match_false_cases_2"];
         let what = format!("{name} necessity deviant consistency");
-        compare_necessity(
+        compare_lists(
             &what,
             &lists,
             call,
+            bare,
             ["", ""],
             |c| (c.case.clone(), String::new()),
             |what, c, table, k| {
@@ -564,10 +575,11 @@ fn necessity_deviant_relevance_cases_equal_setmethods() {
         let lists = f.cases.necessity_deviant_relevance(&f.necessary()).unwrap();
         let call = &f.json["smmr"]["necessity"]["match_false_cases_3"];
         let what = format!("{name} deviant relevance");
-        compare_necessity(
+        compare_lists(
             &what,
             &lists,
             call,
+            bare,
             ["", ""],
             |c| (c.case.clone(), String::new()),
             |what, c, table, k| {
@@ -645,34 +657,18 @@ fn typical_pairs_equal_setmethods() {
                 continue;
             }
             let lists = f.cases.typical_pairs(&options_of(&call)).unwrap();
-            let reference = tables(&call);
-            assert_eq!(lists.len(), reference.len(), "{name} {key}");
-            for (list, (title, table)) in lists.iter().zip(&reference) {
-                let fc = list.subject.as_ref().unwrap().to_string();
-                assert_eq!(title, &format!("Focal Conjunct {fc}"), "{name} {key}");
-                let Some(table) = table else {
-                    assert!(
-                        list.cases.is_empty(),
-                        "{name} {key} {fc}: SetMethods has no pair"
-                    );
-                    continue;
-                };
-                let ours: Vec<(String, String)> = list
-                    .cases
-                    .iter()
-                    .map(|p| (p.first.clone(), p.second.clone()))
-                    .collect();
-                let theirs: Vec<(String, String)> = strings(&table["columns"]["TYP1"])
-                    .into_iter()
-                    .zip(strings(&table["columns"]["TYP2"]))
-                    .collect();
-                assert_eq!(
-                    ours, theirs,
-                    "{name} {key} {fc}: typical pairs, in order ({SOURCE})"
-                );
-                for (k, p) in list.cases.iter().enumerate() {
-                    let what = format!("{name} {key} {fc} {} {}", p.first, p.second);
-                    close(&what, p.best, &column(table, "Best")[k]);
+            let what = format!("{name} {key} typical pairs");
+            let names = |p: &TypicalPair| (p.first.clone(), p.second.clone());
+            let title = |fc: &str| format!("Focal Conjunct {fc}");
+            compare_lists(
+                &what,
+                &lists,
+                &call,
+                title,
+                ["TYP1", "TYP2"],
+                names,
+                |what, p, table, k| {
+                    close(what, p.best, &column(table, "Best")[k]);
                     match p.pair_rank {
                         Some(r) => assert_eq!(
                             Some(u64::from(r)),
@@ -694,8 +690,8 @@ fn typical_pairs_equal_setmethods() {
                             "{what} {label}"
                         );
                     }
-                }
-            }
+                },
+            );
         }
     }
 }
@@ -706,31 +702,18 @@ fn typical_irrelevant_pairs_equal_setmethods() {
         let f = Fixture::load(name);
         let call = &f.json["smmr"]["sufficiency"]["match_true_cases_2"];
         let lists = f.cases.typical_irrelevant_pairs(&options_of(call)).unwrap();
-        let reference = tables(call);
-        assert_eq!(lists.len(), reference.len(), "{name}");
-        for (list, (title, table)) in lists.iter().zip(&reference) {
-            let fc = list.subject.as_ref().unwrap().to_string();
-            assert_eq!(title, &format!("Focal Conjunct {fc}"), "{name}");
-            let Some(table) = table else {
-                assert!(list.cases.is_empty(), "{name} {fc}: SetMethods has no pair");
-                continue;
-            };
-            let ours: Vec<(String, String)> = list
-                .cases
-                .iter()
-                .map(|p| (p.typical.clone(), p.irrelevant.clone()))
-                .collect();
-            let theirs: Vec<(String, String)> = strings(&table["columns"]["TYP"])
-                .into_iter()
-                .zip(strings(&table["columns"]["IIR"]))
-                .collect();
-            assert_eq!(
-                ours, theirs,
-                "{name} {fc}: typical-irrelevant pairs, in order ({SOURCE})"
-            );
-            for (k, p) in list.cases.iter().enumerate() {
-                let what = format!("{name} {fc} {} {}", p.typical, p.irrelevant);
-                close(&what, p.best, &column(table, "Best")[k]);
+        let what = format!("{name} typical-irrelevant pairs");
+        let names = |p: &TypicalIrrelevantPair| (p.typical.clone(), p.irrelevant.clone());
+        let title = |fc: &str| format!("Focal Conjunct {fc}");
+        compare_lists(
+            &what,
+            &lists,
+            call,
+            title,
+            ["TYP", "IIR"],
+            names,
+            |what, p, table, k| {
+                close(what, p.best, &column(table, "Best")[k]);
                 match p.pair_rank {
                     Some(r) => assert_eq!(
                         Some(u64::from(r)),
@@ -769,8 +752,8 @@ fn typical_irrelevant_pairs_equal_setmethods() {
                     p.most_typical_term,
                     &column(table, "MostTypTerm")[k],
                 );
-            }
-        }
+            },
+        );
     }
 }
 
@@ -780,35 +763,18 @@ fn typical_deviant_pairs_equal_setmethods() {
         let f = Fixture::load(name);
         let call = &f.json["smmr"]["sufficiency"]["match_true_cases_3"];
         let lists = f.cases.typical_deviant_pairs(5).unwrap();
-        let reference = tables(call);
-        assert_eq!(lists.len(), reference.len(), "{name}");
-        for (list, (title, table)) in lists.iter().zip(&reference) {
-            let term = list.subject.as_ref().unwrap().to_string();
-            assert_eq!(title, &format!("Term {term}"), "{name}");
-            let Some(table) = table else {
-                assert!(
-                    list.cases.is_empty(),
-                    "{name} {term}: SetMethods has no pair"
-                );
-                assert!(list.explanation.is_some());
-                continue;
-            };
-            let ours: Vec<(String, String)> = list
-                .cases
-                .iter()
-                .map(|p| (p.typical.clone(), p.other.clone()))
-                .collect();
-            let theirs: Vec<(String, String)> = strings(&table["columns"]["TYP"])
-                .into_iter()
-                .zip(strings(&table["columns"]["DCONS"]))
-                .collect();
-            assert_eq!(
-                ours, theirs,
-                "{name} {term}: typical-deviant pairs, in order ({SOURCE})"
-            );
-            for (k, p) in list.cases.iter().enumerate() {
-                let what = format!("{name} {term} {} {}", p.typical, p.other);
-                close(&what, p.best, &column(table, "Best")[k]);
+        let what = format!("{name} typical-deviant pairs");
+        let names = |p: &TermPair| (p.typical.clone(), p.other.clone());
+        let title = |term: &str| format!("Term {term}");
+        compare_lists(
+            &what,
+            &lists,
+            call,
+            title,
+            ["TYP", "DCONS"],
+            names,
+            |what, p, table, k| {
+                close(what, p.best, &column(table, "Best")[k]);
                 flag(
                     &format!("{what} MostTypTerm"),
                     p.most_typical_term,
@@ -819,8 +785,8 @@ fn typical_deviant_pairs_equal_setmethods() {
                     p.most_deviant,
                     &column(table, "MostDCONS")[k],
                 );
-            }
-        }
+            },
+        );
     }
 }
 
@@ -933,10 +899,11 @@ fn necessity_typical_relevance_pairs_equal_setmethods() {
         let call = &f.json["smmr"]["necessity"]["match_true_cases_1"];
         let what = format!("{name} typical-deviant relevance pairs");
         let names = |p: &fsqca::cases::TypicalRelevancePair| (p.typical.clone(), p.deviant.clone());
-        compare_necessity(
+        compare_lists(
             &what,
             &lists,
             call,
+            bare,
             ["TYP", "DREL"],
             names,
             |what, p, table, k| {
