@@ -15,10 +15,20 @@
 //! | [`necessity_typical`](CaseMemberships::necessity_typical) | `necessity = TRUE, cases = 1` | N > .5, Y > .5, N ≥ Y |
 //! | [`necessity_deviant_consistency`](CaseMemberships::necessity_deviant_consistency) | `necessity = TRUE, cases = 2` | N < .5, Y > .5, w > .5 |
 //! | [`necessity_deviant_relevance`](CaseMemberships::necessity_deviant_relevance) | `necessity = TRUE, cases = 3` | N > .5, Y < .5 |
+//! | [`typical_pairs`](CaseMemberships::typical_pairs) | `match = TRUE, cases = 1` | two typical cases, per focal conjunct |
+//! | [`typical_irrelevant_pairs`](CaseMemberships::typical_irrelevant_pairs) | `match = TRUE, cases = 2` | typical and irrelevant, per focal conjunct |
+//! | [`typical_deviant_pairs`](CaseMemberships::typical_deviant_pairs) | `match = TRUE, cases = 3` | typical and deviant consistency, per term |
+//! | [`coverage_irrelevant_pairs`](CaseMemberships::coverage_irrelevant_pairs) | `match = TRUE, cases = 4` | deviant coverage and irrelevant, same row |
+//! | [`typical_pairs_per_term`](CaseMemberships::typical_pairs_per_term) | `match = TRUE, cases = 5` | two typical cases, per term |
+//! | [`typical_irrelevant_pairs_per_term`](CaseMemberships::typical_irrelevant_pairs_per_term) | `match = TRUE, cases = 6` | typical and irrelevant, per term |
+//! | [`necessity_typical_relevance_pairs`](CaseMemberships::necessity_typical_relevance_pairs) | `necessity = TRUE, match = TRUE, cases = 1` | typical and deviant relevance |
 //!
 //! Every case carries the score SetMethods ranks by (`best`, smaller first) and its flags, and
 //! each list comes in SetMethods' order (R's `order` is stable: ties keep the data's order, or
-//! the labels' order where SetMethods merges with the truth table first).
+//! the labels' order where SetMethods merges with the truth table first). Where SetMethods
+//! rounds pair scores before ranking them, scores equal within 1e-9 are ties here. Terms and
+//! labels are ordered as R collated them for the reference outputs: punctuation (`~`) before
+//! digits, digits before letters, letters regardless of case.
 //!
 //! ## Where fsqca differs from SetMethods 4.0
 //! - An empty case type is an empty [`CaseList`] with its [`explanation`](CaseList::explanation);
@@ -27,6 +37,8 @@
 //!   SetMethods because of a misspelt argument (SM7); here each type is its own method, and
 //!   they all work.
 //! - A term of a single negated literal (`~A`) is a valid term here (SetMethods fails, SM8).
+//! - Tied pairs of deviant coverage and irrelevant cases come in the order of an unstable sort
+//!   inside R's `merge` in SetMethods; here by the deviant case's label, then the data's order.
 //! - SetMethods' `cases = 2` table reports `MostTypTerm` as FALSE for every case; here
 //!   [`FocalConjunctCase::most_typical_term`] says whether the case is among the term's most
 //!   typical cases, as SetMethods' own pair tables do.
