@@ -925,3 +925,35 @@ fn necessity_typical_relevance_pairs_equal_setmethods() {
         );
     }
 }
+
+#[test]
+fn necessity_typical_pairs_equal_setmethods() {
+    for name in NAMES {
+        let f = Fixture::load(name);
+        let lists = f.cases.necessity_typical_pairs(&f.necessary(), 5).unwrap();
+        let call = &f.json["smmr"]["necessity"]["match_true_cases_4"];
+        let what = format!("{name} necessity typical pairs");
+        let names = |p: &fsqca::cases::NecessityTypicalPair| (p.first.clone(), p.second.clone());
+        compare_lists(
+            &what,
+            &lists,
+            call,
+            bare,
+            ["TYP1", "TYP2"],
+            names,
+            |what, p, table, k| {
+                close(what, p.best, &column(table, "Best")[k]);
+                assert_eq!(
+                    pair_flag(p.unique_coverage, "typ1", "typ2"),
+                    column(table, "UniqCov")[k].as_str().unwrap(),
+                    "{what} UniqCov"
+                );
+                assert_eq!(
+                    pair_flag(p.most_typical, "typ1", "typ2"),
+                    column(table, "MostTyp")[k].as_str().unwrap(),
+                    "{what} MostTyp"
+                );
+            },
+        );
+    }
+}

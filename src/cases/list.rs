@@ -48,6 +48,8 @@ pub enum CaseType {
     TypicalIrrelevantPairsPerTerm,
     /// Necessity pairs: a typical case and a deviant case relevance.
     NecessityTypicalRelevancePairs,
+    /// Necessity pairs: two typical cases.
+    NecessityTypicalPairs,
 }
 
 impl CaseType {
@@ -84,6 +86,7 @@ impl CaseType {
             Self::NecessityTypicalRelevancePairs => {
                 "a typical case (N > 0.5, Y > 0.5, N >= Y) and a deviant case relevance (N > 0.5, Y < 0.5)"
             }
+            Self::NecessityTypicalPairs => "two typical cases (N > 0.5, Y > 0.5, N >= Y)",
         }
     }
 
@@ -105,6 +108,7 @@ impl CaseType {
                 | Self::TypicalPairsPerTerm
                 | Self::TypicalIrrelevantPairsPerTerm
                 | Self::NecessityTypicalRelevancePairs
+                | Self::NecessityTypicalPairs
         )
     }
 
@@ -136,6 +140,7 @@ impl CaseType {
             Self::NecessityTypicalRelevancePairs => {
                 "pairs of typical and deviant cases relevance (necessity)"
             }
+            Self::NecessityTypicalPairs => "pairs of typical cases (necessity)",
         }
     }
 }

@@ -10,7 +10,7 @@ use super::memberships::conjuncts;
 use super::order::{
     ascending, collate, mark_min, mark_min_per_row, rows as row_order, scores, true_first,
 };
-use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType};
+use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType, PairFlag};
 use crate::expression::{Expression, ExpressionKind};
 
 /// A typical case of a necessary condition: N > 0.5, Y > 0.5 and N ≥ Y.
@@ -93,6 +93,24 @@ pub struct TypicalRelevancePair {
     pub most_typical: bool,
     /// Whether the deviant case is the most deviant.
     pub most_deviant: bool,
+}
+
+/// A pair of typical cases of a necessary condition.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NecessityTypicalPair {
+    /// The first case, at least as typical as the second (2|N − Y| + (1 − N) no larger).
+    pub first: String,
+    /// The second case.
+    pub second: String,
+    /// Which cases have unique coverage (for a disjunct: every other disjunct below 0.5;
+    /// always both for the whole condition).
+    pub unique_coverage: PairFlag,
+    /// (0.5 − (N₁ − N₂)) + (0.5 − (Y₁ − Y₂)) + 2(N₁ − Y₁) + 2(N₂ − Y₂): smaller is better.
+    pub best: f64,
+    /// Which cases are the most typical.
+    pub most_typical: PairFlag,
 }
 
 /// One part of a necessary condition examined on its own: a disjunct, or the whole.
@@ -441,6 +459,97 @@ impl CaseMemberships {
                         Some(subject),
                         pairs,
                     )
+                },
+            )
+            .collect())
+    }
+
+    /// Pairs of typical cases of a necessary condition (SetMethods'
+    /// `smmr(necessity = TRUE, match = TRUE, cases = 4)`), for each disjunct and the whole as
+    /// [`necessity_typical`](Self::necessity_typical): every ordered pair of distinct typical
+    /// cases whose first is at least as typical, `best` = (0.5 − (N₁ − N₂)) +
+    /// (0.5 − (Y₁ − Y₂)) + 2(N₁ − Y₁) + 2(N₂ − Y₂), ranked by unique coverage (both, the
+    /// first, the second, neither), `best` (ties within 1e-9 are ties), most typical; the first
+    /// `max_pairs` per list.
+    ///
+    /// # Errors
+    /// [`CaseSelectionError::ZeroMaxPairs`], and as [`necessity_typical`](Self::necessity_typical).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([("A", vec![0.9, 0.8]), ("Y", vec![0.85, 0.6])])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?
+    ///     .necessity_typical_pairs(&"A".parse()?, 5)?;
+    /// assert_eq!((lists[0].cases[0].first.as_str(), lists[0].cases[0].second.as_str()), ("1", "2"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_typical_pairs(
+        &self,
+        necessary: &Expression,
+        max_pairs: usize,
+    ) -> Result<Vec<CaseList<NecessityTypicalPair>>, CaseSelectionError> {
+        if max_pairs == 0 {
+            return Err(CaseSelectionError::ZeroMaxPairs);
+        }
+        let typical = self.necessity_typical(necessary)?;
+        let y = self.outcome_memberships();
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .zip(&typical)
+            .map(
+                |(
+                    Part {
+                        subject,
+                        values: n,
+                        others,
+                    },
+                    typical,
+                )| {
+                    let mut t: Vec<usize> = (0..self.n_cases())
+                        .filter(|&i| typical.cases.iter().any(|c| c.case == self.cases()[i]))
+                        .collect();
+                    t.sort_unstable();
+                    let most = |i: usize| {
+                        typical
+                            .cases
+                            .iter()
+                            .any(|c| c.most_typical && c.case == self.cases()[i])
+                    };
+                    let unique =
+                        |i: usize| others.as_ref().is_none_or(|o| o.iter().all(|v| v[i] < 0.5));
+                    let typicality = |i: usize| 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]);
+                    let mut pairs = Vec::new();
+                    for &j in &t {
+                        for &i in t
+                            .iter()
+                            .filter(|&&i| i != j && typicality(i) <= typicality(j))
+                        {
+                            pairs.push(NecessityTypicalPair {
+                                first: self.cases()[i].clone(),
+                                second: self.cases()[j].clone(),
+                                unique_coverage: PairFlag::of(unique(i), unique(j)),
+                                best: (0.5 - (n[i] - n[j]))
+                                    + (0.5 - (y[i] - y[j]))
+                                    + 2.0 * (n[i] - y[i])
+                                    + 2.0 * (n[j] - y[j]),
+                                most_typical: PairFlag::of(most(i), most(j)),
+                            });
+                        }
+                    }
+                    pairs.sort_by(|a, b| {
+                        a.unique_coverage
+                            .cmp(&b.unique_coverage)
+                            .then(scores(a.best, b.best))
+                            .then(a.most_typical.cmp(&b.most_typical))
+                    });
+                    pairs.truncate(max_pairs);
+                    CaseList::new(CaseType::NecessityTypicalPairs, Some(subject), pairs)
                 },
             )
             .collect())

@@ -98,6 +98,11 @@ fn cases_json_is_the_library_serde_output() {
     want.extend(to_values(&cases.necessity_deviant_relevance(&n).unwrap()));
     assert_eq!(lists(&got), want);
     assert_eq!(got["necessary"], "LITERATE");
+
+    let got = json(&args(&csv, &["--necessity", "LITERATE", "--pairs"]));
+    let mut want = to_values(&cases.necessity_typical_relevance_pairs(&n, 5).unwrap());
+    want.extend(to_values(&cases.necessity_typical_pairs(&n, 5).unwrap()));
+    assert_eq!(lists(&got), want);
 }
 
 #[test]

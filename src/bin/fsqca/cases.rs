@@ -4,9 +4,9 @@
 use clap::ValueEnum;
 use fsqca::cases::{
     CaseList, CaseMemberships, CoverageIrrelevantPair, DeviantConsistencyCase,
-    DeviantRelevanceCase, FocalConjunctCase, NecessityDeviantCase, NecessityTypicalCase, PairFlag,
-    RowCase, SelectionOptions, TermPair, TypicalCase, TypicalIrrelevantPair, TypicalPair,
-    TypicalRelevancePair,
+    DeviantRelevanceCase, FocalConjunctCase, NecessityDeviantCase, NecessityTypicalCase,
+    NecessityTypicalPair, PairFlag, RowCase, SelectionOptions, TermPair, TypicalCase,
+    TypicalIrrelevantPair, TypicalPair, TypicalRelevancePair,
 };
 use fsqca::number::metric;
 use fsqca::{Expression, Literal};
@@ -36,7 +36,7 @@ Pairs (--pairs), at most --max-pairs per list, --type:
 Necessity (--necessity EXPR on the conditions and the outcome: a literal, a conjunction, or a
 disjunction of them, each disjunct examined too), --type: typical (N > .5, Y > .5, N >= Y), deviant-consistency (N < .5, Y > .5,
 w > .5), deviant-relevance (N > .5, Y < .5), all; with --pairs: deviant-relevance (typical and
-deviant relevance pairs).
+deviant relevance pairs), typical (pairs of typical cases), all.
 
 An empty list is printed with the reason it is empty.
 
@@ -134,6 +134,7 @@ enum Selection {
     Term(CaseList<TermPair>),
     CoveragePair(CaseList<CoverageIrrelevantPair>),
     RelevancePair(CaseList<TypicalRelevancePair>),
+    NecPair(CaseList<NecessityTypicalPair>),
 }
 
 /// The JSON object of `cases`.
@@ -220,15 +221,25 @@ fn select(
             }
         }
         (Some(n), true) => {
-            if !matches!(args.case_type, T::All | T::DeviantRelevance) {
+            if !matches!(args.case_type, T::All | T::Typical | T::DeviantRelevance) {
                 return Err(not_for("necessity pairs"));
             }
-            out.extend(wrap(
-                cases
-                    .necessity_typical_relevance_pairs(n, args.max_pairs)
-                    .map_err(usage)?,
-                Selection::RelevancePair,
-            ));
+            if wants(T::DeviantRelevance) {
+                out.extend(wrap(
+                    cases
+                        .necessity_typical_relevance_pairs(n, args.max_pairs)
+                        .map_err(usage)?,
+                    Selection::RelevancePair,
+                ));
+            }
+            if wants(T::Typical) {
+                out.extend(wrap(
+                    cases
+                        .necessity_typical_pairs(n, args.max_pairs)
+                        .map_err(usage)?,
+                    Selection::NecPair,
+                ));
+            }
         }
         (None, false) => {
             if !matches!(
@@ -646,6 +657,21 @@ fn write_list(out: &mut dyn std::io::Write, list: &Selection) -> std::io::Result
                     num(p.best),
                     yes(p.most_typical),
                     yes(p.most_deviant),
+                ]
+            },
+        ),
+        Selection::NecPair(l) => table(
+            out,
+            l,
+            &["first", "second", "uniq.cov", "best", "most typ."],
+            2,
+            |p| {
+                vec![
+                    p.first.clone(),
+                    p.second.clone(),
+                    pair(p.unique_coverage),
+                    num(p.best),
+                    pair(p.most_typical),
                 ]
             },
         ),
