@@ -957,3 +957,44 @@ fn necessity_typical_pairs_equal_setmethods() {
         );
     }
 }
+
+#[test]
+fn necessity_irrelevant_pairs_equal_setmethods() {
+    for name in NAMES {
+        let f = Fixture::load(name);
+        let lists = f
+            .cases
+            .necessity_irrelevant_pairs(&f.necessary(), 5)
+            .unwrap();
+        let call = &f.json["smmr"]["necessity"]["match_true_cases_3"];
+        let what = format!("{name} necessity typical-irrelevant pairs");
+        let names =
+            |p: &fsqca::cases::NecessityIrrelevantPair| (p.typical.clone(), p.irrelevant.clone());
+        compare_lists(
+            &what,
+            &lists,
+            call,
+            bare,
+            ["TYP", "IIR"],
+            names,
+            |what, p, table, k| {
+                close(what, p.best, &column(table, "Best")[k]);
+                flag(
+                    &format!("{what} UniqCov"),
+                    p.unique_coverage,
+                    &column(table, "UniqCov")[k],
+                );
+                flag(
+                    &format!("{what} GlobUncov"),
+                    p.globally_uncovered,
+                    &column(table, "GlobUncov")[k],
+                );
+                flag(
+                    &format!("{what} MostTyp"),
+                    p.most_typical,
+                    &column(table, "MostTyp")[k],
+                );
+            },
+        );
+    }
+}

@@ -50,6 +50,8 @@ pub enum CaseType {
     NecessityTypicalRelevancePairs,
     /// Necessity pairs: two typical cases.
     NecessityTypicalPairs,
+    /// Necessity pairs: a typical and an individually irrelevant case.
+    NecessityIrrelevantPairs,
 }
 
 impl CaseType {
@@ -87,6 +89,9 @@ impl CaseType {
                 "a typical case (N > 0.5, Y > 0.5, N >= Y) and a deviant case relevance (N > 0.5, Y < 0.5)"
             }
             Self::NecessityTypicalPairs => "two typical cases (N > 0.5, Y > 0.5, N >= Y)",
+            Self::NecessityIrrelevantPairs => {
+                "a typical case (N > 0.5, Y > 0.5, N >= Y) and an irrelevant one (N < 0.5, Y < 0.5, N >= Y)"
+            }
         }
     }
 
@@ -109,6 +114,7 @@ impl CaseType {
                 | Self::TypicalIrrelevantPairsPerTerm
                 | Self::NecessityTypicalRelevancePairs
                 | Self::NecessityTypicalPairs
+                | Self::NecessityIrrelevantPairs
         )
     }
 
@@ -141,6 +147,7 @@ impl CaseType {
                 "pairs of typical and deviant cases relevance (necessity)"
             }
             Self::NecessityTypicalPairs => "pairs of typical cases (necessity)",
+            Self::NecessityIrrelevantPairs => "pairs of typical and irrelevant cases (necessity)",
         }
     }
 }

@@ -22,6 +22,7 @@
 //! | [`typical_pairs_per_term`](CaseMemberships::typical_pairs_per_term) | `match = TRUE, cases = 5` | two typical cases, per term |
 //! | [`typical_irrelevant_pairs_per_term`](CaseMemberships::typical_irrelevant_pairs_per_term) | `match = TRUE, cases = 6` | typical and irrelevant, per term |
 //! | [`necessity_typical_relevance_pairs`](CaseMemberships::necessity_typical_relevance_pairs) | `necessity = TRUE, match = TRUE, cases = 1` | typical and deviant relevance |
+//! | [`necessity_irrelevant_pairs`](CaseMemberships::necessity_irrelevant_pairs) | `necessity = TRUE, match = TRUE, cases = 3` | typical and irrelevant |
 //! | [`necessity_typical_pairs`](CaseMemberships::necessity_typical_pairs) | `necessity = TRUE, match = TRUE, cases = 4` | two typical cases |
 //!
 //! Every case carries the score SetMethods ranks by (`best`, smaller first) and its flags, and
@@ -76,8 +77,8 @@ pub use error::CaseSelectionError;
 pub use list::{CaseList, CaseType};
 pub use memberships::CaseMemberships;
 pub use necessity::{
-    DeviantRelevanceCase, NecessityDeviantCase, NecessityTypicalCase, NecessityTypicalPair,
-    TypicalRelevancePair,
+    DeviantRelevanceCase, NecessityDeviantCase, NecessityIrrelevantPair, NecessityTypicalCase,
+    NecessityTypicalPair, TypicalRelevancePair,
 };
 pub use options::SelectionOptions;
 pub use pairs::{CoverageIrrelevantPair, PairFlag, TermPair, TypicalIrrelevantPair, TypicalPair};

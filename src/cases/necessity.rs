@@ -113,6 +113,26 @@ pub struct NecessityTypicalPair {
     pub most_typical: PairFlag,
 }
 
+/// A typical case of a necessary condition paired with an individually irrelevant case
+/// (N < 0.5, Y < 0.5, N ≥ Y: consistent with the necessity).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NecessityIrrelevantPair {
+    /// The typical case.
+    pub typical: String,
+    /// The individually irrelevant case.
+    pub irrelevant: String,
+    /// Whether the typical case has every other disjunct below 0.5 (always for the whole).
+    pub unique_coverage: bool,
+    /// Whether the irrelevant case has every other disjunct below 0.5 (always for the whole).
+    pub globally_uncovered: bool,
+    /// (1 − (N₁ − N₂)) + (1 − (Y₁ − Y₂)) + 2|N₁ − Y₁| + |N₂ − Y₂|: smaller is better.
+    pub best: f64,
+    /// Whether the typical case is the most typical.
+    pub most_typical: bool,
+}
+
 /// One part of a necessary condition examined on its own: a disjunct, or the whole.
 struct Part {
     /// The disjunct or the whole condition.
@@ -550,6 +570,95 @@ impl CaseMemberships {
                     });
                     pairs.truncate(max_pairs);
                     CaseList::new(CaseType::NecessityTypicalPairs, Some(subject), pairs)
+                },
+            )
+            .collect())
+    }
+
+    /// Pairs of a typical case and an individually irrelevant case (N < 0.5, Y < 0.5, N ≥ Y,
+    /// as SetMethods 4.0 selects them on the reference data) of a necessary condition (SetMethods' `smmr(necessity = TRUE, match = TRUE, cases = 3)`),
+    /// for each disjunct and the whole as [`necessity_typical`](Self::necessity_typical):
+    /// `best` = (1 − (N₁ − N₂)) + (1 − (Y₁ − Y₂)) + 2|N₁ − Y₁| + |N₂ − Y₂|, ranked by the
+    /// typical case's unique coverage, the irrelevant case's global uncoverage, `best` (ties
+    /// within 1e-9 are ties) and most typical; the first `max_pairs` per list.
+    ///
+    /// # Errors
+    /// [`CaseSelectionError::ZeroMaxPairs`], and as [`necessity_typical`](Self::necessity_typical).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([("A", vec![0.9, 0.1]), ("Y", vec![0.85, 0.2])])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?
+    ///     .necessity_irrelevant_pairs(&"A".parse()?, 5)?;
+    /// assert_eq!((lists[0].cases[0].typical.as_str(), lists[0].cases[0].irrelevant.as_str()), ("1", "2"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_irrelevant_pairs(
+        &self,
+        necessary: &Expression,
+        max_pairs: usize,
+    ) -> Result<Vec<CaseList<NecessityIrrelevantPair>>, CaseSelectionError> {
+        if max_pairs == 0 {
+            return Err(CaseSelectionError::ZeroMaxPairs);
+        }
+        let typical = self.necessity_typical(necessary)?;
+        let y = self.outcome_memberships();
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .zip(&typical)
+            .map(
+                |(
+                    Part {
+                        subject,
+                        values: n,
+                        others,
+                    },
+                    typical,
+                )| {
+                    let t: Vec<usize> = (0..self.n_cases())
+                        .filter(|&i| typical.cases.iter().any(|c| c.case == self.cases()[i]))
+                        .collect();
+                    let irrelevant: Vec<usize> = (0..self.n_cases())
+                        .filter(|&j| n[j] < 0.5 && y[j] < 0.5 && n[j] >= y[j])
+                        .collect();
+                    let most = |i: usize| {
+                        typical
+                            .cases
+                            .iter()
+                            .any(|c| c.most_typical && c.case == self.cases()[i])
+                    };
+                    let alone =
+                        |i: usize| others.as_ref().is_none_or(|o| o.iter().all(|v| v[i] < 0.5));
+                    let mut pairs = Vec::new();
+                    for &j in &irrelevant {
+                        for &i in &t {
+                            pairs.push(NecessityIrrelevantPair {
+                                typical: self.cases()[i].clone(),
+                                irrelevant: self.cases()[j].clone(),
+                                unique_coverage: alone(i),
+                                globally_uncovered: alone(j),
+                                best: (1.0 - (n[i] - n[j]))
+                                    + (1.0 - (y[i] - y[j]))
+                                    + 2.0 * (n[i] - y[i]).abs()
+                                    + (n[j] - y[j]).abs(),
+                                most_typical: most(i),
+                            });
+                        }
+                    }
+                    pairs.sort_by(|a, b| {
+                        true_first(a.unique_coverage, b.unique_coverage)
+                            .then(true_first(a.globally_uncovered, b.globally_uncovered))
+                            .then(scores(a.best, b.best))
+                            .then(true_first(a.most_typical, b.most_typical))
+                    });
+                    pairs.truncate(max_pairs);
+                    CaseList::new(CaseType::NecessityIrrelevantPairs, Some(subject), pairs)
                 },
             )
             .collect())

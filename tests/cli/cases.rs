@@ -102,6 +102,7 @@ fn cases_json_is_the_library_serde_output() {
     let got = json(&args(&csv, &["--necessity", "LITERATE", "--pairs"]));
     let mut want = to_values(&cases.necessity_typical_relevance_pairs(&n, 5).unwrap());
     want.extend(to_values(&cases.necessity_typical_pairs(&n, 5).unwrap()));
+    want.extend(to_values(&cases.necessity_irrelevant_pairs(&n, 5).unwrap()));
     assert_eq!(lists(&got), want);
 }
 

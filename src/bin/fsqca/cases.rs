@@ -4,9 +4,9 @@
 use clap::ValueEnum;
 use fsqca::cases::{
     CaseList, CaseMemberships, CoverageIrrelevantPair, DeviantConsistencyCase,
-    DeviantRelevanceCase, FocalConjunctCase, NecessityDeviantCase, NecessityTypicalCase,
-    NecessityTypicalPair, PairFlag, RowCase, SelectionOptions, TermPair, TypicalCase,
-    TypicalIrrelevantPair, TypicalPair, TypicalRelevancePair,
+    DeviantRelevanceCase, FocalConjunctCase, NecessityDeviantCase, NecessityIrrelevantPair,
+    NecessityTypicalCase, NecessityTypicalPair, PairFlag, RowCase, SelectionOptions, TermPair,
+    TypicalCase, TypicalIrrelevantPair, TypicalPair, TypicalRelevancePair,
 };
 use fsqca::number::metric;
 use fsqca::{Expression, Literal};
@@ -36,7 +36,8 @@ Pairs (--pairs), at most --max-pairs per list, --type:
 Necessity (--necessity EXPR on the conditions and the outcome: a literal, a conjunction, or a
 disjunction of them, each disjunct examined too), --type: typical (N > .5, Y > .5, N >= Y), deviant-consistency (N < .5, Y > .5,
 w > .5), deviant-relevance (N > .5, Y < .5), all; with --pairs: deviant-relevance (typical and
-deviant relevance pairs), typical (pairs of typical cases), all.
+deviant relevance pairs), typical (pairs of typical cases), irrelevant (typical and irrelevant
+cases, N < .5, Y < .5, N >= Y), all.
 
 An empty list is printed with the reason it is empty.
 
@@ -135,6 +136,7 @@ enum Selection {
     CoveragePair(CaseList<CoverageIrrelevantPair>),
     RelevancePair(CaseList<TypicalRelevancePair>),
     NecPair(CaseList<NecessityTypicalPair>),
+    NecIrrelevantPair(CaseList<NecessityIrrelevantPair>),
 }
 
 /// The JSON object of `cases`.
@@ -221,7 +223,10 @@ fn select(
             }
         }
         (Some(n), true) => {
-            if !matches!(args.case_type, T::All | T::Typical | T::DeviantRelevance) {
+            if !matches!(
+                args.case_type,
+                T::All | T::Typical | T::DeviantRelevance | T::Irrelevant
+            ) {
                 return Err(not_for("necessity pairs"));
             }
             if wants(T::DeviantRelevance) {
@@ -238,6 +243,14 @@ fn select(
                         .necessity_typical_pairs(n, args.max_pairs)
                         .map_err(usage)?,
                     Selection::NecPair,
+                ));
+            }
+            if wants(T::Irrelevant) {
+                out.extend(wrap(
+                    cases
+                        .necessity_irrelevant_pairs(n, args.max_pairs)
+                        .map_err(usage)?,
+                    Selection::NecIrrelevantPair,
                 ));
             }
         }
@@ -672,6 +685,29 @@ fn write_list(out: &mut dyn std::io::Write, list: &Selection) -> std::io::Result
                     pair(p.unique_coverage),
                     num(p.best),
                     pair(p.most_typical),
+                ]
+            },
+        ),
+        Selection::NecIrrelevantPair(l) => table(
+            out,
+            l,
+            &[
+                "typical",
+                "irrelevant",
+                "uniq.cov",
+                "glob.uncov",
+                "best",
+                "most typ.",
+            ],
+            2,
+            |p| {
+                vec![
+                    p.typical.clone(),
+                    p.irrelevant.clone(),
+                    yes(p.unique_coverage),
+                    yes(p.globally_uncovered),
+                    num(p.best),
+                    yes(p.most_typical),
                 ]
             },
         ),
