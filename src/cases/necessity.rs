@@ -590,7 +590,7 @@ impl CaseMemberships {
     /// use fsqca::cases::CaseMemberships;
     /// use fsqca::{Dataset, Expression};
     ///
-    /// let data = Dataset::from_columns([("A", vec![0.9, 0.1]), ("Y", vec![0.85, 0.2])])?;
+    /// let data = Dataset::from_columns([("A", vec![0.9, 0.1]), ("Y", vec![0.85, 0.05])])?;
     /// let terms: Vec<Expression> = vec!["A".parse()?];
     /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?
     ///     .necessity_irrelevant_pairs(&"A".parse()?, 5)?;
