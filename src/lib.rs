@@ -12,9 +12,10 @@
 //! 2. [An end-to-end example](#an-end-to-end-example)
 //! 3. [Counterfactuals and the Enhanced Standard Analysis](#counterfactuals-and-the-enhanced-standard-analysis)
 //! 4. [Robustness and plots](#robustness-and-plots)
-//! 5. [Which API should I use?](#which-api-should-i-use)
-//! 6. [API themes](#api-themes)
-//! 7. [Crate features](#crate-features)
+//! 5. [Case selection](#case-selection)
+//! 6. [Which API should I use?](#which-api-should-i-use)
+//! 7. [API themes](#api-themes)
+//! 8. [Crate features](#crate-features)
 //!
 //! ## The method in five steps
 //!
@@ -188,6 +189,13 @@
 //! package SetMethods implements. `plot` (feature `plot`) draws, as SVG, the XY plot of any
 //! expression against the outcome and the chart of a sweep.
 //!
+//! ## Case selection
+//!
+//! After the analysis, [`cases`] selects the cases to study in depth (set-theoretic
+//! multi-method research, Schneider & Rohlfing 2013, 2016; Schneider 2024): typical, deviant
+//! and individually irrelevant cases of a solution or a necessary condition, and pairs of them
+//! for comparison, ranked as the R package SetMethods ranks them.
+//!
 //! ## Which API should I use?
 //!
 //! - **The pipeline** (the crate root): for a QCA study. Read or build a [`Dataset`],
@@ -287,6 +295,13 @@
 //!   Chicago Press.
 //! - Ragin, C. C. & Sonnett, J. (2005). Between complexity and parsimony: limited diversity,
 //!   counterfactual cases, and comparative analysis.
+//! - Schneider, C. Q. (2024). *Set-Theoretic Multi-Method Research: A Guide to Combining QCA
+//!   and Case Studies*. Cambridge University Press.
+//! - Schneider, C. Q. & Rohlfing, I. (2013). Combining QCA and process tracing in
+//!   set-theoretic multi-method research. *Sociological Methods & Research* 42(4).
+//! - Schneider, C. Q. & Rohlfing, I. (2016). Case studies nested in fuzzy-set QCA on
+//!   sufficiency: formalizing case selection and causal inference. *Sociological Methods &
+//!   Research* 45(3).
 //! - Schneider, C. Q. & Wagemann, C. (2012). *Set-Theoretic Methods for the Social Sciences*.
 //!   Cambridge University Press.
 //! - Schneider, C. Q. & Wagemann, C. (2013). Doing justice to logical remainders in QCA:
@@ -297,6 +312,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calibration;
+pub mod cases;
 pub mod cluster;
 pub mod counterfactual;
 pub mod data;

@@ -16,6 +16,7 @@ use serde_json::Value;
 mod bin;
 
 mod calibrate;
+mod cases;
 mod cluster;
 mod counterfactual;
 mod diagnose;

@@ -181,6 +181,20 @@ fn run_of(command: &str) -> Vec<String> {
                 "parsimonious",
             ])
         }
+        "cases" => owned(&[
+            "cases",
+            &lf,
+            "-o",
+            "SURV",
+            "-c",
+            "DEV,URB,LIT,IND,STB",
+            "--incl-cut",
+            "0.8",
+            "--solution",
+            "parsimonious",
+            "--necessity",
+            "LIT",
+        ]),
         other => panic!("README documents the JSON of `{other}`: add a run here"),
     }
 }
@@ -200,7 +214,8 @@ fn every_documented_json_field_is_in_the_output() {
             "minimize",
             "find-rows",
             "robustness",
-            "cluster"
+            "cluster",
+            "cases"
         ]
     );
     for (command, fields) in &commands {

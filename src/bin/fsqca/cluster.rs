@@ -178,7 +178,8 @@ fn terms_and_data(args: &Args) -> Result<(Vec<Expression>, Dataset, Option<usize
         options
             .build(&data, outcome, &conditions)
             .map_err(|e| data_error(&table.data, e))
-    })?;
+    })?
+    .1;
     let models = solution.models();
     let model = models.get(number - 1).ok_or_else(|| {
         CliError::input(format!(

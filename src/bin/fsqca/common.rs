@@ -115,6 +115,7 @@ const COMMANDS: &[&str] = &[
     "robustness",
     "theory",
     "cluster",
+    "cases",
 ];
 
 /// Joins the lines of `text` with single spaces.

@@ -6,6 +6,7 @@
 //! non-zero exit code: 2 for a bad command line, 1 for bad data or a failed analysis.
 
 mod calibrate;
+mod cases;
 mod cluster;
 mod common;
 mod diagnose;
@@ -47,6 +48,7 @@ Examples:
   fsqca calibrate raw.csv --column u_rank --thresholds 25,14.5,6 --name U | fsqca truth-table - --outcome Y --conditions U,G
   fsqca xyplot cal.csv --outcome Y --expression \"E*P\" --svg xy.svg
   fsqca cluster panel.csv --outcome Y --conditions A,B --unit COUNTRY --cluster YEAR --expression \"A*~B\"
+  fsqca cases cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.8 --solution parsimonious --type typical
   fsqca robustness raw.csv --outcome Y --conditions E,U --calibrate E=25,14.5,6 --calibrate U=25,14.5,6 --incl-cut 0.85 --svg sweep.svg
 
 Exit status: 0 on success, 1 for bad data or a failed analysis, 2 for a bad command line.
@@ -108,6 +110,10 @@ enum Command {
     /// ~T*~S) as sums of products, their fit and their cases.
     #[command(after_help = theory::AFTER_HELP)]
     Theory(theory::Args),
+    /// Case selection for set-theoretic multi-method research (SetMethods' smmr): typical,
+    /// deviant and irrelevant cases of a solution or a necessary condition, and pairs of them.
+    #[command(after_help = cases::AFTER_HELP)]
+    Cases(cases::Args),
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
@@ -123,6 +129,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Robustness(args) => robustness::run(&args),
         Command::Theory(args) => theory::run(&args),
         Command::Cluster(args) => cluster::run(&args),
+        Command::Cases(args) => cases::run(&args),
     }
 }
 

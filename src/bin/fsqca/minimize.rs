@@ -284,15 +284,20 @@ fn engine_options(args: &Args) -> Result<EngineOptions, CliError> {
 
 /// Checks the flags, reads the data, builds the truth table and derives the solution.
 pub fn solve(args: &Args) -> Result<Solution, CliError> {
+    Ok(solve_table(args)?.1)
+}
+
+/// As [`solve`], also returning the truth table (whose data the solution was derived from).
+pub fn solve_table(args: &Args) -> Result<(TruthTable, Solution), CliError> {
     solve_with(args, |options| args.table.build(options))
 }
 
-/// As [`solve`], with the truth table built by `build` from the checked options (`cluster`
-/// builds it on the data it has read).
+/// As [`solve_table`], with the truth table built by `build` from the checked options
+/// (`cluster` builds it on the data it has read).
 pub fn solve_with(
     args: &Args,
     build: impl FnOnce(&TruthTableOptions) -> Result<TruthTable, CliError>,
-) -> Result<Solution, CliError> {
+) -> Result<(TruthTable, Solution), CliError> {
     let options = args.table.options()?;
     let engine = engine_options(args)?;
     let conditions = args.table.condition_names()?;
@@ -353,7 +358,7 @@ pub fn solve_with(
             .map_err(|e| data_error(&args.table.data, e))?;
         exclusions = exclusions.merge(esa_exclusions);
     }
-    solution_options
+    let solution = solution_options
         .exclude(exclusions.rows().to_vec())
         .exclude_expressions(exclusions.expressions().to_vec())
         .negative_rows(args.negative_rows.iter().copied())
@@ -361,7 +366,8 @@ pub fn solve_with(
         .cube_limit(args.cubes.unwrap_or(DEFAULT_CUBE_LIMIT))
         .engine(engine)
         .solve(&truth_table)
-        .map_err(|e| data_error(&args.table.data, e))
+        .map_err(|e| data_error(&args.table.data, e))?;
+    Ok((truth_table, solution))
 }
 
 /// The JSON object of `minimize`: the library's expressions, fit and terms, with the

@@ -73,8 +73,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                 .model
                 .parse()
                 .map_err(|e| CliError::usage(format!("--model: {e}")))?;
-            let tt = table.build(&table.options()?)?;
-            let solved = minimize::solve_with(&args.solve, |_| Ok(tt.clone()))?;
+            let (tt, solved) = minimize::solve_table(&args.solve)?;
             TheoryEvaluation::of_model(&tt, &solved, model, &theory)
         }
         (None, None) => {

@@ -1,0 +1,715 @@
+//! `fsqca cases`: case selection for set-theoretic multi-method research (SetMethods'
+//! `smmr()`), through `fsqca::cases`.
+
+use clap::ValueEnum;
+use fsqca::cases::{
+    CaseList, CaseMemberships, CoverageIrrelevantPair, DeviantConsistencyCase,
+    DeviantRelevanceCase, FocalConjunctCase, NecessityDeviantCase, NecessityIrrelevantPair,
+    NecessityTypicalCase, NecessityTypicalPair, PairFlag, RowCase, SelectionOptions, TermPair,
+    TypicalCase, TypicalIrrelevantPair, TypicalPair, TypicalRelevancePair,
+};
+use fsqca::number::metric;
+use fsqca::{Expression, Literal};
+use serde::Serialize;
+
+use crate::common::{emit, emit_json, parse_expression, CliError, Format, TextTable};
+use crate::minimize;
+
+pub const AFTER_HELP: &str = "\
+Derives the solution as `fsqca minimize` does (same flags) and selects, for model --model
+(default 1), the cases to study in depth (Schneider & Rohlfing 2013, 2016; Schneider 2024), as
+the R package SetMethods ranks them (smmr()). X is a term's membership, S the solution's, Y the
+outcome's, w the case's membership in its truth-table row; `best` is the score each type is
+ranked by, smaller first.
+
+Single cases (default), --type:
+  typical              X > .5, Y > .5, X <= Y, per term; best = 2(Y - X) + (1 - X)
+  focal-conjunct       the typical cases of term --term, per focal conjunct (at most --max-pairs)
+  deviant-consistency  X > .5, Y < .5, per term; best = 1 - (X - Y) + (1 - X)
+  deviant-coverage     S < .5, Y > .5, by truth-table row; best = 1 - w
+  irrelevant           S < .5, Y < .5, by truth-table row
+  all                  all five (the default)
+Pairs (--pairs), at most --max-pairs per list, --type:
+  typical (two typical cases, per focal conjunct of --term), typical-irrelevant (per focal
+  conjunct of --term), typical-deviant (per term), coverage-irrelevant (same truth-table row),
+  typical-term and typical-irrelevant-term (per term), all.
+Necessity (--necessity EXPR on the conditions and the outcome: a literal, a conjunction, or a
+disjunction of them, each disjunct examined too), --type: typical (N > .5, Y > .5, N >= Y), deviant-consistency (N < .5, Y > .5,
+w > .5), deviant-relevance (N > .5, Y < .5), all; with --pairs: deviant-relevance (typical and
+deviant relevance pairs), typical (pairs of typical cases), irrelevant (typical and irrelevant
+cases, N < .5, Y < .5, N >= Y), all.
+
+An empty list is printed with the reason it is empty.
+
+JSON (--format json): {\"outcome\", \"model\", \"necessary\": null or the expression, \"lists\":
+[{\"case_type\", \"subject\", \"cases\": [..], \"explanation\"}]}, the fields of each case as the
+library's types (fsqca::cases) name them.
+
+Examples:
+  fsqca cases tests/fixtures/setmethods/LIPF.csv --outcome SURVIVED --conditions DEVELOPED,URBAN,LITERATE,INDUSTRIAL,STABLE --incl-cut 0.8 --solution parsimonious
+  fsqca cases tests/fixtures/setmethods/LIPF.csv --outcome SURVIVED --conditions DEVELOPED,URBAN,LITERATE,INDUSTRIAL,STABLE --incl-cut 0.8 --solution parsimonious --type focal-conjunct --term 1
+  fsqca cases tests/fixtures/setmethods/LIPF.csv --outcome SURVIVED --conditions DEVELOPED,URBAN,LITERATE,INDUSTRIAL,STABLE --incl-cut 0.8 --solution parsimonious --pairs --type typical-irrelevant --format json
+  fsqca cases tests/fixtures/setmethods/JOBF.csv --outcome HM --conditions HS,FS,LS,LJS,PP --incl-cut 0.8 --solution parsimonious --necessity \"FS + LS\"";
+
+/// A case type, or pair type, of `--type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TypeArg {
+    /// Typical cases (or, with --pairs, pairs of typical cases per focal conjunct).
+    Typical,
+    /// Typical cases per focal conjunct of --term.
+    FocalConjunct,
+    /// Deviant cases consistency.
+    DeviantConsistency,
+    /// Deviant cases coverage.
+    DeviantCoverage,
+    /// Individually irrelevant cases.
+    Irrelevant,
+    /// Deviant cases relevance (necessity).
+    DeviantRelevance,
+    /// Pairs: typical and individually irrelevant, per focal conjunct.
+    TypicalIrrelevant,
+    /// Pairs: typical and deviant consistency, per term.
+    TypicalDeviant,
+    /// Pairs: deviant coverage and individually irrelevant, same truth-table row.
+    CoverageIrrelevant,
+    /// Pairs: two typical cases, per term.
+    TypicalTerm,
+    /// Pairs: typical and individually irrelevant, per term.
+    TypicalIrrelevantTerm,
+    /// Every type of the mode.
+    All,
+}
+
+/// The flags of `cases` (its own group id: it contains `minimize`'s flags, whose struct is
+/// also named `Args`).
+#[derive(Debug, Clone, clap::Args)]
+#[group(id = "cases_args")]
+pub struct Args {
+    #[command(flatten)]
+    solve: minimize::Args,
+
+    /// The model of the solution to select cases for (counted from 1).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    model: usize,
+
+    /// The case type (see below).
+    #[arg(long = "type", value_enum, value_name = "TYPE", default_value_t = TypeArg::All)]
+    case_type: TypeArg,
+
+    /// Pairs of cases for comparison instead of single cases.
+    #[arg(long)]
+    pairs: bool,
+
+    /// Select for this necessary condition instead of the sufficient solution, e.g.
+    /// `--necessity "A + B"`.
+    #[arg(long, value_name = "EXPR")]
+    necessity: Option<String>,
+
+    /// The term (counted from 1, in the model's order) whose focal conjuncts are examined.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    term: usize,
+
+    /// At most N cases per focal conjunct, or N pairs per list (default 5).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    max_pairs: usize,
+
+    /// Conjuncts of --term that are necessary conditions, comma-separated (SetMethods'
+    /// nec.cond): ranked and flagged the other way round.
+    #[arg(long, value_name = "LITERALS", value_delimiter = ',')]
+    necessary_conjuncts: Vec<String>,
+}
+
+/// One list of any type, serialised as the library's [`CaseList`].
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Selection {
+    Typical(CaseList<TypicalCase>),
+    Focal(CaseList<FocalConjunctCase>),
+    Deviant(CaseList<DeviantConsistencyCase>),
+    Row(CaseList<RowCase>),
+    NecTypical(CaseList<NecessityTypicalCase>),
+    NecDeviant(CaseList<NecessityDeviantCase>),
+    Relevance(CaseList<DeviantRelevanceCase>),
+    Pair(CaseList<TypicalPair>),
+    IrrelevantPair(CaseList<TypicalIrrelevantPair>),
+    Term(CaseList<TermPair>),
+    CoveragePair(CaseList<CoverageIrrelevantPair>),
+    RelevancePair(CaseList<TypicalRelevancePair>),
+    NecPair(CaseList<NecessityTypicalPair>),
+    NecIrrelevantPair(CaseList<NecessityIrrelevantPair>),
+}
+
+/// The JSON object of `cases`.
+#[derive(Serialize)]
+struct Output<'a> {
+    outcome: &'a str,
+    model: &'a Expression,
+    necessary: Option<&'a Expression>,
+    lists: Vec<Selection>,
+}
+
+fn wrap<T>(lists: Vec<CaseList<T>>, f: fn(CaseList<T>) -> Selection) -> Vec<Selection> {
+    lists.into_iter().map(f).collect()
+}
+
+fn usage(err: fsqca::cases::CaseSelectionError) -> CliError {
+    use fsqca::cases::CaseSelectionError as E;
+    match err {
+        E::TermOutOfRange { .. } | E::NotAConjunct { .. } | E::ZeroMaxPairs => {
+            CliError::usage(err.to_string())
+        }
+        E::ModelOutOfRange { .. } => CliError::usage(format!("--model: {err}")),
+        other => CliError::input(other.to_string()),
+    }
+}
+
+/// Selects the lists the flags ask for.
+fn select(
+    args: &Args,
+    cases: &CaseMemberships,
+    necessary: Option<&Expression>,
+) -> Result<Vec<Selection>, CliError> {
+    use TypeArg as T;
+    let literals = args
+        .necessary_conjuncts
+        .iter()
+        .map(|l| {
+            l.trim()
+                .parse::<Literal>()
+                .map_err(|e| CliError::usage(format!("--necessary-conjuncts: {e}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let options = SelectionOptions::new()
+        .term(args.term)
+        .max_pairs(args.max_pairs)
+        .necessary_conjuncts(literals);
+    options.validate().map_err(usage)?;
+    let all = args.case_type == T::All;
+    let wants = |t: TypeArg| all || args.case_type == t;
+    let not_for = |mode: &str| {
+        CliError::usage(format!(
+            "--type {} is not a type of {mode} (see `fsqca cases --help`)",
+            args.case_type
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_owned())
+        ))
+    };
+    let mut out = Vec::new();
+    match (necessary, args.pairs) {
+        (Some(n), false) => {
+            if !matches!(
+                args.case_type,
+                T::All | T::Typical | T::DeviantConsistency | T::DeviantRelevance
+            ) {
+                return Err(not_for("necessity"));
+            }
+            if wants(T::Typical) {
+                out.extend(wrap(
+                    cases.necessity_typical(n).map_err(usage)?,
+                    Selection::NecTypical,
+                ));
+            }
+            if wants(T::DeviantConsistency) {
+                out.extend(wrap(
+                    cases.necessity_deviant_consistency(n).map_err(usage)?,
+                    Selection::NecDeviant,
+                ));
+            }
+            if wants(T::DeviantRelevance) {
+                out.extend(wrap(
+                    cases.necessity_deviant_relevance(n).map_err(usage)?,
+                    Selection::Relevance,
+                ));
+            }
+        }
+        (Some(n), true) => {
+            if !matches!(
+                args.case_type,
+                T::All | T::Typical | T::DeviantRelevance | T::Irrelevant
+            ) {
+                return Err(not_for("necessity pairs"));
+            }
+            if wants(T::DeviantRelevance) {
+                out.extend(wrap(
+                    cases
+                        .necessity_typical_relevance_pairs(n, args.max_pairs)
+                        .map_err(usage)?,
+                    Selection::RelevancePair,
+                ));
+            }
+            if wants(T::Typical) {
+                out.extend(wrap(
+                    cases
+                        .necessity_typical_pairs(n, args.max_pairs)
+                        .map_err(usage)?,
+                    Selection::NecPair,
+                ));
+            }
+            if wants(T::Irrelevant) {
+                out.extend(wrap(
+                    cases
+                        .necessity_irrelevant_pairs(n, args.max_pairs)
+                        .map_err(usage)?,
+                    Selection::NecIrrelevantPair,
+                ));
+            }
+        }
+        (None, false) => {
+            if !matches!(
+                args.case_type,
+                T::All
+                    | T::Typical
+                    | T::FocalConjunct
+                    | T::DeviantConsistency
+                    | T::DeviantCoverage
+                    | T::Irrelevant
+            ) {
+                return Err(not_for("single cases"));
+            }
+            if wants(T::Typical) {
+                out.extend(wrap(cases.typical(), Selection::Typical));
+            }
+            if wants(T::FocalConjunct) {
+                out.extend(wrap(
+                    cases.typical_focal_conjuncts(&options).map_err(usage)?,
+                    Selection::Focal,
+                ));
+            }
+            if wants(T::DeviantConsistency) {
+                out.extend(wrap(cases.deviant_consistency(), Selection::Deviant));
+            }
+            if wants(T::DeviantCoverage) {
+                out.push(Selection::Row(cases.deviant_coverage()));
+            }
+            if wants(T::Irrelevant) {
+                out.push(Selection::Row(cases.individually_irrelevant()));
+            }
+        }
+        (None, true) => {
+            if !matches!(
+                args.case_type,
+                T::All
+                    | T::Typical
+                    | T::TypicalIrrelevant
+                    | T::TypicalDeviant
+                    | T::CoverageIrrelevant
+                    | T::TypicalTerm
+                    | T::TypicalIrrelevantTerm
+            ) {
+                return Err(not_for("pairs"));
+            }
+            let n = args.max_pairs;
+            if wants(T::Typical) {
+                out.extend(wrap(
+                    cases.typical_pairs(&options).map_err(usage)?,
+                    Selection::Pair,
+                ));
+            }
+            if wants(T::TypicalIrrelevant) {
+                out.extend(wrap(
+                    cases.typical_irrelevant_pairs(&options).map_err(usage)?,
+                    Selection::IrrelevantPair,
+                ));
+            }
+            if wants(T::TypicalDeviant) {
+                out.extend(wrap(
+                    cases.typical_deviant_pairs(n).map_err(usage)?,
+                    Selection::Term,
+                ));
+            }
+            if wants(T::CoverageIrrelevant) {
+                out.push(Selection::CoveragePair(
+                    cases.coverage_irrelevant_pairs(n).map_err(usage)?,
+                ));
+            }
+            if wants(T::TypicalTerm) {
+                out.extend(wrap(
+                    cases.typical_pairs_per_term(n).map_err(usage)?,
+                    Selection::Term,
+                ));
+            }
+            if wants(T::TypicalIrrelevantTerm) {
+                out.extend(wrap(
+                    cases.typical_irrelevant_pairs_per_term(n).map_err(usage)?,
+                    Selection::Term,
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Runs `fsqca cases`.
+pub fn run(args: &Args) -> Result<(), CliError> {
+    let necessary = args
+        .necessity
+        .as_deref()
+        .map(|text| parse_expression("--necessity", text))
+        .transpose()?;
+    let (table, solution) = minimize::solve_table(&args.solve)?;
+    let cases = CaseMemberships::from_model(table.data(), &solution, args.model).map_err(usage)?;
+    let model = solution.models()[args.model - 1].expression();
+    let lists = select(args, &cases, necessary.as_ref())?;
+    let output = Output {
+        outcome: solution.outcome(),
+        model: &model,
+        necessary: necessary.as_ref(),
+        lists,
+    };
+    match args.solve.format {
+        Format::Json => emit_json(&output),
+        Format::Text => emit(|out| {
+            writeln!(
+                out,
+                "outcome {}, model M{}: {}",
+                output.outcome, args.model, output.model
+            )?;
+            if let Some(n) = output.necessary {
+                writeln!(out, "necessary condition: {n}")?;
+            }
+            for list in &output.lists {
+                writeln!(out)?;
+                write_list(out, list)?;
+            }
+            Ok(())
+        }),
+    }
+}
+
+fn yes(b: bool) -> String {
+    if b { "yes" } else { "-" }.to_owned()
+}
+
+fn num(x: f64) -> String {
+    metric(Some(x))
+}
+
+fn pair(flag: PairFlag) -> String {
+    match flag {
+        PairFlag::Both => "both",
+        PairFlag::First => "first",
+        PairFlag::Second => "second",
+        PairFlag::Neither => "none",
+    }
+    .to_owned()
+}
+
+fn row(row: &Option<Vec<u8>>) -> String {
+    row.as_ref().map_or_else(
+        || "at 0.5".to_owned(),
+        |r| r.iter().map(u8::to_string).collect::<String>(),
+    )
+}
+
+/// Writes one list: its title, then its table or the reason it is empty.
+fn write_list(out: &mut dyn std::io::Write, list: &Selection) -> std::io::Result<()> {
+    fn table<T>(
+        out: &mut dyn std::io::Write,
+        list: &CaseList<T>,
+        header: &[&str],
+        left: usize,
+        cells: impl Fn(&T) -> Vec<String>,
+    ) -> std::io::Result<()> {
+        match &list.subject {
+            Some(s) => writeln!(out, "{}: {s}", list.case_type)?,
+            None => writeln!(out, "{}", list.case_type)?,
+        }
+        if let Some(why) = &list.explanation {
+            return writeln!(out, "  {why}");
+        }
+        let mut t = TextTable::new(header, left);
+        for c in &list.cases {
+            t.row(cells(c));
+        }
+        t.write(out)
+    }
+    match list {
+        Selection::Typical(l) => table(
+            out,
+            l,
+            &["case", "X", "Y", "uniq.cov", "best", "most typ."],
+            1,
+            |c| {
+                vec![
+                    c.case.clone(),
+                    num(c.term_membership),
+                    num(c.outcome),
+                    yes(c.unique_coverage),
+                    num(c.best),
+                    yes(c.most_typical),
+                ]
+            },
+        ),
+        Selection::Focal(l) => table(
+            out,
+            l,
+            &[
+                "case",
+                "FC",
+                "Y",
+                "CC min",
+                "term",
+                "rank",
+                "clean",
+                "FC vs Y",
+                "uniq.cov",
+                "best",
+                "most typ. FC",
+                "most typ. term",
+            ],
+            1,
+            |c| {
+                vec![
+                    c.case.clone(),
+                    num(c.focal_conjunct),
+                    num(c.outcome),
+                    metric(c.complement_min),
+                    num(c.term_membership),
+                    c.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+                    c.clean_correspondence.map_or_else(|| "-".to_owned(), yes),
+                    yes(c.focal_consistent),
+                    yes(c.unique_coverage),
+                    num(c.best),
+                    yes(c.most_typical_focal),
+                    yes(c.most_typical_term),
+                ]
+            },
+        ),
+        Selection::Deviant(l) => table(out, l, &["case", "X", "Y", "best", "most dev."], 1, |c| {
+            vec![
+                c.case.clone(),
+                num(c.term_membership),
+                num(c.outcome),
+                num(c.best),
+                yes(c.most_deviant),
+            ]
+        }),
+        Selection::Row(l) => table(
+            out,
+            l,
+            &["case", "S", "row", "w", "Y", "w<=Y", "best", "most dev."],
+            1,
+            |c| {
+                vec![
+                    c.case.clone(),
+                    num(c.solution),
+                    row(&c.row),
+                    num(c.row_membership),
+                    num(c.outcome),
+                    yes(c.row_consistent),
+                    metric(c.best),
+                    yes(c.most_deviant),
+                ]
+            },
+        ),
+        Selection::NecTypical(l) => table(
+            out,
+            l,
+            &["case", "N", "Y", "uniq.cov", "best", "most typ."],
+            1,
+            |c| {
+                vec![
+                    c.case.clone(),
+                    num(c.necessary),
+                    num(c.outcome),
+                    yes(c.unique_coverage),
+                    num(c.best),
+                    yes(c.most_typical),
+                ]
+            },
+        ),
+        Selection::NecDeviant(l) => table(
+            out,
+            l,
+            &[
+                "case",
+                "N",
+                "row",
+                "w",
+                "Y",
+                "glob.uncov",
+                "w<=Y",
+                "best",
+                "most dev.",
+            ],
+            1,
+            |c| {
+                vec![
+                    c.case.clone(),
+                    num(c.necessary),
+                    row(&c.row),
+                    num(c.row_membership),
+                    num(c.outcome),
+                    c.globally_uncovered.map_or_else(|| "-".to_owned(), yes),
+                    yes(c.row_consistent),
+                    num(c.best),
+                    yes(c.most_deviant),
+                ]
+            },
+        ),
+        Selection::Relevance(l) => {
+            table(out, l, &["case", "N", "Y", "best", "most dev."], 1, |c| {
+                vec![
+                    c.case.clone(),
+                    num(c.necessary),
+                    num(c.outcome),
+                    num(c.best),
+                    yes(c.most_deviant),
+                ]
+            })
+        }
+        Selection::Pair(l) => table(
+            out,
+            l,
+            &[
+                "first",
+                "second",
+                "rank",
+                "clean",
+                "FC vs Y",
+                "uniq.cov",
+                "best",
+                "most typ. FC",
+                "most typ. term",
+            ],
+            2,
+            |p| {
+                vec![
+                    p.first.clone(),
+                    p.second.clone(),
+                    p.pair_rank
+                        .map_or_else(|| "-".to_owned(), |r| r.to_string()),
+                    pair(p.clean_correspondence),
+                    pair(p.focal_consistent),
+                    pair(p.unique_coverage),
+                    num(p.best),
+                    pair(p.most_typical_focal),
+                    pair(p.most_typical_term),
+                ]
+            },
+        ),
+        Selection::IrrelevantPair(l) => table(
+            out,
+            l,
+            &[
+                "typical",
+                "irrelevant",
+                "rank",
+                "clean",
+                "FC vs Y",
+                "uniq.cov",
+                "glob.uncov",
+                "best",
+                "most typ. FC",
+                "most typ. term",
+            ],
+            2,
+            |p| {
+                vec![
+                    p.typical.clone(),
+                    p.irrelevant.clone(),
+                    p.pair_rank
+                        .map_or_else(|| "-".to_owned(), |r| r.to_string()),
+                    pair(p.clean_correspondence),
+                    pair(p.focal_consistent),
+                    yes(p.unique_coverage),
+                    yes(p.globally_uncovered),
+                    num(p.best),
+                    yes(p.most_typical_focal),
+                    yes(p.most_typical_term),
+                ]
+            },
+        ),
+        Selection::Term(l) => table(
+            out,
+            l,
+            &["typical", "other", "best", "most typ.", "most dev."],
+            2,
+            |p| {
+                vec![
+                    p.typical.clone(),
+                    p.other.clone(),
+                    num(p.best),
+                    yes(p.most_typical_term),
+                    yes(p.most_deviant),
+                ]
+            },
+        ),
+        Selection::CoveragePair(l) => table(
+            out,
+            l,
+            &["deviant", "irrelevant", "row", "w<=Y", "best"],
+            2,
+            |p| {
+                vec![
+                    p.deviant.clone(),
+                    p.irrelevant.clone(),
+                    row(&p.row),
+                    yes(p.row_consistent),
+                    num(p.best),
+                ]
+            },
+        ),
+        Selection::RelevancePair(l) => table(
+            out,
+            l,
+            &[
+                "typical",
+                "deviant",
+                "uniq.cov",
+                "best",
+                "most typ.",
+                "most dev.",
+            ],
+            2,
+            |p| {
+                vec![
+                    p.typical.clone(),
+                    p.deviant.clone(),
+                    p.unique_coverage.map_or_else(|| "-".to_owned(), yes),
+                    num(p.best),
+                    yes(p.most_typical),
+                    yes(p.most_deviant),
+                ]
+            },
+        ),
+        Selection::NecPair(l) => table(
+            out,
+            l,
+            &["first", "second", "uniq.cov", "best", "most typ."],
+            2,
+            |p| {
+                vec![
+                    p.first.clone(),
+                    p.second.clone(),
+                    pair(p.unique_coverage),
+                    num(p.best),
+                    pair(p.most_typical),
+                ]
+            },
+        ),
+        Selection::NecIrrelevantPair(l) => table(
+            out,
+            l,
+            &[
+                "typical",
+                "irrelevant",
+                "uniq.cov",
+                "glob.uncov",
+                "best",
+                "most typ.",
+            ],
+            2,
+            |p| {
+                vec![
+                    p.typical.clone(),
+                    p.irrelevant.clone(),
+                    yes(p.unique_coverage),
+                    yes(p.globally_uncovered),
+                    num(p.best),
+                    yes(p.most_typical),
+                ]
+            },
+        ),
+    }
+}

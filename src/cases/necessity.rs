@@ -1,0 +1,666 @@
+//! Single-case selection for a necessary condition (Schneider & Rohlfing 2013, 2016):
+//! typical cases, deviant cases consistency and deviant cases relevance, as SetMethods 4.0's
+//! `smmr(necessity = TRUE, match = FALSE, cases = 1..4)`.
+//!
+//! A necessary condition N is a single literal, a conjunction of literals, or a disjunction of
+//! such (a SUIN condition). For a disjunction every disjunct gets its own list, then the whole;
+//! otherwise the condition gets one list.
+
+use super::memberships::conjuncts;
+use super::order::{
+    ascending, collate, mark_min, mark_min_per_row, rows as row_order, scores, true_first,
+};
+use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType, PairFlag};
+use crate::expression::{Expression, ExpressionKind};
+
+/// A typical case of a necessary condition: N > 0.5, Y > 0.5 and N ≥ Y.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NecessityTypicalCase {
+    /// The case label.
+    pub case: String,
+    /// Its membership N in the necessary condition (or disjunct).
+    pub necessary: f64,
+    /// Its membership Y in the outcome.
+    pub outcome: f64,
+    /// For a disjunct: whether every other disjunct is below 0.5; always true for the whole.
+    pub unique_coverage: bool,
+    /// 2|N − Y| + (1 − N): smaller is more typical.
+    pub best: f64,
+    /// Whether its `best` is the smallest.
+    pub most_typical: bool,
+}
+
+/// A deviant case consistency of a necessary condition: N < 0.5, Y > 0.5, in a truth-table
+/// row it belongs to (w > 0.5).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NecessityDeviantCase {
+    /// The case label.
+    pub case: String,
+    /// Its membership N in the necessary condition (or disjunct).
+    pub necessary: f64,
+    /// Its truth-table row (see [`CaseMemberships::rows`]).
+    pub row: Option<Vec<u8>>,
+    /// Its membership w in that row.
+    pub row_membership: f64,
+    /// Its membership Y in the outcome.
+    pub outcome: f64,
+    /// For a disjunct: whether every other disjunct is below 0.5 too (`None` for the whole).
+    pub globally_uncovered: Option<bool>,
+    /// w ≤ Y.
+    pub row_consistent: bool,
+    /// 1 − (Y − N): smaller is more deviant.
+    pub best: f64,
+    /// Whether its `best` is the smallest of its row.
+    pub most_deviant: bool,
+}
+
+/// A deviant case relevance of a necessary condition: N > 0.5 and Y < 0.5.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct DeviantRelevanceCase {
+    /// The case label.
+    pub case: String,
+    /// Its membership N in the necessary condition (or disjunct).
+    pub necessary: f64,
+    /// Its membership Y in the outcome.
+    pub outcome: f64,
+    /// (1 − (N − Y)) + (1 − N): smaller is more deviant.
+    pub best: f64,
+    /// Whether its `best` is the smallest.
+    pub most_deviant: bool,
+}
+
+/// A typical case of a necessary condition paired with a deviant case relevance.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct TypicalRelevancePair {
+    /// The typical case.
+    pub typical: String,
+    /// The deviant case relevance.
+    pub deviant: String,
+    /// For a disjunct: whether the typical case has every other disjunct below 0.5; `None`
+    /// for the whole condition.
+    pub unique_coverage: Option<bool>,
+    /// (1 − N₁) + (1 − N₂) + |1 − (Y₁ − Y₂)| + |N₁ − N₂|: smaller is better.
+    pub best: f64,
+    /// Whether the typical case is the most typical.
+    pub most_typical: bool,
+    /// Whether the deviant case is the most deviant.
+    pub most_deviant: bool,
+}
+
+/// A pair of typical cases of a necessary condition.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NecessityTypicalPair {
+    /// The first case, at least as typical as the second (2|N − Y| + (1 − N) no larger).
+    pub first: String,
+    /// The second case.
+    pub second: String,
+    /// Which cases have unique coverage (for a disjunct: every other disjunct below 0.5;
+    /// always both for the whole condition).
+    pub unique_coverage: PairFlag,
+    /// (0.5 − (N₁ − N₂)) + (0.5 − (Y₁ − Y₂)) + 2(N₁ − Y₁) + 2(N₂ − Y₂): smaller is better.
+    pub best: f64,
+    /// Which cases are the most typical.
+    pub most_typical: PairFlag,
+}
+
+/// A typical case of a necessary condition paired with an individually irrelevant case
+/// (N < 0.5, Y < 0.5, N ≥ Y: consistent with the necessity).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NecessityIrrelevantPair {
+    /// The typical case.
+    pub typical: String,
+    /// The individually irrelevant case.
+    pub irrelevant: String,
+    /// Whether the typical case has every other disjunct below 0.5 (always for the whole).
+    pub unique_coverage: bool,
+    /// Whether the irrelevant case has every other disjunct below 0.5 (always for the whole).
+    pub globally_uncovered: bool,
+    /// (1 − (N₁ − N₂)) + (1 − (Y₁ − Y₂)) + 2|N₁ − Y₁| + |N₂ − Y₂|: smaller is better.
+    pub best: f64,
+    /// Whether the typical case is the most typical.
+    pub most_typical: bool,
+}
+
+/// One part of a necessary condition examined on its own: a disjunct, or the whole.
+struct Part {
+    /// The disjunct or the whole condition.
+    subject: Expression,
+    /// Its memberships.
+    values: Vec<f64>,
+    /// For a disjunct, the memberships of the other disjuncts; `None` for the whole.
+    others: Option<Vec<Vec<f64>>>,
+}
+
+/// The parts of a necessary condition examined one by one: each disjunct of a disjunction,
+/// then the whole.
+struct Parts {
+    parts: Vec<Part>,
+}
+
+impl CaseMemberships {
+    fn necessity_parts(&self, necessary: &Expression) -> Result<Parts, CaseSelectionError> {
+        const EXPECTED: &str = "literal, a conjunction of literals or a disjunction of them";
+        let disjuncts: Vec<Expression> = match necessary.kind() {
+            ExpressionKind::Or(items) => items.clone(),
+            _ => Vec::new(),
+        };
+        for d in disjuncts
+            .iter()
+            .chain(std::iter::once(necessary).filter(|_| disjuncts.is_empty()))
+        {
+            conjuncts(d, EXPECTED)?;
+        }
+        let values = disjuncts
+            .iter()
+            .map(|d| self.evaluate(d))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut parts: Vec<Part> = disjuncts
+            .iter()
+            .enumerate()
+            .map(|(k, d)| {
+                let others = (0..values.len())
+                    .filter(|&o| o != k)
+                    .map(|o| values[o].clone())
+                    .collect();
+                Part {
+                    subject: d.clone(),
+                    values: values[k].clone(),
+                    others: Some(others),
+                }
+            })
+            .collect();
+        parts.push(Part {
+            subject: necessary.clone(),
+            values: self.evaluate(necessary)?,
+            others: None,
+        });
+        Ok(Parts { parts })
+    }
+
+    /// Typical cases of a necessary condition (SetMethods' `smmr(necessity = TRUE, cases = 1)`):
+    /// N > 0.5, Y > 0.5 and N ≥ Y, `best` = 2|N − Y| + (1 − N), ranked by unique coverage
+    /// (for a disjunct: the other disjuncts below 0.5), `best`, N and most typical first.
+    ///
+    /// # Errors
+    /// [`CaseSelectionError::NotASimpleExpression`] for a condition that is not a literal, a
+    /// conjunction of literals or a disjunction of them, and [`CaseSelectionError::Data`] for
+    /// a column that is not in the data.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![0.9, 0.8]), ("B", vec![0.1, 0.9]), ("Y", vec![0.7, 0.6]),
+    /// ])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let cases = CaseMemberships::new(&data, "Y", &["A", "B"], &terms)?;
+    /// let lists = cases.necessity_typical(&"A + B".parse()?)?;
+    /// assert_eq!(lists.len(), 3); // A, B, A + B
+    /// assert!(lists[0].cases[0].unique_coverage); // case 1: B below 0.5
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_typical(
+        &self,
+        necessary: &Expression,
+    ) -> Result<Vec<CaseList<NecessityTypicalCase>>, CaseSelectionError> {
+        let y = self.outcome_memberships();
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .map(
+                |Part {
+                     subject,
+                     values: n,
+                     others,
+                 }| {
+                    let mut cases: Vec<NecessityTypicalCase> = (0..self.n_cases())
+                        .filter(|&i| n[i] > 0.5 && y[i] > 0.5 && n[i] >= y[i])
+                        .map(|i| NecessityTypicalCase {
+                            case: self.cases()[i].clone(),
+                            necessary: n[i],
+                            outcome: y[i],
+                            unique_coverage: others
+                                .as_ref()
+                                .is_none_or(|o| o.iter().all(|v| v[i] < 0.5)),
+                            best: 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]),
+                            most_typical: false,
+                        })
+                        .collect();
+                    mark_min(&mut cases, |c| c.best, |c| c.most_typical = true);
+                    cases.sort_by(|a, b| {
+                        true_first(a.unique_coverage, b.unique_coverage)
+                            .then(ascending(a.best, b.best))
+                            .then(ascending(a.necessary, b.necessary))
+                            .then(true_first(a.most_typical, b.most_typical))
+                    });
+                    CaseList::new(CaseType::NecessityTypical, Some(subject), cases)
+                },
+            )
+            .collect())
+    }
+
+    /// Deviant cases consistency of a necessary condition (SetMethods'
+    /// `smmr(necessity = TRUE, cases = 2)`): N < 0.5, Y > 0.5 and w > 0.5, `best` =
+    /// 1 − (Y − N), ranked by truth-table row, then (for a disjunct) globally uncovered first,
+    /// then w ≤ Y first, then `best`; the most deviant case is the smallest `best` of its row.
+    ///
+    /// # Errors
+    /// As [`necessity_typical`](Self::necessity_typical).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([("A", vec![0.9, 0.2]), ("Y", vec![0.7, 0.8])])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?.necessity_deviant_consistency(&"A".parse()?)?;
+    /// assert_eq!(lists[0].cases[0].case, "2");
+    /// assert!((lists[0].cases[0].best - 0.4).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_deviant_consistency(
+        &self,
+        necessary: &Expression,
+    ) -> Result<Vec<CaseList<NecessityDeviantCase>>, CaseSelectionError> {
+        let y = self.outcome_memberships();
+        let w = self.row_memberships();
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .map(
+                |Part {
+                     subject,
+                     values: n,
+                     others,
+                 }| {
+                    let mut cases: Vec<NecessityDeviantCase> = (0..self.n_cases())
+                        .filter(|&i| n[i] < 0.5 && y[i] > 0.5 && w[i] > 0.5)
+                        .map(|i| NecessityDeviantCase {
+                            case: self.cases()[i].clone(),
+                            necessary: n[i],
+                            row: self.rows()[i].clone(),
+                            row_membership: w[i],
+                            outcome: y[i],
+                            globally_uncovered: others
+                                .as_ref()
+                                .map(|o| o.iter().all(|v| v[i] < 0.5)),
+                            row_consistent: w[i] <= y[i],
+                            best: 1.0 - (y[i] - n[i]),
+                            most_deviant: false,
+                        })
+                        .collect();
+                    mark_min_per_row(
+                        &mut cases,
+                        |c| &c.row,
+                        |c| c.best,
+                        |c| c.most_deviant = true,
+                    );
+                    cases.sort_by(|a, b| collate(&a.case, &b.case));
+                    cases.sort_by(|a, b| {
+                        row_order(&a.row, &b.row)
+                            .then(true_first(
+                                a.globally_uncovered.unwrap_or(false),
+                                b.globally_uncovered.unwrap_or(false),
+                            ))
+                            .then(true_first(a.row_consistent, b.row_consistent))
+                            .then(ascending(a.best, b.best))
+                    });
+                    CaseList::new(CaseType::NecessityDeviantConsistency, Some(subject), cases)
+                },
+            )
+            .collect())
+    }
+
+    /// Deviant cases relevance of a necessary condition (SetMethods'
+    /// `smmr(necessity = TRUE, cases = 3)`): N > 0.5 and Y < 0.5, `best` =
+    /// (1 − (N − Y)) + (1 − N), ranked by `best`.
+    ///
+    /// # Errors
+    /// As [`necessity_typical`](Self::necessity_typical).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([("A", vec![0.9, 0.6]), ("Y", vec![0.1, 0.3])])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?.necessity_deviant_relevance(&"A".parse()?)?;
+    /// let names: Vec<&str> = lists[0].cases.iter().map(|c| c.case.as_str()).collect();
+    /// assert_eq!(names, ["1", "2"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_deviant_relevance(
+        &self,
+        necessary: &Expression,
+    ) -> Result<Vec<CaseList<DeviantRelevanceCase>>, CaseSelectionError> {
+        let y = self.outcome_memberships();
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .map(
+                |Part {
+                     subject, values: n, ..
+                 }| {
+                    let mut cases: Vec<DeviantRelevanceCase> = (0..self.n_cases())
+                        .filter(|&i| n[i] > 0.5 && y[i] < 0.5)
+                        .map(|i| DeviantRelevanceCase {
+                            case: self.cases()[i].clone(),
+                            necessary: n[i],
+                            outcome: y[i],
+                            best: (1.0 - (n[i] - y[i])) + (1.0 - n[i]),
+                            most_deviant: false,
+                        })
+                        .collect();
+                    mark_min(&mut cases, |c| c.best, |c| c.most_deviant = true);
+                    cases.sort_by(|a, b| {
+                        ascending(a.best, b.best).then(true_first(a.most_deviant, b.most_deviant))
+                    });
+                    CaseList::new(CaseType::NecessityDeviantRelevance, Some(subject), cases)
+                },
+            )
+            .collect())
+    }
+
+    /// Pairs of a typical case and a deviant case relevance of a necessary condition
+    /// (SetMethods' `smmr(necessity = TRUE, match = TRUE, cases = 1)`), for each disjunct and
+    /// the whole as [`necessity_typical`](Self::necessity_typical): `best` = (1 − N₁) +
+    /// (1 − N₂) + |1 − (Y₁ − Y₂)| + |N₁ − N₂|, ranked (for a disjunct) by the typical case's
+    /// unique coverage, then `best` (ties within 1e-9 are ties), most typical and most deviant
+    /// first; the first `max_pairs` per list.
+    ///
+    /// # Errors
+    /// [`CaseSelectionError::ZeroMaxPairs`], and as [`necessity_typical`](Self::necessity_typical).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([("A", vec![0.9, 0.8]), ("Y", vec![0.7, 0.2])])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?
+    ///     .necessity_typical_relevance_pairs(&"A".parse()?, 5)?;
+    /// assert_eq!((lists[0].cases[0].typical.as_str(), lists[0].cases[0].deviant.as_str()), ("1", "2"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_typical_relevance_pairs(
+        &self,
+        necessary: &Expression,
+        max_pairs: usize,
+    ) -> Result<Vec<CaseList<TypicalRelevancePair>>, CaseSelectionError> {
+        if max_pairs == 0 {
+            return Err(CaseSelectionError::ZeroMaxPairs);
+        }
+        let typical = self.necessity_typical(necessary)?;
+        let relevance = self.necessity_deviant_relevance(necessary)?;
+        let y = self.outcome_memberships();
+        let index = |name: &str| self.cases().iter().position(|c| c == name).unwrap_or(0);
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .zip(typical.iter().zip(&relevance))
+            .map(
+                |(
+                    Part {
+                        subject,
+                        values: n,
+                        others,
+                    },
+                    (typical, relevance),
+                )| {
+                    let mut t: Vec<usize> = typical.cases.iter().map(|c| index(&c.case)).collect();
+                    t.sort_unstable();
+                    let mut d: Vec<usize> =
+                        relevance.cases.iter().map(|c| index(&c.case)).collect();
+                    d.sort_unstable();
+                    let most = |list: &[String], i: usize| list.contains(&self.cases()[i]);
+                    let most_typical: Vec<String> = typical
+                        .cases
+                        .iter()
+                        .filter(|c| c.most_typical)
+                        .map(|c| c.case.clone())
+                        .collect();
+                    let most_deviant: Vec<String> = relevance
+                        .cases
+                        .iter()
+                        .filter(|c| c.most_deviant)
+                        .map(|c| c.case.clone())
+                        .collect();
+                    let mut pairs = Vec::new();
+                    for &j in &d {
+                        for &i in &t {
+                            pairs.push(TypicalRelevancePair {
+                                typical: self.cases()[i].clone(),
+                                deviant: self.cases()[j].clone(),
+                                unique_coverage: others
+                                    .as_ref()
+                                    .map(|o| o.iter().all(|v| v[i] < 0.5)),
+                                best: (1.0 - n[i])
+                                    + (1.0 - n[j])
+                                    + (1.0 - (y[i] - y[j])).abs()
+                                    + (n[i] - n[j]).abs(),
+                                most_typical: most(&most_typical, i),
+                                most_deviant: most(&most_deviant, j),
+                            });
+                        }
+                    }
+                    pairs.sort_by(|a, b| {
+                        true_first(
+                            a.unique_coverage.unwrap_or(false),
+                            b.unique_coverage.unwrap_or(false),
+                        )
+                        .then(scores(a.best, b.best))
+                        .then(true_first(a.most_typical, b.most_typical))
+                        .then(true_first(a.most_deviant, b.most_deviant))
+                    });
+                    pairs.truncate(max_pairs);
+                    CaseList::new(
+                        CaseType::NecessityTypicalRelevancePairs,
+                        Some(subject),
+                        pairs,
+                    )
+                },
+            )
+            .collect())
+    }
+
+    /// Pairs of typical cases of a necessary condition (SetMethods'
+    /// `smmr(necessity = TRUE, match = TRUE, cases = 4)`), for each disjunct and the whole as
+    /// [`necessity_typical`](Self::necessity_typical): every ordered pair of distinct typical
+    /// cases whose first is at least as typical, `best` = (0.5 − (N₁ − N₂)) +
+    /// (0.5 − (Y₁ − Y₂)) + 2(N₁ − Y₁) + 2(N₂ − Y₂), ranked by unique coverage (both, the
+    /// first, the second, neither), `best` (ties within 1e-9 are ties), most typical; the first
+    /// `max_pairs` per list.
+    ///
+    /// # Errors
+    /// [`CaseSelectionError::ZeroMaxPairs`], and as [`necessity_typical`](Self::necessity_typical).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([("A", vec![0.9, 0.8]), ("Y", vec![0.85, 0.6])])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?
+    ///     .necessity_typical_pairs(&"A".parse()?, 5)?;
+    /// assert_eq!((lists[0].cases[0].first.as_str(), lists[0].cases[0].second.as_str()), ("1", "2"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_typical_pairs(
+        &self,
+        necessary: &Expression,
+        max_pairs: usize,
+    ) -> Result<Vec<CaseList<NecessityTypicalPair>>, CaseSelectionError> {
+        if max_pairs == 0 {
+            return Err(CaseSelectionError::ZeroMaxPairs);
+        }
+        let typical = self.necessity_typical(necessary)?;
+        let y = self.outcome_memberships();
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .zip(&typical)
+            .map(
+                |(
+                    Part {
+                        subject,
+                        values: n,
+                        others,
+                    },
+                    typical,
+                )| {
+                    let mut t: Vec<usize> = (0..self.n_cases())
+                        .filter(|&i| typical.cases.iter().any(|c| c.case == self.cases()[i]))
+                        .collect();
+                    t.sort_unstable();
+                    let most = |i: usize| {
+                        typical
+                            .cases
+                            .iter()
+                            .any(|c| c.most_typical && c.case == self.cases()[i])
+                    };
+                    let unique =
+                        |i: usize| others.as_ref().is_none_or(|o| o.iter().all(|v| v[i] < 0.5));
+                    let typicality = |i: usize| 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]);
+                    let mut pairs = Vec::new();
+                    for &j in &t {
+                        for &i in t
+                            .iter()
+                            .filter(|&&i| i != j && typicality(i) <= typicality(j))
+                        {
+                            pairs.push(NecessityTypicalPair {
+                                first: self.cases()[i].clone(),
+                                second: self.cases()[j].clone(),
+                                unique_coverage: PairFlag::of(unique(i), unique(j)),
+                                best: (0.5 - (n[i] - n[j]))
+                                    + (0.5 - (y[i] - y[j]))
+                                    + 2.0 * (n[i] - y[i])
+                                    + 2.0 * (n[j] - y[j]),
+                                most_typical: PairFlag::of(most(i), most(j)),
+                            });
+                        }
+                    }
+                    pairs.sort_by(|a, b| {
+                        a.unique_coverage
+                            .cmp(&b.unique_coverage)
+                            .then(scores(a.best, b.best))
+                            .then(a.most_typical.cmp(&b.most_typical))
+                    });
+                    pairs.truncate(max_pairs);
+                    CaseList::new(CaseType::NecessityTypicalPairs, Some(subject), pairs)
+                },
+            )
+            .collect())
+    }
+
+    /// Pairs of a typical case and an individually irrelevant case (N < 0.5, Y < 0.5, N ≥ Y,
+    /// as SetMethods 4.0 selects them on the reference data) of a necessary condition (SetMethods' `smmr(necessity = TRUE, match = TRUE, cases = 3)`),
+    /// for each disjunct and the whole as [`necessity_typical`](Self::necessity_typical):
+    /// `best` = (1 − (N₁ − N₂)) + (1 − (Y₁ − Y₂)) + 2|N₁ − Y₁| + |N₂ − Y₂|, ranked by the
+    /// typical case's unique coverage, the irrelevant case's global uncoverage, `best` (ties
+    /// within 1e-9 are ties) and most typical; the first `max_pairs` per list.
+    ///
+    /// # Errors
+    /// [`CaseSelectionError::ZeroMaxPairs`], and as [`necessity_typical`](Self::necessity_typical).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([("A", vec![0.9, 0.1]), ("Y", vec![0.85, 0.05])])?;
+    /// let terms: Vec<Expression> = vec!["A".parse()?];
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?
+    ///     .necessity_irrelevant_pairs(&"A".parse()?, 5)?;
+    /// assert_eq!((lists[0].cases[0].typical.as_str(), lists[0].cases[0].irrelevant.as_str()), ("1", "2"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_irrelevant_pairs(
+        &self,
+        necessary: &Expression,
+        max_pairs: usize,
+    ) -> Result<Vec<CaseList<NecessityIrrelevantPair>>, CaseSelectionError> {
+        if max_pairs == 0 {
+            return Err(CaseSelectionError::ZeroMaxPairs);
+        }
+        let typical = self.necessity_typical(necessary)?;
+        let y = self.outcome_memberships();
+        Ok(self
+            .necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .zip(&typical)
+            .map(
+                |(
+                    Part {
+                        subject,
+                        values: n,
+                        others,
+                    },
+                    typical,
+                )| {
+                    let t: Vec<usize> = (0..self.n_cases())
+                        .filter(|&i| typical.cases.iter().any(|c| c.case == self.cases()[i]))
+                        .collect();
+                    let irrelevant: Vec<usize> = (0..self.n_cases())
+                        .filter(|&j| n[j] < 0.5 && y[j] < 0.5 && n[j] >= y[j])
+                        .collect();
+                    let most = |i: usize| {
+                        typical
+                            .cases
+                            .iter()
+                            .any(|c| c.most_typical && c.case == self.cases()[i])
+                    };
+                    let alone =
+                        |i: usize| others.as_ref().is_none_or(|o| o.iter().all(|v| v[i] < 0.5));
+                    let mut pairs = Vec::new();
+                    for &j in &irrelevant {
+                        for &i in &t {
+                            pairs.push(NecessityIrrelevantPair {
+                                typical: self.cases()[i].clone(),
+                                irrelevant: self.cases()[j].clone(),
+                                unique_coverage: alone(i),
+                                globally_uncovered: alone(j),
+                                best: (1.0 - (n[i] - n[j]))
+                                    + (1.0 - (y[i] - y[j]))
+                                    + 2.0 * (n[i] - y[i]).abs()
+                                    + (n[j] - y[j]).abs(),
+                                most_typical: most(i),
+                            });
+                        }
+                    }
+                    pairs.sort_by(|a, b| {
+                        true_first(a.unique_coverage, b.unique_coverage)
+                            .then(true_first(a.globally_uncovered, b.globally_uncovered))
+                            .then(scores(a.best, b.best))
+                            .then(true_first(a.most_typical, b.most_typical))
+                    });
+                    pairs.truncate(max_pairs);
+                    CaseList::new(CaseType::NecessityIrrelevantPairs, Some(subject), pairs)
+                },
+            )
+            .collect())
+    }
+}
