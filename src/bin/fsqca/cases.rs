@@ -401,15 +401,302 @@ fn row(row: &Option<Vec<u8>>) -> String {
     )
 }
 
+/// One case or pair of a list as a row of the text table: the column headers, how many
+/// columns (the case names) are aligned left, and the row's cells.
+trait TextRow {
+    const HEADER: &'static [&'static str];
+    const LEFT: usize;
+    fn cells(&self) -> Vec<String>;
+}
+
+impl TextRow for TypicalCase {
+    const HEADER: &'static [&'static str] = &["case", "X", "Y", "uniq.cov", "best", "most typ."];
+    const LEFT: usize = 1;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.case.clone(),
+            num(self.term_membership),
+            num(self.outcome),
+            yes(self.unique_coverage),
+            num(self.best),
+            yes(self.most_typical),
+        ]
+    }
+}
+
+impl TextRow for FocalConjunctCase {
+    const HEADER: &'static [&'static str] = &[
+        "case",
+        "FC",
+        "Y",
+        "CC min",
+        "term",
+        "rank",
+        "clean",
+        "FC vs Y",
+        "uniq.cov",
+        "best",
+        "most typ. FC",
+        "most typ. term",
+    ];
+    const LEFT: usize = 1;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.case.clone(),
+            num(self.focal_conjunct),
+            num(self.outcome),
+            metric(self.complement_min),
+            num(self.term_membership),
+            self.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+            self.clean_correspondence
+                .map_or_else(|| "-".to_owned(), yes),
+            yes(self.focal_consistent),
+            yes(self.unique_coverage),
+            num(self.best),
+            yes(self.most_typical_focal),
+            yes(self.most_typical_term),
+        ]
+    }
+}
+
+impl TextRow for RowCase {
+    const HEADER: &'static [&'static str] =
+        &["case", "S", "row", "w", "Y", "w<=Y", "best", "most dev."];
+    const LEFT: usize = 1;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.case.clone(),
+            num(self.solution),
+            row(&self.row),
+            num(self.row_membership),
+            num(self.outcome),
+            yes(self.row_consistent),
+            metric(self.best),
+            yes(self.most_deviant),
+        ]
+    }
+}
+
+impl TextRow for NecessityTypicalCase {
+    const HEADER: &'static [&'static str] = &["case", "N", "Y", "uniq.cov", "best", "most typ."];
+    const LEFT: usize = 1;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.case.clone(),
+            num(self.necessary),
+            num(self.outcome),
+            yes(self.unique_coverage),
+            num(self.best),
+            yes(self.most_typical),
+        ]
+    }
+}
+
+impl TextRow for NecessityDeviantCase {
+    const HEADER: &'static [&'static str] = &[
+        "case",
+        "N",
+        "row",
+        "w",
+        "Y",
+        "glob.uncov",
+        "w<=Y",
+        "best",
+        "most dev.",
+    ];
+    const LEFT: usize = 1;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.case.clone(),
+            num(self.necessary),
+            row(&self.row),
+            num(self.row_membership),
+            num(self.outcome),
+            self.globally_uncovered.map_or_else(|| "-".to_owned(), yes),
+            yes(self.row_consistent),
+            num(self.best),
+            yes(self.most_deviant),
+        ]
+    }
+}
+
+impl TextRow for TypicalPair {
+    const HEADER: &'static [&'static str] = &[
+        "first",
+        "second",
+        "rank",
+        "clean",
+        "FC vs Y",
+        "uniq.cov",
+        "best",
+        "most typ. FC",
+        "most typ. term",
+    ];
+    const LEFT: usize = 2;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.first.clone(),
+            self.second.clone(),
+            self.pair_rank
+                .map_or_else(|| "-".to_owned(), |r| r.to_string()),
+            pair(self.clean_correspondence),
+            pair(self.focal_consistent),
+            pair(self.unique_coverage),
+            num(self.best),
+            pair(self.most_typical_focal),
+            pair(self.most_typical_term),
+        ]
+    }
+}
+
+impl TextRow for TypicalIrrelevantPair {
+    const HEADER: &'static [&'static str] = &[
+        "typical",
+        "irrelevant",
+        "rank",
+        "clean",
+        "FC vs Y",
+        "uniq.cov",
+        "glob.uncov",
+        "best",
+        "most typ. FC",
+        "most typ. term",
+    ];
+    const LEFT: usize = 2;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.typical.clone(),
+            self.irrelevant.clone(),
+            self.pair_rank
+                .map_or_else(|| "-".to_owned(), |r| r.to_string()),
+            pair(self.clean_correspondence),
+            pair(self.focal_consistent),
+            yes(self.unique_coverage),
+            yes(self.globally_uncovered),
+            num(self.best),
+            yes(self.most_typical_focal),
+            yes(self.most_typical_term),
+        ]
+    }
+}
+
+impl TextRow for TermPair {
+    const HEADER: &'static [&'static str] = &["typical", "other", "best", "most typ.", "most dev."];
+    const LEFT: usize = 2;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.typical.clone(),
+            self.other.clone(),
+            num(self.best),
+            yes(self.most_typical_term),
+            yes(self.most_deviant),
+        ]
+    }
+}
+
+impl TextRow for CoverageIrrelevantPair {
+    const HEADER: &'static [&'static str] = &["deviant", "irrelevant", "row", "w<=Y", "best"];
+    const LEFT: usize = 2;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.deviant.clone(),
+            self.irrelevant.clone(),
+            row(&self.row),
+            yes(self.row_consistent),
+            num(self.best),
+        ]
+    }
+}
+
+impl TextRow for TypicalRelevancePair {
+    const HEADER: &'static [&'static str] = &[
+        "typical",
+        "deviant",
+        "uniq.cov",
+        "best",
+        "most typ.",
+        "most dev.",
+    ];
+    const LEFT: usize = 2;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.typical.clone(),
+            self.deviant.clone(),
+            self.unique_coverage.map_or_else(|| "-".to_owned(), yes),
+            num(self.best),
+            yes(self.most_typical),
+            yes(self.most_deviant),
+        ]
+    }
+}
+
+impl TextRow for NecessityTypicalPair {
+    const HEADER: &'static [&'static str] = &["first", "second", "uniq.cov", "best", "most typ."];
+    const LEFT: usize = 2;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.first.clone(),
+            self.second.clone(),
+            pair(self.unique_coverage),
+            num(self.best),
+            pair(self.most_typical),
+        ]
+    }
+}
+
+impl TextRow for NecessityIrrelevantPair {
+    const HEADER: &'static [&'static str] = &[
+        "typical",
+        "irrelevant",
+        "uniq.cov",
+        "glob.uncov",
+        "best",
+        "most typ.",
+    ];
+    const LEFT: usize = 2;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.typical.clone(),
+            self.irrelevant.clone(),
+            yes(self.unique_coverage),
+            yes(self.globally_uncovered),
+            num(self.best),
+            yes(self.most_typical),
+        ]
+    }
+}
+
+impl TextRow for DeviantConsistencyCase {
+    const HEADER: &'static [&'static str] = &["case", "X", "Y", "best", "most dev."];
+    const LEFT: usize = 1;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.case.clone(),
+            num(self.term_membership),
+            num(self.outcome),
+            num(self.best),
+            yes(self.most_deviant),
+        ]
+    }
+}
+
+impl TextRow for DeviantRelevanceCase {
+    const HEADER: &'static [&'static str] = &["case", "N", "Y", "best", "most dev."];
+    const LEFT: usize = 1;
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.case.clone(),
+            num(self.necessary),
+            num(self.outcome),
+            num(self.best),
+            yes(self.most_deviant),
+        ]
+    }
+}
+
 /// Writes one list: its title, then its table or the reason it is empty.
 fn write_list(out: &mut dyn std::io::Write, list: &Selection) -> std::io::Result<()> {
-    fn table<T>(
-        out: &mut dyn std::io::Write,
-        list: &CaseList<T>,
-        header: &[&str],
-        left: usize,
-        cells: impl Fn(&T) -> Vec<String>,
-    ) -> std::io::Result<()> {
+    fn table<T: TextRow>(out: &mut dyn std::io::Write, list: &CaseList<T>) -> std::io::Result<()> {
         match &list.subject {
             Some(s) => writeln!(out, "{}: {s}", list.case_type)?,
             None => writeln!(out, "{}", list.case_type)?,
@@ -417,299 +704,26 @@ fn write_list(out: &mut dyn std::io::Write, list: &Selection) -> std::io::Result
         if let Some(why) = &list.explanation {
             return writeln!(out, "  {why}");
         }
-        let mut t = TextTable::new(header, left);
+        let mut t = TextTable::new(T::HEADER, T::LEFT);
         for c in &list.cases {
-            t.row(cells(c));
+            t.row(c.cells());
         }
         t.write(out)
     }
     match list {
-        Selection::Typical(l) => table(
-            out,
-            l,
-            &["case", "X", "Y", "uniq.cov", "best", "most typ."],
-            1,
-            |c| {
-                vec![
-                    c.case.clone(),
-                    num(c.term_membership),
-                    num(c.outcome),
-                    yes(c.unique_coverage),
-                    num(c.best),
-                    yes(c.most_typical),
-                ]
-            },
-        ),
-        Selection::Focal(l) => table(
-            out,
-            l,
-            &[
-                "case",
-                "FC",
-                "Y",
-                "CC min",
-                "term",
-                "rank",
-                "clean",
-                "FC vs Y",
-                "uniq.cov",
-                "best",
-                "most typ. FC",
-                "most typ. term",
-            ],
-            1,
-            |c| {
-                vec![
-                    c.case.clone(),
-                    num(c.focal_conjunct),
-                    num(c.outcome),
-                    metric(c.complement_min),
-                    num(c.term_membership),
-                    c.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
-                    c.clean_correspondence.map_or_else(|| "-".to_owned(), yes),
-                    yes(c.focal_consistent),
-                    yes(c.unique_coverage),
-                    num(c.best),
-                    yes(c.most_typical_focal),
-                    yes(c.most_typical_term),
-                ]
-            },
-        ),
-        Selection::Deviant(l) => table(out, l, &["case", "X", "Y", "best", "most dev."], 1, |c| {
-            vec![
-                c.case.clone(),
-                num(c.term_membership),
-                num(c.outcome),
-                num(c.best),
-                yes(c.most_deviant),
-            ]
-        }),
-        Selection::Row(l) => table(
-            out,
-            l,
-            &["case", "S", "row", "w", "Y", "w<=Y", "best", "most dev."],
-            1,
-            |c| {
-                vec![
-                    c.case.clone(),
-                    num(c.solution),
-                    row(&c.row),
-                    num(c.row_membership),
-                    num(c.outcome),
-                    yes(c.row_consistent),
-                    metric(c.best),
-                    yes(c.most_deviant),
-                ]
-            },
-        ),
-        Selection::NecTypical(l) => table(
-            out,
-            l,
-            &["case", "N", "Y", "uniq.cov", "best", "most typ."],
-            1,
-            |c| {
-                vec![
-                    c.case.clone(),
-                    num(c.necessary),
-                    num(c.outcome),
-                    yes(c.unique_coverage),
-                    num(c.best),
-                    yes(c.most_typical),
-                ]
-            },
-        ),
-        Selection::NecDeviant(l) => table(
-            out,
-            l,
-            &[
-                "case",
-                "N",
-                "row",
-                "w",
-                "Y",
-                "glob.uncov",
-                "w<=Y",
-                "best",
-                "most dev.",
-            ],
-            1,
-            |c| {
-                vec![
-                    c.case.clone(),
-                    num(c.necessary),
-                    row(&c.row),
-                    num(c.row_membership),
-                    num(c.outcome),
-                    c.globally_uncovered.map_or_else(|| "-".to_owned(), yes),
-                    yes(c.row_consistent),
-                    num(c.best),
-                    yes(c.most_deviant),
-                ]
-            },
-        ),
-        Selection::Relevance(l) => {
-            table(out, l, &["case", "N", "Y", "best", "most dev."], 1, |c| {
-                vec![
-                    c.case.clone(),
-                    num(c.necessary),
-                    num(c.outcome),
-                    num(c.best),
-                    yes(c.most_deviant),
-                ]
-            })
-        }
-        Selection::Pair(l) => table(
-            out,
-            l,
-            &[
-                "first",
-                "second",
-                "rank",
-                "clean",
-                "FC vs Y",
-                "uniq.cov",
-                "best",
-                "most typ. FC",
-                "most typ. term",
-            ],
-            2,
-            |p| {
-                vec![
-                    p.first.clone(),
-                    p.second.clone(),
-                    p.pair_rank
-                        .map_or_else(|| "-".to_owned(), |r| r.to_string()),
-                    pair(p.clean_correspondence),
-                    pair(p.focal_consistent),
-                    pair(p.unique_coverage),
-                    num(p.best),
-                    pair(p.most_typical_focal),
-                    pair(p.most_typical_term),
-                ]
-            },
-        ),
-        Selection::IrrelevantPair(l) => table(
-            out,
-            l,
-            &[
-                "typical",
-                "irrelevant",
-                "rank",
-                "clean",
-                "FC vs Y",
-                "uniq.cov",
-                "glob.uncov",
-                "best",
-                "most typ. FC",
-                "most typ. term",
-            ],
-            2,
-            |p| {
-                vec![
-                    p.typical.clone(),
-                    p.irrelevant.clone(),
-                    p.pair_rank
-                        .map_or_else(|| "-".to_owned(), |r| r.to_string()),
-                    pair(p.clean_correspondence),
-                    pair(p.focal_consistent),
-                    yes(p.unique_coverage),
-                    yes(p.globally_uncovered),
-                    num(p.best),
-                    yes(p.most_typical_focal),
-                    yes(p.most_typical_term),
-                ]
-            },
-        ),
-        Selection::Term(l) => table(
-            out,
-            l,
-            &["typical", "other", "best", "most typ.", "most dev."],
-            2,
-            |p| {
-                vec![
-                    p.typical.clone(),
-                    p.other.clone(),
-                    num(p.best),
-                    yes(p.most_typical_term),
-                    yes(p.most_deviant),
-                ]
-            },
-        ),
-        Selection::CoveragePair(l) => table(
-            out,
-            l,
-            &["deviant", "irrelevant", "row", "w<=Y", "best"],
-            2,
-            |p| {
-                vec![
-                    p.deviant.clone(),
-                    p.irrelevant.clone(),
-                    row(&p.row),
-                    yes(p.row_consistent),
-                    num(p.best),
-                ]
-            },
-        ),
-        Selection::RelevancePair(l) => table(
-            out,
-            l,
-            &[
-                "typical",
-                "deviant",
-                "uniq.cov",
-                "best",
-                "most typ.",
-                "most dev.",
-            ],
-            2,
-            |p| {
-                vec![
-                    p.typical.clone(),
-                    p.deviant.clone(),
-                    p.unique_coverage.map_or_else(|| "-".to_owned(), yes),
-                    num(p.best),
-                    yes(p.most_typical),
-                    yes(p.most_deviant),
-                ]
-            },
-        ),
-        Selection::NecPair(l) => table(
-            out,
-            l,
-            &["first", "second", "uniq.cov", "best", "most typ."],
-            2,
-            |p| {
-                vec![
-                    p.first.clone(),
-                    p.second.clone(),
-                    pair(p.unique_coverage),
-                    num(p.best),
-                    pair(p.most_typical),
-                ]
-            },
-        ),
-        Selection::NecIrrelevantPair(l) => table(
-            out,
-            l,
-            &[
-                "typical",
-                "irrelevant",
-                "uniq.cov",
-                "glob.uncov",
-                "best",
-                "most typ.",
-            ],
-            2,
-            |p| {
-                vec![
-                    p.typical.clone(),
-                    p.irrelevant.clone(),
-                    yes(p.unique_coverage),
-                    yes(p.globally_uncovered),
-                    num(p.best),
-                    yes(p.most_typical),
-                ]
-            },
-        ),
+        Selection::Typical(l) => table(out, l),
+        Selection::Deviant(l) => table(out, l),
+        Selection::Relevance(l) => table(out, l),
+        Selection::Focal(l) => table(out, l),
+        Selection::Row(l) => table(out, l),
+        Selection::NecTypical(l) => table(out, l),
+        Selection::NecDeviant(l) => table(out, l),
+        Selection::Pair(l) => table(out, l),
+        Selection::IrrelevantPair(l) => table(out, l),
+        Selection::Term(l) => table(out, l),
+        Selection::CoveragePair(l) => table(out, l),
+        Selection::RelevancePair(l) => table(out, l),
+        Selection::NecPair(l) => table(out, l),
+        Selection::NecIrrelevantPair(l) => table(out, l),
     }
 }
