@@ -409,290 +409,159 @@ trait TextRow {
     fn cells(&self) -> Vec<String>;
 }
 
-impl TextRow for TypicalCase {
-    const HEADER: &'static [&'static str] = &["case", "X", "Y", "uniq.cov", "best", "most typ."];
-    const LEFT: usize = 1;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.case.clone(),
-            num(self.term_membership),
-            num(self.outcome),
-            yes(self.unique_coverage),
-            num(self.best),
-            yes(self.most_typical),
-        ]
-    }
+/// Implements [`TextRow`] for a case or pair type: how many leading columns (the case names)
+/// are aligned left, and each column's header and cell.
+macro_rules! text_row {
+    ($type:ty, $left:literal, |$r:ident| [$($header:literal => $cell:expr),+ $(,)?]) => {
+        impl TextRow for $type {
+            const HEADER: &'static [&'static str] = &[$($header),+];
+            const LEFT: usize = $left;
+            fn cells(&self) -> Vec<String> {
+                let $r = self;
+                vec![$($cell),+]
+            }
+        }
+    };
 }
 
-impl TextRow for FocalConjunctCase {
-    const HEADER: &'static [&'static str] = &[
-        "case",
-        "FC",
-        "Y",
-        "CC min",
-        "term",
-        "rank",
-        "clean",
-        "FC vs Y",
-        "uniq.cov",
-        "best",
-        "most typ. FC",
-        "most typ. term",
-    ];
-    const LEFT: usize = 1;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.case.clone(),
-            num(self.focal_conjunct),
-            num(self.outcome),
-            metric(self.complement_min),
-            num(self.term_membership),
-            self.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
-            self.clean_correspondence
-                .map_or_else(|| "-".to_owned(), yes),
-            yes(self.focal_consistent),
-            yes(self.unique_coverage),
-            num(self.best),
-            yes(self.most_typical_focal),
-            yes(self.most_typical_term),
-        ]
-    }
-}
+text_row!(TypicalCase, 1, |r| [
+    "case" => r.case.clone(),
+    "X" => num(r.term_membership),
+    "Y" => num(r.outcome),
+    "uniq.cov" => yes(r.unique_coverage),
+    "best" => num(r.best),
+    "most typ." => yes(r.most_typical),
+]);
 
-impl TextRow for RowCase {
-    const HEADER: &'static [&'static str] =
-        &["case", "S", "row", "w", "Y", "w<=Y", "best", "most dev."];
-    const LEFT: usize = 1;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.case.clone(),
-            num(self.solution),
-            row(&self.row),
-            num(self.row_membership),
-            num(self.outcome),
-            yes(self.row_consistent),
-            metric(self.best),
-            yes(self.most_deviant),
-        ]
-    }
-}
+text_row!(FocalConjunctCase, 1, |r| [
+    "case" => r.case.clone(),
+    "FC" => num(r.focal_conjunct),
+    "Y" => num(r.outcome),
+    "CC min" => metric(r.complement_min),
+    "term" => num(r.term_membership),
+    "rank" => r.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+    "clean" => r.clean_correspondence.map_or_else(|| "-".to_owned(), yes),
+    "FC vs Y" => yes(r.focal_consistent),
+    "uniq.cov" => yes(r.unique_coverage),
+    "best" => num(r.best),
+    "most typ. FC" => yes(r.most_typical_focal),
+    "most typ. term" => yes(r.most_typical_term),
+]);
 
-impl TextRow for NecessityTypicalCase {
-    const HEADER: &'static [&'static str] = &["case", "N", "Y", "uniq.cov", "best", "most typ."];
-    const LEFT: usize = 1;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.case.clone(),
-            num(self.necessary),
-            num(self.outcome),
-            yes(self.unique_coverage),
-            num(self.best),
-            yes(self.most_typical),
-        ]
-    }
-}
+text_row!(NecessityTypicalCase, 1, |r| [
+    "case" => r.case.clone(),
+    "N" => num(r.necessary),
+    "Y" => num(r.outcome),
+    "uniq.cov" => yes(r.unique_coverage),
+    "best" => num(r.best),
+    "most typ." => yes(r.most_typical),
+]);
 
-impl TextRow for NecessityDeviantCase {
-    const HEADER: &'static [&'static str] = &[
-        "case",
-        "N",
-        "row",
-        "w",
-        "Y",
-        "glob.uncov",
-        "w<=Y",
-        "best",
-        "most dev.",
-    ];
-    const LEFT: usize = 1;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.case.clone(),
-            num(self.necessary),
-            row(&self.row),
-            num(self.row_membership),
-            num(self.outcome),
-            self.globally_uncovered.map_or_else(|| "-".to_owned(), yes),
-            yes(self.row_consistent),
-            num(self.best),
-            yes(self.most_deviant),
-        ]
-    }
-}
+text_row!(NecessityDeviantCase, 1, |r| [
+    "case" => r.case.clone(),
+    "N" => num(r.necessary),
+    "row" => row(&r.row),
+    "w" => num(r.row_membership),
+    "Y" => num(r.outcome),
+    "glob.uncov" => r.globally_uncovered.map_or_else(|| "-".to_owned(), yes),
+    "w<=Y" => yes(r.row_consistent),
+    "best" => num(r.best),
+    "most dev." => yes(r.most_deviant),
+]);
 
-impl TextRow for TypicalPair {
-    const HEADER: &'static [&'static str] = &[
-        "first",
-        "second",
-        "rank",
-        "clean",
-        "FC vs Y",
-        "uniq.cov",
-        "best",
-        "most typ. FC",
-        "most typ. term",
-    ];
-    const LEFT: usize = 2;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.first.clone(),
-            self.second.clone(),
-            self.pair_rank
-                .map_or_else(|| "-".to_owned(), |r| r.to_string()),
-            pair(self.clean_correspondence),
-            pair(self.focal_consistent),
-            pair(self.unique_coverage),
-            num(self.best),
-            pair(self.most_typical_focal),
-            pair(self.most_typical_term),
-        ]
-    }
-}
+text_row!(TypicalPair, 2, |r| [
+    "first" => r.first.clone(),
+    "second" => r.second.clone(),
+    "rank" => r.pair_rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+    "clean" => pair(r.clean_correspondence),
+    "FC vs Y" => pair(r.focal_consistent),
+    "uniq.cov" => pair(r.unique_coverage),
+    "best" => num(r.best),
+    "most typ. FC" => pair(r.most_typical_focal),
+    "most typ. term" => pair(r.most_typical_term),
+]);
 
-impl TextRow for TypicalIrrelevantPair {
-    const HEADER: &'static [&'static str] = &[
-        "typical",
-        "irrelevant",
-        "rank",
-        "clean",
-        "FC vs Y",
-        "uniq.cov",
-        "glob.uncov",
-        "best",
-        "most typ. FC",
-        "most typ. term",
-    ];
-    const LEFT: usize = 2;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.typical.clone(),
-            self.irrelevant.clone(),
-            self.pair_rank
-                .map_or_else(|| "-".to_owned(), |r| r.to_string()),
-            pair(self.clean_correspondence),
-            pair(self.focal_consistent),
-            yes(self.unique_coverage),
-            yes(self.globally_uncovered),
-            num(self.best),
-            yes(self.most_typical_focal),
-            yes(self.most_typical_term),
-        ]
-    }
-}
+text_row!(TypicalIrrelevantPair, 2, |r| [
+    "typical" => r.typical.clone(),
+    "irrelevant" => r.irrelevant.clone(),
+    "rank" => r.pair_rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+    "clean" => pair(r.clean_correspondence),
+    "FC vs Y" => pair(r.focal_consistent),
+    "uniq.cov" => yes(r.unique_coverage),
+    "glob.uncov" => yes(r.globally_uncovered),
+    "best" => num(r.best),
+    "most typ. FC" => yes(r.most_typical_focal),
+    "most typ. term" => yes(r.most_typical_term),
+]);
 
-impl TextRow for TermPair {
-    const HEADER: &'static [&'static str] = &["typical", "other", "best", "most typ.", "most dev."];
-    const LEFT: usize = 2;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.typical.clone(),
-            self.other.clone(),
-            num(self.best),
-            yes(self.most_typical_term),
-            yes(self.most_deviant),
-        ]
-    }
-}
+text_row!(TermPair, 2, |r| [
+    "typical" => r.typical.clone(),
+    "other" => r.other.clone(),
+    "best" => num(r.best),
+    "most typ." => yes(r.most_typical_term),
+    "most dev." => yes(r.most_deviant),
+]);
 
-impl TextRow for CoverageIrrelevantPair {
-    const HEADER: &'static [&'static str] = &["deviant", "irrelevant", "row", "w<=Y", "best"];
-    const LEFT: usize = 2;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.deviant.clone(),
-            self.irrelevant.clone(),
-            row(&self.row),
-            yes(self.row_consistent),
-            num(self.best),
-        ]
-    }
-}
+text_row!(CoverageIrrelevantPair, 2, |r| [
+    "deviant" => r.deviant.clone(),
+    "irrelevant" => r.irrelevant.clone(),
+    "row" => row(&r.row),
+    "w<=Y" => yes(r.row_consistent),
+    "best" => num(r.best),
+]);
 
-impl TextRow for TypicalRelevancePair {
-    const HEADER: &'static [&'static str] = &[
-        "typical",
-        "deviant",
-        "uniq.cov",
-        "best",
-        "most typ.",
-        "most dev.",
-    ];
-    const LEFT: usize = 2;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.typical.clone(),
-            self.deviant.clone(),
-            self.unique_coverage.map_or_else(|| "-".to_owned(), yes),
-            num(self.best),
-            yes(self.most_typical),
-            yes(self.most_deviant),
-        ]
-    }
-}
+text_row!(TypicalRelevancePair, 2, |r| [
+    "typical" => r.typical.clone(),
+    "deviant" => r.deviant.clone(),
+    "uniq.cov" => r.unique_coverage.map_or_else(|| "-".to_owned(), yes),
+    "best" => num(r.best),
+    "most typ." => yes(r.most_typical),
+    "most dev." => yes(r.most_deviant),
+]);
 
-impl TextRow for NecessityTypicalPair {
-    const HEADER: &'static [&'static str] = &["first", "second", "uniq.cov", "best", "most typ."];
-    const LEFT: usize = 2;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.first.clone(),
-            self.second.clone(),
-            pair(self.unique_coverage),
-            num(self.best),
-            pair(self.most_typical),
-        ]
-    }
-}
+text_row!(NecessityTypicalPair, 2, |r| [
+    "first" => r.first.clone(),
+    "second" => r.second.clone(),
+    "uniq.cov" => pair(r.unique_coverage),
+    "best" => num(r.best),
+    "most typ." => pair(r.most_typical),
+]);
 
-impl TextRow for NecessityIrrelevantPair {
-    const HEADER: &'static [&'static str] = &[
-        "typical",
-        "irrelevant",
-        "uniq.cov",
-        "glob.uncov",
-        "best",
-        "most typ.",
-    ];
-    const LEFT: usize = 2;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.typical.clone(),
-            self.irrelevant.clone(),
-            yes(self.unique_coverage),
-            yes(self.globally_uncovered),
-            num(self.best),
-            yes(self.most_typical),
-        ]
-    }
-}
+text_row!(NecessityIrrelevantPair, 2, |r| [
+    "typical" => r.typical.clone(),
+    "irrelevant" => r.irrelevant.clone(),
+    "uniq.cov" => yes(r.unique_coverage),
+    "glob.uncov" => yes(r.globally_uncovered),
+    "best" => num(r.best),
+    "most typ." => yes(r.most_typical),
+]);
 
-impl TextRow for DeviantConsistencyCase {
-    const HEADER: &'static [&'static str] = &["case", "X", "Y", "best", "most dev."];
-    const LEFT: usize = 1;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.case.clone(),
-            num(self.term_membership),
-            num(self.outcome),
-            num(self.best),
-            yes(self.most_deviant),
-        ]
-    }
-}
+text_row!(DeviantConsistencyCase, 1, |r| [
+    "case" => r.case.clone(),
+    "X" => num(r.term_membership),
+    "Y" => num(r.outcome),
+    "best" => num(r.best),
+    "most dev." => yes(r.most_deviant),
+]);
 
-impl TextRow for DeviantRelevanceCase {
-    const HEADER: &'static [&'static str] = &["case", "N", "Y", "best", "most dev."];
-    const LEFT: usize = 1;
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.case.clone(),
-            num(self.necessary),
-            num(self.outcome),
-            num(self.best),
-            yes(self.most_deviant),
-        ]
-    }
-}
+text_row!(DeviantRelevanceCase, 1, |r| [
+    "case" => r.case.clone(),
+    "N" => num(r.necessary),
+    "Y" => num(r.outcome),
+    "best" => num(r.best),
+    "most dev." => yes(r.most_deviant),
+]);
+
+text_row!(RowCase, 1, |r| [
+    "case" => r.case.clone(),
+    "S" => num(r.solution),
+    "row" => row(&r.row),
+    "w" => num(r.row_membership),
+    "Y" => num(r.outcome),
+    "w<=Y" => yes(r.row_consistent),
+    "best" => metric(r.best),
+    "most dev." => yes(r.most_deviant),
+]);
 
 /// Writes one list: its title, then its table or the reason it is empty.
 fn write_list(out: &mut dyn std::io::Write, list: &Selection) -> std::io::Result<()> {
