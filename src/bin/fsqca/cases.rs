@@ -4,9 +4,10 @@
 use clap::ValueEnum;
 use fsqca::cases::{
     CaseList, CaseMemberships, CoverageIrrelevantPair, DeviantConsistencyCase,
-    DeviantRelevanceCase, FocalConjunctCase, NecessityDeviantCase, NecessityIrrelevantPair,
-    NecessityTypicalCase, NecessityTypicalPair, PairFlag, RowCase, SelectionOptions, TermPair,
-    TypicalCase, TypicalIrrelevantPair, TypicalPair, TypicalRelevancePair,
+    DeviantRelevanceCase, FocalConjunctCase, NecessityDeviantCase, NecessityDeviantPair,
+    NecessityIrrelevantPair, NecessityTypicalCase, NecessityTypicalPair, PairFlag, RowCase,
+    SelectionOptions, TermPair, TypicalCase, TypicalIrrelevantPair, TypicalPair,
+    TypicalRelevancePair,
 };
 use fsqca::number::metric;
 use fsqca::{Expression, Literal};
@@ -36,8 +37,9 @@ Pairs (--pairs), at most --max-pairs per list, --type:
 Necessity (--necessity EXPR on the conditions and the outcome: a literal, a conjunction, or a
 disjunction of them, each disjunct examined too), --type: typical (N > .5, Y > .5, N >= Y), deviant-consistency (N < .5, Y > .5,
 w > .5), deviant-relevance (N > .5, Y < .5), all; with --pairs: deviant-relevance (typical and
-deviant relevance pairs), typical (pairs of typical cases), irrelevant (typical and irrelevant
-cases, N < .5, Y < .5, N >= Y), all.
+deviant relevance pairs), deviant-consistency (deviant consistency and typical cases in the
+same truth-table row of the conditions outside N), typical (pairs of typical cases),
+irrelevant (typical and irrelevant cases, N < .5, Y < .5, N >= Y), all.
 
 An empty list is printed with the reason it is empty.
 
@@ -137,6 +139,7 @@ enum Selection {
     RelevancePair(CaseList<TypicalRelevancePair>),
     NecPair(CaseList<NecessityTypicalPair>),
     NecIrrelevantPair(CaseList<NecessityIrrelevantPair>),
+    NecDeviantPair(CaseList<NecessityDeviantPair>),
 }
 
 /// The JSON object of `cases`.
@@ -225,7 +228,7 @@ fn select(
         (Some(n), true) => {
             if !matches!(
                 args.case_type,
-                T::All | T::Typical | T::DeviantRelevance | T::Irrelevant
+                T::All | T::Typical | T::DeviantRelevance | T::DeviantConsistency | T::Irrelevant
             ) {
                 return Err(not_for("necessity pairs"));
             }
@@ -235,6 +238,14 @@ fn select(
                         .necessity_typical_relevance_pairs(n, args.max_pairs)
                         .map_err(usage)?,
                     Selection::RelevancePair,
+                ));
+            }
+            if wants(T::DeviantConsistency) {
+                out.extend(wrap(
+                    cases
+                        .necessity_deviant_pairs(n, args.max_pairs)
+                        .map_err(usage)?,
+                    Selection::NecDeviantPair,
                 ));
             }
             if wants(T::Typical) {
@@ -399,6 +410,16 @@ fn row(row: &Option<Vec<u8>>) -> String {
         || "at 0.5".to_owned(),
         |r| r.iter().map(u8::to_string).collect::<String>(),
     )
+}
+
+/// A row on some of the conditions, each named: `A=1 B=0`.
+fn row_on(conditions: &[String], row: &[u8]) -> String {
+    conditions
+        .iter()
+        .zip(row)
+        .map(|(c, v)| format!("{c}={v}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Writes one list: its title, then its table or the reason it is empty.
@@ -708,6 +729,34 @@ fn write_list(out: &mut dyn std::io::Write, list: &Selection) -> std::io::Result
                     yes(p.globally_uncovered),
                     num(p.best),
                     yes(p.most_typical),
+                ]
+            },
+        ),
+        Selection::NecDeviantPair(l) => table(
+            out,
+            l,
+            &[
+                "deviant",
+                "typical",
+                "row",
+                "uniq.cov",
+                "glob.uncov",
+                "best",
+                "most typ.",
+                "most dev.",
+            ],
+            2,
+            |p| {
+                let dash = || "-".to_owned();
+                vec![
+                    p.deviant.clone(),
+                    p.typical.clone(),
+                    row_on(&p.row_conditions, &p.row),
+                    p.unique_coverage.map_or_else(dash, yes),
+                    p.globally_uncovered.map_or_else(dash, yes),
+                    num(p.best),
+                    yes(p.most_typical),
+                    yes(p.most_deviant),
                 ]
             },
         ),
