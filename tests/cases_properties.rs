@@ -135,6 +135,65 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn necessity_deviant_pairs_share_a_row_outside_the_condition(
+        data in data(),
+        terms in terms(),
+        k in 0usize..3,
+        max in 1usize..4,
+    ) {
+        let cases = CaseMemberships::new(&data, "Y", &NAMES, &terms).unwrap();
+        let y = data.column("Y").unwrap().to_vec();
+        let labels = data.cases();
+        let index = |name: &str| labels.iter().position(|l| l == name).unwrap();
+        let necessary: Expression = format!("{} + {}", NAMES[k], NAMES[(k + 1) % 3]).parse().unwrap();
+        let typical = cases.necessity_typical(&necessary).unwrap();
+        let deviant = cases.necessity_deviant_consistency(&necessary).unwrap();
+        let all = cases.necessity_deviant_pairs(&necessary, usize::MAX).unwrap();
+        let cut = cases.necessity_deviant_pairs(&necessary, max).unwrap();
+        prop_assert_eq!(all.len(), 3);
+        for (((list, cut), t), d) in all.iter().zip(&cut).zip(&typical).zip(&deviant) {
+            let subject = list.subject.clone().unwrap();
+            let n = column(&data, &subject);
+            let outside: Vec<&str> = NAMES
+                .iter()
+                .copied()
+                .filter(|c| subject.literals().iter().all(|l| l.name() != *c))
+                .collect();
+            // the crisp row on the conditions outside the subject, None at 0.5
+            let row = |i: usize| -> Option<Vec<u8>> {
+                outside
+                    .iter()
+                    .map(|c| {
+                        let v = data.column(c).unwrap()[i];
+                        (v != 0.5).then_some(u8::from(v > 0.5))
+                    })
+                    .collect()
+            };
+            let mut expected = 0;
+            for tc in &t.cases {
+                for dc in &d.cases {
+                    let (i, j) = (index(&tc.case), index(&dc.case));
+                    if row(i).is_some() && row(i) == row(j) {
+                        expected += 1;
+                    }
+                }
+            }
+            prop_assert_eq!(list.cases.len(), expected, "{}", subject);
+            prop_assert_eq!(list.cases.is_empty(), list.explanation.is_some());
+            for p in &list.cases {
+                let (i, j) = (index(&p.typical), index(&p.deviant));
+                prop_assert!(t.cases.iter().any(|c| c.case == p.typical));
+                prop_assert!(d.cases.iter().any(|c| c.case == p.deviant));
+                prop_assert_eq!(Some(p.row.clone()), row(i));
+                prop_assert_eq!(&p.row_conditions, &outside);
+                prop_assert!((p.best - ((1.0 - (n[i] - n[j])) + (y[i] - y[j]).abs())).abs() < 1e-12);
+            }
+            prop_assert!(list.cases.windows(2).all(|w| w[0].row <= w[1].row));
+            prop_assert_eq!(&cut.cases[..], &list.cases[..max.min(list.cases.len())]);
+        }
+    }
 }
 
 fn small() -> (Dataset, Vec<Expression>) {
@@ -192,6 +251,12 @@ fn a_term_index_out_of_range_is_an_error() {
     }
     assert!(matches!(
         cases.typical_deviant_pairs(0).unwrap_err(),
+        CaseSelectionError::ZeroMaxPairs
+    ));
+    assert!(matches!(
+        cases
+            .necessity_deviant_pairs(&"A".parse().unwrap(), 0)
+            .unwrap_err(),
         CaseSelectionError::ZeroMaxPairs
     ));
 }

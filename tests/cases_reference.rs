@@ -824,7 +824,11 @@ fn coverage_irrelevant_pairs_equal_setmethods() {
         // JOBF: E28, E26, E22, E37 for E47, Best 1.33 each); fsqca orders them by the deviant
         // case's label, then the irrelevant case's place in the data. The order of the
         // tie groups must be equal, and each group's pairs; a group cut by `max_pairs` (5 per
-        // row) may keep any of its tied pairs.
+        // row) may keep any of its tied pairs. Some of these ties are not ties in R, which
+        // ranks the unrounded sums |w1 - w2| + (1 - (Y1 - Y2)) + (1 - w1) + (1 - w2): KAF's
+        // Portugal-Finland (1.4199999999999997) before Portugal-Denmark (1.42); the exact ties
+        // left (e.g. STUF's 71, 20, 77, 116 for case 1 against PAYF's MLI, LBR, BDI, TZA for
+        // the same cases under other labels) follow no order found from the fixtures.
         assert_eq!(
             ours.len(),
             theirs.len(),
@@ -993,6 +997,77 @@ fn necessity_irrelevant_pairs_equal_setmethods() {
                     &format!("{what} MostTyp"),
                     p.most_typical,
                     &column(table, "MostTyp")[k],
+                );
+            },
+        );
+    }
+}
+
+#[test]
+fn necessity_deviant_pairs_equal_setmethods() {
+    for name in NAMES {
+        let f = Fixture::load(name);
+        let lists = f.cases.necessity_deviant_pairs(&f.necessary(), 5).unwrap();
+        let call = &f.json["smmr"]["necessity"]["match_true_cases_2"];
+        let what = format!("{name} necessity deviant consistency pairs");
+        if call.get("error").is_some() {
+            // SM9: SetMethods stops with "dim(X) must have a positive length" (SAMF, G+H):
+            // the disjunct H has no typical case sharing a row of G with a deviant case
+            // consistency. fsqca gives that list empty and explained, and the others.
+            assert_eq!(call["known_bugs"][0]["id"], "SM9", "{what}");
+            let empty: Vec<&fsqca::cases::CaseList<_>> =
+                lists.iter().filter(|l| l.cases.is_empty()).collect();
+            assert!(!empty.is_empty(), "{what}");
+            for list in empty {
+                assert!(
+                    list.explanation
+                        .as_deref()
+                        .is_some_and(|e| e.contains("same truth-table row")),
+                    "{what}"
+                );
+            }
+            continue;
+        }
+        let names = |p: &fsqca::cases::NecessityDeviantPair| (p.deviant.clone(), p.typical.clone());
+        compare_lists(
+            &what,
+            &lists,
+            call,
+            bare,
+            ["DCONS", "TYP"],
+            names,
+            |what, p, table, k| {
+                close(what, p.best, &column(table, "Best")[k]);
+                let tt: Vec<String> = strings(&table["column_names"])
+                    .into_iter()
+                    .filter_map(|c| c.strip_prefix("TT_").map(str::to_owned))
+                    .collect();
+                assert_eq!(p.row_conditions, tt, "{what}: the row's conditions");
+                for (c, value) in p.row_conditions.iter().zip(&p.row) {
+                    close(
+                        &format!("{what} TT_{c}"),
+                        f64::from(*value),
+                        &column(table, &format!("TT_{c}"))[k],
+                    );
+                }
+                for (label, ours) in [
+                    ("UniqCov", p.unique_coverage),
+                    ("GlobUncov", p.globally_uncovered),
+                ] {
+                    match ours {
+                        Some(v) => flag(&format!("{what} {label}"), v, &column(table, label)[k]),
+                        None => assert!(table["columns"].get(label).is_none(), "{what} {label}"),
+                    }
+                }
+                flag(
+                    &format!("{what} MostTyp"),
+                    p.most_typical,
+                    &column(table, "MostTyp")[k],
+                );
+                flag(
+                    &format!("{what} MostDCONS"),
+                    p.most_deviant,
+                    &column(table, "MostDCONS")[k],
                 );
             },
         );

@@ -48,6 +48,9 @@ pub enum CaseType {
     TypicalIrrelevantPairsPerTerm,
     /// Necessity pairs: a typical case and a deviant case relevance.
     NecessityTypicalRelevancePairs,
+    /// Necessity pairs: a typical case and a deviant case consistency in the same truth-table
+    /// row of the conditions outside the necessary condition.
+    NecessityDeviantPairs,
     /// Necessity pairs: two typical cases.
     NecessityTypicalPairs,
     /// Necessity pairs: a typical and an individually irrelevant case.
@@ -88,6 +91,9 @@ impl CaseType {
             Self::NecessityTypicalRelevancePairs => {
                 "a typical case (N > 0.5, Y > 0.5, N >= Y) and a deviant case relevance (N > 0.5, Y < 0.5)"
             }
+            Self::NecessityDeviantPairs => {
+                "a typical case (N > 0.5, Y > 0.5, N >= Y) and a deviant case consistency (N < 0.5, Y > 0.5, w > 0.5) in the same truth-table row of the conditions outside N"
+            }
             Self::NecessityTypicalPairs => "two typical cases (N > 0.5, Y > 0.5, N >= Y)",
             Self::NecessityIrrelevantPairs => {
                 "a typical case (N > 0.5, Y > 0.5, N >= Y) and an irrelevant one (N < 0.5, Y < 0.5, N >= Y)"
@@ -113,6 +119,7 @@ impl CaseType {
                 | Self::TypicalPairsPerTerm
                 | Self::TypicalIrrelevantPairsPerTerm
                 | Self::NecessityTypicalRelevancePairs
+                | Self::NecessityDeviantPairs
                 | Self::NecessityTypicalPairs
                 | Self::NecessityIrrelevantPairs
         )
@@ -145,6 +152,9 @@ impl CaseType {
             Self::TypicalIrrelevantPairsPerTerm => "pairs of typical and irrelevant cases per term",
             Self::NecessityTypicalRelevancePairs => {
                 "pairs of typical and deviant cases relevance (necessity)"
+            }
+            Self::NecessityDeviantPairs => {
+                "pairs of typical and deviant cases consistency (necessity)"
             }
             Self::NecessityTypicalPairs => "pairs of typical cases (necessity)",
             Self::NecessityIrrelevantPairs => "pairs of typical and irrelevant cases (necessity)",

@@ -112,18 +112,7 @@ impl CaseMemberships {
                     .fold(1.0, f64::min)
             })
             .collect();
-        let rows = (0..n)
-            .map(|i| {
-                columns
-                    .iter()
-                    .map(|c| match c[i] {
-                        x if x > 0.5 => Some(1),
-                        x if x < 0.5 => Some(0),
-                        _ => None,
-                    })
-                    .collect()
-            })
-            .collect();
+        let rows = crisp_rows(&columns, n);
         Ok(Self {
             data: data.clone(),
             conditions,
@@ -218,6 +207,19 @@ impl CaseMemberships {
         &self.rows
     }
 
+    /// The crisp truth-table row of each case on `conditions` (some of the data's columns, in
+    /// that order), as [`rows`](Self::rows) gives them on all the conditions.
+    pub(crate) fn rows_on(
+        &self,
+        conditions: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, CaseSelectionError> {
+        let columns = conditions
+            .iter()
+            .map(|c| Ok(self.data.fuzzy_set(c)?.into_values().to_vec()))
+            .collect::<Result<Vec<_>, CaseSelectionError>>()?;
+        Ok(crisp_rows(&columns, self.n_cases()))
+    }
+
     /// The number of cases.
     pub(crate) fn n_cases(&self) -> usize {
         self.outcome.len()
@@ -227,6 +229,23 @@ impl CaseMemberships {
     pub(crate) fn evaluate(&self, expression: &Expression) -> Result<Vec<f64>, CaseSelectionError> {
         Ok(expression.evaluate(&self.data)?.into_values().to_vec())
     }
+}
+
+/// The crisp row of each of `n` cases on `columns`: 1 above 0.5, 0 below; `None` for a case
+/// at exactly 0.5 in some column.
+fn crisp_rows(columns: &[Vec<f64>], n: usize) -> Vec<Option<Vec<u8>>> {
+    (0..n)
+        .map(|i| {
+            columns
+                .iter()
+                .map(|c| match c[i] {
+                    x if x > 0.5 => Some(1),
+                    x if x < 0.5 => Some(0),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The literals of a conjunction of literals (a single literal is one), or the error that

@@ -22,6 +22,7 @@
 //! | [`typical_pairs_per_term`](CaseMemberships::typical_pairs_per_term) | `match = TRUE, cases = 5` | two typical cases, per term |
 //! | [`typical_irrelevant_pairs_per_term`](CaseMemberships::typical_irrelevant_pairs_per_term) | `match = TRUE, cases = 6` | typical and irrelevant, per term |
 //! | [`necessity_typical_relevance_pairs`](CaseMemberships::necessity_typical_relevance_pairs) | `necessity = TRUE, match = TRUE, cases = 1` | typical and deviant relevance |
+//! | [`necessity_deviant_pairs`](CaseMemberships::necessity_deviant_pairs) | `necessity = TRUE, match = TRUE, cases = 2` | deviant consistency and typical, same row without N |
 //! | [`necessity_irrelevant_pairs`](CaseMemberships::necessity_irrelevant_pairs) | `necessity = TRUE, match = TRUE, cases = 3` | typical and irrelevant |
 //! | [`necessity_typical_pairs`](CaseMemberships::necessity_typical_pairs) | `necessity = TRUE, match = TRUE, cases = 4` | two typical cases |
 //!
@@ -31,6 +32,12 @@
 //! rounds pair scores before ranking them, scores equal within 1e-9 are ties here. Terms and
 //! labels are ordered as R collated them for the reference outputs: punctuation (`~`) before
 //! digits, digits before letters, letters regardless of case.
+//!
+//! For pairs of a typical and a deviant consistency case of a necessary condition
+//! ([`necessity_deviant_pairs`](CaseMemberships::necessity_deviant_pairs)), SetMethods flags a
+//! typical case's unique coverage by its membership in the disjunct being above its membership
+//! in every other disjunct (not by the other disjuncts being below 0.5, as for its other
+//! necessity types); fsqca flags and ranks these pairs the same way.
 //!
 //! ## Where fsqca differs from SetMethods 4.0
 //! - An empty case type is an empty [`CaseList`] with its [`explanation`](CaseList::explanation);
@@ -77,8 +84,8 @@ pub use error::CaseSelectionError;
 pub use list::{CaseList, CaseType};
 pub use memberships::CaseMemberships;
 pub use necessity::{
-    DeviantRelevanceCase, NecessityDeviantCase, NecessityIrrelevantPair, NecessityTypicalCase,
-    NecessityTypicalPair, TypicalRelevancePair,
+    DeviantRelevanceCase, NecessityDeviantCase, NecessityDeviantPair, NecessityIrrelevantPair,
+    NecessityTypicalCase, NecessityTypicalPair, TypicalRelevancePair,
 };
 pub use options::SelectionOptions;
 pub use pairs::{CoverageIrrelevantPair, PairFlag, TermPair, TypicalIrrelevantPair, TypicalPair};

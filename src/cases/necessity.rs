@@ -1,6 +1,7 @@
-//! Single-case selection for a necessary condition (Schneider & Rohlfing 2013, 2016):
-//! typical cases, deviant cases consistency and deviant cases relevance, as SetMethods 4.0's
-//! `smmr(necessity = TRUE, match = FALSE, cases = 1..4)`.
+//! Case selection for a necessary condition (Schneider & Rohlfing 2013, 2016): typical cases,
+//! deviant cases consistency and deviant cases relevance, as SetMethods 4.0's
+//! `smmr(necessity = TRUE, match = FALSE, cases = 1..4)`, and their pairs, as
+//! `smmr(necessity = TRUE, match = TRUE, cases = 1..4)`.
 //!
 //! A necessary condition N is a single literal, a conjunction of literals, or a disjunction of
 //! such (a SUIN condition). For a disjunction every disjunct gets its own list, then the whole;
@@ -111,6 +112,37 @@ pub struct NecessityTypicalPair {
     pub best: f64,
     /// Which cases are the most typical.
     pub most_typical: PairFlag,
+}
+
+/// A deviant case consistency of a necessary condition paired with a typical case in the same
+/// truth-table row of the conditions outside the necessary condition (or disjunct).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NecessityDeviantPair {
+    /// The deviant case consistency.
+    pub deviant: String,
+    /// The typical case.
+    pub typical: String,
+    /// The conditions of their row: the conditions outside the necessary condition (or
+    /// disjunct), in the order of the conditions.
+    pub row_conditions: Vec<String>,
+    /// Their truth-table row on `row_conditions` (1 above 0.5, 0 below).
+    pub row: Vec<u8>,
+    /// For a disjunct: whether the typical case's membership in the disjunct is above its
+    /// membership in every other disjunct (as SetMethods flags unique coverage for this pair
+    /// type); `None` for the whole condition.
+    pub unique_coverage: Option<bool>,
+    /// For a disjunct: whether the deviant case has every other disjunct below 0.5 too
+    /// (as [`NecessityDeviantCase::globally_uncovered`]); `None` for the whole condition.
+    pub globally_uncovered: Option<bool>,
+    /// (1 − (N_t − N_d)) + |Y_t − Y_d|, t the typical case and d the deviant one: smaller is
+    /// better.
+    pub best: f64,
+    /// Whether the typical case is the most typical.
+    pub most_typical: bool,
+    /// Whether the deviant case is the most deviant of its row.
+    pub most_deviant: bool,
 }
 
 /// A typical case of a necessary condition paired with an individually irrelevant case
@@ -662,5 +694,129 @@ impl CaseMemberships {
                 },
             )
             .collect())
+    }
+
+    /// Pairs of a deviant case consistency and a typical case of a necessary condition
+    /// (SetMethods' `smmr(necessity = TRUE, match = TRUE, cases = 2)`), for each disjunct and
+    /// the whole as [`necessity_typical`](Self::necessity_typical): every deviant case of
+    /// [`necessity_deviant_consistency`](Self::necessity_deviant_consistency) with every
+    /// typical case of [`necessity_typical`](Self::necessity_typical) in the same truth-table
+    /// row of the conditions outside the disjunct (or the whole condition), `best` =
+    /// (1 − (N_t − N_d)) + |Y_t − Y_d|. Ranked by that row, then (for a disjunct) the typical
+    /// case's unique coverage — its membership in the disjunct above its membership in every
+    /// other disjunct, as SetMethods flags it for this pair type — and the deviant case's
+    /// global uncoverage, `best` (ties within 1e-9 are ties), most typical and most deviant
+    /// first, then the typical case's and the deviant case's place in the data; the first
+    /// `max_pairs` per list.
+    ///
+    /// # Errors
+    /// [`CaseSelectionError::ZeroMaxPairs`], and as [`necessity_typical`](Self::necessity_typical).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::cases::CaseMemberships;
+    /// use fsqca::{Dataset, Expression};
+    ///
+    /// let data = Dataset::from_columns([
+    ///     ("A", vec![0.9, 0.2, 0.8]), ("B", vec![0.7, 0.8, 0.1]), ("Y", vec![0.8, 0.6, 0.7]),
+    /// ])?;
+    /// let terms: Vec<Expression> = vec!["B".parse()?];
+    /// let lists = CaseMemberships::new(&data, "Y", &["A", "B"], &terms)?
+    ///     .necessity_deviant_pairs(&"A".parse()?, 5)?;
+    /// // case 2 is deviant (A < 0.5, Y > 0.5) and shares row B = 1 with case 1 only
+    /// let pair = &lists[0].cases[0];
+    /// assert_eq!((pair.deviant.as_str(), pair.typical.as_str()), ("2", "1"));
+    /// assert_eq!(lists[0].cases.len(), 1);
+    /// assert!((pair.best - 0.5).abs() < 1e-12); // (1 - (0.9 - 0.2)) + |0.8 - 0.6|
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn necessity_deviant_pairs(
+        &self,
+        necessary: &Expression,
+        max_pairs: usize,
+    ) -> Result<Vec<CaseList<NecessityDeviantPair>>, CaseSelectionError> {
+        if max_pairs == 0 {
+            return Err(CaseSelectionError::ZeroMaxPairs);
+        }
+        let typical = self.necessity_typical(necessary)?;
+        let deviant = self.necessity_deviant_consistency(necessary)?;
+        let y = self.outcome_memberships();
+        let index = |name: &str| self.cases().iter().position(|c| c == name);
+        self.necessity_parts(necessary)?
+            .parts
+            .into_iter()
+            .zip(typical.iter().zip(&deviant))
+            .map(
+                |(
+                    Part {
+                        subject,
+                        values: n,
+                        others,
+                    },
+                    (typical, deviant),
+                )| {
+                    let names: Vec<&str> = subject.literals().iter().map(|l| l.name()).collect();
+                    let row_conditions: Vec<String> = self
+                        .conditions()
+                        .iter()
+                        .filter(|c| !names.contains(&c.as_str()))
+                        .cloned()
+                        .collect();
+                    let rows = self.rows_on(&row_conditions)?;
+                    let mut t: Vec<(usize, bool)> = typical
+                        .cases
+                        .iter()
+                        .filter_map(|c| index(&c.case).map(|i| (i, c.most_typical)))
+                        .collect();
+                    t.sort_unstable();
+                    let mut d: Vec<(usize, &NecessityDeviantCase)> = deviant
+                        .cases
+                        .iter()
+                        .filter_map(|c| index(&c.case).map(|j| (j, c)))
+                        .collect();
+                    d.sort_unstable_by_key(|&(j, _)| j);
+                    let mut pairs = Vec::new();
+                    for &(i, most_typical) in &t {
+                        let Some(row) = &rows[i] else { continue };
+                        for &(j, dc) in d.iter().filter(|(j, _)| rows[*j].as_ref() == Some(row)) {
+                            pairs.push(NecessityDeviantPair {
+                                deviant: self.cases()[j].clone(),
+                                typical: self.cases()[i].clone(),
+                                row_conditions: row_conditions.clone(),
+                                row: row.clone(),
+                                unique_coverage: others
+                                    .as_ref()
+                                    .map(|o| o.iter().all(|v| v[i] < n[i])),
+                                globally_uncovered: dc.globally_uncovered,
+                                best: (1.0 - (n[i] - n[j])) + (y[i] - y[j]).abs(),
+                                most_typical,
+                                most_deviant: dc.most_deviant,
+                            });
+                        }
+                    }
+                    pairs.sort_by(|a, b| {
+                        a.row
+                            .cmp(&b.row)
+                            .then(true_first(
+                                a.unique_coverage.unwrap_or(false),
+                                b.unique_coverage.unwrap_or(false),
+                            ))
+                            .then(true_first(
+                                a.globally_uncovered.unwrap_or(false),
+                                b.globally_uncovered.unwrap_or(false),
+                            ))
+                            .then(scores(a.best, b.best))
+                            .then(true_first(a.most_typical, b.most_typical))
+                            .then(true_first(a.most_deviant, b.most_deviant))
+                    });
+                    pairs.truncate(max_pairs);
+                    Ok::<_, CaseSelectionError>(CaseList::new(
+                        CaseType::NecessityDeviantPairs,
+                        Some(subject),
+                        pairs,
+                    ))
+                },
+            )
+            .collect()
     }
 }

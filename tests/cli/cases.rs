@@ -101,6 +101,7 @@ fn cases_json_is_the_library_serde_output() {
 
     let got = json(&args(&csv, &["--necessity", "LITERATE", "--pairs"]));
     let mut want = to_values(&cases.necessity_typical_relevance_pairs(&n, 5).unwrap());
+    want.extend(to_values(&cases.necessity_deviant_pairs(&n, 5).unwrap()));
     want.extend(to_values(&cases.necessity_typical_pairs(&n, 5).unwrap()));
     want.extend(to_values(&cases.necessity_irrelevant_pairs(&n, 5).unwrap()));
     assert_eq!(lists(&got), want);
@@ -157,6 +158,51 @@ fn cases_text_lists_and_explains_empty_types() {
     assert!(
         out.lines()
             .any(|l| l.starts_with("Ireland") && l.contains("0.680")),
+        "{out}"
+    );
+}
+
+#[test]
+fn necessity_deviant_consistency_pairs_text_names_the_row() {
+    // SetMethods 4.0, smmr(sol_p, "HM", match = TRUE, cases = 2, nec.cond = "FS+LS",
+    // necessity = TRUE) on JOBF: for FS, deviant E32 with typical E20 first (Best 0.26), in
+    // the row HS = 1, LS = 1, LJS = 0, PP = 1; none for LS nor for FS+LS.
+    let csv = root()
+        .join("tests/fixtures/setmethods/JOBF.csv")
+        .to_string_lossy()
+        .into_owned();
+    let out = run_ok(&[
+        "cases",
+        &csv,
+        "--outcome",
+        "HM",
+        "--conditions",
+        "HS,FS,LS,LJS,PP",
+        "--incl-cut",
+        "0.8",
+        "--solution",
+        "parsimonious",
+        "--necessity",
+        "FS + LS",
+        "--pairs",
+        "--type",
+        "deviant-consistency",
+    ]);
+    assert!(
+        out.contains("pairs of typical and deviant cases consistency (necessity): FS\n"),
+        "{out}"
+    );
+    let first = out
+        .lines()
+        .find(|l| l.starts_with("E32"))
+        .unwrap_or_else(|| panic!("{out}"));
+    for cell in ["E20", "HS=1 LS=1 LJS=0 PP=1", "0.260"] {
+        assert!(first.contains(cell), "{first}");
+    }
+    assert!(
+        out.contains(
+            "no pairs of typical and deviant cases consistency (necessity) for LS: a pair needs"
+        ),
         "{out}"
     );
 }

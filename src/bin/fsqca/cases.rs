@@ -4,9 +4,10 @@
 use clap::ValueEnum;
 use fsqca::cases::{
     CaseList, CaseMemberships, CoverageIrrelevantPair, DeviantConsistencyCase,
-    DeviantRelevanceCase, FocalConjunctCase, NecessityDeviantCase, NecessityIrrelevantPair,
-    NecessityTypicalCase, NecessityTypicalPair, PairFlag, RowCase, SelectionOptions, TermPair,
-    TypicalCase, TypicalIrrelevantPair, TypicalPair, TypicalRelevancePair,
+    DeviantRelevanceCase, FocalConjunctCase, NecessityDeviantCase, NecessityDeviantPair,
+    NecessityIrrelevantPair, NecessityTypicalCase, NecessityTypicalPair, PairFlag, RowCase,
+    SelectionOptions, TermPair, TypicalCase, TypicalIrrelevantPair, TypicalPair,
+    TypicalRelevancePair,
 };
 use fsqca::number::metric;
 use fsqca::{Expression, Literal};
@@ -36,8 +37,9 @@ Pairs (--pairs), at most --max-pairs per list, --type:
 Necessity (--necessity EXPR on the conditions and the outcome: a literal, a conjunction, or a
 disjunction of them, each disjunct examined too), --type: typical (N > .5, Y > .5, N >= Y), deviant-consistency (N < .5, Y > .5,
 w > .5), deviant-relevance (N > .5, Y < .5), all; with --pairs: deviant-relevance (typical and
-deviant relevance pairs), typical (pairs of typical cases), irrelevant (typical and irrelevant
-cases, N < .5, Y < .5, N >= Y), all.
+deviant relevance pairs), deviant-consistency (deviant consistency and typical cases in the
+same truth-table row of the conditions outside N), typical (pairs of typical cases),
+irrelevant (typical and irrelevant cases, N < .5, Y < .5, N >= Y), all.
 
 An empty list is printed with the reason it is empty.
 
@@ -137,6 +139,7 @@ enum Selection {
     RelevancePair(CaseList<TypicalRelevancePair>),
     NecPair(CaseList<NecessityTypicalPair>),
     NecIrrelevantPair(CaseList<NecessityIrrelevantPair>),
+    NecDeviantPair(CaseList<NecessityDeviantPair>),
 }
 
 /// The JSON object of `cases`.
@@ -225,7 +228,7 @@ fn select(
         (Some(n), true) => {
             if !matches!(
                 args.case_type,
-                T::All | T::Typical | T::DeviantRelevance | T::Irrelevant
+                T::All | T::Typical | T::DeviantRelevance | T::DeviantConsistency | T::Irrelevant
             ) {
                 return Err(not_for("necessity pairs"));
             }
@@ -235,6 +238,14 @@ fn select(
                         .necessity_typical_relevance_pairs(n, args.max_pairs)
                         .map_err(usage)?,
                     Selection::RelevancePair,
+                ));
+            }
+            if wants(T::DeviantConsistency) {
+                out.extend(wrap(
+                    cases
+                        .necessity_deviant_pairs(n, args.max_pairs)
+                        .map_err(usage)?,
+                    Selection::NecDeviantPair,
                 ));
             }
             if wants(T::Typical) {
@@ -563,6 +574,16 @@ text_row!(RowCase, 1, |r| [
     "most dev." => yes(r.most_deviant),
 ]);
 
+text_row!(NecessityDeviantPair, 2, |r| [
+    "deviant" => r.deviant.clone(),
+    "typical" => r.typical.clone(),
+    "row" => row_on(&r.row_conditions, &r.row),
+    "uniq.cov" => r.unique_coverage.map_or_else(|| "-".to_owned(), yes),
+    "glob.uncov" => r.globally_uncovered.map_or_else(|| "-".to_owned(), yes),
+    "best" => num(r.best),
+    "most typ." => yes(r.most_typical),
+    "most dev." => yes(r.most_deviant),
+]);
 /// Writes one list: its title, then its table or the reason it is empty.
 fn write_list(out: &mut dyn std::io::Write, list: &Selection) -> std::io::Result<()> {
     fn table<T: TextRow>(out: &mut dyn std::io::Write, list: &CaseList<T>) -> std::io::Result<()> {
@@ -594,5 +615,6 @@ fn write_list(out: &mut dyn std::io::Write, list: &Selection) -> std::io::Result
         Selection::RelevancePair(l) => table(out, l),
         Selection::NecPair(l) => table(out, l),
         Selection::NecIrrelevantPair(l) => table(out, l),
+        Selection::NecDeviantPair(l) => table(out, l),
     }
 }
