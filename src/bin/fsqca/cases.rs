@@ -412,6 +412,16 @@ fn row(row: &Option<Vec<u8>>) -> String {
     )
 }
 
+/// A row on some of the conditions, each named: `A=1 B=0`.
+fn row_on(conditions: &[String], row: &[u8]) -> String {
+    conditions
+        .iter()
+        .zip(row)
+        .map(|(c, v)| format!("{c}={v}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// One case or pair of a list as a row of the text table: the column headers, how many
 /// columns (the case names) are aligned left, and the row's cells.
 trait TextRow {
