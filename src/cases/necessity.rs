@@ -175,14 +175,24 @@ struct Part {
     others: Option<Vec<Vec<f64>>>,
 }
 
-/// The parts of a necessary condition examined one by one: each disjunct of a disjunction,
-/// then the whole.
-struct Parts {
-    parts: Vec<Part>,
+impl Part {
+    /// For a disjunct, whether every other disjunct is below 0.5 for case `i`; `None` for
+    /// the whole condition.
+    fn others_below_half(&self, i: usize) -> Option<bool> {
+        self.others.as_ref().map(|o| o.iter().all(|v| v[i] < 0.5))
+    }
+
+    /// Whether case `i` is in this part alone: every other disjunct below 0.5 (always for
+    /// the whole condition).
+    fn alone(&self, i: usize) -> bool {
+        self.others_below_half(i).unwrap_or(true)
+    }
 }
 
 impl CaseMemberships {
-    fn necessity_parts(&self, necessary: &Expression) -> Result<Parts, CaseSelectionError> {
+    /// The parts of a necessary condition examined one by one: each disjunct of a
+    /// disjunction, then the whole.
+    fn necessity_parts(&self, necessary: &Expression) -> Result<Vec<Part>, CaseSelectionError> {
         const EXPECTED: &str = "literal, a conjunction of literals or a disjunction of them";
         let disjuncts: Vec<Expression> = match necessary.kind() {
             ExpressionKind::Or(items) => items.clone(),
@@ -218,7 +228,50 @@ impl CaseMemberships {
             values: self.evaluate(necessary)?,
             others: None,
         });
-        Ok(Parts { parts })
+        Ok(parts)
+    }
+
+    /// One list of `case_type` for each part of a necessary condition: the cases (or pairs)
+    /// `select` finds for the part, given with its index among the parts.
+    fn per_part<T>(
+        &self,
+        necessary: &Expression,
+        case_type: CaseType,
+        mut select: impl FnMut(usize, &Part) -> Result<Vec<T>, CaseSelectionError>,
+    ) -> Result<Vec<CaseList<T>>, CaseSelectionError> {
+        self.necessity_parts(necessary)?
+            .into_iter()
+            .enumerate()
+            .map(|(k, part)| {
+                let cases = select(k, &part)?;
+                Ok(CaseList::new(case_type, Some(part.subject), cases))
+            })
+            .collect()
+    }
+
+    /// One list of `case_type` pairs for each part of a necessary condition: the pairs
+    /// `select` finds and ranks for the part (given with its index among the parts and its
+    /// typical cases), the first `max_pairs` of them.
+    fn pairs_per_part<P>(
+        &self,
+        necessary: &Expression,
+        max_pairs: usize,
+        case_type: CaseType,
+        mut select: impl FnMut(
+            usize,
+            &Part,
+            &CaseList<NecessityTypicalCase>,
+        ) -> Result<Vec<P>, CaseSelectionError>,
+    ) -> Result<Vec<CaseList<P>>, CaseSelectionError> {
+        if max_pairs == 0 {
+            return Err(CaseSelectionError::ZeroMaxPairs);
+        }
+        let typical = self.necessity_typical(necessary)?;
+        self.per_part(necessary, case_type, |k, part| {
+            let mut pairs = select(k, part, &typical[k])?;
+            pairs.truncate(max_pairs);
+            Ok(pairs)
+        })
     }
 
     /// Typical cases of a necessary condition (SetMethods' `smmr(necessity = TRUE, cases = 1)`):
@@ -232,14 +285,11 @@ impl CaseMemberships {
     ///
     /// # Example
     /// ```
-    /// use fsqca::cases::CaseMemberships;
-    /// use fsqca::{Dataset, Expression};
-    ///
+    /// use fsqca::{cases::CaseMemberships, Dataset};
     /// let data = Dataset::from_columns([
     ///     ("A", vec![0.9, 0.8]), ("B", vec![0.1, 0.9]), ("Y", vec![0.7, 0.6]),
     /// ])?;
-    /// let terms: Vec<Expression> = vec!["A".parse()?];
-    /// let cases = CaseMemberships::new(&data, "Y", &["A", "B"], &terms)?;
+    /// let cases = CaseMemberships::new(&data, "Y", &["A", "B"], &["A".parse()?])?;
     /// let lists = cases.necessity_typical(&"A + B".parse()?)?;
     /// assert_eq!(lists.len(), 3); // A, B, A + B
     /// assert!(lists[0].cases[0].unique_coverage); // case 1: B below 0.5
@@ -250,40 +300,28 @@ impl CaseMemberships {
         necessary: &Expression,
     ) -> Result<Vec<CaseList<NecessityTypicalCase>>, CaseSelectionError> {
         let y = self.outcome_memberships();
-        Ok(self
-            .necessity_parts(necessary)?
-            .parts
-            .into_iter()
-            .map(
-                |Part {
-                     subject,
-                     values: n,
-                     others,
-                 }| {
-                    let mut cases: Vec<NecessityTypicalCase> = (0..self.n_cases())
-                        .filter(|&i| n[i] > 0.5 && y[i] > 0.5 && n[i] >= y[i])
-                        .map(|i| NecessityTypicalCase {
-                            case: self.cases()[i].clone(),
-                            necessary: n[i],
-                            outcome: y[i],
-                            unique_coverage: others
-                                .as_ref()
-                                .is_none_or(|o| o.iter().all(|v| v[i] < 0.5)),
-                            best: 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]),
-                            most_typical: false,
-                        })
-                        .collect();
-                    mark_min(&mut cases, |c| c.best, |c| c.most_typical = true);
-                    cases.sort_by(|a, b| {
-                        true_first(a.unique_coverage, b.unique_coverage)
-                            .then(ascending(a.best, b.best))
-                            .then(ascending(a.necessary, b.necessary))
-                            .then(true_first(a.most_typical, b.most_typical))
-                    });
-                    CaseList::new(CaseType::NecessityTypical, Some(subject), cases)
-                },
-            )
-            .collect())
+        self.per_part(necessary, CaseType::NecessityTypical, |_, part| {
+            let n = &part.values;
+            let mut cases: Vec<NecessityTypicalCase> = (0..self.n_cases())
+                .filter(|&i| n[i] > 0.5 && y[i] > 0.5 && n[i] >= y[i])
+                .map(|i| NecessityTypicalCase {
+                    case: self.cases()[i].clone(),
+                    necessary: n[i],
+                    outcome: y[i],
+                    unique_coverage: part.alone(i),
+                    best: 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]),
+                    most_typical: false,
+                })
+                .collect();
+            mark_min(&mut cases, |c| c.best, |c| c.most_typical = true);
+            cases.sort_by(|a, b| {
+                true_first(a.unique_coverage, b.unique_coverage)
+                    .then(ascending(a.best, b.best))
+                    .then(ascending(a.necessary, b.necessary))
+                    .then(true_first(a.most_typical, b.most_typical))
+            });
+            Ok(cases)
+        })
     }
 
     /// Deviant cases consistency of a necessary condition (SetMethods'
@@ -296,12 +334,9 @@ impl CaseMemberships {
     ///
     /// # Example
     /// ```
-    /// use fsqca::cases::CaseMemberships;
-    /// use fsqca::{Dataset, Expression};
-    ///
+    /// use fsqca::{cases::CaseMemberships, Dataset};
     /// let data = Dataset::from_columns([("A", vec![0.9, 0.2]), ("Y", vec![0.7, 0.8])])?;
-    /// let terms: Vec<Expression> = vec!["A".parse()?];
-    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?.necessity_deviant_consistency(&"A".parse()?)?;
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &["A".parse()?])?.necessity_deviant_consistency(&"A".parse()?)?;
     /// assert_eq!(lists[0].cases[0].case, "2");
     /// assert!((lists[0].cases[0].best - 0.4).abs() < 1e-12);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -312,52 +347,44 @@ impl CaseMemberships {
     ) -> Result<Vec<CaseList<NecessityDeviantCase>>, CaseSelectionError> {
         let y = self.outcome_memberships();
         let w = self.row_memberships();
-        Ok(self
-            .necessity_parts(necessary)?
-            .parts
-            .into_iter()
-            .map(
-                |Part {
-                     subject,
-                     values: n,
-                     others,
-                 }| {
-                    let mut cases: Vec<NecessityDeviantCase> = (0..self.n_cases())
-                        .filter(|&i| n[i] < 0.5 && y[i] > 0.5 && w[i] > 0.5)
-                        .map(|i| NecessityDeviantCase {
-                            case: self.cases()[i].clone(),
-                            necessary: n[i],
-                            row: self.rows()[i].clone(),
-                            row_membership: w[i],
-                            outcome: y[i],
-                            globally_uncovered: others
-                                .as_ref()
-                                .map(|o| o.iter().all(|v| v[i] < 0.5)),
-                            row_consistent: w[i] <= y[i],
-                            best: 1.0 - (y[i] - n[i]),
-                            most_deviant: false,
-                        })
-                        .collect();
-                    mark_min_per_row(
-                        &mut cases,
-                        |c| &c.row,
-                        |c| c.best,
-                        |c| c.most_deviant = true,
-                    );
-                    cases.sort_by(|a, b| collate(&a.case, &b.case));
-                    cases.sort_by(|a, b| {
-                        row_order(&a.row, &b.row)
-                            .then(true_first(
-                                a.globally_uncovered.unwrap_or(false),
-                                b.globally_uncovered.unwrap_or(false),
-                            ))
-                            .then(true_first(a.row_consistent, b.row_consistent))
-                            .then(ascending(a.best, b.best))
-                    });
-                    CaseList::new(CaseType::NecessityDeviantConsistency, Some(subject), cases)
-                },
-            )
-            .collect())
+        self.per_part(
+            necessary,
+            CaseType::NecessityDeviantConsistency,
+            |_, part| {
+                let n = &part.values;
+                let mut cases: Vec<NecessityDeviantCase> = (0..self.n_cases())
+                    .filter(|&i| n[i] < 0.5 && y[i] > 0.5 && w[i] > 0.5)
+                    .map(|i| NecessityDeviantCase {
+                        case: self.cases()[i].clone(),
+                        necessary: n[i],
+                        row: self.rows()[i].clone(),
+                        row_membership: w[i],
+                        outcome: y[i],
+                        globally_uncovered: part.others_below_half(i),
+                        row_consistent: w[i] <= y[i],
+                        best: 1.0 - (y[i] - n[i]),
+                        most_deviant: false,
+                    })
+                    .collect();
+                mark_min_per_row(
+                    &mut cases,
+                    |c| &c.row,
+                    |c| c.best,
+                    |c| c.most_deviant = true,
+                );
+                cases.sort_by(|a, b| collate(&a.case, &b.case));
+                cases.sort_by(|a, b| {
+                    row_order(&a.row, &b.row)
+                        .then(true_first(
+                            a.globally_uncovered.unwrap_or(false),
+                            b.globally_uncovered.unwrap_or(false),
+                        ))
+                        .then(true_first(a.row_consistent, b.row_consistent))
+                        .then(ascending(a.best, b.best))
+                });
+                Ok(cases)
+            },
+        )
     }
 
     /// Deviant cases relevance of a necessary condition (SetMethods'
@@ -369,12 +396,9 @@ impl CaseMemberships {
     ///
     /// # Example
     /// ```
-    /// use fsqca::cases::CaseMemberships;
-    /// use fsqca::{Dataset, Expression};
-    ///
+    /// use fsqca::{cases::CaseMemberships, Dataset};
     /// let data = Dataset::from_columns([("A", vec![0.9, 0.6]), ("Y", vec![0.1, 0.3])])?;
-    /// let terms: Vec<Expression> = vec!["A".parse()?];
-    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?.necessity_deviant_relevance(&"A".parse()?)?;
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &["A".parse()?])?.necessity_deviant_relevance(&"A".parse()?)?;
     /// let names: Vec<&str> = lists[0].cases.iter().map(|c| c.case.as_str()).collect();
     /// assert_eq!(names, ["1", "2"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -384,32 +408,24 @@ impl CaseMemberships {
         necessary: &Expression,
     ) -> Result<Vec<CaseList<DeviantRelevanceCase>>, CaseSelectionError> {
         let y = self.outcome_memberships();
-        Ok(self
-            .necessity_parts(necessary)?
-            .parts
-            .into_iter()
-            .map(
-                |Part {
-                     subject, values: n, ..
-                 }| {
-                    let mut cases: Vec<DeviantRelevanceCase> = (0..self.n_cases())
-                        .filter(|&i| n[i] > 0.5 && y[i] < 0.5)
-                        .map(|i| DeviantRelevanceCase {
-                            case: self.cases()[i].clone(),
-                            necessary: n[i],
-                            outcome: y[i],
-                            best: (1.0 - (n[i] - y[i])) + (1.0 - n[i]),
-                            most_deviant: false,
-                        })
-                        .collect();
-                    mark_min(&mut cases, |c| c.best, |c| c.most_deviant = true);
-                    cases.sort_by(|a, b| {
-                        ascending(a.best, b.best).then(true_first(a.most_deviant, b.most_deviant))
-                    });
-                    CaseList::new(CaseType::NecessityDeviantRelevance, Some(subject), cases)
-                },
-            )
-            .collect())
+        self.per_part(necessary, CaseType::NecessityDeviantRelevance, |_, part| {
+            let n = &part.values;
+            let mut cases: Vec<DeviantRelevanceCase> = (0..self.n_cases())
+                .filter(|&i| n[i] > 0.5 && y[i] < 0.5)
+                .map(|i| DeviantRelevanceCase {
+                    case: self.cases()[i].clone(),
+                    necessary: n[i],
+                    outcome: y[i],
+                    best: (1.0 - (n[i] - y[i])) + (1.0 - n[i]),
+                    most_deviant: false,
+                })
+                .collect();
+            mark_min(&mut cases, |c| c.best, |c| c.most_deviant = true);
+            cases.sort_by(|a, b| {
+                ascending(a.best, b.best).then(true_first(a.most_deviant, b.most_deviant))
+            });
+            Ok(cases)
+        })
     }
 
     /// Pairs of a typical case and a deviant case relevance of a necessary condition
@@ -424,12 +440,9 @@ impl CaseMemberships {
     ///
     /// # Example
     /// ```
-    /// use fsqca::cases::CaseMemberships;
-    /// use fsqca::{Dataset, Expression};
-    ///
+    /// use fsqca::{cases::CaseMemberships, Dataset};
     /// let data = Dataset::from_columns([("A", vec![0.9, 0.8]), ("Y", vec![0.7, 0.2])])?;
-    /// let terms: Vec<Expression> = vec!["A".parse()?];
-    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &["A".parse()?])?
     ///     .necessity_typical_relevance_pairs(&"A".parse()?, 5)?;
     /// assert_eq!((lists[0].cases[0].typical.as_str(), lists[0].cases[0].deviant.as_str()), ("1", "2"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -439,81 +452,61 @@ impl CaseMemberships {
         necessary: &Expression,
         max_pairs: usize,
     ) -> Result<Vec<CaseList<TypicalRelevancePair>>, CaseSelectionError> {
-        if max_pairs == 0 {
-            return Err(CaseSelectionError::ZeroMaxPairs);
-        }
-        let typical = self.necessity_typical(necessary)?;
         let relevance = self.necessity_deviant_relevance(necessary)?;
         let y = self.outcome_memberships();
         let index = |name: &str| self.cases().iter().position(|c| c == name).unwrap_or(0);
-        Ok(self
-            .necessity_parts(necessary)?
-            .parts
-            .into_iter()
-            .zip(typical.iter().zip(&relevance))
-            .map(
-                |(
-                    Part {
-                        subject,
-                        values: n,
-                        others,
-                    },
-                    (typical, relevance),
-                )| {
-                    let mut t: Vec<usize> = typical.cases.iter().map(|c| index(&c.case)).collect();
-                    t.sort_unstable();
-                    let mut d: Vec<usize> =
-                        relevance.cases.iter().map(|c| index(&c.case)).collect();
-                    d.sort_unstable();
-                    let most = |list: &[String], i: usize| list.contains(&self.cases()[i]);
-                    let most_typical: Vec<String> = typical
-                        .cases
-                        .iter()
-                        .filter(|c| c.most_typical)
-                        .map(|c| c.case.clone())
-                        .collect();
-                    let most_deviant: Vec<String> = relevance
-                        .cases
-                        .iter()
-                        .filter(|c| c.most_deviant)
-                        .map(|c| c.case.clone())
-                        .collect();
-                    let mut pairs = Vec::new();
-                    for &j in &d {
-                        for &i in &t {
-                            pairs.push(TypicalRelevancePair {
-                                typical: self.cases()[i].clone(),
-                                deviant: self.cases()[j].clone(),
-                                unique_coverage: others
-                                    .as_ref()
-                                    .map(|o| o.iter().all(|v| v[i] < 0.5)),
-                                best: (1.0 - n[i])
-                                    + (1.0 - n[j])
-                                    + (1.0 - (y[i] - y[j])).abs()
-                                    + (n[i] - n[j]).abs(),
-                                most_typical: most(&most_typical, i),
-                                most_deviant: most(&most_deviant, j),
-                            });
-                        }
+        self.pairs_per_part(
+            necessary,
+            max_pairs,
+            CaseType::NecessityTypicalRelevancePairs,
+            |k, part, typical| {
+                let relevance = &relevance[k];
+                let n = &part.values;
+                let mut t: Vec<usize> = typical.cases.iter().map(|c| index(&c.case)).collect();
+                t.sort_unstable();
+                let mut d: Vec<usize> = relevance.cases.iter().map(|c| index(&c.case)).collect();
+                d.sort_unstable();
+                let most = |list: &[String], i: usize| list.contains(&self.cases()[i]);
+                let most_typical: Vec<String> = typical
+                    .cases
+                    .iter()
+                    .filter(|c| c.most_typical)
+                    .map(|c| c.case.clone())
+                    .collect();
+                let most_deviant: Vec<String> = relevance
+                    .cases
+                    .iter()
+                    .filter(|c| c.most_deviant)
+                    .map(|c| c.case.clone())
+                    .collect();
+                let mut pairs = Vec::new();
+                for &j in &d {
+                    for &i in &t {
+                        pairs.push(TypicalRelevancePair {
+                            typical: self.cases()[i].clone(),
+                            deviant: self.cases()[j].clone(),
+                            unique_coverage: part.others_below_half(i),
+                            best: (1.0 - n[i])
+                                + (1.0 - n[j])
+                                + (1.0 - (y[i] - y[j])).abs()
+                                + (n[i] - n[j]).abs(),
+                            most_typical: most(&most_typical, i),
+                            most_deviant: most(&most_deviant, j),
+                        });
                     }
-                    pairs.sort_by(|a, b| {
-                        true_first(
-                            a.unique_coverage.unwrap_or(false),
-                            b.unique_coverage.unwrap_or(false),
-                        )
-                        .then(scores(a.best, b.best))
-                        .then(true_first(a.most_typical, b.most_typical))
-                        .then(true_first(a.most_deviant, b.most_deviant))
-                    });
-                    pairs.truncate(max_pairs);
-                    CaseList::new(
-                        CaseType::NecessityTypicalRelevancePairs,
-                        Some(subject),
-                        pairs,
+                }
+                pairs.sort_by(|a, b| {
+                    true_first(
+                        a.unique_coverage.unwrap_or(false),
+                        b.unique_coverage.unwrap_or(false),
                     )
-                },
-            )
-            .collect())
+                    .then(scores(a.best, b.best))
+                    .then(true_first(a.most_typical, b.most_typical))
+                    .then(true_first(a.most_deviant, b.most_deviant))
+                });
+                Ok(pairs)
+            },
+        )
     }
 
     /// Pairs of typical cases of a necessary condition (SetMethods'
@@ -529,12 +522,9 @@ impl CaseMemberships {
     ///
     /// # Example
     /// ```
-    /// use fsqca::cases::CaseMemberships;
-    /// use fsqca::{Dataset, Expression};
-    ///
+    /// use fsqca::{cases::CaseMemberships, Dataset};
     /// let data = Dataset::from_columns([("A", vec![0.9, 0.8]), ("Y", vec![0.85, 0.6])])?;
-    /// let terms: Vec<Expression> = vec!["A".parse()?];
-    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &["A".parse()?])?
     ///     .necessity_typical_pairs(&"A".parse()?, 5)?;
     /// assert_eq!((lists[0].cases[0].first.as_str(), lists[0].cases[0].second.as_str()), ("1", "2"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -544,67 +534,52 @@ impl CaseMemberships {
         necessary: &Expression,
         max_pairs: usize,
     ) -> Result<Vec<CaseList<NecessityTypicalPair>>, CaseSelectionError> {
-        if max_pairs == 0 {
-            return Err(CaseSelectionError::ZeroMaxPairs);
-        }
-        let typical = self.necessity_typical(necessary)?;
         let y = self.outcome_memberships();
-        Ok(self
-            .necessity_parts(necessary)?
-            .parts
-            .into_iter()
-            .zip(&typical)
-            .map(
-                |(
-                    Part {
-                        subject,
-                        values: n,
-                        others,
-                    },
-                    typical,
-                )| {
-                    let mut t: Vec<usize> = (0..self.n_cases())
-                        .filter(|&i| typical.cases.iter().any(|c| c.case == self.cases()[i]))
-                        .collect();
-                    t.sort_unstable();
-                    let most = |i: usize| {
-                        typical
-                            .cases
-                            .iter()
-                            .any(|c| c.most_typical && c.case == self.cases()[i])
-                    };
-                    let unique =
-                        |i: usize| others.as_ref().is_none_or(|o| o.iter().all(|v| v[i] < 0.5));
-                    let typicality = |i: usize| 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]);
-                    let mut pairs = Vec::new();
-                    for &j in &t {
-                        for &i in t
-                            .iter()
-                            .filter(|&&i| i != j && typicality(i) <= typicality(j))
-                        {
-                            pairs.push(NecessityTypicalPair {
-                                first: self.cases()[i].clone(),
-                                second: self.cases()[j].clone(),
-                                unique_coverage: PairFlag::of(unique(i), unique(j)),
-                                best: (0.5 - (n[i] - n[j]))
-                                    + (0.5 - (y[i] - y[j]))
-                                    + 2.0 * (n[i] - y[i])
-                                    + 2.0 * (n[j] - y[j]),
-                                most_typical: PairFlag::of(most(i), most(j)),
-                            });
-                        }
+        self.pairs_per_part(
+            necessary,
+            max_pairs,
+            CaseType::NecessityTypicalPairs,
+            |_, part, typical| {
+                let n = &part.values;
+                let mut t: Vec<usize> = (0..self.n_cases())
+                    .filter(|&i| typical.cases.iter().any(|c| c.case == self.cases()[i]))
+                    .collect();
+                t.sort_unstable();
+                let most = |i: usize| {
+                    typical
+                        .cases
+                        .iter()
+                        .any(|c| c.most_typical && c.case == self.cases()[i])
+                };
+                let unique = |i: usize| part.alone(i);
+                let typicality = |i: usize| 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]);
+                let mut pairs = Vec::new();
+                for &j in &t {
+                    for &i in t
+                        .iter()
+                        .filter(|&&i| i != j && typicality(i) <= typicality(j))
+                    {
+                        pairs.push(NecessityTypicalPair {
+                            first: self.cases()[i].clone(),
+                            second: self.cases()[j].clone(),
+                            unique_coverage: PairFlag::of(unique(i), unique(j)),
+                            best: (0.5 - (n[i] - n[j]))
+                                + (0.5 - (y[i] - y[j]))
+                                + 2.0 * (n[i] - y[i])
+                                + 2.0 * (n[j] - y[j]),
+                            most_typical: PairFlag::of(most(i), most(j)),
+                        });
                     }
-                    pairs.sort_by(|a, b| {
-                        a.unique_coverage
-                            .cmp(&b.unique_coverage)
-                            .then(scores(a.best, b.best))
-                            .then(a.most_typical.cmp(&b.most_typical))
-                    });
-                    pairs.truncate(max_pairs);
-                    CaseList::new(CaseType::NecessityTypicalPairs, Some(subject), pairs)
-                },
-            )
-            .collect())
+                }
+                pairs.sort_by(|a, b| {
+                    a.unique_coverage
+                        .cmp(&b.unique_coverage)
+                        .then(scores(a.best, b.best))
+                        .then(a.most_typical.cmp(&b.most_typical))
+                });
+                Ok(pairs)
+            },
+        )
     }
 
     /// Pairs of a typical case and an individually irrelevant case (N < 0.5, Y < 0.5, N ≥ Y,
@@ -619,12 +594,9 @@ impl CaseMemberships {
     ///
     /// # Example
     /// ```
-    /// use fsqca::cases::CaseMemberships;
-    /// use fsqca::{Dataset, Expression};
-    ///
+    /// use fsqca::{cases::CaseMemberships, Dataset};
     /// let data = Dataset::from_columns([("A", vec![0.9, 0.1]), ("Y", vec![0.85, 0.05])])?;
-    /// let terms: Vec<Expression> = vec!["A".parse()?];
-    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &terms)?
+    /// let lists = CaseMemberships::new(&data, "Y", &["A"], &["A".parse()?])?
     ///     .necessity_irrelevant_pairs(&"A".parse()?, 5)?;
     /// assert_eq!((lists[0].cases[0].typical.as_str(), lists[0].cases[0].irrelevant.as_str()), ("1", "2"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -634,66 +606,51 @@ impl CaseMemberships {
         necessary: &Expression,
         max_pairs: usize,
     ) -> Result<Vec<CaseList<NecessityIrrelevantPair>>, CaseSelectionError> {
-        if max_pairs == 0 {
-            return Err(CaseSelectionError::ZeroMaxPairs);
-        }
-        let typical = self.necessity_typical(necessary)?;
         let y = self.outcome_memberships();
-        Ok(self
-            .necessity_parts(necessary)?
-            .parts
-            .into_iter()
-            .zip(&typical)
-            .map(
-                |(
-                    Part {
-                        subject,
-                        values: n,
-                        others,
-                    },
-                    typical,
-                )| {
-                    let t: Vec<usize> = (0..self.n_cases())
-                        .filter(|&i| typical.cases.iter().any(|c| c.case == self.cases()[i]))
-                        .collect();
-                    let irrelevant: Vec<usize> = (0..self.n_cases())
-                        .filter(|&j| n[j] < 0.5 && y[j] < 0.5 && n[j] >= y[j])
-                        .collect();
-                    let most = |i: usize| {
-                        typical
-                            .cases
-                            .iter()
-                            .any(|c| c.most_typical && c.case == self.cases()[i])
-                    };
-                    let alone =
-                        |i: usize| others.as_ref().is_none_or(|o| o.iter().all(|v| v[i] < 0.5));
-                    let mut pairs = Vec::new();
-                    for &j in &irrelevant {
-                        for &i in &t {
-                            pairs.push(NecessityIrrelevantPair {
-                                typical: self.cases()[i].clone(),
-                                irrelevant: self.cases()[j].clone(),
-                                unique_coverage: alone(i),
-                                globally_uncovered: alone(j),
-                                best: (1.0 - (n[i] - n[j]))
-                                    + (1.0 - (y[i] - y[j]))
-                                    + 2.0 * (n[i] - y[i]).abs()
-                                    + (n[j] - y[j]).abs(),
-                                most_typical: most(i),
-                            });
-                        }
+        self.pairs_per_part(
+            necessary,
+            max_pairs,
+            CaseType::NecessityIrrelevantPairs,
+            |_, part, typical| {
+                let n = &part.values;
+                let t: Vec<usize> = (0..self.n_cases())
+                    .filter(|&i| typical.cases.iter().any(|c| c.case == self.cases()[i]))
+                    .collect();
+                let irrelevant: Vec<usize> = (0..self.n_cases())
+                    .filter(|&j| n[j] < 0.5 && y[j] < 0.5 && n[j] >= y[j])
+                    .collect();
+                let most = |i: usize| {
+                    typical
+                        .cases
+                        .iter()
+                        .any(|c| c.most_typical && c.case == self.cases()[i])
+                };
+                let alone = |i: usize| part.alone(i);
+                let mut pairs = Vec::new();
+                for &j in &irrelevant {
+                    for &i in &t {
+                        pairs.push(NecessityIrrelevantPair {
+                            typical: self.cases()[i].clone(),
+                            irrelevant: self.cases()[j].clone(),
+                            unique_coverage: alone(i),
+                            globally_uncovered: alone(j),
+                            best: (1.0 - (n[i] - n[j]))
+                                + (1.0 - (y[i] - y[j]))
+                                + 2.0 * (n[i] - y[i]).abs()
+                                + (n[j] - y[j]).abs(),
+                            most_typical: most(i),
+                        });
                     }
-                    pairs.sort_by(|a, b| {
-                        true_first(a.unique_coverage, b.unique_coverage)
-                            .then(true_first(a.globally_uncovered, b.globally_uncovered))
-                            .then(scores(a.best, b.best))
-                            .then(true_first(a.most_typical, b.most_typical))
-                    });
-                    pairs.truncate(max_pairs);
-                    CaseList::new(CaseType::NecessityIrrelevantPairs, Some(subject), pairs)
-                },
-            )
-            .collect())
+                }
+                pairs.sort_by(|a, b| {
+                    true_first(a.unique_coverage, b.unique_coverage)
+                        .then(true_first(a.globally_uncovered, b.globally_uncovered))
+                        .then(scores(a.best, b.best))
+                        .then(true_first(a.most_typical, b.most_typical))
+                });
+                Ok(pairs)
+            },
+        )
     }
 
     /// Pairs of a deviant case consistency and a typical case of a necessary condition
@@ -714,14 +671,11 @@ impl CaseMemberships {
     ///
     /// # Example
     /// ```
-    /// use fsqca::cases::CaseMemberships;
-    /// use fsqca::{Dataset, Expression};
-    ///
+    /// use fsqca::{cases::CaseMemberships, Dataset};
     /// let data = Dataset::from_columns([
     ///     ("A", vec![0.9, 0.2, 0.8]), ("B", vec![0.7, 0.8, 0.1]), ("Y", vec![0.8, 0.6, 0.7]),
     /// ])?;
-    /// let terms: Vec<Expression> = vec!["B".parse()?];
-    /// let lists = CaseMemberships::new(&data, "Y", &["A", "B"], &terms)?
+    /// let lists = CaseMemberships::new(&data, "Y", &["A", "B"], &["B".parse()?])?
     ///     .necessity_deviant_pairs(&"A".parse()?, 5)?;
     /// // case 2 is deviant (A < 0.5, Y > 0.5) and shares row B = 1 with case 1 only
     /// let pair = &lists[0].cases[0];
@@ -735,88 +689,73 @@ impl CaseMemberships {
         necessary: &Expression,
         max_pairs: usize,
     ) -> Result<Vec<CaseList<NecessityDeviantPair>>, CaseSelectionError> {
-        if max_pairs == 0 {
-            return Err(CaseSelectionError::ZeroMaxPairs);
-        }
-        let typical = self.necessity_typical(necessary)?;
         let deviant = self.necessity_deviant_consistency(necessary)?;
         let y = self.outcome_memberships();
         let index = |name: &str| self.cases().iter().position(|c| c == name);
-        self.necessity_parts(necessary)?
-            .parts
-            .into_iter()
-            .zip(typical.iter().zip(&deviant))
-            .map(
-                |(
-                    Part {
-                        subject,
-                        values: n,
-                        others,
-                    },
-                    (typical, deviant),
-                )| {
-                    let names: Vec<&str> = subject.literals().iter().map(|l| l.name()).collect();
-                    let row_conditions: Vec<String> = self
-                        .conditions()
-                        .iter()
-                        .filter(|c| !names.contains(&c.as_str()))
-                        .cloned()
-                        .collect();
-                    let rows = self.rows_on(&row_conditions)?;
-                    let mut t: Vec<(usize, bool)> = typical
-                        .cases
-                        .iter()
-                        .filter_map(|c| index(&c.case).map(|i| (i, c.most_typical)))
-                        .collect();
-                    t.sort_unstable();
-                    let mut d: Vec<(usize, &NecessityDeviantCase)> = deviant
-                        .cases
-                        .iter()
-                        .filter_map(|c| index(&c.case).map(|j| (j, c)))
-                        .collect();
-                    d.sort_unstable_by_key(|&(j, _)| j);
-                    let mut pairs = Vec::new();
-                    for &(i, most_typical) in &t {
-                        let Some(row) = &rows[i] else { continue };
-                        for &(j, dc) in d.iter().filter(|(j, _)| rows[*j].as_ref() == Some(row)) {
-                            pairs.push(NecessityDeviantPair {
-                                deviant: self.cases()[j].clone(),
-                                typical: self.cases()[i].clone(),
-                                row_conditions: row_conditions.clone(),
-                                row: row.clone(),
-                                unique_coverage: others
-                                    .as_ref()
-                                    .map(|o| o.iter().all(|v| v[i] < n[i])),
-                                globally_uncovered: dc.globally_uncovered,
-                                best: (1.0 - (n[i] - n[j])) + (y[i] - y[j]).abs(),
-                                most_typical,
-                                most_deviant: dc.most_deviant,
-                            });
-                        }
+        self.pairs_per_part(
+            necessary,
+            max_pairs,
+            CaseType::NecessityDeviantPairs,
+            |k, part, typical| {
+                let deviant = &deviant[k];
+                let n = &part.values;
+                let names: Vec<&str> = part.subject.literals().iter().map(|l| l.name()).collect();
+                let row_conditions: Vec<String> = self
+                    .conditions()
+                    .iter()
+                    .filter(|c| !names.contains(&c.as_str()))
+                    .cloned()
+                    .collect();
+                let rows = self.rows_on(&row_conditions)?;
+                let mut t: Vec<(usize, bool)> = typical
+                    .cases
+                    .iter()
+                    .filter_map(|c| index(&c.case).map(|i| (i, c.most_typical)))
+                    .collect();
+                t.sort_unstable();
+                let mut d: Vec<(usize, &NecessityDeviantCase)> = deviant
+                    .cases
+                    .iter()
+                    .filter_map(|c| index(&c.case).map(|j| (j, c)))
+                    .collect();
+                d.sort_unstable_by_key(|&(j, _)| j);
+                let mut pairs = Vec::new();
+                for &(i, most_typical) in &t {
+                    let Some(row) = &rows[i] else { continue };
+                    for &(j, dc) in d.iter().filter(|(j, _)| rows[*j].as_ref() == Some(row)) {
+                        pairs.push(NecessityDeviantPair {
+                            deviant: self.cases()[j].clone(),
+                            typical: self.cases()[i].clone(),
+                            row_conditions: row_conditions.clone(),
+                            row: row.clone(),
+                            unique_coverage: part
+                                .others
+                                .as_ref()
+                                .map(|o| o.iter().all(|v| v[i] < n[i])),
+                            globally_uncovered: dc.globally_uncovered,
+                            best: (1.0 - (n[i] - n[j])) + (y[i] - y[j]).abs(),
+                            most_typical,
+                            most_deviant: dc.most_deviant,
+                        });
                     }
-                    pairs.sort_by(|a, b| {
-                        a.row
-                            .cmp(&b.row)
-                            .then(true_first(
-                                a.unique_coverage.unwrap_or(false),
-                                b.unique_coverage.unwrap_or(false),
-                            ))
-                            .then(true_first(
-                                a.globally_uncovered.unwrap_or(false),
-                                b.globally_uncovered.unwrap_or(false),
-                            ))
-                            .then(scores(a.best, b.best))
-                            .then(true_first(a.most_typical, b.most_typical))
-                            .then(true_first(a.most_deviant, b.most_deviant))
-                    });
-                    pairs.truncate(max_pairs);
-                    Ok::<_, CaseSelectionError>(CaseList::new(
-                        CaseType::NecessityDeviantPairs,
-                        Some(subject),
-                        pairs,
-                    ))
-                },
-            )
-            .collect()
+                }
+                pairs.sort_by(|a, b| {
+                    a.row
+                        .cmp(&b.row)
+                        .then(true_first(
+                            a.unique_coverage.unwrap_or(false),
+                            b.unique_coverage.unwrap_or(false),
+                        ))
+                        .then(true_first(
+                            a.globally_uncovered.unwrap_or(false),
+                            b.globally_uncovered.unwrap_or(false),
+                        ))
+                        .then(scores(a.best, b.best))
+                        .then(true_first(a.most_typical, b.most_typical))
+                        .then(true_first(a.most_deviant, b.most_deviant))
+                });
+                Ok(pairs)
+            },
+        )
     }
 }
