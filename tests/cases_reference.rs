@@ -168,7 +168,7 @@ fn typical_cases_equal_setmethods() {
         for (k, (term, c)) in ours.iter().enumerate() {
             let what = format!("{name} typical {} {term}", c.case);
             assert_eq!(term, column(table, "Term")[k].as_str().unwrap(), "{what}");
-            close(&what, c.term_membership, &column(table, "TermMemb")[k]);
+            close(&what, c.membership, &column(table, "TermMemb")[k]);
             close(&what, c.outcome, &column(table, "Outcome")[k]);
             close(&what, c.best, &column(table, "Best")[k]);
             flag(
@@ -369,7 +369,7 @@ fn deviant_consistency_cases_equal_setmethods() {
         for (k, (term, c)) in ours.iter().enumerate() {
             let what = format!("{name} deviant consistency {} {term}", c.case);
             assert_eq!(term, column(table, "Term")[k].as_str().unwrap(), "{what}");
-            close(&what, c.term_membership, &column(table, "TermMemb")[k]);
+            close(&what, c.membership, &column(table, "TermMemb")[k]);
             close(&what, c.outcome, &column(table, "Outcome")[k]);
             close(&what, c.best, &column(table, "Best")[k]);
             flag(
@@ -504,7 +504,7 @@ fn necessity_typical_cases_equal_setmethods() {
             ["", ""],
             |c| (c.case.clone(), String::new()),
             |what, c, table, k| {
-                close(what, c.necessary, &column(table, "NecCond")[k]);
+                close(what, c.membership, &column(table, "NecCond")[k]);
                 close(what, c.outcome, &column(table, "Outcome")[k]);
                 close(what, c.best, &column(table, "Best")[k]);
                 flag(
@@ -583,7 +583,7 @@ fn necessity_deviant_relevance_cases_equal_setmethods() {
             ["", ""],
             |c| (c.case.clone(), String::new()),
             |what, c, table, k| {
-                close(what, c.necessary, &column(table, "NecCond")[k]);
+                close(what, c.membership, &column(table, "NecCond")[k]);
                 close(what, c.outcome, &column(table, "Outcome")[k]);
                 close(what, c.best, &column(table, "Best")[k]);
                 flag(

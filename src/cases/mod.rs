@@ -78,15 +78,17 @@ mod necessity;
 mod options;
 mod order;
 mod pairs;
+mod single;
 mod sufficiency;
 
 pub use error::CaseSelectionError;
 pub use list::{CaseList, CaseType};
 pub use memberships::CaseMemberships;
 pub use necessity::{
-    DeviantRelevanceCase, NecessityDeviantCase, NecessityDeviantPair, NecessityIrrelevantPair,
-    NecessityTypicalCase, NecessityTypicalPair, TypicalRelevancePair,
+    NecessityDeviantCase, NecessityDeviantPair, NecessityIrrelevantPair, NecessityTypicalPair,
+    TypicalRelevancePair,
 };
 pub use options::SelectionOptions;
 pub use pairs::{CoverageIrrelevantPair, PairFlag, TermPair, TypicalIrrelevantPair, TypicalPair};
-pub use sufficiency::{DeviantConsistencyCase, FocalConjunctCase, RowCase, TypicalCase};
+pub use single::{DeviantCase, TypicalCase};
+pub use sufficiency::{FocalConjunctCase, RowCase};

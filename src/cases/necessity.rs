@@ -8,30 +8,11 @@
 //! otherwise the condition gets one list.
 
 use super::memberships::conjuncts;
-use super::order::{
-    ascending, collate, mark_min, mark_min_per_row, rows as row_order, scores, true_first,
+use super::order::{ascending, collate, mark_min_per_row, rows as row_order, scores, true_first};
+use super::{
+    CaseList, CaseMemberships, CaseSelectionError, CaseType, DeviantCase, PairFlag, TypicalCase,
 };
-use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType, PairFlag};
 use crate::expression::{Expression, ExpressionKind};
-
-/// A typical case of a necessary condition: N > 0.5, Y > 0.5 and N ≥ Y.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct NecessityTypicalCase {
-    /// The case label.
-    pub case: String,
-    /// Its membership N in the necessary condition (or disjunct).
-    pub necessary: f64,
-    /// Its membership Y in the outcome.
-    pub outcome: f64,
-    /// For a disjunct: whether every other disjunct is below 0.5; always true for the whole.
-    pub unique_coverage: bool,
-    /// 2|N − Y| + (1 − N): smaller is more typical.
-    pub best: f64,
-    /// Whether its `best` is the smallest.
-    pub most_typical: bool,
-}
 
 /// A deviant case consistency of a necessary condition: N < 0.5, Y > 0.5, in a truth-table
 /// row it belongs to (w > 0.5).
@@ -56,23 +37,6 @@ pub struct NecessityDeviantCase {
     /// 1 − (Y − N): smaller is more deviant.
     pub best: f64,
     /// Whether its `best` is the smallest of its row.
-    pub most_deviant: bool,
-}
-
-/// A deviant case relevance of a necessary condition: N > 0.5 and Y < 0.5.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct DeviantRelevanceCase {
-    /// The case label.
-    pub case: String,
-    /// Its membership N in the necessary condition (or disjunct).
-    pub necessary: f64,
-    /// Its membership Y in the outcome.
-    pub outcome: f64,
-    /// (1 − (N − Y)) + (1 − N): smaller is more deviant.
-    pub best: f64,
-    /// Whether its `best` is the smallest.
     pub most_deviant: bool,
 }
 
@@ -260,7 +224,7 @@ impl CaseMemberships {
         mut select: impl FnMut(
             usize,
             &Part,
-            &CaseList<NecessityTypicalCase>,
+            &CaseList<TypicalCase>,
         ) -> Result<Vec<P>, CaseSelectionError>,
     ) -> Result<Vec<CaseList<P>>, CaseSelectionError> {
         if max_pairs == 0 {
@@ -298,28 +262,23 @@ impl CaseMemberships {
     pub fn necessity_typical(
         &self,
         necessary: &Expression,
-    ) -> Result<Vec<CaseList<NecessityTypicalCase>>, CaseSelectionError> {
+    ) -> Result<Vec<CaseList<TypicalCase>>, CaseSelectionError> {
         let y = self.outcome_memberships();
         self.per_part(necessary, CaseType::NecessityTypical, |_, part| {
             let n = &part.values;
-            let mut cases: Vec<NecessityTypicalCase> = (0..self.n_cases())
+            let mut cases: Vec<TypicalCase> = (0..self.n_cases())
                 .filter(|&i| n[i] > 0.5 && y[i] > 0.5 && n[i] >= y[i])
-                .map(|i| NecessityTypicalCase {
-                    case: self.cases()[i].clone(),
-                    necessary: n[i],
-                    outcome: y[i],
-                    unique_coverage: part.alone(i),
-                    best: 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]),
-                    most_typical: false,
+                .map(|i| {
+                    TypicalCase::new(
+                        self.cases()[i].clone(),
+                        n[i],
+                        y[i],
+                        part.alone(i),
+                        2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]),
+                    )
                 })
                 .collect();
-            mark_min(&mut cases, |c| c.best, |c| c.most_typical = true);
-            cases.sort_by(|a, b| {
-                true_first(a.unique_coverage, b.unique_coverage)
-                    .then(ascending(a.best, b.best))
-                    .then(ascending(a.necessary, b.necessary))
-                    .then(true_first(a.most_typical, b.most_typical))
-            });
+            TypicalCase::rank(&mut cases);
             Ok(cases)
         })
     }
@@ -406,24 +365,11 @@ impl CaseMemberships {
     pub fn necessity_deviant_relevance(
         &self,
         necessary: &Expression,
-    ) -> Result<Vec<CaseList<DeviantRelevanceCase>>, CaseSelectionError> {
-        let y = self.outcome_memberships();
+    ) -> Result<Vec<CaseList<DeviantCase>>, CaseSelectionError> {
         self.per_part(necessary, CaseType::NecessityDeviantRelevance, |_, part| {
-            let n = &part.values;
-            let mut cases: Vec<DeviantRelevanceCase> = (0..self.n_cases())
-                .filter(|&i| n[i] > 0.5 && y[i] < 0.5)
-                .map(|i| DeviantRelevanceCase {
-                    case: self.cases()[i].clone(),
-                    necessary: n[i],
-                    outcome: y[i],
-                    best: (1.0 - (n[i] - y[i])) + (1.0 - n[i]),
-                    most_deviant: false,
-                })
-                .collect();
-            mark_min(&mut cases, |c| c.best, |c| c.most_deviant = true);
-            cases.sort_by(|a, b| {
-                ascending(a.best, b.best).then(true_first(a.most_deviant, b.most_deviant))
-            });
+            let mut cases = self.deviant_cases(&part.values);
+            // the most deviant cases have the smallest `best`: ranked first already
+            cases.sort_by(|a, b| ascending(a.best, b.best));
             Ok(cases)
         })
     }

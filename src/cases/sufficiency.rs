@@ -4,30 +4,12 @@
 //! `smmr(match = FALSE, cases = 1..5)`.
 
 use super::memberships::conjuncts;
-use super::order::{ascending, collate, mark_min, mark_min_per_row, rows as row_order, true_first};
-use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType, SelectionOptions};
+use super::order::{ascending, collate, mark_min_per_row, rows as row_order, true_first};
+use super::{
+    CaseList, CaseMemberships, CaseSelectionError, CaseType, DeviantCase, SelectionOptions,
+    TypicalCase,
+};
 use crate::expression::{Expression, Literal};
-
-/// A typical case of a term: X > 0.5, Y > 0.5 and X ≤ Y.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct TypicalCase {
-    /// The case label.
-    pub case: String,
-    /// Its membership X in the term.
-    pub term_membership: f64,
-    /// Its membership Y in the outcome.
-    pub outcome: f64,
-    /// Whether it is a typical case of this term only (SetMethods' `UniqCov` of this table: a
-    /// case with X > 0.5 in another term where X > Y, so not typical there, still counts as
-    /// uniquely covered).
-    pub unique_coverage: bool,
-    /// 2(Y − X) + (1 − X): smaller is more typical.
-    pub best: f64,
-    /// Whether its `best` is the term's smallest.
-    pub most_typical: bool,
-}
 
 /// A typical case of a term examined for one focal conjunct FC, against the complement CC of
 /// the term's other conjuncts (their minimum; their maximum for a conjunct declared necessary).
@@ -67,23 +49,6 @@ pub struct FocalConjunctCase {
     pub most_typical_focal: bool,
     /// Whether it is among the most typical cases of the term ([`TypicalCase::most_typical`]).
     pub most_typical_term: bool,
-}
-
-/// A deviant case consistency of a term: X > 0.5 and Y < 0.5.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct DeviantConsistencyCase {
-    /// The case label.
-    pub case: String,
-    /// Its membership X in the term.
-    pub term_membership: f64,
-    /// Its membership Y in the outcome.
-    pub outcome: f64,
-    /// 1 − (X − Y) + (1 − X): smaller is more deviant.
-    pub best: f64,
-    /// Whether its `best` is the term's smallest.
-    pub most_deviant: bool,
 }
 
 /// A case of the solution's truth-table rows: deviant coverage (S < 0.5, Y > 0.5) or
@@ -180,21 +145,17 @@ impl CaseMemberships {
                 let x = self.term_memberships(t).unwrap_or_default();
                 let mut cases: Vec<TypicalCase> = (0..self.n_cases())
                     .filter(|&i| typical(x, i))
-                    .map(|i| TypicalCase {
-                        case: self.cases()[i].clone(),
-                        term_membership: x[i],
-                        outcome: y[i],
-                        unique_coverage: self.typical_in_one_term(i),
-                        best: 2.0 * (y[i] - x[i]) + (1.0 - x[i]),
-                        most_typical: false,
+                    .map(|i| {
+                        TypicalCase::new(
+                            self.cases()[i].clone(),
+                            x[i],
+                            y[i],
+                            self.typical_in_one_term(i),
+                            2.0 * (y[i] - x[i]) + (1.0 - x[i]),
+                        )
                     })
                     .collect();
-                mark_min(&mut cases, |c| c.best, |c| c.most_typical = true);
-                cases.sort_by(|a, b| {
-                    true_first(a.unique_coverage, b.unique_coverage)
-                        .then(ascending(a.best, b.best))
-                        .then(ascending(a.term_membership, b.term_membership))
-                });
+                TypicalCase::rank(&mut cases);
                 CaseList::new(CaseType::Typical, Some(term), cases)
             })
             .collect()
@@ -417,25 +378,14 @@ impl CaseMemberships {
     /// assert!((lists[0].cases[0].best - 0.4).abs() < 1e-12);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn deviant_consistency(&self) -> Vec<CaseList<DeviantConsistencyCase>> {
-        let y = self.outcome_memberships();
+    pub fn deviant_consistency(&self) -> Vec<CaseList<DeviantCase>> {
         self.terms_in_table_order()
             .into_iter()
             .map(|(t, term)| {
                 let x = self.term_memberships(t).unwrap_or_default();
-                let mut cases: Vec<DeviantConsistencyCase> = (0..self.n_cases())
-                    .filter(|&i| x[i] > 0.5 && y[i] < 0.5)
-                    .map(|i| DeviantConsistencyCase {
-                        case: self.cases()[i].clone(),
-                        term_membership: x[i],
-                        outcome: y[i],
-                        best: 1.0 - (x[i] - y[i]) + (1.0 - x[i]),
-                        most_deviant: false,
-                    })
-                    .collect();
-                mark_min(&mut cases, |c| c.best, |c| c.most_deviant = true);
+                let mut cases = self.deviant_cases(x);
                 cases.sort_by(|a, b| {
-                    ascending(a.best, b.best).then(ascending(a.term_membership, b.term_membership))
+                    ascending(a.best, b.best).then(ascending(a.membership, b.membership))
                 });
                 CaseList::new(CaseType::DeviantConsistency, Some(term), cases)
             })

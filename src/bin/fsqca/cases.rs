@@ -3,10 +3,9 @@
 
 use clap::ValueEnum;
 use fsqca::cases::{
-    CaseList, CaseMemberships, CoverageIrrelevantPair, DeviantConsistencyCase,
-    DeviantRelevanceCase, FocalConjunctCase, NecessityDeviantCase, NecessityDeviantPair,
-    NecessityIrrelevantPair, NecessityTypicalCase, NecessityTypicalPair, PairFlag, RowCase,
-    SelectionOptions, TermPair, TypicalCase, TypicalIrrelevantPair, TypicalPair,
+    CaseList, CaseMemberships, CaseType, CoverageIrrelevantPair, DeviantCase, FocalConjunctCase,
+    NecessityDeviantCase, NecessityDeviantPair, NecessityIrrelevantPair, NecessityTypicalPair,
+    PairFlag, RowCase, SelectionOptions, TermPair, TypicalCase, TypicalIrrelevantPair, TypicalPair,
     TypicalRelevancePair,
 };
 use fsqca::number::metric;
@@ -127,11 +126,9 @@ pub struct Args {
 enum Selection {
     Typical(CaseList<TypicalCase>),
     Focal(CaseList<FocalConjunctCase>),
-    Deviant(CaseList<DeviantConsistencyCase>),
+    Deviant(CaseList<DeviantCase>),
     Row(CaseList<RowCase>),
-    NecTypical(CaseList<NecessityTypicalCase>),
     NecDeviant(CaseList<NecessityDeviantCase>),
-    Relevance(CaseList<DeviantRelevanceCase>),
     Pair(CaseList<TypicalPair>),
     IrrelevantPair(CaseList<TypicalIrrelevantPair>),
     Term(CaseList<TermPair>),
@@ -209,7 +206,7 @@ fn select(
             if wants(T::Typical) {
                 out.extend(wrap(
                     cases.necessity_typical(n).map_err(usage)?,
-                    Selection::NecTypical,
+                    Selection::Typical,
                 ));
             }
             if wants(T::DeviantConsistency) {
@@ -221,7 +218,7 @@ fn select(
             if wants(T::DeviantRelevance) {
                 out.extend(wrap(
                     cases.necessity_deviant_relevance(n).map_err(usage)?,
-                    Selection::Relevance,
+                    Selection::Deviant,
                 ));
             }
         }
@@ -422,6 +419,18 @@ fn row_on(conditions: &[String], row: &[u8]) -> String {
         .join(" ")
 }
 
+/// The header of a column of memberships in the list's set ([`TypicalCase::membership`],
+/// [`DeviantCase::membership`]): [`set_symbol`] replaces it.
+const SET: &str = "set";
+
+/// The symbol of a list's set: N for a necessary condition, X for a term.
+fn set_symbol(case_type: CaseType) -> &'static str {
+    match case_type {
+        CaseType::NecessityTypical | CaseType::NecessityDeviantRelevance => "N",
+        _ => "X",
+    }
+}
+
 /// One case or pair of a list as a row of the text table: the column headers, how many
 /// columns (the case names) are aligned left, and the row's cells.
 trait TextRow {
@@ -433,7 +442,7 @@ trait TextRow {
 /// Implements [`TextRow`] for a case or pair type: how many leading columns (the case names)
 /// are aligned left, and each column's header and cell.
 macro_rules! text_row {
-    ($type:ty, $left:literal, |$r:ident| [$($header:literal => $cell:expr),+ $(,)?]) => {
+    ($type:ty, $left:literal, |$r:ident| [$($header:expr => $cell:expr),+ $(,)?]) => {
         impl TextRow for $type {
             const HEADER: &'static [&'static str] = &[$($header),+];
             const LEFT: usize = $left;
@@ -447,7 +456,7 @@ macro_rules! text_row {
 
 text_row!(TypicalCase, 1, |r| [
     "case" => r.case.clone(),
-    "X" => num(r.term_membership),
+    SET => num(r.membership),
     "Y" => num(r.outcome),
     "uniq.cov" => yes(r.unique_coverage),
     "best" => num(r.best),
@@ -467,15 +476,6 @@ text_row!(FocalConjunctCase, 1, |r| [
     "best" => num(r.best),
     "most typ. FC" => yes(r.most_typical_focal),
     "most typ. term" => yes(r.most_typical_term),
-]);
-
-text_row!(NecessityTypicalCase, 1, |r| [
-    "case" => r.case.clone(),
-    "N" => num(r.necessary),
-    "Y" => num(r.outcome),
-    "uniq.cov" => yes(r.unique_coverage),
-    "best" => num(r.best),
-    "most typ." => yes(r.most_typical),
 ]);
 
 text_row!(NecessityDeviantCase, 1, |r| [
@@ -557,17 +557,9 @@ text_row!(NecessityIrrelevantPair, 2, |r| [
     "most typ." => yes(r.most_typical),
 ]);
 
-text_row!(DeviantConsistencyCase, 1, |r| [
+text_row!(DeviantCase, 1, |r| [
     "case" => r.case.clone(),
-    "X" => num(r.term_membership),
-    "Y" => num(r.outcome),
-    "best" => num(r.best),
-    "most dev." => yes(r.most_deviant),
-]);
-
-text_row!(DeviantRelevanceCase, 1, |r| [
-    "case" => r.case.clone(),
-    "N" => num(r.necessary),
+    SET => num(r.membership),
     "Y" => num(r.outcome),
     "best" => num(r.best),
     "most dev." => yes(r.most_deviant),
@@ -604,7 +596,17 @@ fn write_list(out: &mut dyn std::io::Write, list: &Selection) -> std::io::Result
         if let Some(why) = &list.explanation {
             return writeln!(out, "  {why}");
         }
-        let mut t = TextTable::new(T::HEADER, T::LEFT);
+        let header: Vec<&str> = T::HEADER
+            .iter()
+            .map(|&h| {
+                if h == SET {
+                    set_symbol(list.case_type)
+                } else {
+                    h
+                }
+            })
+            .collect();
+        let mut t = TextTable::new(&header, T::LEFT);
         for c in &list.cases {
             t.row(c.cells());
         }
@@ -613,10 +615,8 @@ fn write_list(out: &mut dyn std::io::Write, list: &Selection) -> std::io::Result
     match list {
         Selection::Typical(l) => table(out, l),
         Selection::Deviant(l) => table(out, l),
-        Selection::Relevance(l) => table(out, l),
         Selection::Focal(l) => table(out, l),
         Selection::Row(l) => table(out, l),
-        Selection::NecTypical(l) => table(out, l),
         Selection::NecDeviant(l) => table(out, l),
         Selection::Pair(l) => table(out, l),
         Selection::IrrelevantPair(l) => table(out, l),
