@@ -214,28 +214,44 @@ impl CaseMemberships {
     }
 
     /// One list of `case_type` pairs for each part of a necessary condition: the pairs
-    /// `select` finds and ranks for the part (given with its index among the parts and its
-    /// typical cases), the first `max_pairs` of them.
+    /// `select` finds and ranks for the part, given with its index among the parts and its
+    /// typical cases ([`necessity_typical`](Self::necessity_typical)) in the data's order,
+    /// each as its index and whether it is most typical; the first `max_pairs` of them.
     fn pairs_per_part<P>(
         &self,
         necessary: &Expression,
         max_pairs: usize,
         case_type: CaseType,
-        mut select: impl FnMut(
-            usize,
-            &Part,
-            &CaseList<TypicalCase>,
-        ) -> Result<Vec<P>, CaseSelectionError>,
+        mut select: impl FnMut(usize, &Part, &[(usize, bool)]) -> Result<Vec<P>, CaseSelectionError>,
     ) -> Result<Vec<CaseList<P>>, CaseSelectionError> {
         if max_pairs == 0 {
             return Err(CaseSelectionError::ZeroMaxPairs);
         }
         let typical = self.necessity_typical(necessary)?;
         self.per_part(necessary, case_type, |k, part| {
-            let mut pairs = select(k, part, &typical[k])?;
+            let typical = self.in_data_order(&typical[k].cases, |c| &c.case, |c| c.most_typical);
+            let mut pairs = select(k, part, &typical)?;
             pairs.truncate(max_pairs);
             Ok(pairs)
         })
+    }
+
+    /// The cases of a list in the data's order, each as its index in the data and `what` of it.
+    fn in_data_order<'a, C, T>(
+        &self,
+        cases: &'a [C],
+        label: impl Fn(&C) -> &String,
+        what: impl Fn(&'a C) -> T,
+    ) -> Vec<(usize, T)> {
+        let mut indexed: Vec<(usize, T)> = cases
+            .iter()
+            .filter_map(|c| {
+                let i = self.cases().iter().position(|name| name == label(c))?;
+                Some((i, what(c)))
+            })
+            .collect();
+        indexed.sort_by_key(|&(i, _)| i);
+        indexed
     }
 
     /// Typical cases of a necessary condition (SetMethods' `smmr(necessity = TRUE, cases = 1)`):
@@ -400,34 +416,17 @@ impl CaseMemberships {
     ) -> Result<Vec<CaseList<TypicalRelevancePair>>, CaseSelectionError> {
         let relevance = self.necessity_deviant_relevance(necessary)?;
         let y = self.outcome_memberships();
-        let index = |name: &str| self.cases().iter().position(|c| c == name).unwrap_or(0);
         self.pairs_per_part(
             necessary,
             max_pairs,
             CaseType::NecessityTypicalRelevancePairs,
             |k, part, typical| {
-                let relevance = &relevance[k];
                 let n = &part.values;
-                let mut t: Vec<usize> = typical.cases.iter().map(|c| index(&c.case)).collect();
-                t.sort_unstable();
-                let mut d: Vec<usize> = relevance.cases.iter().map(|c| index(&c.case)).collect();
-                d.sort_unstable();
-                let most = |list: &[String], i: usize| list.contains(&self.cases()[i]);
-                let most_typical: Vec<String> = typical
-                    .cases
-                    .iter()
-                    .filter(|c| c.most_typical)
-                    .map(|c| c.case.clone())
-                    .collect();
-                let most_deviant: Vec<String> = relevance
-                    .cases
-                    .iter()
-                    .filter(|c| c.most_deviant)
-                    .map(|c| c.case.clone())
-                    .collect();
+                let deviant =
+                    self.in_data_order(&relevance[k].cases, |c| &c.case, |c| c.most_deviant);
                 let mut pairs = Vec::new();
-                for &j in &d {
-                    for &i in &t {
+                for &(j, most_deviant) in &deviant {
+                    for &(i, most_typical) in typical {
                         pairs.push(TypicalRelevancePair {
                             typical: self.cases()[i].clone(),
                             deviant: self.cases()[j].clone(),
@@ -436,8 +435,8 @@ impl CaseMemberships {
                                 + (1.0 - n[j])
                                 + (1.0 - (y[i] - y[j])).abs()
                                 + (n[i] - n[j]).abs(),
-                            most_typical: most(&most_typical, i),
-                            most_deviant: most(&most_deviant, j),
+                            most_typical,
+                            most_deviant,
                         });
                     }
                 }
@@ -487,23 +486,13 @@ impl CaseMemberships {
             CaseType::NecessityTypicalPairs,
             |_, part, typical| {
                 let n = &part.values;
-                let mut t: Vec<usize> = (0..self.n_cases())
-                    .filter(|&i| typical.cases.iter().any(|c| c.case == self.cases()[i]))
-                    .collect();
-                t.sort_unstable();
-                let most = |i: usize| {
-                    typical
-                        .cases
-                        .iter()
-                        .any(|c| c.most_typical && c.case == self.cases()[i])
-                };
                 let unique = |i: usize| part.alone(i);
                 let typicality = |i: usize| 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]);
                 let mut pairs = Vec::new();
-                for &j in &t {
-                    for &i in t
+                for &(j, most_j) in typical {
+                    for &(i, most_i) in typical
                         .iter()
-                        .filter(|&&i| i != j && typicality(i) <= typicality(j))
+                        .filter(|&&(i, _)| i != j && typicality(i) <= typicality(j))
                     {
                         pairs.push(NecessityTypicalPair {
                             first: self.cases()[i].clone(),
@@ -513,7 +502,7 @@ impl CaseMemberships {
                                 + (0.5 - (y[i] - y[j]))
                                 + 2.0 * (n[i] - y[i])
                                 + 2.0 * (n[j] - y[j]),
-                            most_typical: PairFlag::of(most(i), most(j)),
+                            most_typical: PairFlag::of(most_i, most_j),
                         });
                     }
                 }
@@ -559,22 +548,13 @@ impl CaseMemberships {
             CaseType::NecessityIrrelevantPairs,
             |_, part, typical| {
                 let n = &part.values;
-                let t: Vec<usize> = (0..self.n_cases())
-                    .filter(|&i| typical.cases.iter().any(|c| c.case == self.cases()[i]))
-                    .collect();
                 let irrelevant: Vec<usize> = (0..self.n_cases())
                     .filter(|&j| n[j] < 0.5 && y[j] < 0.5 && n[j] >= y[j])
                     .collect();
-                let most = |i: usize| {
-                    typical
-                        .cases
-                        .iter()
-                        .any(|c| c.most_typical && c.case == self.cases()[i])
-                };
                 let alone = |i: usize| part.alone(i);
                 let mut pairs = Vec::new();
                 for &j in &irrelevant {
-                    for &i in &t {
+                    for &(i, most_typical) in typical {
                         pairs.push(NecessityIrrelevantPair {
                             typical: self.cases()[i].clone(),
                             irrelevant: self.cases()[j].clone(),
@@ -584,7 +564,7 @@ impl CaseMemberships {
                                 + (1.0 - (y[i] - y[j]))
                                 + 2.0 * (n[i] - y[i]).abs()
                                 + (n[j] - y[j]).abs(),
-                            most_typical: most(i),
+                            most_typical,
                         });
                     }
                 }
@@ -637,13 +617,11 @@ impl CaseMemberships {
     ) -> Result<Vec<CaseList<NecessityDeviantPair>>, CaseSelectionError> {
         let deviant = self.necessity_deviant_consistency(necessary)?;
         let y = self.outcome_memberships();
-        let index = |name: &str| self.cases().iter().position(|c| c == name);
         self.pairs_per_part(
             necessary,
             max_pairs,
             CaseType::NecessityDeviantPairs,
             |k, part, typical| {
-                let deviant = &deviant[k];
                 let n = &part.values;
                 let names: Vec<&str> = part.subject.literals().iter().map(|l| l.name()).collect();
                 let row_conditions: Vec<String> = self
@@ -653,22 +631,14 @@ impl CaseMemberships {
                     .cloned()
                     .collect();
                 let rows = self.rows_on(&row_conditions)?;
-                let mut t: Vec<(usize, bool)> = typical
-                    .cases
-                    .iter()
-                    .filter_map(|c| index(&c.case).map(|i| (i, c.most_typical)))
-                    .collect();
-                t.sort_unstable();
-                let mut d: Vec<(usize, &NecessityDeviantCase)> = deviant
-                    .cases
-                    .iter()
-                    .filter_map(|c| index(&c.case).map(|j| (j, c)))
-                    .collect();
-                d.sort_unstable_by_key(|&(j, _)| j);
+                let deviant = self.in_data_order(&deviant[k].cases, |c| &c.case, |c| c);
                 let mut pairs = Vec::new();
-                for &(i, most_typical) in &t {
+                for &(i, most_typical) in typical {
                     let Some(row) = &rows[i] else { continue };
-                    for &(j, dc) in d.iter().filter(|(j, _)| rows[*j].as_ref() == Some(row)) {
+                    for &(j, dc) in deviant
+                        .iter()
+                        .filter(|(j, _)| rows[*j].as_ref() == Some(row))
+                    {
                         pairs.push(NecessityDeviantPair {
                             deviant: self.cases()[j].clone(),
                             typical: self.cases()[i].clone(),
