@@ -163,6 +163,9 @@ fn usage(err: fsqca::cases::CaseSelectionError) -> CliError {
     }
 }
 
+/// What selects the lists of one case type.
+type Selector<'a> = Box<dyn Fn() -> Result<Vec<Selection>, fsqca::cases::CaseSelectionError> + 'a>;
+
 /// Selects the lists the flags ask for.
 fn select(
     args: &Args,
@@ -194,154 +197,158 @@ fn select(
                 .map_or_else(String::new, |v| v.get_name().to_owned())
         ))
     };
+    let max = args.max_pairs;
+    // The types of each mode, in the order of `--help`, each with what selects its lists.
+    let (mode, types): (&str, Vec<(TypeArg, Selector)>) = match (necessary, args.pairs) {
+        (Some(n), false) => (
+            "necessity",
+            vec![
+                (
+                    T::Typical,
+                    Box::new(|| Ok(wrap(cases.necessity_typical(n)?, Selection::Typical))),
+                ),
+                (
+                    T::DeviantConsistency,
+                    Box::new(|| {
+                        Ok(wrap(
+                            cases.necessity_deviant_consistency(n)?,
+                            Selection::NecDeviant,
+                        ))
+                    }),
+                ),
+                (
+                    T::DeviantRelevance,
+                    Box::new(|| {
+                        Ok(wrap(
+                            cases.necessity_deviant_relevance(n)?,
+                            Selection::Deviant,
+                        ))
+                    }),
+                ),
+            ],
+        ),
+        (Some(n), true) => (
+            "necessity pairs",
+            vec![
+                (
+                    T::DeviantRelevance,
+                    Box::new(|| {
+                        Ok(wrap(
+                            cases.necessity_typical_relevance_pairs(n, max)?,
+                            Selection::RelevancePair,
+                        ))
+                    }),
+                ),
+                (
+                    T::DeviantConsistency,
+                    Box::new(|| {
+                        Ok(wrap(
+                            cases.necessity_deviant_pairs(n, max)?,
+                            Selection::NecDeviantPair,
+                        ))
+                    }),
+                ),
+                (
+                    T::Typical,
+                    Box::new(|| {
+                        Ok(wrap(
+                            cases.necessity_typical_pairs(n, max)?,
+                            Selection::NecPair,
+                        ))
+                    }),
+                ),
+                (
+                    T::Irrelevant,
+                    Box::new(|| {
+                        Ok(wrap(
+                            cases.necessity_irrelevant_pairs(n, max)?,
+                            Selection::NecIrrelevantPair,
+                        ))
+                    }),
+                ),
+            ],
+        ),
+        (None, false) => (
+            "single cases",
+            vec![
+                (
+                    T::Typical,
+                    Box::new(|| Ok(wrap(cases.typical(), Selection::Typical))),
+                ),
+                (
+                    T::FocalConjunct,
+                    Box::new(|| {
+                        Ok(wrap(
+                            cases.typical_focal_conjuncts(&options)?,
+                            Selection::Focal,
+                        ))
+                    }),
+                ),
+                (
+                    T::DeviantConsistency,
+                    Box::new(|| Ok(wrap(cases.deviant_consistency(), Selection::Deviant))),
+                ),
+                (
+                    T::DeviantCoverage,
+                    Box::new(|| Ok(vec![Selection::Row(cases.deviant_coverage())])),
+                ),
+                (
+                    T::Irrelevant,
+                    Box::new(|| Ok(vec![Selection::Row(cases.individually_irrelevant())])),
+                ),
+            ],
+        ),
+        (None, true) => (
+            "pairs",
+            vec![
+                (
+                    T::Typical,
+                    Box::new(|| Ok(wrap(cases.typical_pairs(&options)?, Selection::Pair))),
+                ),
+                (
+                    T::TypicalIrrelevant,
+                    Box::new(|| {
+                        Ok(wrap(
+                            cases.typical_irrelevant_pairs(&options)?,
+                            Selection::IrrelevantPair,
+                        ))
+                    }),
+                ),
+                (
+                    T::TypicalDeviant,
+                    Box::new(|| Ok(wrap(cases.typical_deviant_pairs(max)?, Selection::Term))),
+                ),
+                (
+                    T::CoverageIrrelevant,
+                    Box::new(|| {
+                        Ok(vec![Selection::CoveragePair(
+                            cases.coverage_irrelevant_pairs(max)?,
+                        )])
+                    }),
+                ),
+                (
+                    T::TypicalTerm,
+                    Box::new(|| Ok(wrap(cases.typical_pairs_per_term(max)?, Selection::Term))),
+                ),
+                (
+                    T::TypicalIrrelevantTerm,
+                    Box::new(|| {
+                        Ok(wrap(
+                            cases.typical_irrelevant_pairs_per_term(max)?,
+                            Selection::Term,
+                        ))
+                    }),
+                ),
+            ],
+        ),
+    };
+    if !all && types.iter().all(|(t, _)| *t != args.case_type) {
+        return Err(not_for(mode));
+    }
     let mut out = Vec::new();
-    match (necessary, args.pairs) {
-        (Some(n), false) => {
-            if !matches!(
-                args.case_type,
-                T::All | T::Typical | T::DeviantConsistency | T::DeviantRelevance
-            ) {
-                return Err(not_for("necessity"));
-            }
-            if wants(T::Typical) {
-                out.extend(wrap(
-                    cases.necessity_typical(n).map_err(usage)?,
-                    Selection::Typical,
-                ));
-            }
-            if wants(T::DeviantConsistency) {
-                out.extend(wrap(
-                    cases.necessity_deviant_consistency(n).map_err(usage)?,
-                    Selection::NecDeviant,
-                ));
-            }
-            if wants(T::DeviantRelevance) {
-                out.extend(wrap(
-                    cases.necessity_deviant_relevance(n).map_err(usage)?,
-                    Selection::Deviant,
-                ));
-            }
-        }
-        (Some(n), true) => {
-            if !matches!(
-                args.case_type,
-                T::All | T::Typical | T::DeviantRelevance | T::DeviantConsistency | T::Irrelevant
-            ) {
-                return Err(not_for("necessity pairs"));
-            }
-            if wants(T::DeviantRelevance) {
-                out.extend(wrap(
-                    cases
-                        .necessity_typical_relevance_pairs(n, args.max_pairs)
-                        .map_err(usage)?,
-                    Selection::RelevancePair,
-                ));
-            }
-            if wants(T::DeviantConsistency) {
-                out.extend(wrap(
-                    cases
-                        .necessity_deviant_pairs(n, args.max_pairs)
-                        .map_err(usage)?,
-                    Selection::NecDeviantPair,
-                ));
-            }
-            if wants(T::Typical) {
-                out.extend(wrap(
-                    cases
-                        .necessity_typical_pairs(n, args.max_pairs)
-                        .map_err(usage)?,
-                    Selection::NecPair,
-                ));
-            }
-            if wants(T::Irrelevant) {
-                out.extend(wrap(
-                    cases
-                        .necessity_irrelevant_pairs(n, args.max_pairs)
-                        .map_err(usage)?,
-                    Selection::NecIrrelevantPair,
-                ));
-            }
-        }
-        (None, false) => {
-            if !matches!(
-                args.case_type,
-                T::All
-                    | T::Typical
-                    | T::FocalConjunct
-                    | T::DeviantConsistency
-                    | T::DeviantCoverage
-                    | T::Irrelevant
-            ) {
-                return Err(not_for("single cases"));
-            }
-            if wants(T::Typical) {
-                out.extend(wrap(cases.typical(), Selection::Typical));
-            }
-            if wants(T::FocalConjunct) {
-                out.extend(wrap(
-                    cases.typical_focal_conjuncts(&options).map_err(usage)?,
-                    Selection::Focal,
-                ));
-            }
-            if wants(T::DeviantConsistency) {
-                out.extend(wrap(cases.deviant_consistency(), Selection::Deviant));
-            }
-            if wants(T::DeviantCoverage) {
-                out.push(Selection::Row(cases.deviant_coverage()));
-            }
-            if wants(T::Irrelevant) {
-                out.push(Selection::Row(cases.individually_irrelevant()));
-            }
-        }
-        (None, true) => {
-            if !matches!(
-                args.case_type,
-                T::All
-                    | T::Typical
-                    | T::TypicalIrrelevant
-                    | T::TypicalDeviant
-                    | T::CoverageIrrelevant
-                    | T::TypicalTerm
-                    | T::TypicalIrrelevantTerm
-            ) {
-                return Err(not_for("pairs"));
-            }
-            let n = args.max_pairs;
-            if wants(T::Typical) {
-                out.extend(wrap(
-                    cases.typical_pairs(&options).map_err(usage)?,
-                    Selection::Pair,
-                ));
-            }
-            if wants(T::TypicalIrrelevant) {
-                out.extend(wrap(
-                    cases.typical_irrelevant_pairs(&options).map_err(usage)?,
-                    Selection::IrrelevantPair,
-                ));
-            }
-            if wants(T::TypicalDeviant) {
-                out.extend(wrap(
-                    cases.typical_deviant_pairs(n).map_err(usage)?,
-                    Selection::Term,
-                ));
-            }
-            if wants(T::CoverageIrrelevant) {
-                out.push(Selection::CoveragePair(
-                    cases.coverage_irrelevant_pairs(n).map_err(usage)?,
-                ));
-            }
-            if wants(T::TypicalTerm) {
-                out.extend(wrap(
-                    cases.typical_pairs_per_term(n).map_err(usage)?,
-                    Selection::Term,
-                ));
-            }
-            if wants(T::TypicalIrrelevantTerm) {
-                out.extend(wrap(
-                    cases.typical_irrelevant_pairs_per_term(n).map_err(usage)?,
-                    Selection::Term,
-                ));
-            }
+    for (t, selector) in types {
+        if wants(t) {
+            out.extend(selector().map_err(usage)?);
         }
     }
     Ok(out)
