@@ -194,11 +194,6 @@ fn terms_and_data(args: &Args) -> Result<(Vec<Expression>, Dataset, Option<usize
 
 /// Runs `fsqca cluster`.
 pub fn run(args: &Args) -> Result<(), CliError> {
-    if args.solve.solution.is_some() == args.expression.is_some() {
-        return Err(CliError::usage(
-            "give either --solution (with the flags of `fsqca minimize`) or --expression",
-        ));
-    }
     let (terms, data, model) = terms_and_data(args)?;
     let path = &args.solve.table.data;
     let convention = RatioConvention::from(args.convention);

@@ -56,8 +56,8 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<(), CliError> {
     let theory = parse_expression("--theory", &args.theory)?;
     let table = &args.solve.table;
-    let evaluation = match (&args.expression, args.solve.solution) {
-        (Some(text), _) => {
+    let evaluation = match &args.expression {
+        Some(text) => {
             let solution = parse_expression("--expression", text)?;
             let tt = table.build(&table.options()?)?;
             TheoryEvaluation::new(
@@ -68,18 +68,14 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                 &solution,
             )
         }
-        (None, Some(_)) => {
+        // clap requires --solution without --expression (and minimize checks it again).
+        None => {
             let model: ModelChoice = args
                 .model
                 .parse()
                 .map_err(|e| CliError::usage(format!("--model: {e}")))?;
             let (tt, solved) = minimize::solve_table(&args.solve)?;
             TheoryEvaluation::of_model(&tt, &solved, model, &theory)
-        }
-        (None, None) => {
-            return Err(CliError::usage(
-                "give the solution: --expression EXPR, or --solution TYPE (and --model N)",
-            ))
         }
     }
     .map_err(|e| CliError::input(format!("{}: {e}", table.data)))?;
