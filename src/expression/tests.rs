@@ -178,3 +178,35 @@ fn constructors_cap_the_nesting() {
         Err(ExpressionError::NestingTooDeep { max: MAX_NESTING })
     );
 }
+
+/// Distributing a negation may multiply the number of products: past
+/// [`MAX_PRODUCTS`](super::MAX_PRODUCTS) the sum of products is refused, not built. The
+/// negation of a sum of `k` products of 30 literals each has 30^k products: 900 for two,
+/// 27,000 for three.
+#[test]
+fn sums_of_products_refuse_more_products_than_the_limit() {
+    let sum = |terms: usize| -> SumOfProducts {
+        (0..terms)
+            .map(|t| {
+                (0..30)
+                    .map(|c| format!("C{t}x{c}"))
+                    .collect::<Vec<_>>()
+                    .join("*")
+            })
+            .collect::<Vec<_>>()
+            .join(" + ")
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(
+        sum(2).negate().unwrap().to_string().split(" + ").count(),
+        900
+    );
+    let refused = Err(ExpressionError::TooManyProducts {
+        limit: super::MAX_PRODUCTS,
+    });
+    assert_eq!(sum(3).negate(), refused);
+    // The intersection of two sums of 900 products each would have 810,000.
+    let wide = sum(2).negate().unwrap();
+    assert_eq!(wide.and(&wide), refused);
+}
