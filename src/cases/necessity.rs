@@ -622,10 +622,9 @@ impl Ranked for NecessityDeviantCase {
     type Key = ((bool, Option<Vec<u8>>), First, First, Exact);
 
     fn rank_key(&self) -> Self::Key {
-        let uncovered = first(self.globally_uncovered.unwrap_or(false));
         (
             row(&self.row),
-            uncovered,
+            first(self.globally_uncovered.unwrap_or(false)),
             first(self.row_consistent),
             Exact(self.best),
         )
@@ -685,12 +684,10 @@ impl Ranked for NecessityIrrelevantPair {
     type Key = (First, First, Score, First);
 
     fn rank_key(&self) -> Self::Key {
-        let best = Score::of(self.best);
-        let uncovered = first(self.globally_uncovered);
         (
             first(self.unique_coverage),
-            uncovered,
-            best,
+            first(self.globally_uncovered),
+            Score::of(self.best),
             first(self.most_typical),
         )
     }

@@ -629,9 +629,8 @@ impl Ranked for TermPair {
     type Key = (Score, First, First);
 
     fn rank_key(&self) -> Self::Key {
-        let best = Score::of(self.best);
         (
-            best,
+            Score::of(self.best),
             first(self.most_typical_term),
             first(self.most_deviant),
         )
