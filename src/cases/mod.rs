@@ -29,7 +29,8 @@
 //! Every case carries the score SetMethods ranks by (`best`, smaller first) and its flags, and
 //! each list comes in SetMethods' order (R's `order` is stable: ties keep the data's order, or
 //! the labels' order where SetMethods merges with the truth table first). Where SetMethods
-//! rounds pair scores before ranking them, scores equal within 1e-9 are ties here. Terms and
+//! rounds pair scores before ranking them, they are compared here rounded to 9 decimals (which
+//! absorbs the rounding error of their sums: scores that differ by it are ties). Terms and
 //! labels are ordered as R collated them for the reference outputs: punctuation (`~`) before
 //! digits, digits before letters, letters regardless of case.
 //!

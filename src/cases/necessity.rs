@@ -8,7 +8,8 @@
 //! otherwise the condition gets one list.
 
 use super::memberships::conjuncts;
-use super::order::{ascending, collate, mark_min_per_row, rows as row_order, scores, true_first};
+use super::order::{collate, first, mark_min_per_row, rank, row, top, Exact, First, Ranked, Score};
+use super::pairs::cross;
 use super::{
     CaseList, CaseMemberships, CaseSelectionError, CaseType, DeviantCase, PairFlag, TypicalCase,
 };
@@ -60,6 +61,26 @@ pub struct TypicalRelevancePair {
     pub most_deviant: bool,
 }
 
+/// A typical case of a necessary condition paired with an individually irrelevant case
+/// (N < 0.5, Y < 0.5, N ≥ Y: consistent with the necessity).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NecessityIrrelevantPair {
+    /// The typical case.
+    pub typical: String,
+    /// The individually irrelevant case.
+    pub irrelevant: String,
+    /// Whether the typical case has every other disjunct below 0.5 (always for the whole).
+    pub unique_coverage: bool,
+    /// Whether the irrelevant case has every other disjunct below 0.5 (always for the whole).
+    pub globally_uncovered: bool,
+    /// (1 − (N₁ − N₂)) + (1 − (Y₁ − Y₂)) + 2|N₁ − Y₁| + |N₂ − Y₂|: smaller is better.
+    pub best: f64,
+    /// Whether the typical case is the most typical.
+    pub most_typical: bool,
+}
+
 /// A pair of typical cases of a necessary condition.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -109,26 +130,6 @@ pub struct NecessityDeviantPair {
     pub most_deviant: bool,
 }
 
-/// A typical case of a necessary condition paired with an individually irrelevant case
-/// (N < 0.5, Y < 0.5, N ≥ Y: consistent with the necessity).
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[non_exhaustive]
-pub struct NecessityIrrelevantPair {
-    /// The typical case.
-    pub typical: String,
-    /// The individually irrelevant case.
-    pub irrelevant: String,
-    /// Whether the typical case has every other disjunct below 0.5 (always for the whole).
-    pub unique_coverage: bool,
-    /// Whether the irrelevant case has every other disjunct below 0.5 (always for the whole).
-    pub globally_uncovered: bool,
-    /// (1 − (N₁ − N₂)) + (1 − (Y₁ − Y₂)) + 2|N₁ − Y₁| + |N₂ − Y₂|: smaller is better.
-    pub best: f64,
-    /// Whether the typical case is the most typical.
-    pub most_typical: bool,
-}
-
 /// One part of a necessary condition examined on its own: a disjunct, or the whole.
 struct Part {
     /// The disjunct or the whole condition.
@@ -151,6 +152,22 @@ impl Part {
     fn alone(&self, i: usize) -> bool {
         self.others_below_half(i).unwrap_or(true)
     }
+}
+
+/// What a pair selection sees of one part of a necessary condition.
+#[derive(Clone, Copy)]
+struct PartPairs<'a> {
+    /// The part's index among the parts, as in the lists of the single-case selections.
+    index: usize,
+    /// The part.
+    part: &'a Part,
+    /// Its memberships N.
+    n: &'a [f64],
+    /// The outcome memberships Y.
+    y: &'a [f64],
+    /// Its typical cases ([`CaseMemberships::necessity_typical`]) in the data's order, each as
+    /// its index and whether it is most typical.
+    typical: &'a [(usize, bool)],
 }
 
 impl CaseMemberships {
@@ -214,25 +231,31 @@ impl CaseMemberships {
     }
 
     /// One list of `case_type` pairs for each part of a necessary condition: the pairs
-    /// `select` finds and ranks for the part, given with its index among the parts and its
-    /// typical cases ([`necessity_typical`](Self::necessity_typical)) in the data's order,
-    /// each as its index and whether it is most typical; the first `max_pairs` of them.
-    fn pairs_per_part<P>(
+    /// `select` finds for the part ([`PartPairs`]), ranked, the first `max_pairs` of them.
+    fn pairs_per_part<P: Ranked>(
         &self,
         necessary: &Expression,
         max_pairs: usize,
         case_type: CaseType,
-        mut select: impl FnMut(usize, &Part, &[(usize, bool)]) -> Result<Vec<P>, CaseSelectionError>,
+        mut select: impl FnMut(PartPairs) -> Result<Vec<P>, CaseSelectionError>,
     ) -> Result<Vec<CaseList<P>>, CaseSelectionError> {
         if max_pairs == 0 {
             return Err(CaseSelectionError::ZeroMaxPairs);
         }
         let typical = self.necessity_typical(necessary)?;
-        self.per_part(necessary, case_type, |k, part| {
-            let typical = self.in_data_order(&typical[k].cases, |c| &c.case, |c| c.most_typical);
-            let mut pairs = select(k, part, &typical)?;
-            pairs.truncate(max_pairs);
-            Ok(pairs)
+        let y = self.outcome_memberships();
+        self.per_part(necessary, case_type, |index, part| {
+            let typical =
+                self.in_data_order(&typical[index].cases, |c| &c.case, |c| c.most_typical);
+            let n = &part.values;
+            let pairs = select(PartPairs {
+                index,
+                part,
+                n,
+                y,
+                typical: &typical,
+            })?;
+            Ok(top(pairs, max_pairs))
         })
     }
 
@@ -294,7 +317,7 @@ impl CaseMemberships {
                     )
                 })
                 .collect();
-            TypicalCase::rank(&mut cases);
+            TypicalCase::mark_and_rank(&mut cases);
             Ok(cases)
         })
     }
@@ -348,15 +371,7 @@ impl CaseMemberships {
                     |c| c.most_deviant = true,
                 );
                 cases.sort_by(|a, b| collate(&a.case, &b.case));
-                cases.sort_by(|a, b| {
-                    row_order(&a.row, &b.row)
-                        .then(true_first(
-                            a.globally_uncovered.unwrap_or(false),
-                            b.globally_uncovered.unwrap_or(false),
-                        ))
-                        .then(true_first(a.row_consistent, b.row_consistent))
-                        .then(ascending(a.best, b.best))
-                });
+                rank(&mut cases);
                 Ok(cases)
             },
         )
@@ -385,7 +400,7 @@ impl CaseMemberships {
         self.per_part(necessary, CaseType::NecessityDeviantRelevance, |_, part| {
             let mut cases = self.deviant_cases(&part.values);
             // the most deviant cases have the smallest `best`: ranked first already
-            cases.sort_by(|a, b| ascending(a.best, b.best));
+            cases.sort_by_key(|c| Exact(c.best));
             Ok(cases)
         })
     }
@@ -394,8 +409,8 @@ impl CaseMemberships {
     /// (SetMethods' `smmr(necessity = TRUE, match = TRUE, cases = 1)`), for each disjunct and
     /// the whole as [`necessity_typical`](Self::necessity_typical): `best` = (1 − N₁) +
     /// (1 − N₂) + |1 − (Y₁ − Y₂)| + |N₁ − N₂|, ranked (for a disjunct) by the typical case's
-    /// unique coverage, then `best` (ties within 1e-9 are ties), most typical and most deviant
-    /// first; the first `max_pairs` per list.
+    /// unique coverage, then `best` (compared rounded to 9 decimals), most typical and most
+    /// deviant first; the first `max_pairs` per list.
     ///
     /// # Errors
     /// [`CaseSelectionError::ZeroMaxPairs`], and as [`necessity_typical`](Self::necessity_typical).
@@ -415,43 +430,29 @@ impl CaseMemberships {
         max_pairs: usize,
     ) -> Result<Vec<CaseList<TypicalRelevancePair>>, CaseSelectionError> {
         let relevance = self.necessity_deviant_relevance(necessary)?;
-        let y = self.outcome_memberships();
-        self.pairs_per_part(
-            necessary,
-            max_pairs,
-            CaseType::NecessityTypicalRelevancePairs,
-            |k, part, typical| {
-                let n = &part.values;
-                let deviant =
-                    self.in_data_order(&relevance[k].cases, |c| &c.case, |c| c.most_deviant);
-                let mut pairs = Vec::new();
-                for &(j, most_deviant) in &deviant {
-                    for &(i, most_typical) in typical {
-                        pairs.push(TypicalRelevancePair {
-                            typical: self.cases()[i].clone(),
-                            deviant: self.cases()[j].clone(),
-                            unique_coverage: part.others_below_half(i),
-                            best: (1.0 - n[i])
-                                + (1.0 - n[j])
-                                + (1.0 - (y[i] - y[j])).abs()
-                                + (n[i] - n[j]).abs(),
-                            most_typical,
-                            most_deviant,
-                        });
-                    }
-                }
-                pairs.sort_by(|a, b| {
-                    true_first(
-                        a.unique_coverage.unwrap_or(false),
-                        b.unique_coverage.unwrap_or(false),
-                    )
-                    .then(scores(a.best, b.best))
-                    .then(true_first(a.most_typical, b.most_typical))
-                    .then(true_first(a.most_deviant, b.most_deviant))
-                });
-                Ok(pairs)
-            },
-        )
+        let case_type = CaseType::NecessityTypicalRelevancePairs;
+        self.pairs_per_part(necessary, max_pairs, case_type, |p| {
+            let PartPairs { n, y, .. } = p;
+            let deviant = &relevance[p.index].cases;
+            let deviant = self.in_data_order(deviant, |c| &c.case, |c| c.most_deviant);
+            Ok(cross(
+                &deviant,
+                p.typical,
+                |(j, most_deviant), (i, most_typical)| {
+                    Some(TypicalRelevancePair {
+                        typical: self.cases()[i].clone(),
+                        deviant: self.cases()[j].clone(),
+                        unique_coverage: p.part.others_below_half(i),
+                        best: (1.0 - n[i])
+                            + (1.0 - n[j])
+                            + (1.0 - (y[i] - y[j])).abs()
+                            + (n[i] - n[j]).abs(),
+                        most_typical,
+                        most_deviant,
+                    })
+                },
+            ))
+        })
     }
 
     /// Pairs of typical cases of a necessary condition (SetMethods'
@@ -459,8 +460,8 @@ impl CaseMemberships {
     /// [`necessity_typical`](Self::necessity_typical): every ordered pair of distinct typical
     /// cases whose first is at least as typical, `best` = (0.5 − (N₁ − N₂)) +
     /// (0.5 − (Y₁ − Y₂)) + 2(N₁ − Y₁) + 2(N₂ − Y₂), ranked by unique coverage (both, the
-    /// first, the second, neither), `best` (ties within 1e-9 are ties), most typical; the first
-    /// `max_pairs` per list.
+    /// first, the second, neither), `best` (compared rounded to 9 decimals), most typical; the
+    /// first `max_pairs` per list.
     ///
     /// # Errors
     /// [`CaseSelectionError::ZeroMaxPairs`], and as [`necessity_typical`](Self::necessity_typical).
@@ -479,50 +480,30 @@ impl CaseMemberships {
         necessary: &Expression,
         max_pairs: usize,
     ) -> Result<Vec<CaseList<NecessityTypicalPair>>, CaseSelectionError> {
-        let y = self.outcome_memberships();
-        self.pairs_per_part(
-            necessary,
-            max_pairs,
-            CaseType::NecessityTypicalPairs,
-            |_, part, typical| {
-                let n = &part.values;
-                let unique = |i: usize| part.alone(i);
-                let typicality = |i: usize| 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]);
-                let mut pairs = Vec::new();
-                for &(j, most_j) in typical {
-                    for &(i, most_i) in typical
-                        .iter()
-                        .filter(|&&(i, _)| i != j && typicality(i) <= typicality(j))
-                    {
-                        pairs.push(NecessityTypicalPair {
-                            first: self.cases()[i].clone(),
-                            second: self.cases()[j].clone(),
-                            unique_coverage: PairFlag::of(unique(i), unique(j)),
-                            best: (0.5 - (n[i] - n[j]))
-                                + (0.5 - (y[i] - y[j]))
-                                + 2.0 * (n[i] - y[i])
-                                + 2.0 * (n[j] - y[j]),
-                            most_typical: PairFlag::of(most_i, most_j),
-                        });
-                    }
-                }
-                pairs.sort_by(|a, b| {
-                    a.unique_coverage
-                        .cmp(&b.unique_coverage)
-                        .then(scores(a.best, b.best))
-                        .then(a.most_typical.cmp(&b.most_typical))
-                });
-                Ok(pairs)
-            },
-        )
+        self.pairs_per_part(necessary, max_pairs, CaseType::NecessityTypicalPairs, |p| {
+            let PartPairs { part, n, y, .. } = p;
+            let typicality = |i: usize| 2.0 * (n[i] - y[i]).abs() + (1.0 - n[i]);
+            Ok(cross(p.typical, p.typical, |(j, most_j), (i, most_i)| {
+                (i != j && typicality(i) <= typicality(j)).then(|| NecessityTypicalPair {
+                    first: self.cases()[i].clone(),
+                    second: self.cases()[j].clone(),
+                    unique_coverage: PairFlag::of(part.alone(i), part.alone(j)),
+                    best: (0.5 - (n[i] - n[j]))
+                        + (0.5 - (y[i] - y[j]))
+                        + 2.0 * (n[i] - y[i])
+                        + 2.0 * (n[j] - y[j]),
+                    most_typical: PairFlag::of(most_i, most_j),
+                })
+            }))
+        })
     }
 
     /// Pairs of a typical case and an individually irrelevant case (N < 0.5, Y < 0.5, N ≥ Y,
     /// as SetMethods 4.0 selects them on the reference data) of a necessary condition (SetMethods' `smmr(necessity = TRUE, match = TRUE, cases = 3)`),
     /// for each disjunct and the whole as [`necessity_typical`](Self::necessity_typical):
     /// `best` = (1 − (N₁ − N₂)) + (1 − (Y₁ − Y₂)) + 2|N₁ − Y₁| + |N₂ − Y₂|, ranked by the
-    /// typical case's unique coverage, the irrelevant case's global uncoverage, `best` (ties
-    /// within 1e-9 are ties) and most typical; the first `max_pairs` per list.
+    /// typical case's unique coverage, the irrelevant case's global uncoverage, `best` (compared
+    /// rounded to 9 decimals) and most typical; the first `max_pairs` per list.
     ///
     /// # Errors
     /// [`CaseSelectionError::ZeroMaxPairs`], and as [`necessity_typical`](Self::necessity_typical).
@@ -541,40 +522,28 @@ impl CaseMemberships {
         necessary: &Expression,
         max_pairs: usize,
     ) -> Result<Vec<CaseList<NecessityIrrelevantPair>>, CaseSelectionError> {
-        let y = self.outcome_memberships();
         self.pairs_per_part(
             necessary,
             max_pairs,
             CaseType::NecessityIrrelevantPairs,
-            |_, part, typical| {
-                let n = &part.values;
+            |p| {
+                let PartPairs { part, n, y, .. } = p;
                 let irrelevant: Vec<usize> = (0..self.n_cases())
                     .filter(|&j| n[j] < 0.5 && y[j] < 0.5 && n[j] >= y[j])
                     .collect();
-                let alone = |i: usize| part.alone(i);
-                let mut pairs = Vec::new();
-                for &j in &irrelevant {
-                    for &(i, most_typical) in typical {
-                        pairs.push(NecessityIrrelevantPair {
-                            typical: self.cases()[i].clone(),
-                            irrelevant: self.cases()[j].clone(),
-                            unique_coverage: alone(i),
-                            globally_uncovered: alone(j),
-                            best: (1.0 - (n[i] - n[j]))
-                                + (1.0 - (y[i] - y[j]))
-                                + 2.0 * (n[i] - y[i]).abs()
-                                + (n[j] - y[j]).abs(),
-                            most_typical,
-                        });
-                    }
-                }
-                pairs.sort_by(|a, b| {
-                    true_first(a.unique_coverage, b.unique_coverage)
-                        .then(true_first(a.globally_uncovered, b.globally_uncovered))
-                        .then(scores(a.best, b.best))
-                        .then(true_first(a.most_typical, b.most_typical))
-                });
-                Ok(pairs)
+                Ok(cross(&irrelevant, p.typical, |j, (i, most_typical)| {
+                    Some(NecessityIrrelevantPair {
+                        typical: self.cases()[i].clone(),
+                        irrelevant: self.cases()[j].clone(),
+                        unique_coverage: part.alone(i),
+                        globally_uncovered: part.alone(j),
+                        best: (1.0 - (n[i] - n[j]))
+                            + (1.0 - (y[i] - y[j]))
+                            + 2.0 * (n[i] - y[i]).abs()
+                            + (n[j] - y[j]).abs(),
+                        most_typical,
+                    })
+                }))
             },
         )
     }
@@ -588,9 +557,9 @@ impl CaseMemberships {
     /// (1 − (N_t − N_d)) + |Y_t − Y_d|. Ranked by that row, then (for a disjunct) the typical
     /// case's unique coverage — its membership in the disjunct above its membership in every
     /// other disjunct, as SetMethods flags it for this pair type — and the deviant case's
-    /// global uncoverage, `best` (ties within 1e-9 are ties), most typical and most deviant
-    /// first, then the typical case's and the deviant case's place in the data; the first
-    /// `max_pairs` per list.
+    /// global uncoverage, `best` (compared rounded to 9 decimals), most typical and most
+    /// deviant first, then the typical case's and the deviant case's place in the data; the
+    /// first `max_pairs` per list.
     ///
     /// # Errors
     /// [`CaseSelectionError::ZeroMaxPairs`], and as [`necessity_typical`](Self::necessity_typical).
@@ -616,62 +585,110 @@ impl CaseMemberships {
         max_pairs: usize,
     ) -> Result<Vec<CaseList<NecessityDeviantPair>>, CaseSelectionError> {
         let deviant = self.necessity_deviant_consistency(necessary)?;
-        let y = self.outcome_memberships();
-        self.pairs_per_part(
-            necessary,
-            max_pairs,
-            CaseType::NecessityDeviantPairs,
-            |k, part, typical| {
-                let n = &part.values;
-                let names: Vec<&str> = part.subject.literals().iter().map(|l| l.name()).collect();
-                let row_conditions: Vec<String> = self
-                    .conditions()
-                    .iter()
-                    .filter(|c| !names.contains(&c.as_str()))
-                    .cloned()
-                    .collect();
-                let rows = self.rows_on(&row_conditions)?;
-                let deviant = self.in_data_order(&deviant[k].cases, |c| &c.case, |c| c);
-                let mut pairs = Vec::new();
-                for &(i, most_typical) in typical {
-                    let Some(row) = &rows[i] else { continue };
-                    for &(j, dc) in deviant
-                        .iter()
-                        .filter(|(j, _)| rows[*j].as_ref() == Some(row))
-                    {
-                        pairs.push(NecessityDeviantPair {
-                            deviant: self.cases()[j].clone(),
-                            typical: self.cases()[i].clone(),
-                            row_conditions: row_conditions.clone(),
-                            row: row.clone(),
-                            unique_coverage: part
-                                .others
-                                .as_ref()
-                                .map(|o| o.iter().all(|v| v[i] < n[i])),
-                            globally_uncovered: dc.globally_uncovered,
-                            best: (1.0 - (n[i] - n[j])) + (y[i] - y[j]).abs(),
-                            most_typical,
-                            most_deviant: dc.most_deviant,
-                        });
-                    }
-                }
-                pairs.sort_by(|a, b| {
-                    a.row
-                        .cmp(&b.row)
-                        .then(true_first(
-                            a.unique_coverage.unwrap_or(false),
-                            b.unique_coverage.unwrap_or(false),
-                        ))
-                        .then(true_first(
-                            a.globally_uncovered.unwrap_or(false),
-                            b.globally_uncovered.unwrap_or(false),
-                        ))
-                        .then(scores(a.best, b.best))
-                        .then(true_first(a.most_typical, b.most_typical))
-                        .then(true_first(a.most_deviant, b.most_deviant))
-                });
-                Ok(pairs)
-            },
+        self.pairs_per_part(necessary, max_pairs, CaseType::NecessityDeviantPairs, |p| {
+            let PartPairs { part, n, y, .. } = p;
+            let names: Vec<&str> = part.subject.literals().iter().map(|l| l.name()).collect();
+            let row_conditions: Vec<String> = self
+                .conditions()
+                .iter()
+                .filter(|c| !names.contains(&c.as_str()))
+                .cloned()
+                .collect();
+            let rows = self.rows_on(&row_conditions)?;
+            let deviant = self.in_data_order(&deviant[p.index].cases, |c| &c.case, |c| c);
+            Ok(cross(p.typical, &deviant, |(i, most_typical), (j, dc)| {
+                let row = rows[i]
+                    .as_ref()
+                    .filter(|&row| rows[j].as_ref() == Some(row))?;
+                Some(NecessityDeviantPair {
+                    deviant: self.cases()[j].clone(),
+                    typical: self.cases()[i].clone(),
+                    row_conditions: row_conditions.clone(),
+                    row: row.clone(),
+                    unique_coverage: part.others.as_ref().map(|o| o.iter().all(|v| v[i] < n[i])),
+                    globally_uncovered: dc.globally_uncovered,
+                    best: (1.0 - (n[i] - n[j])) + (y[i] - y[j]).abs(),
+                    most_typical,
+                    most_deviant: dc.most_deviant,
+                })
+            }))
+        })
+    }
+}
+
+/// As SetMethods ranks them: by truth-table row, then (for a disjunct) globally uncovered
+/// first, then w ≤ Y first, then `best`.
+impl Ranked for NecessityDeviantCase {
+    type Key = ((bool, Option<Vec<u8>>), First, First, Exact);
+
+    fn rank_key(&self) -> Self::Key {
+        (
+            row(&self.row),
+            first(self.globally_uncovered.unwrap_or(false)),
+            first(self.row_consistent),
+            Exact(self.best),
+        )
+    }
+}
+
+/// As SetMethods ranks them: (for a disjunct) the typical case's unique coverage first, then
+/// `best`, then the most typical and the most deviant first.
+impl Ranked for TypicalRelevancePair {
+    type Key = (First, Score, First, First);
+
+    fn rank_key(&self) -> Self::Key {
+        (
+            first(self.unique_coverage.unwrap_or(false)),
+            Score::of(self.best),
+            first(self.most_typical),
+            first(self.most_deviant),
+        )
+    }
+}
+
+/// As SetMethods ranks them: unique coverage (both, the first, the second, neither), `best`,
+/// most typical (likewise).
+impl Ranked for NecessityTypicalPair {
+    type Key = (PairFlag, Score, PairFlag);
+
+    fn rank_key(&self) -> Self::Key {
+        (
+            self.unique_coverage,
+            Score::of(self.best),
+            self.most_typical,
+        )
+    }
+}
+
+/// As SetMethods ranks them: by row, then (for a disjunct) the typical case's unique coverage
+/// and the deviant case's global uncoverage first, then `best`, then the most typical and the
+/// most deviant first.
+impl Ranked for NecessityDeviantPair {
+    type Key = (Vec<u8>, First, First, Score, First, First);
+
+    fn rank_key(&self) -> Self::Key {
+        (
+            self.row.clone(),
+            first(self.unique_coverage.unwrap_or(false)),
+            first(self.globally_uncovered.unwrap_or(false)),
+            Score::of(self.best),
+            first(self.most_typical),
+            first(self.most_deviant),
+        )
+    }
+}
+
+/// As SetMethods ranks them: the typical case's unique coverage first, the irrelevant case's
+/// global uncoverage first, `best`, the most typical first.
+impl Ranked for NecessityIrrelevantPair {
+    type Key = (First, First, Score, First);
+
+    fn rank_key(&self) -> Self::Key {
+        (
+            first(self.unique_coverage),
+            first(self.globally_uncovered),
+            Score::of(self.best),
+            first(self.most_typical),
         )
     }
 }

@@ -4,8 +4,11 @@
 //! truth-table row, and typical–typical and typical–irrelevant per term. Definitions and
 //! rankings as SetMethods 4.0's `smmr(match = TRUE, cases = 1..6)`.
 
-use super::order::{collate, rows as row_order, scores as score_order, true_first};
-use super::{CaseList, CaseMemberships, CaseSelectionError, CaseType, SelectionOptions};
+use super::order::{collate, first, rank, row, top, First, Ranked, Score};
+use super::sufficiency::FocalProfile;
+use super::{
+    CaseList, CaseMemberships, CaseSelectionError, CaseType, FocalConjunctCase, SelectionOptions,
+};
 use crate::expression::Expression;
 
 /// Which case of a pair has a property: both, the first, the second or neither (SetMethods
@@ -141,6 +144,22 @@ pub struct CoverageIrrelevantPair {
     pub best: f64,
 }
 
+/// Every pair `pair` makes of an item of `outer` with an item of `inner` (`None`: no pair),
+/// the outer item varying slowest: the order ties keep when the pairs are ranked.
+pub(crate) fn cross<A: Copy, B: Copy, P>(
+    outer: &[A],
+    inner: &[B],
+    mut pair: impl FnMut(A, B) -> Option<P>,
+) -> Vec<P> {
+    let mut pairs = Vec::new();
+    for &a in outer {
+        for &b in inner {
+            pairs.extend(pair(a, b));
+        }
+    }
+    pairs
+}
+
 /// Rank of a typical–irrelevant pair (SetMethods' table of eight).
 fn typical_irrelevant_rank(x_i: f64, cc_i: f64, x_j: f64, cc_j: f64) -> Option<u8> {
     let first = x_i < cc_i;
@@ -158,7 +177,33 @@ fn typical_irrelevant_rank(x_i: f64, cc_i: f64, x_j: f64, cc_j: f64) -> Option<u
     }
 }
 
+/// The complement CC of a focal conjunct's case for pair scores: its minimum, 0 for a term of
+/// a single literal.
+fn complement(case: &FocalConjunctCase) -> f64 {
+    case.complement_min.unwrap_or(0.0)
+}
+
 impl CaseMemberships {
+    /// One list of `case_type` pairs for each focal conjunct of term `options.get_term()`: the
+    /// pairs `select` makes of the conjunct's profile and the term's typical cases (their
+    /// indices, in the data's order), ranked, the first `options.get_max_pairs()` of them.
+    fn focal_pairs<P: Ranked>(
+        &self,
+        options: &SelectionOptions,
+        case_type: CaseType,
+        select: impl Fn(&FocalProfile, &[usize]) -> Vec<P>,
+    ) -> Result<Vec<CaseList<P>>, CaseSelectionError> {
+        Ok(self
+            .focal_profiles(options)?
+            .into_iter()
+            .map(|p| {
+                let typical: Vec<usize> = (0..self.n_cases()).filter(|&i| p.typical[i]).collect();
+                let pairs = top(select(&p, &typical), options.get_max_pairs());
+                CaseList::new(case_type, Some(Expression::literal(p.literal)), pairs)
+            })
+            .collect())
+    }
+
     /// Pairs of typical cases of term `options.get_term()` for each focal conjunct
     /// (SetMethods' `smmr(match = TRUE, cases = 1)`): every ordered pair of distinct typical
     /// cases whose first is at least as typical of the term (2(Y − X) + (1 − X) no larger),
@@ -188,77 +233,46 @@ impl CaseMemberships {
         &self,
         options: &SelectionOptions,
     ) -> Result<Vec<CaseList<TypicalPair>>, CaseSelectionError> {
-        let y = self.outcome_memberships();
         let term_x = self
             .term_memberships(self.term_index(options.get_term())?)
             .unwrap_or_default()
             .to_vec();
+        let y = self.outcome_memberships();
         let typicality = |i: usize| 2.0 * (y[i] - term_x[i]) + (1.0 - term_x[i]);
-        Ok(self
-            .focal_profiles(options)?
-            .into_iter()
-            .map(|p| {
-                let typical: Vec<usize> = (0..self.n_cases()).filter(|&i| p.typical[i]).collect();
-                let mut pairs = Vec::new();
-                for &j in &typical {
-                    for &i in &typical {
-                        if i == j || typicality(i) > typicality(j) {
-                            continue;
-                        }
-                        let (a, b) = (&p.cases[i], &p.cases[j]);
-                        let cc = |c: &super::FocalConjunctCase| c.complement_min.unwrap_or(0.0);
-                        pairs.push(TypicalPair {
-                            first: a.case.clone(),
-                            second: b.case.clone(),
-                            pair_rank: a.rank.zip(b.rank).map(|(ra, rb)| match (ra, rb) {
-                                (1, 1) => 1,
-                                (1, _) => 2,
-                                (_, 1) => 3,
-                                _ => 4,
-                            }),
-                            clean_correspondence: PairFlag::of(
-                                a.clean_correspondence.unwrap_or(false),
-                                b.clean_correspondence.unwrap_or(false),
-                            ),
-                            focal_consistent: PairFlag::of(a.focal_consistent, b.focal_consistent),
-                            unique_coverage: PairFlag::of(
-                                self.typical_in_one_term(i),
-                                self.typical_in_one_term(j),
-                            ),
-                            best: (0.5 - (a.focal_conjunct - b.focal_conjunct))
-                                + (0.5 - (a.outcome - b.outcome))
-                                + (cc(a) - cc(b)).abs()
-                                + 2.0 * (a.outcome - a.focal_conjunct).abs()
-                                + 2.0 * (b.outcome - b.focal_conjunct).abs(),
-                            most_typical_focal: PairFlag::of(
-                                a.most_typical_focal,
-                                b.most_typical_focal,
-                            ),
-                            most_typical_term: PairFlag::of(
-                                a.most_typical_term,
-                                b.most_typical_term,
-                            ),
-                        });
-                    }
+        self.focal_pairs(options, CaseType::TypicalPairs, |p, typical| {
+            cross(typical, typical, |j, i| {
+                if i == j || typicality(i) > typicality(j) {
+                    return None;
                 }
-                pairs.sort_by(|a, b| {
-                    a.pair_rank
-                        .cmp(&b.pair_rank)
-                        .then(a.clean_correspondence.cmp(&b.clean_correspondence))
-                        .then(a.focal_consistent.cmp(&b.focal_consistent))
-                        .then(a.unique_coverage.cmp(&b.unique_coverage))
-                        .then(score_order(a.best, b.best))
-                        .then(a.most_typical_focal.cmp(&b.most_typical_focal))
-                        .then(a.most_typical_term.cmp(&b.most_typical_term))
-                });
-                pairs.truncate(options.get_max_pairs());
-                CaseList::new(
-                    CaseType::TypicalPairs,
-                    Some(Expression::literal(p.literal)),
-                    pairs,
-                )
+                let (a, b) = (&p.cases[i], &p.cases[j]);
+                Some(TypicalPair {
+                    first: a.case.clone(),
+                    second: b.case.clone(),
+                    pair_rank: a.rank.zip(b.rank).map(|ranks| match ranks {
+                        (1, 1) => 1,
+                        (1, _) => 2,
+                        (_, 1) => 3,
+                        _ => 4,
+                    }),
+                    clean_correspondence: PairFlag::of(
+                        a.clean_correspondence.unwrap_or(false),
+                        b.clean_correspondence.unwrap_or(false),
+                    ),
+                    focal_consistent: PairFlag::of(a.focal_consistent, b.focal_consistent),
+                    unique_coverage: PairFlag::of(
+                        self.typical_in_one_term(i),
+                        self.typical_in_one_term(j),
+                    ),
+                    best: (0.5 - (a.focal_conjunct - b.focal_conjunct))
+                        + (0.5 - (a.outcome - b.outcome))
+                        + (complement(a) - complement(b)).abs()
+                        + 2.0 * (a.outcome - a.focal_conjunct).abs()
+                        + 2.0 * (b.outcome - b.focal_conjunct).abs(),
+                    most_typical_focal: PairFlag::of(a.most_typical_focal, b.most_typical_focal),
+                    most_typical_term: PairFlag::of(a.most_typical_term, b.most_typical_term),
+                })
             })
-            .collect())
+        })
     }
 
     /// Pairs of a typical case and an individually irrelevant case (term < 0.5, Y < 0.5) of
@@ -293,72 +307,44 @@ impl CaseMemberships {
     ) -> Result<Vec<CaseList<TypicalIrrelevantPair>>, CaseSelectionError> {
         let y = self.outcome_memberships();
         let s = self.solution_memberships();
-        Ok(self
-            .focal_profiles(options)?
-            .into_iter()
-            .map(|p| {
-                let typical: Vec<usize> = (0..self.n_cases()).filter(|&i| p.typical[i]).collect();
-                let irrelevant: Vec<usize> = (0..self.n_cases())
-                    .filter(|&j| p.cases[j].term_membership < 0.5 && y[j] < 0.5)
-                    .collect();
-                let mut pairs = Vec::new();
-                for &j in &irrelevant {
-                    for &i in &typical {
-                        let (a, b) = (&p.cases[i], &p.cases[j]);
-                        let cc = |c: &super::FocalConjunctCase| c.complement_min.unwrap_or(0.0);
-                        pairs.push(TypicalIrrelevantPair {
-                            typical: a.case.clone(),
-                            irrelevant: b.case.clone(),
-                            pair_rank: a.complement_min.zip(b.complement_min).and_then(
-                                |(cc_a, cc_b)| {
-                                    typical_irrelevant_rank(
-                                        a.focal_conjunct,
-                                        cc_a,
-                                        b.focal_conjunct,
-                                        cc_b,
-                                    )
-                                },
-                            ),
-                            clean_correspondence: PairFlag::of(
-                                a.clean_correspondence.unwrap_or(false),
-                                b.clean_correspondence.unwrap_or(false),
-                            ),
-                            focal_consistent: PairFlag::of(a.focal_consistent, b.focal_consistent),
-                            unique_coverage: self.typical_in_one_term(i),
-                            globally_uncovered: s[j] < 0.5,
-                            best: (1.0 - (a.focal_conjunct - b.focal_conjunct))
-                                + (1.0 - (a.outcome - b.outcome))
-                                + (cc(a) - cc(b)).abs()
-                                + 2.0 * (a.outcome - a.focal_conjunct).abs()
-                                + (b.outcome - b.focal_conjunct).abs(),
-                            most_typical_focal: a.most_typical_focal,
-                            most_typical_term: a.most_typical_term,
-                        });
-                    }
-                }
-                pairs.sort_by(|a, b| {
-                    a.pair_rank
-                        .cmp(&b.pair_rank)
-                        .then(a.clean_correspondence.cmp(&b.clean_correspondence))
-                        .then(a.focal_consistent.cmp(&b.focal_consistent))
-                        .then(true_first(a.unique_coverage, b.unique_coverage))
-                        .then(true_first(a.globally_uncovered, b.globally_uncovered))
-                        .then(score_order(a.best, b.best))
-                        .then(true_first(a.most_typical_focal, b.most_typical_focal))
-                        .then(true_first(a.most_typical_term, b.most_typical_term))
-                });
-                pairs.truncate(options.get_max_pairs());
-                CaseList::new(
-                    CaseType::TypicalIrrelevantPairs,
-                    Some(Expression::literal(p.literal)),
-                    pairs,
-                )
+        self.focal_pairs(options, CaseType::TypicalIrrelevantPairs, |p, typical| {
+            let irrelevant: Vec<usize> = (0..self.n_cases())
+                .filter(|&j| p.cases[j].term_membership < 0.5 && y[j] < 0.5)
+                .collect();
+            cross(&irrelevant, typical, |j, i| {
+                let (a, b) = (&p.cases[i], &p.cases[j]);
+                let pair_rank = a
+                    .complement_min
+                    .zip(b.complement_min)
+                    .and_then(|(cc_a, cc_b)| {
+                        typical_irrelevant_rank(a.focal_conjunct, cc_a, b.focal_conjunct, cc_b)
+                    });
+                Some(TypicalIrrelevantPair {
+                    typical: a.case.clone(),
+                    irrelevant: b.case.clone(),
+                    pair_rank,
+                    clean_correspondence: PairFlag::of(
+                        a.clean_correspondence.unwrap_or(false),
+                        b.clean_correspondence.unwrap_or(false),
+                    ),
+                    focal_consistent: PairFlag::of(a.focal_consistent, b.focal_consistent),
+                    unique_coverage: self.typical_in_one_term(i),
+                    globally_uncovered: s[j] < 0.5,
+                    best: (1.0 - (a.focal_conjunct - b.focal_conjunct))
+                        + (1.0 - (a.outcome - b.outcome))
+                        + (complement(a) - complement(b)).abs()
+                        + 2.0 * (a.outcome - a.focal_conjunct).abs()
+                        + (b.outcome - b.focal_conjunct).abs(),
+                    most_typical_focal: a.most_typical_focal,
+                    most_typical_term: a.most_typical_term,
+                })
             })
-            .collect())
+        })
     }
 
     /// Pairs per term, for every term in the model's order: each typical case (X > 0.5,
-    /// Y > 0.5, X ≤ Y) with each case `other` selects, scored by `score(typical, other)`.
+    /// Y > 0.5, X ≤ Y) with each other case `other` selects, scored by `score(typical, other)`,
+    /// ranked, the first `max_pairs` per term.
     fn term_pairs(
         &self,
         max_pairs: usize,
@@ -383,35 +369,26 @@ impl CaseMemberships {
                     .collect();
                 let others: Vec<usize> =
                     (0..self.n_cases()).filter(|&j| other(x[j], y[j])).collect();
-                let mut pairs = Vec::new();
-                for &j in &others {
-                    for &i in typical.iter().filter(|&&i| i != j) {
-                        pairs.push(TermPair {
-                            typical: self.cases()[i].clone(),
-                            other: self.cases()[j].clone(),
-                            best: score(x[i], y[i], x[j], y[j]),
-                            most_typical_term: most_typical.contains(&self.cases()[i]),
-                            most_deviant: most_deviant
-                                .get(t)
-                                .is_some_and(|m| m.contains(&self.cases()[j])),
-                        });
-                    }
-                }
-                pairs.sort_by(|a, b| {
-                    score_order(a.best, b.best)
-                        .then(true_first(a.most_typical_term, b.most_typical_term))
-                        .then(true_first(a.most_deviant, b.most_deviant))
+                let pairs = cross(&others, &typical, |j, i| {
+                    (i != j).then(|| TermPair {
+                        typical: self.cases()[i].clone(),
+                        other: self.cases()[j].clone(),
+                        best: score(x[i], y[i], x[j], y[j]),
+                        most_typical_term: most_typical.contains(&self.cases()[i]),
+                        most_deviant: most_deviant
+                            .get(t)
+                            .is_some_and(|m| m.contains(&self.cases()[j])),
+                    })
                 });
-                pairs.truncate(max_pairs);
-                CaseList::new(case_type, Some(term.clone()), pairs)
+                CaseList::new(case_type, Some(term.clone()), top(pairs, max_pairs))
             })
             .collect())
     }
 
     /// Pairs of a typical case and a deviant case consistency of the same term, for every
     /// term in the model's order (SetMethods' `smmr(match = TRUE, cases = 3)`): `best` =
-    /// |X₁ − X₂| + (1 − (Y₁ − Y₂)) + (1 − X₁) + (1 − X₂), ranked by `best` (ties within
-    /// 1e-9 are ties), the most typical and the most deviant first; the first `max_pairs` per
+    /// |X₁ − X₂| + (1 − (Y₁ − Y₂)) + (1 − X₁) + (1 − X₂), ranked by `best` (compared rounded
+    /// to 9 decimals), the most typical and the most deviant first; the first `max_pairs` per
     /// term.
     ///
     /// # Errors
@@ -570,27 +547,17 @@ impl CaseMemberships {
         let irrelevant: Vec<usize> = (0..self.n_cases())
             .filter(|&j| s[j] < 0.5 && y[j] < 0.5)
             .collect();
-        let mut pairs = Vec::new();
-        for &j in &irrelevant {
-            for &i in deviant
-                .iter()
-                .filter(|&&i| rows[i].is_some() && rows[i] == rows[j])
-            {
-                pairs.push(CoverageIrrelevantPair {
-                    deviant: self.cases()[i].clone(),
-                    irrelevant: self.cases()[j].clone(),
-                    row: rows[i].clone(),
-                    row_consistent: w[i] <= y[i],
-                    best: (w[i] - w[j]).abs() + (1.0 - (y[i] - y[j])) + (1.0 - w[i]) + (1.0 - w[j]),
-                });
-            }
-        }
-        pairs.sort_by(|a, b| collate(&a.deviant, &b.deviant));
-        pairs.sort_by(|a, b| {
-            row_order(&a.row, &b.row)
-                .then(true_first(a.row_consistent, b.row_consistent))
-                .then(score_order(a.best, b.best))
+        let mut pairs = cross(&irrelevant, &deviant, |j, i| {
+            (rows[i].is_some() && rows[i] == rows[j]).then(|| CoverageIrrelevantPair {
+                deviant: self.cases()[i].clone(),
+                irrelevant: self.cases()[j].clone(),
+                row: rows[i].clone(),
+                row_consistent: w[i] <= y[i],
+                best: (w[i] - w[j]).abs() + (1.0 - (y[i] - y[j])) + (1.0 - w[i]) + (1.0 - w[j]),
+            })
         });
+        pairs.sort_by(|a, b| collate(&a.deviant, &b.deviant));
+        rank(&mut pairs);
         let mut kept: Vec<CoverageIrrelevantPair> = Vec::new();
         for pair in pairs {
             if kept.iter().filter(|k| k.row == pair.row).count() < max_pairs {
@@ -598,5 +565,87 @@ impl CaseMemberships {
             }
         }
         Ok(CaseList::new(CaseType::CoverageIrrelevantPairs, None, kept))
+    }
+}
+
+/// As SetMethods ranks them: pair rank, clean correspondence, FC ≤ Y, unique coverage (each:
+/// both cases, the first, the second, neither), `best`, most typical for the conjunct and for
+/// the term.
+impl Ranked for TypicalPair {
+    type Key = (
+        Option<u8>,
+        PairFlag,
+        PairFlag,
+        PairFlag,
+        Score,
+        PairFlag,
+        PairFlag,
+    );
+
+    fn rank_key(&self) -> Self::Key {
+        (
+            self.pair_rank,
+            self.clean_correspondence,
+            self.focal_consistent,
+            self.unique_coverage,
+            Score::of(self.best),
+            self.most_typical_focal,
+            self.most_typical_term,
+        )
+    }
+}
+
+/// As SetMethods ranks them: pair rank, clean correspondence, FC ≤ Y, unique coverage of the
+/// typical case, the irrelevant case outside the solution, `best`, most typical for the
+/// conjunct and for the term.
+impl Ranked for TypicalIrrelevantPair {
+    type Key = (
+        Option<u8>,
+        PairFlag,
+        PairFlag,
+        First,
+        First,
+        Score,
+        First,
+        First,
+    );
+
+    fn rank_key(&self) -> Self::Key {
+        (
+            self.pair_rank,
+            self.clean_correspondence,
+            self.focal_consistent,
+            first(self.unique_coverage),
+            first(self.globally_uncovered),
+            Score::of(self.best),
+            first(self.most_typical_focal),
+            first(self.most_typical_term),
+        )
+    }
+}
+
+/// As SetMethods ranks them: `best`, then the most typical and the most deviant first.
+impl Ranked for TermPair {
+    type Key = (Score, First, First);
+
+    fn rank_key(&self) -> Self::Key {
+        (
+            Score::of(self.best),
+            first(self.most_typical_term),
+            first(self.most_deviant),
+        )
+    }
+}
+
+/// As SetMethods ranks them: by row, then the deviant case with w ≤ Y first, then `best`.
+impl Ranked for CoverageIrrelevantPair {
+    type Key = ((bool, Option<Vec<u8>>), First, Score);
+
+    fn rank_key(&self) -> Self::Key {
+        (
+            row(&self.row),
+            first(self.row_consistent),
+            Score::of(self.best),
+        )
     }
 }

@@ -2,7 +2,7 @@
 //! term, or a necessary condition or one of its disjuncts) and deviant cases, in the set but
 //! not in the outcome (Schneider & Rohlfing 2013).
 
-use super::order::{ascending, mark_min, true_first};
+use super::order::{first, mark_min, rank, Exact, First, Ranked};
 use super::CaseMemberships;
 
 /// A typical case of a set: of a term (X > 0.5, Y > 0.5 and X ≤ Y; SetMethods'
@@ -93,16 +93,24 @@ impl TypicalCase {
         }
     }
 
-    /// Marks the most typical cases (the smallest `best`) and ranks the cases as SetMethods
-    /// does for terms and for necessary conditions alike: unique coverage first, then `best`,
-    /// then the membership in the set.
-    pub(crate) fn rank(cases: &mut [Self]) {
+    /// Marks the most typical cases (the smallest `best`) and ranks the cases.
+    pub(crate) fn mark_and_rank(cases: &mut [Self]) {
         mark_min(cases, |c| c.best, |c| c.most_typical = true);
-        cases.sort_by(|a, b| {
-            true_first(a.unique_coverage, b.unique_coverage)
-                .then(ascending(a.best, b.best))
-                .then(ascending(a.membership, b.membership))
-        });
+        rank(cases);
+    }
+}
+
+/// As SetMethods ranks typical cases of terms and of necessary conditions alike: unique
+/// coverage first, then `best`, then the membership in the set.
+impl Ranked for TypicalCase {
+    type Key = (First, Exact, Exact);
+
+    fn rank_key(&self) -> Self::Key {
+        (
+            first(self.unique_coverage),
+            Exact(self.best),
+            Exact(self.membership),
+        )
     }
 }
 

@@ -4,7 +4,7 @@
 //! `smmr(match = FALSE, cases = 1..5)`.
 
 use super::memberships::conjuncts;
-use super::order::{ascending, collate, mark_min_per_row, rows as row_order, true_first};
+use super::order::{collate, first, mark_min_per_row, row, top, Exact, First, Ranked};
 use super::{
     CaseList, CaseMemberships, CaseSelectionError, CaseType, DeviantCase, SelectionOptions,
     TypicalCase,
@@ -49,6 +49,25 @@ pub struct FocalConjunctCase {
     pub most_typical_focal: bool,
     /// Whether it is among the most typical cases of the term ([`TypicalCase::most_typical`]).
     pub most_typical_term: bool,
+}
+
+/// As SetMethods ranks the typical cases of a focal conjunct: rank, clean correspondence,
+/// FC ≤ Y (FC ≥ Y), unique coverage, `best`, most typical for the conjunct, most typical for
+/// the term.
+impl Ranked for FocalConjunctCase {
+    type Key = (Option<u8>, First, First, First, Exact, First, First);
+
+    fn rank_key(&self) -> Self::Key {
+        (
+            self.rank,
+            first(self.clean_correspondence.unwrap_or(false)),
+            first(self.focal_consistent),
+            first(self.unique_coverage),
+            Exact(self.best),
+            first(self.most_typical_focal),
+            first(self.most_typical_term),
+        )
+    }
 }
 
 /// A case of the solution's truth-table rows: deviant coverage (S < 0.5, Y > 0.5) or
@@ -155,7 +174,7 @@ impl CaseMemberships {
                         )
                     })
                     .collect();
-                TypicalCase::rank(&mut cases);
+                TypicalCase::mark_and_rank(&mut cases);
                 CaseList::new(CaseType::Typical, Some(term), cases)
             })
             .collect()
@@ -207,31 +226,17 @@ impl CaseMemberships {
             .focal_profiles(options)?
             .into_iter()
             .map(|profile| {
-                let mut cases: Vec<FocalConjunctCase> = profile
+                let cases: Vec<FocalConjunctCase> = profile
                     .cases
                     .into_iter()
                     .zip(&profile.typical)
                     .filter(|(_, &typical)| typical)
                     .map(|(c, _)| c)
                     .collect();
-                cases.sort_by(|a, b| {
-                    a.rank
-                        .cmp(&b.rank)
-                        .then(true_first(
-                            a.clean_correspondence.unwrap_or(false),
-                            b.clean_correspondence.unwrap_or(false),
-                        ))
-                        .then(true_first(a.focal_consistent, b.focal_consistent))
-                        .then(true_first(a.unique_coverage, b.unique_coverage))
-                        .then(ascending(a.best, b.best))
-                        .then(true_first(a.most_typical_focal, b.most_typical_focal))
-                        .then(true_first(a.most_typical_term, b.most_typical_term))
-                });
-                cases.truncate(options.get_max_pairs());
                 CaseList::new(
                     CaseType::TypicalFocalConjunct,
                     Some(Expression::literal(profile.literal)),
-                    cases,
+                    top(cases, options.get_max_pairs()),
                 )
             })
             .collect())
@@ -384,9 +389,7 @@ impl CaseMemberships {
             .map(|(t, term)| {
                 let x = self.term_memberships(t).unwrap_or_default();
                 let mut cases = self.deviant_cases(x);
-                cases.sort_by(|a, b| {
-                    ascending(a.best, b.best).then(ascending(a.membership, b.membership))
-                });
+                cases.sort_by_key(|c| (Exact(c.best), Exact(c.membership)));
                 CaseList::new(CaseType::DeviantConsistency, Some(term), cases)
             })
             .collect()
@@ -451,10 +454,12 @@ impl CaseMemberships {
             |c| c.best.unwrap_or(f64::INFINITY),
             |c| c.most_deviant = true,
         );
-        cases.sort_by(|a, b| {
-            row_order(&a.row, &b.row)
-                .then(true_first(a.row_consistent, b.row_consistent))
-                .then(ascending(a.best.unwrap_or(0.0), b.best.unwrap_or(0.0)))
+        cases.sort_by_cached_key(|c| {
+            (
+                row(&c.row),
+                first(c.row_consistent),
+                Exact(c.best.unwrap_or(0.0)),
+            )
         });
         CaseList::new(CaseType::DeviantCoverage, None, cases)
     }
@@ -476,7 +481,7 @@ impl CaseMemberships {
     /// ```
     pub fn individually_irrelevant(&self) -> CaseList<RowCase> {
         let mut cases = self.row_cases(false);
-        cases.sort_by(|a, b| row_order(&a.row, &b.row));
+        cases.sort_by_cached_key(|c| row(&c.row));
         CaseList::new(CaseType::IndividuallyIrrelevant, None, cases)
     }
 }
