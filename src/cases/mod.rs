@@ -30,7 +30,9 @@
 //! each list comes in SetMethods' order (R's `order` is stable: ties keep the data's order, or
 //! the labels' order where SetMethods merges with the truth table first). Where SetMethods
 //! rounds pair scores before ranking them, they are compared here rounded to 9 decimals (which
-//! absorbs the rounding error of their sums: scores that differ by it are ties). Terms and
+//! absorbs the rounding error of their sums: scores that differ by it are ties); where it ranks
+//! them unrounded (deviant coverage-irrelevant pairs), exactly, and exact ties keep the data's
+//! order, since SetMethods' order of them depends on the case labels. Terms and
 //! labels are ordered as R collated them for the reference outputs: punctuation (`~`) before
 //! digits, digits before letters, letters regardless of case.
 //!

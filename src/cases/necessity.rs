@@ -24,7 +24,7 @@ pub struct NecessityDeviantCase {
     /// The case label.
     pub case: String,
     /// Its membership N in the necessary condition (or disjunct).
-    pub necessary: f64,
+    pub membership: f64,
     /// Its truth-table row (see [`CaseMemberships::rows`]).
     pub row: Option<Vec<u8>>,
     /// Its membership w in that row.
@@ -354,7 +354,7 @@ impl CaseMemberships {
                     .filter(|&i| n[i] < 0.5 && y[i] > 0.5 && w[i] > 0.5)
                     .map(|i| NecessityDeviantCase {
                         case: self.cases()[i].clone(),
-                        necessary: n[i],
+                        membership: n[i],
                         row: self.rows()[i].clone(),
                         row_membership: w[i],
                         outcome: y[i],

@@ -4,7 +4,7 @@
 //! truth-table row, and typical–typical and typical–irrelevant per term. Definitions and
 //! rankings as SetMethods 4.0's `smmr(match = TRUE, cases = 1..6)`.
 
-use super::order::{collate, first, rank, row, top, First, Ranked, Score};
+use super::order::{first, rank, row, top, Exact, First, Ranked, Score};
 use super::sufficiency::FocalProfile;
 use super::{
     CaseList, CaseMemberships, CaseSelectionError, CaseType, FocalConjunctCase, SelectionOptions,
@@ -514,6 +514,13 @@ impl CaseMemberships {
     /// (1 − (Y₁ − Y₂)) + (1 − w₁) + (1 − w₂); by row, then the deviant case with w ≤ Y
     /// first, then `best`; the first `max_pairs` per row.
     ///
+    /// `best` is compared exactly, as SetMethods compares it (unrounded), so the pairs come in
+    /// SetMethods' order wherever their scores differ, if only by rounding error. Pairs with
+    /// equal scores keep the order of the deviant cases, then of the irrelevant cases, in the
+    /// data. SetMethods leaves such ties in an order that depends on the case labels (the same
+    /// data labelled otherwise gives another order), so it may list other pairs of a tie that
+    /// `max_pairs` cuts.
+    ///
     /// # Errors
     /// [`CaseSelectionError::ZeroMaxPairs`].
     ///
@@ -547,7 +554,7 @@ impl CaseMemberships {
         let irrelevant: Vec<usize> = (0..self.n_cases())
             .filter(|&j| s[j] < 0.5 && y[j] < 0.5)
             .collect();
-        let mut pairs = cross(&irrelevant, &deviant, |j, i| {
+        let mut pairs = cross(&deviant, &irrelevant, |i, j| {
             (rows[i].is_some() && rows[i] == rows[j]).then(|| CoverageIrrelevantPair {
                 deviant: self.cases()[i].clone(),
                 irrelevant: self.cases()[j].clone(),
@@ -556,7 +563,6 @@ impl CaseMemberships {
                 best: (w[i] - w[j]).abs() + (1.0 - (y[i] - y[j])) + (1.0 - w[i]) + (1.0 - w[j]),
             })
         });
-        pairs.sort_by(|a, b| collate(&a.deviant, &b.deviant));
         rank(&mut pairs);
         let mut kept: Vec<CoverageIrrelevantPair> = Vec::new();
         for pair in pairs {
@@ -637,15 +643,12 @@ impl Ranked for TermPair {
     }
 }
 
-/// As SetMethods ranks them: by row, then the deviant case with w ≤ Y first, then `best`.
+/// As SetMethods ranks them: by row, then the deviant case with w ≤ Y first, then `best`
+/// compared exactly (SetMethods ranks the unrounded sums).
 impl Ranked for CoverageIrrelevantPair {
-    type Key = ((bool, Option<Vec<u8>>), First, Score);
+    type Key = ((bool, Option<Vec<u8>>), First, Exact);
 
     fn rank_key(&self) -> Self::Key {
-        (
-            row(&self.row),
-            first(self.row_consistent),
-            Score::of(self.best),
-        )
+        (row(&self.row), first(self.row_consistent), Exact(self.best))
     }
 }

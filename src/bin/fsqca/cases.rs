@@ -487,7 +487,7 @@ text_row!(FocalConjunctCase, 1, |r| [
 
 text_row!(NecessityDeviantCase, 1, |r| [
     "case" => r.case.clone(),
-    "N" => num(r.necessary),
+    "N" => num(r.membership),
     "row" => row(&r.row),
     "w" => num(r.row_membership),
     "Y" => num(r.outcome),
