@@ -55,10 +55,14 @@ mod error;
 mod grid;
 mod summary;
 mod sweep;
+mod test_set;
 
 pub use crate::calibration::Anchor;
 pub use analysis::{Analysis, Calibration};
 pub use error::RobustnessError;
 pub use grid::{Parameter, ParameterGrid, MAX_VARIANTS};
-pub use summary::{RobustnessFit, SensitivityRange, Summary, TermRobustness};
-pub use sweep::{SkipReason, Sweep, Variant, VariantResult};
+pub use summary::{
+    GridUsed, RobustnessFit, SensitivityRange, Summary, TermRobustness, TestSetUsed,
+};
+pub use sweep::{SkipReason, Sweep, Variant, VariantResult, VariantSource};
+pub use test_set::{AddedCase, Alternative, Recalibration, TestSet};
