@@ -678,6 +678,175 @@ impl TestSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calibration::Thresholds;
+    use crate::robustness::Analysis;
+    use crate::{Dataset, TruthTableOptions};
+
+    /// Crisp A, raw x calibrated at 2, 5, 8 (raw z holds another scale of x), Y; cases a-d.
+    fn analysis() -> Analysis {
+        let data = Dataset::from_columns([
+            ("A", vec![1.0, 1.0, 0.0, 0.0]),
+            ("x", vec![9.0, 1.0, 9.0, 1.0]),
+            ("z", vec![90.0, 10.0, 90.0, 10.0]),
+            ("Y", vec![1.0, 0.6, 0.6, 0.0]),
+        ])
+        .unwrap()
+        .with_cases(["a", "b", "c", "d"])
+        .unwrap();
+        Analysis::new(data, "Y")
+            .membership_condition("A")
+            .condition("x", Thresholds::new(2.0, 5.0, 8.0).unwrap())
+            .truth_table_options(TruthTableOptions::new().incl_cutoff(0.9))
+    }
+
+    fn refused(alternative: Alternative) -> String {
+        let set = TestSet::new("s", vec![alternative]).unwrap();
+        let err = analysis().sweep_test_set(&set).unwrap_err();
+        assert!(
+            matches!(err, RobustnessError::InvalidAlternative { .. }),
+            "{err}"
+        );
+        err.to_string()
+    }
+
+    #[test]
+    fn contradictions_are_refused_naming_the_alternative_and_the_value() {
+        let cases = [
+            (
+                Alternative::new("a").recalibrate(Recalibration::new("Q")),
+                "alternative `a`: `Q` is neither a condition nor the outcome (the sets are: A, x, Y)",
+            ),
+            (
+                Alternative::new("a")
+                    .recalibrate(Recalibration::new("x"))
+                    .recalibrate(Recalibration::new("x")),
+                "alternative `a`: `x` is recalibrated twice",
+            ),
+            (
+                Alternative::new("a").recalibrate(
+                    Recalibration::new("x").column("z").anchor(Anchor::Crossover, 50.0),
+                ),
+                "alternative `a`: recalibrating `x` from column `z` needs all three anchors \
+                 (exclusion, crossover, inclusion)",
+            ),
+            (
+                Alternative::new("a").recalibrate(Recalibration::new("A").anchor(Anchor::Crossover, 0.5)),
+                "alternative `a`: condition `A` has no calibration thresholds to move",
+            ),
+            (
+                Alternative::new("a").drop_cases(["e"]),
+                "alternative `a`: case `e` is not in the data (cases are named by their labels)",
+            ),
+            (
+                Alternative::new("a").drop_cases(["b", "b"]),
+                "alternative `a`: case `b` is dropped twice",
+            ),
+            (
+                Alternative::new("a").add_case(AddedCase::new("b", [("A", 1.0)])),
+                "alternative `a`: case `b` is added, but the data already has it",
+            ),
+            (
+                Alternative::new("a")
+                    .add_case(AddedCase::new("e", [("A", 1.0), ("x", 1.0), ("Y", 1.0)]))
+                    .add_case(AddedCase::new("e", [("A", 1.0), ("x", 1.0), ("Y", 1.0)])),
+                "alternative `a`: case `e` is added twice",
+            ),
+            (
+                Alternative::new("a").add_case(AddedCase::new("e", [("A", 1.0), ("Y", 1.0)])),
+                "alternative `a`: added case `e`: no value for column `x`",
+            ),
+            (
+                Alternative::new("a").add_case(AddedCase::new(
+                    "e",
+                    [("A", 1.0), ("x", 1.0), ("Y", 1.0), ("z", 3.0)],
+                )),
+                "alternative `a`: added case `e`: column `z` is not read by the analysis (it \
+                 reads: A, Y, x)",
+            ),
+            (
+                Alternative::new("a").add_case(AddedCase::new(
+                    "e",
+                    [("A", 1.0), ("x", f64::NAN), ("Y", 1.0)],
+                )),
+                "alternative `a`: added case `e`: the value of `x` is not finite: NaN",
+            ),
+            (
+                Alternative::new("a").dir_exp("A"),
+                "alternative `a`: dir_exp `A` is only used by an intermediate solution, not a \
+                 conservative one",
+            ),
+            (
+                Alternative::new("a").incl_cut(0.5).incl_cut0(0.7),
+                "alternative `a`: ",
+            ),
+            (Alternative::new("a").n_cut(0), "alternative `a`: "),
+        ];
+        for (alternative, message) in cases {
+            let text = refused(alternative);
+            assert!(text.starts_with(message), "{text}");
+        }
+        // Non-monotone thresholds are the calibration's error, kept as the source.
+        let set = TestSet::new(
+            "s",
+            vec![Alternative::new("a")
+                .recalibrate(Recalibration::new("x").anchor(Anchor::Crossover, 9.0))],
+        )
+        .unwrap();
+        let err = analysis().sweep_test_set(&set).unwrap_err();
+        let RobustnessError::InvalidAlternative { source, .. } = &err else {
+            panic!("{err}")
+        };
+        assert!(
+            matches!(**source, RobustnessError::Calibration(_)),
+            "{source}"
+        );
+    }
+
+    /// A dropped case stays a case of the comparison; an added one changes the minimization
+    /// but not N; a recalibration from another column uses that column's scale.
+    #[test]
+    fn dropped_and_added_cases_keep_the_baselines_cases() {
+        let a = analysis();
+        let baseline = a.solve().unwrap();
+        assert_eq!(baseline.models()[0].expression().to_string(), "A*x");
+        let set = TestSet::new(
+            "cases",
+            vec![
+                // Without b (A*~x, Y 0.6) nothing changes: A*x is positive either way.
+                Alternative::new("without b").drop_cases(["b"]),
+                // A new case on ~A*x with Y = 1 lifts row ~A*x's consistency from 0.58 to
+                // 0.79: positive at incl_cut 0.75, and the solution becomes x.
+                Alternative::new("with e")
+                    .add_case(AddedCase::new("e", [("A", 0.0), ("x", 9.0), ("Y", 1.0)]))
+                    .incl_cut(0.75),
+                Alternative::new("x from z").recalibrate(
+                    Recalibration::new("x")
+                        .column("z")
+                        .anchor(Anchor::Exclusion, 20.0)
+                        .anchor(Anchor::Crossover, 50.0)
+                        .anchor(Anchor::Inclusion, 80.0),
+                ),
+            ],
+        )
+        .unwrap();
+        let sweep = a.sweep_test_set(&set).unwrap();
+        let v = sweep.variants();
+        assert!(v[0].is_baseline_solution());
+        assert_eq!(
+            v[1].result().models(),
+            Some(&[vec!["x".parse().unwrap()]][..])
+        );
+        assert!(v[2].is_baseline_solution());
+        // TS of "with e" is x on the four baseline cases: 0.98.. for a and c, 0.05.. for b, d.
+        let ts_max = sweep.maximal_test_set();
+        assert_eq!(ts_max.values().len(), 4);
+        let is = baseline.models()[0]
+            .expression()
+            .evaluate(&a.calibrated_data().unwrap())
+            .unwrap();
+        assert!(ts_max.values()[2] > 0.9 && is.values()[2] < 0.1);
+        assert_eq!(sweep.robust_core().values().to_vec(), is.values().to_vec());
+    }
 
     #[cfg(feature = "serde")]
     #[test]
