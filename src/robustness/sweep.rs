@@ -610,13 +610,7 @@ impl Analysis {
             }
             checked.push((grid.clone(), baseline));
         }
-        let base = solve_values(
-            self,
-            &prepared,
-            &prepared.base,
-            self.get_truth_table_options(),
-        )?;
-        let baseline_data = prepared.dataset(&prepared.base)?;
+        let (base, baseline_data) = self.solve_baseline(&prepared)?;
         let jobs: Vec<(&Parameter, f64)> = grids
             .iter()
             .flat_map(|g| g.values().iter().map(move |&v| (g.parameter(), v)))
@@ -629,11 +623,7 @@ impl Analysis {
             };
             variant(source, solved, &base)
         };
-        let variants: Vec<Variant> = if parallel {
-            crate::parallel::map_slice(&jobs, run)
-        } else {
-            jobs.iter().map(run).collect()
-        };
+        let variants = run_jobs(&jobs, parallel, run);
         self.finish(base, &baseline_data, checked, None, variants)
     }
 
@@ -726,26 +716,30 @@ impl Analysis {
             .iter()
             .map(|a| Ok((a, self.alternative(a)?)))
             .collect::<Result<_, RobustnessError>>()?;
-        let base = solve_values(
-            self,
-            &prepared,
-            &prepared.base,
-            self.get_truth_table_options(),
-        )?;
-        let baseline_data = prepared.dataset(&prepared.base)?;
+        let (base, baseline_data) = self.solve_baseline(&prepared)?;
         let run = |(alternative, analyses): &(&Alternative, AlternativeAnalyses)| {
             let source = VariantSource::Alternative {
                 alternative: alternative.get_name().to_owned(),
             };
             variant(source, solve_alternative(analyses), &base)
         };
-        let variants: Vec<Variant> = if parallel {
-            crate::parallel::map_slice(&jobs, run)
-        } else {
-            jobs.iter().map(run).collect()
-        };
+        let variants = run_jobs(&jobs, parallel, run);
         let name = test_set.get_name().to_owned();
         self.finish(base, &baseline_data, Vec::new(), Some(name), variants)
+    }
+
+    /// The baseline's solution and its calibrated data.
+    fn solve_baseline(
+        &self,
+        prepared: &Prepared,
+    ) -> Result<(Solved, crate::Dataset), RobustnessError> {
+        let base = solve_values(
+            self,
+            prepared,
+            &prepared.base,
+            self.get_truth_table_options(),
+        )?;
+        Ok((base, prepared.dataset(&prepared.base)?))
     }
 
     /// The sweep of `variants` against the baseline `base`: the robust core and its fit.
@@ -866,6 +860,19 @@ pub(super) struct Solved {
     pub(super) fit: Vec<Sufficiency>,
     pub(super) membership: Vec<f64>,
     pub(super) outcome: Vec<f64>,
+}
+
+/// One variant per job, in the jobs' order: in parallel or on the calling thread.
+fn run_jobs<J: Sync>(
+    jobs: &[J],
+    parallel: bool,
+    run: impl Fn(&J) -> Variant + Sync + Send,
+) -> Vec<Variant> {
+    if parallel {
+        crate::parallel::map_slice(jobs, run)
+    } else {
+        jobs.iter().map(run).collect()
+    }
 }
 
 /// Solves an alternative on its own cases; its membership is its first model on the
