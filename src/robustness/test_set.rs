@@ -826,11 +826,24 @@ mod tests {
                         .anchor(Anchor::Crossover, 50.0)
                         .anchor(Anchor::Inclusion, 80.0),
                 ),
+                // The outcome calibrated from z (high for a and c): both rows with x are
+                // consistent, and the solution becomes x.
+                Alternative::new("Y from z").recalibrate(
+                    Recalibration::new("Y")
+                        .column("z")
+                        .anchor(Anchor::Exclusion, 20.0)
+                        .anchor(Anchor::Crossover, 50.0)
+                        .anchor(Anchor::Inclusion, 80.0),
+                ),
             ],
         )
         .unwrap();
         let sweep = a.sweep_test_set(&set).unwrap();
         let v = sweep.variants();
+        assert_eq!(
+            v[3].result().models(),
+            Some(&[vec!["x".parse().unwrap()]][..])
+        );
         assert!(v[0].is_baseline_solution());
         assert_eq!(
             v[1].result().models(),
