@@ -90,31 +90,26 @@ fn a_test_set_file_runs_its_alternatives_as_the_library_does() {
 
 #[test]
 fn a_grid_sweep_names_its_grids_as_its_test_set() {
-    let csv = csv_of("LF");
-    let args = [
-        "robustness",
-        &csv,
-        "-o",
-        "SURV",
-        "-c",
-        "DEV,LIT",
-        "--incl-cut",
-        "0.8",
-        "--incl-sweep",
-        "0.7,0.9",
-        "--steps",
-        "4",
-    ];
+    let args = khanal_robustness(&["--incl-sweep", "0.8,0.9", "--steps", "4"]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let text = run_ok(&args);
     assert!(
         text.contains(
-            "test set: one-at-a-time grids: incl_cut 0.7 to 0.9 (5 values, baseline 0.8)"
+            "test set: one-at-a-time grids: enterprise_rank.exclusion 21 to 29 (5 values, \
+             baseline 25), "
         ),
+        "{text}"
+    );
+    assert!(
+        text.contains(", incl_cut 0.8 to 0.9 (5 values, baseline 0.85)\n"),
         "{text}"
     );
     let v = json(&args);
     assert_eq!(v["summary"]["test_set"]["kind"], "grids");
-    assert_eq!(v["summary"]["test_set"]["grids"][0]["points"], 5);
+    let grids = v["summary"]["test_set"]["grids"].as_array().expect("grids");
+    assert_eq!(grids.len(), 2 * 3 + 1);
+    assert_eq!(grids[6]["points"], 5);
+    assert_eq!(grids[6]["parameter"], "incl_cut");
 }
 
 #[test]
