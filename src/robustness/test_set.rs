@@ -507,7 +507,9 @@ impl Alternative {
 /// ([`from_json`](Self::from_json)): a `name` and one `alternative` per analysis, each with a
 /// `name` and the keys of [`Alternative`]'s table; unknown keys are refused.
 ///
-/// ```toml
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// let text = r#"
 /// name = "PAYF: cut-offs and the calibration of HW"
 ///
 /// [[alternative]]
@@ -526,6 +528,13 @@ impl Alternative {
 /// name = "parsimonious without Argentina"
 /// solution = "parsimonious"
 /// drop_cases = ["ARG"]
+/// add_cases = [{ case = "NEW", values = { HE = 0.4, GG = 0.7, AH = 0.6, HI = 0.2, HW = 0.9, HL = 0.8 } }]
+/// "#;
+/// let set = fsqca::robustness::TestSet::from_toml(text)?;
+/// assert_eq!(set.alternatives().len(), 4);
+/// assert_eq!(set.alternatives()[3].get_drop_cases(), ["ARG"]);
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// The same in JSON: `{"name": "...", "alternative": [{"name": "TS1", "incl_cut": 0.7}, ...]}`.

@@ -62,7 +62,9 @@ Examples:
   fsqca robustness data.csv --outcome Y --conditions E,U,G,P --calibrate E=25,14.5,6 \\
     --calibrate U=25,14.5,6 --incl-cut 0.85 --solution conservative --incl-sweep 0.75,0.95 --svg sweep.svg
   fsqca robustness tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB \\
-    --incl-cut 0.8 --incl-sweep 0.7,0.9 --n-sweep 1,3 --format json";
+    --incl-cut 0.8 --incl-sweep 0.7,0.9 --n-sweep 1,3 --format json
+  fsqca robustness tests/fixtures/robustness/PAYF_WEAL.csv --outcome HL --conditions HE,GG,AH,HI,HW \\
+    --incl-cut 0.87 --n-cut 2 --solution parsimonious --test-set tests/fixtures/robustness/PAYF_TS3set.toml";
 
 /// The flags of `robustness`.
 #[derive(Debug, Clone, clap::Args)]
