@@ -467,9 +467,37 @@ fn khanal_robustness_section_names_each_paths_robustness() {
             assert!(range.low <= range.baseline && range.baseline <= range.high);
         }
         assert_eq!(rob.paths.len(), baseline.split(" + ").count());
+        // Beside the grids, the chosen test set of four plausible alternatives.
+        assert_eq!(rob.chosen.baseline, rob.summary.baseline);
+        assert!(matches!(
+            rob.summary.test_set,
+            fsqca::robustness::TestSetUsed::Grids { ref grids } if grids.len() == 13
+        ));
+        let fsqca::robustness::TestSetUsed::Chosen { name, alternatives } = &rob.chosen.test_set
+        else {
+            panic!("{:?}", rob.chosen.test_set)
+        };
+        assert_eq!(name, "plausible alternatives");
+        assert_eq!(
+            alternatives,
+            &[
+                "stated thresholds 27, 12.5, 3",
+                "incl_cut 0.80",
+                "incl_cut 0.90",
+                "n_cut 2"
+            ]
+        );
+        assert_eq!(rob.chosen.variants, 4);
     }
     let text = stdout_of("khanal", &[]);
     assert!(text.contains("ROBUSTNESS"), "{text}");
+    assert!(
+        text.contains(
+            "    test set: chosen test set `plausible alternatives`: stated thresholds 27, 12.5, 3, \
+             incl_cut 0.80, incl_cut 0.90, n_cut 2\n      1 of 4 alternatives keep this solution"
+        ),
+        "{text}"
+    );
     assert!(
         text.contains("solution unchanged for E.crossover (baseline 14.5)"),
         "{text}"

@@ -55,7 +55,7 @@ proptest! {
             if let Some(models) = v.result().models() {
                 for model in models {
                     for term in &summary.core {
-                        prop_assert!(model.contains(term), "{term} not in {model:?} at {} = {}", v.parameter(), v.value());
+                        prop_assert!(model.contains(term), "{term} not in {model:?} at {}", v.source());
                     }
                 }
             }

@@ -314,6 +314,13 @@ fn write_robustness(o: &mut String, r: &Report) -> std::fmt::Result {
             }
         }
         writeln!(o, "    robustness fit (Oana & Schneider): {}", s.fit)?;
+        let c = &rob.chosen;
+        writeln!(o, "    {}", c.test_set)?;
+        writeln!(
+            o,
+            "      {} of {} alternatives keep this solution; robustness fit: {}",
+            c.same, c.variants, c.fit
+        )?;
     }
     writeln!(o)
 }

@@ -4,7 +4,7 @@ use plotters::prelude::*;
 
 use super::svg::{chart_frame, drawing};
 use super::PlotError;
-use crate::robustness::{Parameter, Sweep, VariantResult};
+use crate::robustness::{Parameter, Sweep, Variant, VariantResult};
 
 /// The chart of the variants of one parameter of a sweep: the parameter's value on the x axis;
 /// the inclusion (inclS) and coverage (covS) of each variant's solution (first model) as two
@@ -34,20 +34,24 @@ use crate::robustness::{Parameter, Sweep, VariantResult};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn sweep_chart(sweep: &Sweep, parameter: &Parameter) -> Result<String, PlotError> {
-    let mut variants: Vec<_> = sweep.variants_of(parameter).collect();
+    // The grid points of `parameter`, each with its value.
+    let mut variants: Vec<(f64, &Variant)> = sweep
+        .variants_of(parameter)
+        .filter_map(|v| v.value().map(|x| (x, v)))
+        .collect();
     if variants.is_empty() {
         return Err(PlotError::UnknownParameter {
             parameter: parameter.to_string(),
         });
     }
-    variants.sort_by(|a, b| a.value().total_cmp(&b.value()));
+    variants.sort_by(|a, b| a.0.total_cmp(&b.0));
     let baseline = sweep
         .grids()
         .iter()
         .find(|(g, _)| g.parameter() == parameter)
         .map(|(_, b)| *b);
-    let mut low = variants[0].value();
-    let mut high = variants[variants.len() - 1].value();
+    let mut low = variants[0].0;
+    let mut high = variants[variants.len() - 1].0;
     if let Some(b) = baseline {
         low = low.min(b);
         high = high.max(b);
@@ -64,7 +68,7 @@ pub fn sweep_chart(sweep: &Sweep, parameter: &Parameter) -> Result<String, PlotE
     let series = |pick: fn(&crate::Sufficiency) -> Option<f64>| -> Vec<(f64, f64)> {
         variants
             .iter()
-            .filter_map(|v| fit_of(v.result(), pick).map(|f| (v.value(), f)))
+            .filter_map(|(x, v)| fit_of(v.result(), pick).map(|f| (*x, f)))
             .collect()
     };
     let incl = series(|s| s.incl);
@@ -108,8 +112,8 @@ pub fn sweep_chart(sweep: &Sweep, parameter: &Parameter) -> Result<String, PlotE
             .draw_series(
                 variants
                     .iter()
-                    .filter(|v| v.is_baseline_solution())
-                    .map(|v| Circle::new((v.value(), 0.0), 4, GREEN.filled())),
+                    .filter(|(_, v)| v.is_baseline_solution())
+                    .map(|(x, _)| Circle::new((*x, 0.0), 4, GREEN.filled())),
             )
             .map_err(drawing)?
             .label("baseline solution")
@@ -118,8 +122,8 @@ pub fn sweep_chart(sweep: &Sweep, parameter: &Parameter) -> Result<String, PlotE
             .draw_series(
                 variants
                     .iter()
-                    .filter(|v| !v.is_baseline_solution())
-                    .map(|v| Cross::new((v.value(), 0.0), 4, RED.stroke_width(2))),
+                    .filter(|(_, v)| !v.is_baseline_solution())
+                    .map(|(x, _)| Cross::new((*x, 0.0), 4, RED.stroke_width(2))),
             )
             .map_err(drawing)?
             .label("other solution")

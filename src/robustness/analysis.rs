@@ -3,7 +3,7 @@
 //! ([`Analysis::solve`], and [`Prepared`], the analysis checked and calibrated once).
 //!
 //! The files of `robustness` build on each other, each importing only those before it:
-//! `error` ← `grid` ← `analysis` ← `sweep` ← `summary`. A method that computes a later
+//! `error` ← `grid` ← `test_set` ← `analysis` ← `sweep` ← `summary`. A method that computes a later
 //! stage's result lives in that stage's file, with the algorithm: `Analysis::sweep` (and the
 //! evaluation of one variant) in `sweep.rs`, `Sweep::summary` and the robust-core sets in
 //! `summary.rs`.
@@ -11,13 +11,14 @@
 use ndarray::{Array1, Array2};
 
 use crate::calibration::{Anchor, DirectOptions, Thresholds};
-use crate::solution::{SolutionOptions, SolutionType};
+use crate::solution::{DirectionalExpectations, SolutionOptions, SolutionType};
 use crate::{Dataset, TruthTableOptions};
 
 use crate::number::short;
 
 use super::error::RobustnessError;
 use super::grid::{check_variants, invalid_grid, Parameter, ParameterGrid};
+use super::test_set::Alternative;
 
 /// How a column of the raw data becomes a set.
 ///
@@ -611,6 +612,230 @@ impl Analysis {
             raw,
             multi_value,
         })
+    }
+}
+
+/// The two analyses of an [`Alternative`]: `own` runs its minimization (its cases: the
+/// baseline's less those dropped, plus those added); `comparison` has the baseline's cases with
+/// the alternative's calibrations, on which its solution is evaluated for the comparison with
+/// the baseline.
+#[derive(Debug)]
+pub(super) struct AlternativeAnalyses {
+    pub(super) own: Analysis,
+    pub(super) comparison: Analysis,
+}
+
+impl Analysis {
+    /// The analyses of `alternative` (see [`AlternativeAnalyses`]), checked against this one;
+    /// an error is wrapped in [`RobustnessError::InvalidAlternative`] naming the alternative.
+    pub(super) fn alternative(
+        &self,
+        alternative: &Alternative,
+    ) -> Result<AlternativeAnalyses, RobustnessError> {
+        self.apply(alternative)
+            .map_err(|e| RobustnessError::InvalidAlternative {
+                name: alternative.get_name().to_owned(),
+                source: Box::new(e),
+            })
+    }
+
+    fn apply(&self, alternative: &Alternative) -> Result<AlternativeAnalyses, RobustnessError> {
+        let names = self.column_names()?;
+        // The sets (conditions, then the outcome's column), their calibrations and the raw
+        // column each reads.
+        let mut calibrations: Vec<Calibration> = self
+            .conditions
+            .iter()
+            .map(|(_, c)| *c)
+            .chain([self.outcome_calibration])
+            .collect();
+        let mut sources: Vec<String> = names.clone();
+        let mut recalibrated = vec![false; names.len()];
+        for r in alternative.get_recalibrate() {
+            let j = names.iter().position(|n| n == r.get_set()).ok_or_else(|| {
+                RobustnessError::UnknownSet {
+                    name: r.get_set().to_owned(),
+                    available: names.clone(),
+                }
+            })?;
+            if std::mem::replace(&mut recalibrated[j], true) {
+                return Err(RobustnessError::RecalibratedTwice {
+                    set: names[j].clone(),
+                });
+            }
+            let given = Anchor::ALL.map(|a| r.get_anchor(a));
+            let [e, c, i] = match (r.get_column(), calibrations[j], given) {
+                (None, Calibration::Direct(t), _) => {
+                    Anchor::ALL.map(|a| r.get_anchor(a).unwrap_or(t.anchor(a)))
+                }
+                (_, _, [Some(e), Some(c), Some(i)]) => [e, c, i],
+                (None, Calibration::Membership, _) => {
+                    return Err(RobustnessError::NotCalibrated {
+                        name: names[j].clone(),
+                    })
+                }
+                (Some(column), _, _) => {
+                    return Err(RobustnessError::IncompleteThresholds {
+                        set: names[j].clone(),
+                        column: column.to_owned(),
+                    })
+                }
+            };
+            calibrations[j] = Calibration::Direct(Thresholds::new(e, c, i)?);
+            if let Some(column) = r.get_column() {
+                sources[j] = column.to_owned();
+            }
+        }
+        let (own_data, comparison_data) = self.alternative_data(alternative, &names, &sources)?;
+        let (ic1, ic0) = self.truth_table.get_incl_cutoffs();
+        let mut truth_table = self.truth_table.clone();
+        match (alternative.get_incl_cut(), alternative.get_incl_cut0()) {
+            (Some(v), None) if ic1 == ic0 => truth_table = truth_table.incl_cutoff(v),
+            (v1, v0) if v1.is_some() || v0.is_some() => {
+                truth_table = truth_table.incl_cutoffs(v1.unwrap_or(ic1), v0.unwrap_or(ic0));
+            }
+            _ => {}
+        }
+        if let Some(n) = alternative.get_n_cut() {
+            truth_table = truth_table.n_cutoff(n);
+        }
+        if let Some(p) = alternative.get_pri_cut() {
+            truth_table = truth_table.pri_cutoff(p);
+        }
+        truth_table.validate()?;
+        let mut solution = self.solution.clone();
+        if let Some(t) = alternative.get_solution() {
+            solution = solution.solution_type(t);
+            if t != SolutionType::Intermediate {
+                solution = solution.directional_expectations(DirectionalExpectations::new());
+            }
+        }
+        if let Some(text) = alternative.get_dir_exp() {
+            let t = solution.get_solution_type();
+            if t != SolutionType::Intermediate {
+                return Err(RobustnessError::ExpectationsWithoutIntermediate {
+                    dir_exp: text.to_owned(),
+                    solution: t.to_string(),
+                });
+            }
+            solution = solution.directional_expectations(text.parse()?);
+        }
+        let outcome_calibration = calibrations.pop().unwrap_or(Calibration::Membership);
+        let conditions: Vec<(String, Calibration)> =
+            names.iter().cloned().zip(calibrations).collect();
+        let make = |data: Dataset| Analysis {
+            data,
+            conditions: conditions.clone(),
+            outcome: self.outcome.clone(),
+            outcome_calibration,
+            direct: self.direct.clone(),
+            truth_table: truth_table.clone(),
+            solution: solution.clone(),
+        };
+        let own = make(own_data);
+        own.validate()?;
+        Ok(AlternativeAnalyses {
+            own,
+            comparison: make(comparison_data),
+        })
+    }
+
+    /// The data of an alternative's own run and of its comparison: one column per set (named as
+    /// the set, holding its raw column `sources[j]`), the own run without the dropped cases and
+    /// with the added ones.
+    fn alternative_data(
+        &self,
+        alternative: &Alternative,
+        names: &[String],
+        sources: &[String],
+    ) -> Result<(Dataset, Dataset), RobustnessError> {
+        let cases = self.data.cases();
+        let mut keep = vec![true; cases.len()];
+        for case in alternative.get_drop_cases() {
+            let i = cases
+                .iter()
+                .position(|c| c == case)
+                .ok_or_else(|| RobustnessError::UnknownCase { case: case.clone() })?;
+            if !std::mem::replace(&mut keep[i], false) {
+                return Err(RobustnessError::DuplicateCase {
+                    case: case.clone(),
+                    what: "dropped twice",
+                });
+            }
+        }
+        let mut read: Vec<&String> = sources.iter().collect();
+        read.sort_unstable();
+        read.dedup();
+        let added = alternative.get_add_cases();
+        for (k, add) in added.iter().enumerate() {
+            let bad = |reason: String| RobustnessError::InvalidAddedCase {
+                case: add.get_case().to_owned(),
+                reason,
+            };
+            if cases.iter().any(|c| c == add.get_case()) {
+                return Err(RobustnessError::DuplicateCase {
+                    case: add.get_case().to_owned(),
+                    what: "added, but the data already has it",
+                });
+            }
+            if added[..k].iter().any(|a| a.get_case() == add.get_case()) {
+                return Err(RobustnessError::DuplicateCase {
+                    case: add.get_case().to_owned(),
+                    what: "added twice",
+                });
+            }
+            if let Some(missing) = read.iter().find(|c| !add.get_values().contains_key(**c)) {
+                return Err(bad(format!("no value for column `{missing}`")));
+            }
+            if let Some(extra) = add.get_values().keys().find(|k| !read.contains(k)) {
+                return Err(bad(format!(
+                    "column `{extra}` is not read by the analysis (it reads: {})",
+                    read.iter()
+                        .map(|c| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+            if let Some((column, value)) = add.get_values().iter().find(|(_, v)| !v.is_finite()) {
+                return Err(bad(format!(
+                    "the value of `{column}` is not finite: {}",
+                    short(value)
+                )));
+            }
+        }
+        let mut own = Vec::with_capacity(names.len());
+        let mut all = Vec::with_capacity(names.len());
+        for (name, source) in names.iter().zip(sources) {
+            let raw = self.data.column(source)?;
+            let mut values: Vec<f64> = raw
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(v, _)| *v)
+                .collect();
+            values.extend(added.iter().map(|a| a.get_values()[source]));
+            own.push((name.clone(), values));
+            all.push((name.clone(), raw.to_vec()));
+        }
+        let own_cases: Vec<String> = cases
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(c, _)| c.clone())
+            .chain(added.iter().map(|a| a.get_case().to_owned()))
+            .collect();
+        let multi_value: Vec<&String> = names
+            .iter()
+            .zip(sources)
+            .filter(|(n, s)| n == s && matches!(self.data.levels(s), Ok(Some(_))))
+            .map(|(n, _)| n)
+            .collect();
+        let make = |columns: Vec<(String, Vec<f64>)>, labels: Vec<String>| {
+            Dataset::from_columns(columns)?
+                .with_cases(labels)?
+                .with_multi_value(&multi_value)
+        };
+        Ok((make(own, own_cases)?, make(all, cases.to_vec())?))
     }
 }
 

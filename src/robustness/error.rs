@@ -115,6 +115,92 @@ pub enum RobustnessError {
         /// The limit, [`MAX_VARIANTS`](super::MAX_VARIANTS).
         max: usize,
     },
+    /// A chosen test set without any alternative.
+    #[error("the test set `{name}` has no alternative")]
+    EmptyTestSet {
+        /// The test set's name.
+        name: String,
+    },
+    /// Two alternatives of a test set with the same name.
+    #[error("the alternative `{name}` is named twice in the test set")]
+    DuplicateAlternative {
+        /// The name.
+        name: String,
+    },
+    /// A test-set file that cannot be read as a test set: the parser's message, which names
+    /// the offending key and value.
+    #[error("this {format} is not a test set: {message}")]
+    TestSetFile {
+        /// `TOML` or `JSON`.
+        format: &'static str,
+        /// The parser's message.
+        message: String,
+    },
+    /// An alternative of a test set that the analysis refuses; the source says why.
+    #[error("alternative `{name}`: {source}")]
+    InvalidAlternative {
+        /// The alternative's name.
+        name: String,
+        /// Why it is refused.
+        #[source]
+        source: Box<RobustnessError>,
+    },
+    /// A recalibration of a set that is neither a condition nor the outcome.
+    #[error(
+        "`{name}` is neither a condition nor the outcome (the sets are: {})",
+        .available.join(", ")
+    )]
+    UnknownSet {
+        /// The name given.
+        name: String,
+        /// The conditions, then the outcome's column.
+        available: Vec<String>,
+    },
+    /// A set recalibrated twice by one alternative.
+    #[error("`{set}` is recalibrated twice")]
+    RecalibratedTwice {
+        /// The set.
+        set: String,
+    },
+    /// A recalibration that lacks an anchor: from another column, or of a set used as given,
+    /// all three anchors are needed.
+    #[error("recalibrating `{set}` from column `{column}` needs all three anchors (exclusion, crossover, inclusion)")]
+    IncompleteThresholds {
+        /// The set.
+        set: String,
+        /// The raw column.
+        column: String,
+    },
+    /// A dropped case that is not in the data.
+    #[error("case `{case}` is not in the data (cases are named by their labels)")]
+    UnknownCase {
+        /// The label given.
+        case: String,
+    },
+    /// A case dropped twice, or added with the label of a case in the data or added before.
+    #[error("case `{case}` is {what}")]
+    DuplicateCase {
+        /// The label.
+        case: String,
+        /// `dropped twice` or `added, but the data already has it`.
+        what: &'static str,
+    },
+    /// An added case whose values do not match the columns the analysis reads.
+    #[error("added case `{case}`: {reason}")]
+    InvalidAddedCase {
+        /// The label.
+        case: String,
+        /// What is wrong, naming the column.
+        reason: String,
+    },
+    /// Directional expectations for a solution that is not intermediate.
+    #[error("dir_exp `{dir_exp}` is only used by an intermediate solution, not a {solution} one")]
+    ExpectationsWithoutIntermediate {
+        /// The expectations given.
+        dir_exp: String,
+        /// The solution type.
+        solution: String,
+    },
     /// The data set cannot give a column: an unknown column, a missing value, a calibrated
     /// data set that cannot be made.
     #[error("{0}")]

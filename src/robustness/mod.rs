@@ -10,6 +10,14 @@
 //! parallel (rayon, with the `parallel` feature) and come back in grid order, identical to a
 //! serial run.
 //!
+//! Oana & Schneider build the test set from a few *plausible* alternative analyses: a
+//! [`TestSet`] names them, each an [`Alternative`] that changes any of the baseline's choices
+//! (anchors or the raw column of a calibration, cut-offs, solution type, cases dropped or
+//! added), and [`Analysis::sweep_test_set`] runs them in parallel, in order; with the `serde`
+//! feature a test set reads from a TOML or JSON file ([`TestSet::from_toml`]). The measures
+//! always compare the baseline's cases (see [`Analysis::sweep_test_set`] for dropped and added
+//! cases), and the [`Summary`] says which test set it used ([`TestSetUsed`]).
+//!
 //! The [`Sweep`] holds every [`Variant`]'s solution and fit; its [`Summary`] gives
 //!
 //! - per parameter the **sensitivity range**: the values around the baseline over which the
@@ -55,10 +63,14 @@ mod error;
 mod grid;
 mod summary;
 mod sweep;
+mod test_set;
 
 pub use crate::calibration::Anchor;
 pub use analysis::{Analysis, Calibration};
 pub use error::RobustnessError;
 pub use grid::{Parameter, ParameterGrid, MAX_VARIANTS};
-pub use summary::{RobustnessFit, SensitivityRange, Summary, TermRobustness};
-pub use sweep::{SkipReason, Sweep, Variant, VariantResult};
+pub use summary::{
+    GridUsed, RobustnessFit, SensitivityRange, Summary, TermRobustness, TestSetUsed,
+};
+pub use sweep::{SkipReason, Sweep, Variant, VariantResult, VariantSource};
+pub use test_set::{AddedCase, Alternative, Recalibration, TestSet};

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::fit::Sufficiency;
-use crate::number::metric;
+use crate::number::{metric, short};
 use crate::{Expression, FuzzySet};
 
 use super::grid::Parameter;
@@ -105,6 +105,67 @@ pub struct RobustnessFit {
     pub rf_sc_max: Option<f64>,
 }
 
+/// One grid of a sweep, as the summary reports it: the parameter, its baseline value, the
+/// lowest and highest grid values and the number of values.
+///
+/// # Example
+/// See [`TestSetUsed`].
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct GridUsed {
+    /// The parameter.
+    pub parameter: Parameter,
+    /// Its baseline value.
+    pub baseline: f64,
+    /// The lowest grid value.
+    pub low: f64,
+    /// The highest grid value.
+    pub high: f64,
+    /// The number of values.
+    pub points: usize,
+}
+
+/// The test set a sweep used: one-at-a-time grids, or a chosen set of named alternatives
+/// ([`Analysis::sweep_test_set`](super::Analysis::sweep_test_set)). With the `serde` feature it
+/// serialises with `"kind": "grids"` or `"kind": "chosen"`.
+///
+/// # Example
+/// ```
+/// use fsqca::robustness::{Alternative, Analysis, Parameter, ParameterGrid, TestSet, TestSetUsed};
+///
+/// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+/// let a = Analysis::new(data, "Y").membership_condition("A");
+/// let grids = a.sweep(&[ParameterGrid::span(Parameter::InclCut, 0.7, 0.9, 3)?])?.summary();
+/// let TestSetUsed::Grids { grids } = &grids.test_set else { panic!() };
+/// assert_eq!((grids[0].low, grids[0].high, grids[0].points), (0.7, 0.9, 3));
+/// let set = TestSet::new("cuts", vec![Alternative::new("n2").n_cut(2)])?;
+/// let chosen = a.sweep_test_set(&set)?.summary();
+/// assert_eq!(
+///     chosen.test_set,
+///     TestSetUsed::Chosen { name: "cuts".into(), alternatives: vec!["n2".into()] }
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum TestSetUsed {
+    /// One-at-a-time grids.
+    Grids {
+        /// The grids, in order.
+        grids: Vec<GridUsed>,
+    },
+    /// A chosen test set.
+    Chosen {
+        /// Its name.
+        name: String,
+        /// Its alternatives' names, in order.
+        alternatives: Vec<String>,
+    },
+}
+
 /// How one term of the baseline solution fares across the variants.
 ///
 /// # Example
@@ -154,6 +215,8 @@ pub struct Summary {
     pub outcome: String,
     /// The baseline models, each one expression (`A*B + C`).
     pub baseline: Vec<Expression>,
+    /// The test set the sweep used: grids or a chosen set.
+    pub test_set: TestSetUsed,
     /// Number of variants.
     pub variants: usize,
     /// Variants that give the baseline's solution.
@@ -219,6 +282,7 @@ impl Sweep {
         Summary {
             outcome: self.outcome().to_owned(),
             baseline: self.baseline_models.clone(),
+            test_set: self.test_set_used(),
             variants: self.variants().len(),
             same: self
                 .variants()
@@ -231,6 +295,32 @@ impl Sweep {
             core_fit: self.core_fit,
             fit: self.robustness_fit(),
             terms,
+        }
+    }
+
+    fn test_set_used(&self) -> TestSetUsed {
+        match self.chosen_test_set() {
+            Some(name) => TestSetUsed::Chosen {
+                name: name.to_owned(),
+                alternatives: self
+                    .variants()
+                    .iter()
+                    .filter_map(|v| v.alternative().map(str::to_owned))
+                    .collect(),
+            },
+            None => TestSetUsed::Grids {
+                grids: self
+                    .grids()
+                    .iter()
+                    .map(|(g, baseline)| GridUsed {
+                        parameter: g.parameter().clone(),
+                        baseline: *baseline,
+                        low: g.values().iter().copied().fold(f64::INFINITY, f64::min),
+                        high: g.values().iter().copied().fold(f64::NEG_INFINITY, f64::max),
+                        points: g.values().len(),
+                    })
+                    .collect(),
+            },
         }
     }
 
@@ -344,7 +434,7 @@ fn range(
 ) -> SensitivityRange {
     let mut points: Vec<(f64, bool)> = sweep
         .variants_of(parameter)
-        .map(|v| (v.value(), keep(v)))
+        .filter_map(|v| v.value().map(|x| (x, keep(v))))
         .collect();
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
     let grid_low = points.first().map_or(baseline, |p| p.0);
@@ -407,6 +497,39 @@ impl fmt::Display for SensitivityRange {
     }
 }
 
+/// `test set: one-at-a-time grids: incl_cut 0.7 to 0.9 (5 values, baseline 0.8)`, or
+/// `test set: chosen test set `NAME`: TS1, TS2`.
+impl fmt::Display for TestSetUsed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TestSetUsed::Grids { grids } => {
+                f.write_str("test set: one-at-a-time grids: ")?;
+                let parts: Vec<String> = grids
+                    .iter()
+                    .map(|g| {
+                        format!(
+                            "{} {} to {} ({} values, baseline {})",
+                            g.parameter,
+                            short(&g.low),
+                            short(&g.high),
+                            g.points,
+                            short(&g.baseline)
+                        )
+                    })
+                    .collect();
+                f.write_str(&parts.join(", "))
+            }
+            TestSetUsed::Chosen { name, alternatives } => {
+                write!(
+                    f,
+                    "test set: chosen test set `{name}`: {}",
+                    alternatives.join(", ")
+                )
+            }
+        }
+    }
+}
+
 /// `RF_cov 0.812  RF_cons 1.004  RF_SC_minTS 0.790  RF_SC_maxTS 0.951`, 3 decimals, `-` when
 /// undefined.
 impl fmt::Display for RobustnessFit {
@@ -442,9 +565,12 @@ impl fmt::Display for Summary {
             self.variants - self.same - self.skipped,
             self.skipped
         )?;
-        writeln!(f, "  sensitivity ranges (the solution stays the same):")?;
-        for r in &self.ranges {
-            writeln!(f, "    {r}")?;
+        writeln!(f, "  {}", self.test_set)?;
+        if let TestSetUsed::Grids { .. } = self.test_set {
+            writeln!(f, "  sensitivity ranges (the solution stays the same):")?;
+            for r in &self.ranges {
+                writeln!(f, "    {r}")?;
+            }
         }
         if self.core.is_empty() {
             writeln!(f, "  robust core: no term is in every variant's solution")?;

@@ -1,6 +1,7 @@
-//! A sweep's results ([`Sweep`], [`Variant`], [`VariantResult`], [`SkipReason`]) and the sweep
-//! algorithm that makes them: [`Analysis::sweep`] runs one variant per grid value, in
-//! parallel, in grid order, each recalibrating only the condition it moves.
+//! A sweep's results ([`Sweep`], [`Variant`], [`VariantSource`], [`VariantResult`],
+//! [`SkipReason`]) and the sweep algorithms that make them: [`Analysis::sweep`] runs one
+//! variant per grid value, in parallel, in grid order, each recalibrating only the condition it
+//! moves; [`Analysis::sweep_test_set`] one per alternative of a chosen test set.
 
 use std::sync::Arc;
 
@@ -11,9 +12,10 @@ use crate::minimize::MinimizeError;
 use crate::solution::SolutionError;
 use crate::{Expression, FuzzySet, TruthTableOptions};
 
-use super::analysis::{Analysis, Prepared};
+use super::analysis::{AlternativeAnalyses, Analysis, Prepared};
 use super::error::RobustnessError;
 use super::grid::{check_variants, Parameter, ParameterGrid};
+use super::test_set::{Alternative, TestSet};
 
 /// What one variant gave.
 ///
@@ -220,7 +222,52 @@ fn normalized(models: &[Vec<Expression>]) -> Vec<Vec<String>> {
     out
 }
 
-/// One variant of a sweep: the parameter moved, its value, and what the analysis gave.
+/// Where a variant comes from: a point of a one-at-a-time grid, or a named alternative of a
+/// chosen test set. With the `serde` feature it serialises into the variant's object as
+/// `"parameter"` and `"value"`, or as `"alternative"`.
+///
+/// # Example
+/// ```
+/// use fsqca::robustness::{Parameter, VariantSource};
+///
+/// let point = VariantSource::GridPoint { parameter: Parameter::InclCut, value: 0.8 };
+/// assert_eq!(point.to_string(), "incl_cut = 0.8");
+/// let alternative = VariantSource::Alternative { alternative: "TS1".into() };
+/// assert_eq!(alternative.to_string(), "TS1");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
+#[non_exhaustive]
+pub enum VariantSource {
+    /// A value of one parameter's grid, the others at their baseline.
+    GridPoint {
+        /// The parameter moved.
+        parameter: Parameter,
+        /// Its value.
+        value: f64,
+    },
+    /// An alternative of a chosen [`TestSet`](super::TestSet).
+    Alternative {
+        /// The alternative's name.
+        alternative: String,
+    },
+}
+
+/// `E.crossover = 15` for a grid point, the name for an alternative.
+impl std::fmt::Display for VariantSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VariantSource::GridPoint { parameter, value } => {
+                write!(f, "{parameter} = {}", crate::number::short(value))
+            }
+            VariantSource::Alternative { alternative } => f.write_str(alternative),
+        }
+    }
+}
+
+/// One variant of a sweep: where it comes from (a grid's parameter and value, or an
+/// alternative of a test set), and what the analysis gave.
 ///
 /// # Example
 /// ```
@@ -231,15 +278,15 @@ fn normalized(models: &[Vec<Expression>]) -> Vec<Vec<String>> {
 ///     .membership_condition("A")
 ///     .sweep(&[ParameterGrid::new(Parameter::InclCut, vec![0.9])?])?;
 /// let v = &sweep.variants()[0];
-/// assert_eq!((v.parameter(), v.value()), (&Parameter::InclCut, 0.9));
+/// assert_eq!((v.parameter(), v.value()), (Some(&Parameter::InclCut), Some(0.9)));
 /// assert!(v.is_baseline_solution());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Variant {
-    parameter: Parameter,
-    value: f64,
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    source: VariantSource,
     result: VariantResult,
     same_as_baseline: bool,
     coincidence: Option<f64>,
@@ -248,20 +295,56 @@ pub struct Variant {
 }
 
 impl Variant {
-    /// The parameter this variant moves (the others are at their baseline).
+    /// Where the variant comes from.
     ///
     /// # Example
-    /// See [`Variant`].
-    pub fn parameter(&self) -> &Parameter {
-        &self.parameter
+    /// ```
+    /// use fsqca::robustness::{Alternative, Analysis, TestSet, VariantSource};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let set = TestSet::new("one", vec![Alternative::new("strict").incl_cut(0.95)])?;
+    /// let sweep = Analysis::new(data, "Y").membership_condition("A").sweep_test_set(&set)?;
+    /// let v = &sweep.variants()[0];
+    /// assert!(matches!(v.source(), VariantSource::Alternative { .. }));
+    /// assert_eq!((v.alternative(), v.parameter(), v.value()), (Some("strict"), None, None));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn source(&self) -> &VariantSource {
+        &self.source
     }
 
-    /// The value of the parameter.
+    /// The parameter this grid point moves (the others are at their baseline); `None` for an
+    /// alternative of a test set.
     ///
     /// # Example
     /// See [`Variant`].
-    pub fn value(&self) -> f64 {
-        self.value
+    pub fn parameter(&self) -> Option<&Parameter> {
+        match &self.source {
+            VariantSource::GridPoint { parameter, .. } => Some(parameter),
+            VariantSource::Alternative { .. } => None,
+        }
+    }
+
+    /// The value of the grid point's parameter; `None` for an alternative of a test set.
+    ///
+    /// # Example
+    /// See [`Variant`].
+    pub fn value(&self) -> Option<f64> {
+        match self.source {
+            VariantSource::GridPoint { value, .. } => Some(value),
+            VariantSource::Alternative { .. } => None,
+        }
+    }
+
+    /// The name of the test set's alternative; `None` for a grid point.
+    ///
+    /// # Example
+    /// See [`Variant::source`].
+    pub fn alternative(&self) -> Option<&str> {
+        match &self.source {
+            VariantSource::Alternative { alternative } => Some(alternative),
+            VariantSource::GridPoint { .. } => None,
+        }
     }
 
     /// The solution, or why there is none.
@@ -342,6 +425,9 @@ pub struct Sweep {
     outcome: String,
     baseline: VariantResult,
     grids: Vec<(ParameterGrid, f64)>,
+    /// The name of the chosen test set; `None` for grids.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    test_set: Option<String>,
     variants: Vec<Variant>,
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(super) baseline_membership: Vec<f64>,
@@ -392,7 +478,26 @@ impl Sweep {
         &self.grids
     }
 
-    /// Every variant, grid by grid, in the order of each grid's values.
+    /// The name of the chosen test set the sweep ran
+    /// ([`Analysis::sweep_test_set`]); `None` for a sweep of grids.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Alternative, Analysis, TestSet};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let set = TestSet::new("cuts", vec![Alternative::new("n2").n_cut(2)])?;
+    /// let sweep = Analysis::new(data, "Y").membership_condition("A").sweep_test_set(&set)?;
+    /// assert_eq!(sweep.chosen_test_set(), Some("cuts"));
+    /// assert!(sweep.grids().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn chosen_test_set(&self) -> Option<&str> {
+        self.test_set.as_deref()
+    }
+
+    /// Every variant, grid by grid, in the order of each grid's values (for a test set: in
+    /// the order of its alternatives).
     ///
     /// # Example
     /// See [`Sweep`].
@@ -419,7 +524,7 @@ impl Sweep {
     ) -> impl Iterator<Item = &'a Variant> + 'a {
         self.variants
             .iter()
-            .filter(move |v| v.parameter() == parameter)
+            .filter(move |v| v.parameter() == Some(parameter))
     }
 }
 
@@ -505,39 +610,161 @@ impl Analysis {
             }
             checked.push((grid.clone(), baseline));
         }
-        let base = solve_values(
-            self,
-            &prepared,
-            &prepared.base,
-            self.get_truth_table_options(),
-        )?;
-        let baseline_data = prepared.dataset(&prepared.base)?;
+        let (base, baseline_data) = self.solve_baseline(&prepared)?;
         let jobs: Vec<(&Parameter, f64)> = grids
             .iter()
             .flat_map(|g| g.values().iter().map(move |&v| (g.parameter(), v)))
             .collect();
         let run = |&(parameter, value): &(&Parameter, f64)| {
             let solved = self.solve_variant(&prepared, parameter, value);
-            variant(parameter, value, solved, &base)
+            let source = VariantSource::GridPoint {
+                parameter: parameter.clone(),
+                value,
+            };
+            variant(source, solved, &base)
         };
-        let variants: Vec<Variant> = if parallel {
-            crate::parallel::map_slice(&jobs, run)
-        } else {
-            jobs.iter().map(run).collect()
+        let variants = run_jobs(&jobs, parallel, run);
+        self.finish(base, &baseline_data, checked, None, variants)
+    }
+
+    /// Re-runs the analysis once per alternative of a chosen test set, in parallel (as
+    /// [`sweep`](Self::sweep)), the variants in the order of the alternatives. Every
+    /// alternative is checked against the analysis before any runs.
+    ///
+    /// # Cases dropped or added
+    /// The robustness measures compare the initial solution (IS) and the test solutions (TS)
+    /// case by case, over the baseline's cases. An alternative's solution is minimized on its
+    /// own cases (the baseline's less those dropped, plus those added), and its models and their
+    /// fit are that run's. Its TS membership is then the first model evaluated on the
+    /// baseline's cases, calibrated as the alternative calibrates (its anchors, its raw
+    /// columns), so that
+    ///
+    /// - a dropped case is still a case of the comparison: the alternative's solution says how
+    ///   far it belongs to the solution even though the minimization did not see it (the
+    ///   question a test asks is whether the *solution* would change, and for which cases);
+    /// - an added case is not: it has no IS membership and no baseline outcome, and enters
+    ///   the comparison only through the solution its presence gave.
+    ///
+    /// N of the comparison is therefore always the baseline's, and the outcome Y of RF_cov and
+    /// RF_cons is the baseline's. A threshold grid point is compared the same way (on its own
+    /// calibration of the baseline's cases), so grids and test sets give the same measures for
+    /// the same variant. SetMethods' `rob.fit` takes each test solution's membership from the
+    /// data it was run on, which for a dropped or added case gives vectors of another length.
+    ///
+    /// # Errors
+    /// The analysis's own errors (see [`solve`](Self::solve)); [`TestSet::validate`]'s;
+    /// [`RobustnessError::InvalidAlternative`] naming the first alternative that the analysis
+    /// refuses (an unknown set, column or case, incomplete or non-monotone thresholds, a
+    /// cut-off out of range, directional expectations without an intermediate solution, an
+    /// added case with missing or extra columns). An alternative whose run fails (an engine
+    /// limit, a solution that cannot be derived) is skipped ([`VariantResult::Skipped`]).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Alternative, Analysis, TestSet};
+    /// use fsqca::TruthTableOptions;
+    ///
+    /// let data = fsqca::Dataset::from_columns([
+    ///     ("A", vec![1.0, 1.0, 0.0, 0.0]),
+    ///     ("B", vec![1.0, 0.0, 1.0, 0.0]),
+    ///     ("Y", vec![1.0, 0.7, 0.2, 0.0]),
+    /// ])?;
+    /// let analysis = Analysis::new(data, "Y")
+    ///     .membership_condition("A")
+    ///     .membership_condition("B")
+    ///     .truth_table_options(TruthTableOptions::new().incl_cutoff(0.8));
+    /// let set = TestSet::new("plausible", vec![
+    ///     Alternative::new("lenient").incl_cut(0.7),
+    ///     Alternative::new("without case 2").drop_cases(["2"]),
+    /// ])?;
+    /// let sweep = analysis.sweep_test_set(&set)?;
+    /// assert_eq!(sweep.variants()[0].result().models(), Some(&[vec!["A".parse()?]][..]));
+    /// assert!(sweep.variants()[1].is_baseline_solution());
+    /// let summary = sweep.summary();
+    /// assert!(summary.to_string().contains("chosen test set `plausible`"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn sweep_test_set(&self, test_set: &TestSet) -> Result<Sweep, RobustnessError> {
+        self.run_test_set(test_set, true)
+    }
+
+    /// [`sweep_test_set`](Self::sweep_test_set) on the calling thread only.
+    ///
+    /// # Errors
+    /// As [`sweep_test_set`](Self::sweep_test_set).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Alternative, Analysis, TestSet};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let a = Analysis::new(data, "Y").membership_condition("A");
+    /// let set = TestSet::new("cuts", vec![Alternative::new("n2").n_cut(2)])?;
+    /// assert_eq!(a.sweep_test_set_serial(&set)?, a.sweep_test_set(&set)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn sweep_test_set_serial(&self, test_set: &TestSet) -> Result<Sweep, RobustnessError> {
+        self.run_test_set(test_set, false)
+    }
+
+    fn run_test_set(&self, test_set: &TestSet, parallel: bool) -> Result<Sweep, RobustnessError> {
+        test_set.validate()?;
+        check_variants(test_set.alternatives().len())?;
+        let prepared = self.prepare()?;
+        let jobs: Vec<(&Alternative, AlternativeAnalyses)> = test_set
+            .alternatives()
+            .iter()
+            .map(|a| Ok((a, self.alternative(a)?)))
+            .collect::<Result<_, RobustnessError>>()?;
+        let (base, baseline_data) = self.solve_baseline(&prepared)?;
+        let run = |(alternative, analyses): &(&Alternative, AlternativeAnalyses)| {
+            let source = VariantSource::Alternative {
+                alternative: alternative.get_name().to_owned(),
+            };
+            variant(source, solve_alternative(analyses), &base)
         };
+        let variants = run_jobs(&jobs, parallel, run);
+        let name = test_set.get_name().to_owned();
+        self.finish(base, &baseline_data, Vec::new(), Some(name), variants)
+    }
+
+    /// The baseline's solution and its calibrated data.
+    fn solve_baseline(
+        &self,
+        prepared: &Prepared,
+    ) -> Result<(Solved, crate::Dataset), RobustnessError> {
+        let base = solve_values(
+            self,
+            prepared,
+            &prepared.base,
+            self.get_truth_table_options(),
+        )?;
+        Ok((base, prepared.dataset(&prepared.base)?))
+    }
+
+    /// The sweep of `variants` against the baseline `base`: the robust core and its fit.
+    fn finish(
+        &self,
+        base: Solved,
+        baseline_data: &crate::Dataset,
+        grids: Vec<(ParameterGrid, f64)>,
+        test_set: Option<String>,
+        variants: Vec<Variant>,
+    ) -> Result<Sweep, RobustnessError> {
         let baseline = result_of(&base);
         let core = core_terms(&baseline, &variants);
         let core_fit = if core.is_empty() {
             None
         } else {
-            let x = Expression::disjunction(core.clone())?.evaluate(&baseline_data)?;
+            let x = Expression::disjunction(core.clone())?.evaluate(baseline_data)?;
             let y = FuzzySet::from_derived("Y", base.outcome.clone().into());
             Some(fit::sufficiency(&x, &y)?)
         };
         Ok(Sweep {
             outcome: self.outcome().to_owned(),
             baseline,
-            grids: checked,
+            grids,
+            test_set,
             variants,
             baseline_membership: base.membership,
             outcome_membership: base.outcome,
@@ -635,6 +862,37 @@ pub(super) struct Solved {
     pub(super) outcome: Vec<f64>,
 }
 
+/// One variant per job, in the jobs' order: in parallel or on the calling thread.
+fn run_jobs<J: Sync>(
+    jobs: &[J],
+    parallel: bool,
+    run: impl Fn(&J) -> Variant + Sync + Send,
+) -> Vec<Variant> {
+    if parallel {
+        crate::parallel::map_slice(jobs, run)
+    } else {
+        jobs.iter().map(run).collect()
+    }
+}
+
+/// Solves an alternative on its own cases; its membership is its first model on the
+/// comparison's data (the baseline's cases, the alternative's calibration).
+fn solve_alternative(analyses: &AlternativeAnalyses) -> Result<Solved, RobustnessError> {
+    let own = analyses.own.prepare()?;
+    let mut solved = solve_values(
+        &analyses.own,
+        &own,
+        &own.base,
+        analyses.own.get_truth_table_options(),
+    )?;
+    let data = analyses.comparison.calibrated_data()?;
+    solved.membership = match solved.expressions.first() {
+        Some(model) => model.evaluate(&data)?.into_values().to_vec(),
+        None => vec![0.0; data.n_cases()],
+    };
+    Ok(solved)
+}
+
 /// Runs truth table and solution on calibrated `values`; no positive row gives no model (the
 /// empty set).
 pub(super) fn solve_values(
@@ -705,8 +963,7 @@ fn result_of(s: &Solved) -> VariantResult {
 }
 
 fn variant(
-    parameter: &Parameter,
-    value: f64,
+    source: VariantSource,
     solved: Result<Solved, RobustnessError>,
     base: &Solved,
 ) -> Variant {
@@ -714,8 +971,7 @@ fn variant(
         Ok(s) => {
             let result = result_of(&s);
             Variant {
-                parameter: parameter.clone(),
-                value,
+                source,
                 same_as_baseline: result.same_solution(&result_of(base)),
                 coincidence: coincidence(&base.membership, &s.membership),
                 result,
@@ -723,8 +979,7 @@ fn variant(
             }
         }
         Err(e) => Variant {
-            parameter: parameter.clone(),
-            value,
+            source,
             result: VariantResult::Skipped {
                 reason: SkipReason::from_error(e),
             },

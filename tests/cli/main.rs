@@ -27,6 +27,7 @@ mod necessity;
 mod output;
 mod readme;
 mod robustness;
+mod robustness_test_set;
 mod theory;
 mod truth_table;
 mod xyplot;

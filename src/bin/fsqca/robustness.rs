@@ -2,7 +2,9 @@
 //! cut-offs, and reports how stable the solution is.
 
 use fsqca::plot::{sweep_chart, write_svg};
-use fsqca::robustness::{Analysis, Parameter, ParameterGrid, RobustnessError, Summary, Sweep};
+use fsqca::robustness::{
+    Analysis, Parameter, ParameterGrid, RobustnessError, Summary, Sweep, TestSet,
+};
 use fsqca::Thresholds;
 use serde::Serialize;
 
@@ -27,20 +29,42 @@ any grid is made: 3 x (--steps + 1) per calibrated condition, --steps + 1 for --
 HI - LO + 1 for --n-sweep. A larger request, a reversed range (LO above HI), a condition given
 twice to --calibrate, or a --range whose grid overflows is a bad command line (exit 2).
 
+--test-set FILE runs a chosen test set instead of the grids (Oana & Schneider's plausible
+alternative analyses): a TOML (.toml) or JSON (.json) file with a `name` and one
+`alternative` per analysis, each a `name` and what it changes: `recalibrate` (a list of
+{set, column, exclusion, crossover, inclusion}: other anchors for a condition or the
+outcome, or its calibration from another raw column), `incl_cut`, `incl_cut0`, `n_cut`,
+`pri_cut`, `solution` (conservative, parsimonious, intermediate), `dir_exp`, `drop_cases`
+(labels), `add_cases` (a list of {case, values = {COLUMN = value}}). --calibrate still sets
+the baseline's calibration; --incl-sweep, --n-sweep, --range, --steps and --svg do not apply.
+The measures compare the baseline's cases: an alternative's solution is evaluated on them
+with its calibration, a dropped case included. Example file:
+  name = \"cut-offs\"
+  [[alternative]]
+  name = \"TS1\"
+  incl_cut = 0.7
+  [[alternative]]
+  name = \"without ARG\"
+  drop_cases = [\"ARG\"]
+
 --svg FILE draws the sweep of --chart (default: incl_cut when swept, else the first grid):
 the fit of each variant's solution and where the solution differs from the baseline.
 
-JSON (--format json): {\"outcome\", \"summary\": {\"baseline\", \"variants\", \"same\", \"skipped\",
+JSON (--format json): {\"outcome\", \"summary\": {\"baseline\", \"test_set\": {\"kind\": \"grids\",
+\"grids\": [{\"parameter\", \"baseline\", \"low\", \"high\", \"points\"}]} or {\"kind\": \"chosen\", \"name\",
+\"alternatives\"}, \"variants\", \"same\", \"skipped\",
 \"ranges\": [{\"parameter\", \"baseline\", \"low\", \"high\", \"grid_low\", \"grid_high\"}], \"core\",
 \"core_fit\", \"fit\": {\"rf_cov\", \"rf_cons\", \"rf_sc_min\", \"rf_sc_max\"}, \"terms\"},
-\"variants\": [{\"parameter\", \"value\", \"result\": {\"result\": \"solved\", \"models\", \"fit\"} or
+\"variants\": [{\"parameter\", \"value\" (a test set: \"alternative\"), \"result\": {\"result\": \"solved\", \"models\", \"fit\"} or
 {\"result\": \"skipped\", \"reason\"}, \"same_as_baseline\", \"coincidence\"}]}.
 
 Examples:
   fsqca robustness data.csv --outcome Y --conditions E,U,G,P --calibrate E=25,14.5,6 \\
     --calibrate U=25,14.5,6 --incl-cut 0.85 --solution conservative --incl-sweep 0.75,0.95 --svg sweep.svg
   fsqca robustness tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB \\
-    --incl-cut 0.8 --incl-sweep 0.7,0.9 --n-sweep 1,3 --format json";
+    --incl-cut 0.8 --incl-sweep 0.7,0.9 --n-sweep 1,3 --format json
+  fsqca robustness tests/fixtures/robustness/PAYF_WEAL.csv --outcome HL --conditions HE,GG,AH,HI,HW \\
+    --incl-cut 0.87 --n-cut 2 --solution parsimonious --test-set tests/fixtures/robustness/PAYF_TS3set.toml";
 
 /// The flags of `robustness`.
 #[derive(Debug, Clone, clap::Args)]
@@ -87,6 +111,15 @@ pub struct Args {
     /// Write the chart of one parameter's sweep as SVG.
     #[arg(long, value_name = "FILE")]
     pub svg: Option<String>,
+
+    /// Run the chosen test set of this TOML (.toml) or JSON (.json) file instead of the grids
+    /// (see below).
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["incl_sweep", "n_sweep", "range", "steps", "svg"]
+    )]
+    pub test_set: Option<String>,
 
     /// The parameter the chart shows, e.g. `E.crossover` or `incl_cut`.
     #[arg(long, value_name = "PARAMETER", requires = "svg")]
@@ -203,6 +236,9 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
             None => analysis.membership_condition(name.clone()),
         };
     }
+    if args.test_set.is_some() {
+        return Ok((analysis, Vec::new()));
+    }
     // Every grid is checked against the library's MAX_VARIANTS before it is made.
     let points = args.steps.saturating_add(1);
     let steps = format!("--steps {}", args.steps);
@@ -268,16 +304,43 @@ fn chart(args: &Args, sweep: &Sweep, file: &str) -> Result<(), CliError> {
     write_svg(file, &svg).map_err(|e| CliError::input(e.to_string()))
 }
 
+/// The test set of `--test-set FILE`, read as TOML or JSON by the file's extension.
+fn read_test_set(file: &str) -> Result<TestSet, CliError> {
+    let bad = |e: &dyn std::fmt::Display| CliError::input(format!("--test-set {file}: {e}"));
+    let lower = file.to_ascii_lowercase();
+    let json = if lower.ends_with(".json") {
+        true
+    } else if lower.ends_with(".toml") {
+        false
+    } else {
+        return Err(CliError::usage(format!(
+            "--test-set {file}: name the file .toml or .json to say its format"
+        )));
+    };
+    let text = std::fs::read_to_string(file).map_err(|e| bad(&e))?;
+    let set = if json {
+        TestSet::from_json(&text)
+    } else {
+        TestSet::from_toml(&text)
+    };
+    set.map_err(|e| bad(&e))
+}
+
 /// Runs `fsqca robustness`.
 pub fn run(args: &Args) -> Result<(), CliError> {
     let (analysis, grids) = analysis(args)?;
-    let sweep = analysis.sweep(&grids).map_err(|e| match e {
-        e @ RobustnessError::TooManyVariants { .. } => CliError::usage(format!(
-            "{e} (lower --steps, narrow --n-sweep or calibrate fewer conditions)"
-        )),
-        e if is_lower_stage(&e) => data_error(&args.table.data, e),
-        e => CliError::usage(e.to_string()),
-    })?;
+    let sweep = match &args.test_set {
+        Some(file) => {
+            let set = read_test_set(file)?;
+            analysis.sweep_test_set(&set).map_err(|e| match e {
+                e @ RobustnessError::InvalidAlternative { .. } => {
+                    CliError::input(format!("--test-set {file}: {e}"))
+                }
+                e => data_error(&args.table.data, e),
+            })?
+        }
+        None => sweep_grids(args, &analysis, &grids)?,
+    };
     let summary = sweep.summary();
     if let Some(file) = &args.svg {
         chart(args, &sweep, file)?;
@@ -290,4 +353,18 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         }),
         Format::Text => emit(|out| write!(out, "{summary}")),
     }
+}
+
+fn sweep_grids(
+    args: &Args,
+    analysis: &Analysis,
+    grids: &[ParameterGrid],
+) -> Result<Sweep, CliError> {
+    analysis.sweep(grids).map_err(|e| match e {
+        e @ RobustnessError::TooManyVariants { .. } => CliError::usage(format!(
+            "{e} (lower --steps, narrow --n-sweep or calibrate fewer conditions)"
+        )),
+        e if is_lower_stage(&e) => data_error(&args.table.data, e),
+        e => CliError::usage(e.to_string()),
+    })
 }
