@@ -22,10 +22,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod case_zone;
 mod cluster_plot;
+mod distribution;
 mod error;
+mod pimplot;
 mod svg;
 mod sweep_chart;
+mod venn;
 mod xy;
 
 pub use cluster_plot::{cluster_plot, ClusterGroups};
@@ -33,3 +37,8 @@ pub use error::PlotError;
 pub use svg::write_svg;
 pub use sweep_chart::sweep_chart;
 pub use xy::{xy_plot, xy_plot_of};
+
+pub use case_zone::CaseZone;
+pub use distribution::distribution_plot;
+pub use pimplot::{pimplot, PimPanel};
+pub use venn::{venn_diagram, VennLayout, VennSet, VennZone};

@@ -2,8 +2,8 @@
 
 use plotters::prelude::*;
 
-use super::svg::{chart_frame, drawing};
-use super::PlotError;
+use super::svg::{chart_frame, drawing, Chart};
+use super::{CaseZone, PlotError};
 use crate::number::metric;
 use crate::{fit, Dataset, Expression, FuzzySet, Relation};
 
@@ -11,9 +11,13 @@ use crate::{fit, Dataset, Expression, FuzzySet, Relation};
 const SIZE: u32 = 640;
 
 /// The XY plot of `x` (an expression or condition, on the horizontal axis) against the outcome
-/// `y` (vertical axis): one circle per case labelled with its case, the diagonal, and the fit of
-/// the relation in the title (inclS and covS for [`Relation::Sufficiency`]; inclN, RoN and covN
-/// for [`Relation::Necessity`]), on the unit square.
+/// `y` (vertical axis), on the unit square: the diagonal, the 0.5 guides on both axes, one
+/// marker per case labelled with its case, its shape and colour telling the case's
+/// [`CaseZone`] (a legend names the zones present), and the fit of the relation in the title
+/// (inclS, PRI and covS for [`Relation::Sufficiency`]; inclN, RoN and covN for
+/// [`Relation::Necessity`]). For necessity, `x` is the (candidate) necessary condition and the
+/// deviant cases are those in Y but not in X (deviant consistency) and in X but not in Y
+/// (deviant relevance).
 ///
 /// # Errors
 /// [`PlotError::UnequalLengths`] when `x`, `y` and `cases` differ in length;
@@ -28,7 +32,8 @@ const SIZE: u32 = 640;
 /// let y = FuzzySet::new("Y", vec![1.0, 0.6, 0.8])?;
 /// let cases = ["Beijing".to_string(), "Gansu".into(), "Hubei".into()];
 /// let svg = xy_plot(&x, &y, &cases, Relation::Sufficiency)?;
-/// assert!(svg.contains("Gansu") && svg.contains("inclS 1.000"));
+/// assert!(svg.contains("Gansu") && svg.contains("inclS 1.000, PRI 1.000"));
+/// assert!(svg.contains("typical") && svg.contains("deviant coverage"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn xy_plot(
@@ -49,10 +54,11 @@ pub fn xy_plot(
         Relation::Sufficiency => {
             let s = fit::sufficiency(x, y).map_err(|_| unequal())?;
             format!(
-                "{} -> {}: inclS {}, covS {}",
+                "{} -> {}: inclS {}, PRI {}, covS {}",
                 x.name(),
                 y.name(),
                 metric(s.incl),
+                metric(s.pri),
                 metric(s.cov)
             )
         }
@@ -84,6 +90,12 @@ pub fn xy_plot(
             .disable_y_mesh()
             .draw()
             .map_err(drawing)?;
+        let guide = BLACK.mix(0.35).stroke_width(1);
+        for line in [[(0.5, 0.0), (0.5, 1.0)], [(0.0, 0.5), (1.0, 0.5)]] {
+            chart
+                .draw_series(LineSeries::new(line, guide))
+                .map_err(drawing)?;
+        }
         chart
             .draw_series(LineSeries::new(
                 [(0.0, 0.0), (1.0, 1.0)],
@@ -96,21 +108,104 @@ pub fn xy_plot(
             .copied()
             .zip(y.values().iter().copied())
             .collect();
-        chart
-            .draw_series(
-                points
-                    .iter()
-                    .map(|&p| Circle::new(p, 4, BLUE.mix(0.8).filled())),
-            )
-            .map_err(drawing)?;
+        for zone in CaseZone::ALL {
+            let in_zone: Vec<(f64, f64)> = points
+                .iter()
+                .copied()
+                .filter(|&(px, py)| CaseZone::of(px, py, relation) == zone)
+                .collect();
+            if !in_zone.is_empty() {
+                draw_zone(&mut chart, &in_zone, zone)?;
+            }
+        }
         chart
             .draw_series(points.iter().zip(cases).map(|(&p, case)| {
                 EmptyElement::at(p) + Text::new(case.clone(), (6, -14), ("sans-serif", 11))
             }))
             .map_err(drawing)?;
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK.mix(0.5))
+            .position(SeriesLabelPosition::LowerRight)
+            .draw()
+            .map_err(drawing)?;
         root.present().map_err(drawing)?;
     }
     Ok(svg)
+}
+
+/// Draws the cases of one zone with the zone's marker, and its legend entry.
+fn draw_zone(chart: &mut Chart, points: &[(f64, f64)], zone: CaseZone) -> Result<(), PlotError> {
+    let green = RGBColor(46, 139, 87);
+    let orange = RGBColor(230, 140, 0);
+    let red = RGBColor(200, 30, 30);
+    let blue = RGBColor(30, 90, 200);
+    let purple = RGBColor(130, 50, 160);
+    let grey = RGBColor(120, 120, 120);
+    let diamond = |c: RGBColor| {
+        move |(x, y): (i32, i32)| {
+            Polygon::new(
+                vec![(x, y - 6), (x + 6, y), (x, y + 6), (x - 6, y)],
+                c.filled(),
+            )
+        }
+    };
+    let annotation = match zone {
+        CaseZone::Typical => chart
+            .draw_series(points.iter().map(|&p| Circle::new(p, 5, green.filled())))
+            .map_err(drawing)?
+            .legend(move |(x, y)| Circle::new((x + 8, y), 5, green.filled())),
+        CaseZone::DeviantInDegree => chart
+            .draw_series(
+                points
+                    .iter()
+                    .map(|&p| Circle::new(p, 5, orange.stroke_width(2))),
+            )
+            .map_err(drawing)?
+            .legend(move |(x, y)| Circle::new((x + 8, y), 5, orange.stroke_width(2))),
+        CaseZone::DeviantConsistency => chart
+            .draw_series(points.iter().map(|&p| {
+                EmptyElement::at(p)
+                    + Polygon::new(vec![(0, -6), (6, 0), (0, 6), (-6, 0)], red.filled())
+            }))
+            .map_err(drawing)?
+            .legend(move |(x, y)| diamond(red)((x + 8, y))),
+        CaseZone::DeviantCoverage => chart
+            .draw_series(
+                points.iter().map(|&p| {
+                    EmptyElement::at(p) + Rectangle::new([(-5, -5), (5, 5)], blue.filled())
+                }),
+            )
+            .map_err(drawing)?
+            .legend(move |(x, y)| Rectangle::new([(x + 3, y - 5), (x + 13, y + 5)], blue.filled())),
+        CaseZone::DeviantRelevance => chart
+            .draw_series(
+                points
+                    .iter()
+                    .map(|&p| Cross::new(p, 5, purple.stroke_width(3))),
+            )
+            .map_err(drawing)?
+            .legend(move |(x, y)| Cross::new((x + 8, y), 5, purple.stroke_width(3))),
+        CaseZone::Irrelevant => chart
+            .draw_series(
+                points
+                    .iter()
+                    .map(|&p| TriangleMarker::new(p, 5, grey.filled())),
+            )
+            .map_err(drawing)?
+            .legend(move |(x, y)| TriangleMarker::new((x + 8, y), 5, grey.filled())),
+        CaseZone::Crossover => chart
+            .draw_series(points.iter().map(|&p| {
+                EmptyElement::at(p) + Rectangle::new([(-5, -5), (5, 5)], BLACK.stroke_width(2))
+            }))
+            .map_err(drawing)?
+            .legend(move |(x, y)| {
+                Rectangle::new([(x + 3, y - 5), (x + 13, y + 5)], BLACK.stroke_width(2))
+            }),
+    };
+    annotation.label(format!("{} ({})", zone.name(), points.len()));
+    Ok(())
 }
 
 /// [`xy_plot`] of an expression against an outcome (`Y` or `~Y`), both evaluated on `data`,
