@@ -2,7 +2,70 @@
 //! panels and the distribution plot, checked on their SVG and geometry.
 #![cfg(feature = "plot")]
 
-use fsqca::plot::VennLayout;
+#[path = "common/svg.rs"]
+mod svg_check;
+
+use fsqca::calibration::{BellThresholds, Thresholds};
+use fsqca::plot::{distribution_plot, pimplot, venn_diagram, xy_plot, PlotError, VennLayout};
+use fsqca::solution::{SolutionOptions, SolutionType};
+use fsqca::{fit, Dataset, FuzzySet, OutputValue, Relation, TruthTableOptions};
+
+fn lf() -> Dataset {
+    Dataset::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/datasets/LF.csv"
+    ))
+    .expect("LF data")
+}
+
+/// The trimmed texts of the `<text>` elements.
+fn texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).expect("XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_owned())
+        .collect()
+}
+
+/// The elements named `tag` with the attribute `fill` equal to `colour`.
+fn filled(svg: &str, tag: &str, colour: &str) -> usize {
+    let doc = roxmltree::Document::parse(svg).expect("XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name(tag) && n.attribute("fill") == Some(colour))
+        .count()
+}
+
+/// A crisp data set of `k` conditions `C1`..: 3 · 2^k cases cycling through the
+/// configurations, some missing so that the diagram has remainders; the outcome is 1 where
+/// C1 and C2 agree, 0 elsewhere, but 1, 0, 1 in its three cases of configuration 1 (a
+/// contradiction).
+fn crisp_data(k: usize) -> Dataset {
+    let rows: Vec<usize> = (0..3usize << k)
+        .map(|i| (i * 7) % (1 << k))
+        .filter(|r| r % 5 != 3)
+        .collect();
+    let mut columns: Vec<(String, Vec<f64>)> = (0..k)
+        .map(|j| {
+            let v = rows.iter().map(|r| ((r >> j) & 1) as f64).collect();
+            (format!("C{}", j + 1), v)
+        })
+        .collect();
+    let y = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let agree = (r & 1) == ((r >> 1) & 1);
+            f64::from(u8::from(if *r == 1 { (i >> k) % 2 == 0 } else { agree }))
+        })
+        .collect();
+    columns.push(("Y".to_owned(), y));
+    Dataset::from_columns(columns).expect("data")
+}
+
+/// The conditions of [`crisp_data`].
+fn crisp_conditions(k: usize) -> Vec<String> {
+    (1..=k).map(|j| format!("C{j}")).collect()
+}
 
 /// Whether `p` lies inside the closed polygon `poly` (even-odd rule).
 fn inside(p: (f64, f64), poly: &[(f64, f64)]) -> bool {
@@ -69,5 +132,304 @@ fn venn_layout_refuses_fewer_than_two_or_more_than_seven_sets() {
             VennLayout::new(k),
             Err(fsqca::plot::PlotError::VennSets { count }) if count == k
         ));
+    }
+}
+
+#[test]
+fn xy_plot_marks_each_zone_and_counts_it_in_the_legend() {
+    // One case per zone of sufficiency, and one on the crossover.
+    let x = FuzzySet::new("X", vec![0.7, 0.9, 0.8, 0.2, 0.1, 0.5, 0.6]).expect("set");
+    let y = FuzzySet::new("Y", vec![0.9, 0.7, 0.2, 0.8, 0.2, 0.6, 0.95]).expect("set");
+    let cases: Vec<String> = ["typ", "deg", "dcons", "dcov", "irr", "half", "typ2"]
+        .map(String::from)
+        .to_vec();
+    let svg = xy_plot(&x, &y, &cases, Relation::Sufficiency).expect("plot");
+    let texts = texts(&svg);
+    for entry in [
+        "typical (2)",
+        "deviant in degree (1)",
+        "deviant consistency (1)",
+        "deviant coverage (1)",
+        "irrelevant (1)",
+        "on a crossover (0.5) (1)",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == entry),
+            "legend {entry} in {texts:?}"
+        );
+    }
+    assert!(!texts.iter().any(|t| t.starts_with("deviant relevance")));
+    for case in &cases {
+        assert!(texts.contains(case), "label {case}");
+    }
+    // Two typical cases and the legend's marker, in green; the deviant in degree hollow.
+    assert_eq!(filled(&svg, "circle", "#2E8B57"), 3);
+    assert_eq!(filled(&svg, "circle", "none"), 2);
+    let s = fit::sufficiency(&x, &y).expect("fit");
+    let title = format!(
+        "X -> Y: inclS {:.3}, PRI {:.3}, covS {:.3}",
+        s.incl.expect("defined"),
+        s.pri.expect("defined"),
+        s.cov.expect("defined")
+    );
+    assert!(texts.contains(&title), "{title}");
+}
+
+#[test]
+fn necessity_plot_marks_its_deviant_cases() {
+    let x = FuzzySet::new("N", vec![0.9, 0.3, 0.8, 0.2]).expect("set");
+    let y = FuzzySet::new("Y", vec![0.6, 0.8, 0.2, 0.1]).expect("set");
+    let cases: Vec<String> = ["t", "dc", "dr", "i"].map(String::from).to_vec();
+    let svg = xy_plot(&x, &y, &cases, Relation::Necessity).expect("plot");
+    let texts = texts(&svg);
+    for entry in [
+        "typical (1)",
+        "deviant consistency (1)",
+        "deviant relevance (1)",
+        "irrelevant (1)",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == entry),
+            "legend {entry} in {texts:?}"
+        );
+    }
+    assert!(!texts.iter().any(|t| t.starts_with("deviant coverage")));
+    assert!(texts.iter().any(|t| t.starts_with("N <- Y: inclN")));
+}
+
+#[test]
+fn pimplot_draws_every_term_and_the_model_with_every_case() {
+    let data = lf();
+    let tt = TruthTableOptions::default()
+        .incl_cutoff(0.8)
+        .build(&data, "SURV", &["DEV", "URB", "LIT", "IND", "STB"])
+        .expect("truth table");
+    let solution = SolutionOptions::new(SolutionType::Parsimonious)
+        .solve(&tt)
+        .expect("solution");
+    let model = &solution.models()[0];
+    let panels = pimplot(model, &data, "SURV").expect("pimplot");
+    assert_eq!(panels.len(), model.terms().len() + 1);
+    let expressions = model
+        .terms()
+        .iter()
+        .map(|t| t.expression().clone())
+        .chain([model.expression()]);
+    for (panel, expression) in panels.iter().zip(expressions) {
+        assert_eq!(panel.expression, expression);
+        let texts = texts(&panel.svg);
+        let s = fit::sufficiency_of(&expression, &data, "SURV").expect("fit");
+        let title = format!(
+            "{expression} -> SURV: inclS {:.3}, PRI {:.3}, covS {:.3}",
+            s.incl.expect("defined"),
+            s.pri.expect("defined"),
+            s.cov.expect("defined")
+        );
+        assert!(texts.contains(&title), "{title}");
+        for case in data.cases() {
+            assert!(texts.contains(case), "{expression}: label {case}");
+        }
+    }
+    assert!(panels.last().is_some_and(|p| p.is_model));
+    assert!(panels[..panels.len() - 1].iter().all(|p| !p.is_model));
+}
+
+#[test]
+fn distribution_plot_draws_the_anchors_and_every_case_in_order() {
+    let data = Dataset::from_reader(
+        "case,GDP\nat,38000\nbg,4200\npt,18000\nro,5100\nse,41000\n".as_bytes(),
+    )
+    .expect("data");
+    let svg = distribution_plot(
+        &data,
+        "GDP",
+        Thresholds::new(2500.0, 5000.0, 20000.0).unwrap(),
+    )
+    .expect("plot");
+    let texts = texts(&svg);
+    for label in ["exclusion 2500", "crossover 5000", "inclusion 20000"] {
+        assert!(texts.iter().any(|t| t == label), "{label}");
+    }
+    for case in data.cases() {
+        assert!(texts.contains(case), "label {case}");
+    }
+    // One row per case, sorted by value: the dots go up (SVG y falls) as x grows.
+    let doc = roxmltree::Document::parse(&svg).expect("XML");
+    let dots: Vec<(f64, f64)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .map(|n| {
+            let at = |a: &str| {
+                n.attribute(a)
+                    .and_then(|v| v.parse().ok())
+                    .expect("coordinate")
+            };
+            (at("cx"), at("cy"))
+        })
+        .collect();
+    assert_eq!(dots.len(), 5);
+    assert!(dots.windows(2).all(|w| w[1].0 > w[0].0 && w[1].1 < w[0].1));
+    let bell = BellThresholds::new(1000.0, 3000.0, 5000.0, 20000.0, 30000.0, 40000.0).unwrap();
+    let texts = self::texts(&distribution_plot(&data, "GDP", bell).expect("plot"));
+    for label in [
+        "e1 1000", "c1 3000", "i1 5000", "i2 20000", "c2 30000", "e2 40000",
+    ] {
+        assert!(texts.iter().any(|t| t == label), "{label}");
+    }
+    assert!(matches!(
+        distribution_plot(&data, "GNP", Thresholds::new(1.0, 2.0, 3.0).unwrap()),
+        Err(PlotError::Data(_))
+    ));
+}
+
+#[test]
+fn venn_diagram_colours_each_zone_by_its_row_and_counts_its_cases() {
+    for k in [2, 3, 5] {
+        let data = crisp_data(k);
+        let tt = TruthTableOptions::default()
+            .incl_cutoffs(0.9, 0.4)
+            .build(&data, "Y", &crisp_conditions(k))
+            .expect("truth table");
+        let svg = venn_diagram(&tt).expect("venn");
+        let out_count = |out: OutputValue| {
+            tt.rows()
+                .iter()
+                .filter(|r| r.out() == out && r.n() > 0)
+                .count()
+        };
+        // One polygon per zone, filled by the row's output value.
+        let positive = out_count(OutputValue::Positive);
+        let negative = out_count(OutputValue::Negative);
+        let contradiction = out_count(OutputValue::Contradiction);
+        assert!(positive > 0 && negative > 0 && contradiction > 0, "k {k}");
+        // Each colour also fills the legend's box.
+        assert_eq!(
+            filled(&svg, "polygon", "#96BC72") + filled(&svg, "rect", "#96BC72"),
+            positive + 1
+        );
+        assert_eq!(
+            filled(&svg, "polygon", "#FFD885") + filled(&svg, "rect", "#FFD885"),
+            negative + 1
+        );
+        assert_eq!(
+            filled(&svg, "polygon", "#1C8AC9") + filled(&svg, "rect", "#1C8AC9"),
+            contradiction + 1
+        );
+        // The counts: one number per zone, the rows' n and 0 for the unobserved rows.
+        let mut counts: Vec<usize> = texts(&svg).iter().filter_map(|t| t.parse().ok()).collect();
+        let mut expected: Vec<usize> = tt.rows().iter().map(|r| r.n()).filter(|&n| n > 0).collect();
+        expected.resize(1 << k, 0);
+        counts.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(counts, expected, "k {k}");
+    }
+}
+
+#[test]
+fn venn_diagram_refuses_multi_value_and_too_few_or_many_conditions() {
+    let data = Dataset::from_columns([
+        ("A", vec![0.0, 1.0, 2.0, 1.0]),
+        ("B", vec![1.0, 0.0, 1.0, 0.0]),
+        ("Y", vec![1.0, 0.0, 1.0, 0.0]),
+    ])
+    .and_then(|d| d.with_multi_value(&["A"]))
+    .expect("data");
+    let tt = TruthTableOptions::default()
+        .build(&data, "Y", &["A", "B"])
+        .expect("tt");
+    assert!(matches!(
+        venn_diagram(&tt),
+        Err(PlotError::NotBinary { condition, levels: 3 }) if condition == "A"
+    ));
+    let tt = TruthTableOptions::default()
+        .build(&data, "Y", &["B"])
+        .expect("tt");
+    assert!(matches!(
+        venn_diagram(&tt),
+        Err(PlotError::VennSets { count: 1 })
+    ));
+    let data = crisp_data(8);
+    let tt = TruthTableOptions::default()
+        .build(&data, "Y", &crisp_conditions(8))
+        .expect("tt");
+    assert!(matches!(
+        venn_diagram(&tt),
+        Err(PlotError::VennSets { count: 8 })
+    ));
+}
+
+/// Issue 19, acceptance point 2: every picture parses, holds every label and, rendered by
+/// headless Chromium (one run for the whole batch), is not blank.
+#[test]
+fn every_picture_parses_and_renders() {
+    let data = lf();
+    let cases: Vec<&str> = data.cases().iter().map(String::as_str).collect();
+    let mut pictures: Vec<(String, String, Vec<&str>)> = Vec::new();
+    for (name, relation, expression) in [
+        ("xy", Relation::Sufficiency, "DEV*LIT*STB"),
+        ("necessity", Relation::Necessity, "LIT"),
+    ] {
+        let svg = fsqca::plot::xy_plot_of(
+            &expression.parse().expect("expression"),
+            &data,
+            "SURV",
+            relation,
+        )
+        .expect("plot");
+        pictures.push((name.to_owned(), svg, cases.clone()));
+    }
+    let tt = TruthTableOptions::default()
+        .incl_cutoff(0.8)
+        .build(&data, "SURV", &["DEV", "URB", "LIT", "IND", "STB"])
+        .expect("truth table");
+    let solution = SolutionOptions::new(SolutionType::Parsimonious)
+        .solve(&tt)
+        .expect("solution");
+    for (i, panel) in pimplot(&solution.models()[0], &data, "SURV")
+        .expect("pimplot")
+        .into_iter()
+        .enumerate()
+    {
+        pictures.push((format!("pimplot {i}"), panel.svg, cases.clone()));
+    }
+    let svg =
+        distribution_plot(&data, "DEV", Thresholds::new(0.2, 0.5, 0.8).unwrap()).expect("plot");
+    pictures.push(("distribution".to_owned(), svg, cases.clone()));
+    let names: Vec<Vec<String>> = (2..=7).map(crisp_conditions).collect();
+    for k in 2..=7 {
+        let tt = TruthTableOptions::default()
+            .incl_cutoffs(0.9, 0.4)
+            .build(&crisp_data(k), "Y", &crisp_conditions(k))
+            .expect("truth table");
+        let labels = names[k - 2].iter().map(String::as_str).collect();
+        pictures.push((
+            format!("venn {k}"),
+            venn_diagram(&tt).expect("venn"),
+            labels,
+        ));
+    }
+    let batch: Vec<(&str, &str, &[&str])> = pictures
+        .iter()
+        .map(|(n, s, l)| (n.as_str(), s.as_str(), l.as_slice()))
+        .collect();
+    svg_check::assert_svgs_render(&batch);
+}
+
+/// The rendering check is not vacuous: a picture whose plot area is empty fails it (where
+/// Chromium runs at all).
+#[test]
+fn a_blank_picture_fails_the_rendering_check() {
+    let blank = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"400\">\
+                 <text x=\"5\" y=\"15\">title</text></svg>";
+    let result = std::panic::catch_unwind(|| svg_check::assert_svg_renders(blank, &["title"]));
+    if std::path::Path::new(svg_check::CHROMIUM).exists() {
+        let message = result.expect_err("a blank picture must fail");
+        let message = message
+            .downcast_ref::<String>()
+            .cloned()
+            .unwrap_or_default();
+        assert!(message.contains("blank"), "{message}");
+    } else {
+        eprintln!("skipping: {} is not installed", svg_check::CHROMIUM);
     }
 }

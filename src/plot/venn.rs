@@ -272,8 +272,8 @@ pub fn venn_diagram(tt: &TruthTable) -> Result<String, PlotError> {
         let mut y = 60;
         for (j, (name, colour)) in conditions.iter().zip(SET_COLOURS).enumerate() {
             let place = match (k, j) {
-                (4.., 0) => " (left half)",
-                (4.., 1) => " (lower half)",
+                (4.., 0) => "the left half",
+                (4.., 1) => "the lower half",
                 _ => "",
             };
             right
@@ -283,12 +283,14 @@ pub fn venn_diagram(tt: &TruthTable) -> Result<String, PlotError> {
                 ))
                 .map_err(drawing)?;
             right
-                .draw(&Text::new(
-                    format!("{name}{place}"),
-                    (48, y - 8),
-                    text.clone(),
-                ))
+                .draw(&Text::new(name.as_str(), (48, y - 8), text.clone()))
                 .map_err(drawing)?;
+            if !place.is_empty() {
+                right
+                    .draw(&Text::new(place, (48, y + 8), ("sans-serif", 11)))
+                    .map_err(drawing)?;
+                y += 14;
+            }
             y += 26;
         }
         y += 20;
