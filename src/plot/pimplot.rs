@@ -45,7 +45,9 @@ pub struct PimPanel {
 /// let model = &solution.models()[0];
 /// let panels = pimplot(model, &data, "Y")?;
 /// assert_eq!(panels.len(), model.terms().len() + 1);
-/// assert!(panels.last().is_some_and(|p| p.is_model && p.svg.contains("A + B -&gt; Y")));
+/// let title = format!("{} -&gt; Y: inclS", model.expression());
+/// assert!(panels.last().is_some_and(|p| p.is_model && p.svg.contains(&title)));
+/// assert!(panels.iter().all(|p| p.svg.contains("\nd\n")), "case d labelled in every panel");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn pimplot(model: &Model, data: &Dataset, outcome: &str) -> Result<Vec<PimPanel>, PlotError> {

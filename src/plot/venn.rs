@@ -202,7 +202,7 @@ fn out_colour(out: OutputValue) -> RGBColor {
 /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
 /// let svg = venn_diagram(&tt)?;
 /// // The zone A*B (two cases, OUT 1) in green.
-/// assert!(svg.contains("#96BC72") && svg.contains(">2<"));
+/// assert!(svg.contains("#96BC72") && svg.contains(">\n2\n</text>"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn venn_diagram(tt: &TruthTable) -> Result<String, PlotError> {

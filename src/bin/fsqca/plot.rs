@@ -52,7 +52,7 @@ enum Kind {
     /// The XY plot of a necessary condition against the outcome.
     Necessity(NecessityArgs),
     /// The XY plots of every prime implicant of a solution model and of the model.
-    Pimplot(PimplotArgs),
+    Pimplot(Box<PimplotArgs>),
     /// A raw column's distribution with its calibration anchors.
     Distribution(DistributionArgs),
     /// The Venn diagram of a truth table (2 to 7 binary conditions).
