@@ -35,6 +35,30 @@ fn filled(svg: &str, tag: &str, colour: &str) -> usize {
         .count()
 }
 
+/// Checks that the legend of an XY plot lists `entries` and no zone starting with `absent`.
+fn assert_legend(texts: &[String], entries: &[&str], absent: &str) {
+    for entry in entries {
+        assert!(
+            texts.iter().any(|t| t == entry),
+            "legend {entry} in {texts:?}"
+        );
+    }
+    assert!(!texts.iter().any(|t| t.starts_with(absent)), "{absent}");
+}
+
+/// LF's parsimonious solution at inclusion cut-off 0.8, with the data.
+fn lf_parsimonious() -> (Dataset, fsqca::Solution) {
+    let data = lf();
+    let tt = TruthTableOptions::default()
+        .incl_cutoff(0.8)
+        .build(&data, "SURV", &["DEV", "URB", "LIT", "IND", "STB"])
+        .expect("truth table");
+    let solution = SolutionOptions::new(SolutionType::Parsimonious)
+        .solve(&tt)
+        .expect("solution");
+    (data, solution)
+}
+
 /// A crisp data set of `k` conditions `C1`..: 3 · 2^k cases cycling through the
 /// configurations, some missing so that the diagram has remainders; the outcome is 1 where
 /// C1 and C2 agree, 0 elsewhere, but 1, 0, 1 in its three cases of configuration 1 (a
@@ -145,20 +169,18 @@ fn xy_plot_marks_each_zone_and_counts_it_in_the_legend() {
         .to_vec();
     let svg = xy_plot(&x, &y, &cases, Relation::Sufficiency).expect("plot");
     let texts = texts(&svg);
-    for entry in [
-        "typical (2)",
-        "deviant in degree (1)",
-        "deviant consistency (1)",
-        "deviant coverage (1)",
-        "irrelevant (1)",
-        "on a crossover (0.5) (1)",
-    ] {
-        assert!(
-            texts.iter().any(|t| t == entry),
-            "legend {entry} in {texts:?}"
-        );
-    }
-    assert!(!texts.iter().any(|t| t.starts_with("deviant relevance")));
+    assert_legend(
+        &texts,
+        &[
+            "typical (2)",
+            "deviant in degree (1)",
+            "deviant consistency (1)",
+            "deviant coverage (1)",
+            "irrelevant (1)",
+            "on a crossover (0.5) (1)",
+        ],
+        "deviant relevance",
+    );
     for case in &cases {
         assert!(texts.contains(case), "label {case}");
     }
@@ -166,12 +188,7 @@ fn xy_plot_marks_each_zone_and_counts_it_in_the_legend() {
     assert_eq!(filled(&svg, "circle", "#2E8B57"), 3);
     assert_eq!(filled(&svg, "circle", "none"), 2);
     let s = fit::sufficiency(&x, &y).expect("fit");
-    let title = format!(
-        "X -> Y: inclS {:.3}, PRI {:.3}, covS {:.3}",
-        s.incl.expect("defined"),
-        s.pri.expect("defined"),
-        s.cov.expect("defined")
-    );
+    let title = svg_check::sufficiency_title("X", "Y", &s);
     assert!(texts.contains(&title), "{title}");
 }
 
@@ -182,31 +199,22 @@ fn necessity_plot_marks_its_deviant_cases() {
     let cases: Vec<String> = ["t", "dc", "dr", "i"].map(String::from).to_vec();
     let svg = xy_plot(&x, &y, &cases, Relation::Necessity).expect("plot");
     let texts = texts(&svg);
-    for entry in [
-        "typical (1)",
-        "deviant consistency (1)",
-        "deviant relevance (1)",
-        "irrelevant (1)",
-    ] {
-        assert!(
-            texts.iter().any(|t| t == entry),
-            "legend {entry} in {texts:?}"
-        );
-    }
-    assert!(!texts.iter().any(|t| t.starts_with("deviant coverage")));
+    assert_legend(
+        &texts,
+        &[
+            "typical (1)",
+            "deviant consistency (1)",
+            "deviant relevance (1)",
+            "irrelevant (1)",
+        ],
+        "deviant coverage",
+    );
     assert!(texts.iter().any(|t| t.starts_with("N <- Y: inclN")));
 }
 
 #[test]
 fn pimplot_draws_every_term_and_the_model_with_every_case() {
-    let data = lf();
-    let tt = TruthTableOptions::default()
-        .incl_cutoff(0.8)
-        .build(&data, "SURV", &["DEV", "URB", "LIT", "IND", "STB"])
-        .expect("truth table");
-    let solution = SolutionOptions::new(SolutionType::Parsimonious)
-        .solve(&tt)
-        .expect("solution");
+    let (data, solution) = lf_parsimonious();
     let model = &solution.models()[0];
     let panels = pimplot(model, &data, "SURV").expect("pimplot");
     assert_eq!(panels.len(), model.terms().len() + 1);
@@ -219,12 +227,7 @@ fn pimplot_draws_every_term_and_the_model_with_every_case() {
         assert_eq!(panel.expression, expression);
         let texts = texts(&panel.svg);
         let s = fit::sufficiency_of(&expression, &data, "SURV").expect("fit");
-        let title = format!(
-            "{expression} -> SURV: inclS {:.3}, PRI {:.3}, covS {:.3}",
-            s.incl.expect("defined"),
-            s.pri.expect("defined"),
-            s.cov.expect("defined")
-        );
+        let title = svg_check::sufficiency_title(&expression.to_string(), "SURV", &s);
         assert!(texts.contains(&title), "{title}");
         for case in data.cases() {
             assert!(texts.contains(case), "{expression}: label {case}");
@@ -378,13 +381,7 @@ fn every_picture_parses_and_renders() {
         .expect("plot");
         pictures.push((name.to_owned(), svg, cases.clone()));
     }
-    let tt = TruthTableOptions::default()
-        .incl_cutoff(0.8)
-        .build(&data, "SURV", &["DEV", "URB", "LIT", "IND", "STB"])
-        .expect("truth table");
-    let solution = SolutionOptions::new(SolutionType::Parsimonious)
-        .solve(&tt)
-        .expect("solution");
+    let (_, solution) = lf_parsimonious();
     for (i, panel) in pimplot(&solution.models()[0], &data, "SURV")
         .expect("pimplot")
         .into_iter()
@@ -407,6 +404,18 @@ fn every_picture_parses_and_renders() {
             venn_diagram(&tt).expect("venn"),
             labels,
         ));
+    }
+    // The README's pictures (examples/xyplot.rs).
+    for (file, labels) in [
+        (
+            "khanal_xy.svg",
+            vec!["typical (18)", "deviant coverage (6)", "irrelevant (6)"],
+        ),
+        ("khanal_sweep.svg", vec!["incl_cut", "inclS", "covS"]),
+    ] {
+        let path = format!("{}/docs/{file}", env!("CARGO_MANIFEST_DIR"));
+        let svg = std::fs::read_to_string(&path).expect("README picture");
+        pictures.push((file.to_owned(), svg, labels));
     }
     let batch: Vec<(&str, &str, &[&str])> = pictures
         .iter()

@@ -2,6 +2,9 @@
 //! every case label, the fit in the title; the sweep chart its parameter, fit lines and legend.
 #![cfg(feature = "plot")]
 
+#[path = "common/svg.rs"]
+mod svg_check;
+
 use fsqca::plot::{sweep_chart, xy_plot, xy_plot_of};
 use fsqca::robustness::{Analysis, Parameter, ParameterGrid};
 use fsqca::{fit, Dataset, Expression, FuzzySet, Relation};
@@ -54,12 +57,7 @@ fn xy_plot_shows_points_diagonal_labels_and_fit() {
     }
     assert_eq!(legend_total(&texts), data.n_cases(), "one marker per case");
     let s = fit::sufficiency_of(&expression, &data, "SURV").expect("fit");
-    let title = format!(
-        "DEV*LIT*STB -> SURV: inclS {:.3}, PRI {:.3}, covS {:.3}",
-        s.incl.expect("defined"),
-        s.pri.expect("defined"),
-        s.cov.expect("defined")
-    );
+    let title = svg_check::sufficiency_title("DEV*LIT*STB", "SURV", &s);
     assert!(texts.contains(&title), "title {title} missing in {texts:?}");
     // The diagonal: one line from the bottom left to the top right of the plot area.
     let diagonal = polylines(&doc, |_| true)

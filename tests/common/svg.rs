@@ -64,6 +64,17 @@ pub fn assert_svgs_render(batch: &[(&str, &str, &[&str])]) {
     }
 }
 
+/// The title of the sufficiency XY plot of `x` against `y` with fit `s`: its inclusion, PRI
+/// and coverage to 3 decimals.
+pub fn sufficiency_title(x: &str, y: &str, s: &fsqca::fit::Sufficiency) -> String {
+    format!(
+        "{x} -> {y}: inclS {:.3}, PRI {:.3}, covS {:.3}",
+        s.incl.expect("defined"),
+        s.pri.expect("defined"),
+        s.cov.expect("defined")
+    )
+}
+
 /// The XML check of one picture.
 fn assert_svg_parses(name: &str, svg: &str, labels: &[&str]) {
     let doc = roxmltree::Document::parse(svg)
