@@ -442,3 +442,63 @@ fn a_blank_picture_fails_the_rendering_check() {
         eprintln!("skipping: {} is not installed", svg_check::CHROMIUM);
     }
 }
+
+/// Connectedness seen from outside the construction: a grid over the square, each point's
+/// zone found from the drawn outlines, and each zone's points joined by 4-neighbours. All of a
+/// zone's points but a few at its thin tips (where the grid is coarser than the zone) are in
+/// one component: a zone in two parts, or pinched to a point, would split it in halves.
+#[test]
+fn every_venn_zone_is_one_piece_on_a_grid() {
+    const N: usize = 400;
+    for k in 2..=7 {
+        let venn = VennLayout::new(k).expect("layout");
+        let at = |i: usize| -1.4 + 2.8 * (i as f64 + 0.5) / N as f64;
+        let zone: Vec<usize> = (0..N * N)
+            .map(|c| {
+                let p = (at(c % N), at(c / N));
+                (0..k)
+                    .filter(|&j| inside(p, &venn.sets()[j].outline))
+                    .map(|j| 1 << j)
+                    .sum()
+            })
+            .collect();
+        let mut component = vec![usize::MAX; N * N];
+        let mut sizes: Vec<(usize, usize)> = Vec::new(); // (zone, size) per component
+        for start in 0..N * N {
+            if component[start] != usize::MAX {
+                continue;
+            }
+            let id = sizes.len();
+            let mut stack = vec![start];
+            component[start] = id;
+            let mut size = 0;
+            while let Some(c) = stack.pop() {
+                size += 1;
+                let (x, y) = (c % N, c / N);
+                let neighbours = [
+                    (x > 0).then(|| c - 1),
+                    (x + 1 < N).then(|| c + 1),
+                    (y > 0).then(|| c - N),
+                    (y + 1 < N).then(|| c + N),
+                ];
+                for n in neighbours.into_iter().flatten() {
+                    if component[n] == usize::MAX && zone[n] == zone[c] {
+                        component[n] = id;
+                        stack.push(n);
+                    }
+                }
+            }
+            sizes.push((zone[start], size));
+        }
+        for z in 0..1usize << k {
+            let parts: Vec<usize> = sizes.iter().filter(|s| s.0 == z).map(|s| s.1).collect();
+            let total: usize = parts.iter().sum();
+            let largest = parts.iter().copied().max().unwrap_or(0);
+            assert!(total > 0, "k {k}: zone {z:b} has no grid point");
+            assert!(
+                largest * 100 >= total * 95,
+                "k {k}: zone {z:b} in pieces {parts:?}"
+            );
+        }
+    }
+}
