@@ -502,3 +502,22 @@ fn every_venn_zone_is_one_piece_on_a_grid() {
         }
     }
 }
+
+/// Cases at the same point get their labels one line apart, not on top of each other.
+#[test]
+fn labels_of_cases_at_one_point_do_not_overlap() {
+    let x = FuzzySet::new("X", vec![0.9, 0.9, 0.9, 0.2]).expect("set");
+    let y = FuzzySet::new("Y", vec![0.95, 0.95, 0.95, 0.1]).expect("set");
+    let cases: Vec<String> = ["one", "two", "three", "far"].map(String::from).to_vec();
+    let svg = xy_plot(&x, &y, &cases, Relation::Sufficiency).expect("plot");
+    let doc = roxmltree::Document::parse(&svg).expect("XML");
+    let mut rows: Vec<i64> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter(|n| matches!(n.text().map(str::trim), Some("one" | "two" | "three")))
+        .map(|n| n.attribute("y").and_then(|v| v.parse().ok()).expect("y"))
+        .collect();
+    rows.sort_unstable();
+    assert_eq!(rows.len(), 3);
+    assert!(rows.windows(2).all(|w| w[1] - w[0] >= 12), "{rows:?}");
+}

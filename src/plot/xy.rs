@@ -2,13 +2,16 @@
 
 use plotters::prelude::*;
 
-use super::svg::{chart_frame, drawing, Chart};
+use super::svg::{chart_frame, drawing};
 use super::{CaseZone, PlotError};
 use crate::number::metric;
 use crate::{fit, Dataset, Expression, FuzzySet, Relation};
 
 /// Width and height of the XY plot, in pixels.
 const SIZE: u32 = 640;
+
+/// Width of the legend beside it, in pixels.
+const LEGEND: u32 = 210;
 
 /// The XY plot of `x` (an expression or condition, on the horizontal axis) against the outcome
 /// `y` (vertical axis), on the unit square: the diagonal, the 0.5 guides on both axes, one
@@ -76,10 +79,13 @@ pub fn xy_plot(
     };
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (SIZE, SIZE)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (SIZE + LEGEND, SIZE)).into_drawing_area();
+        root.fill(&WHITE).map_err(drawing)?;
+        // The legend beside the plot, never over a case.
+        let (plot_area, legend_area) = root.split_horizontally(SIZE);
         // A little room around the unit square, so that points on its edges and their labels
         // stay clear of the axes and the title.
-        let mut chart = chart_frame(&root, &title, -0.02..1.02, -0.02..1.07)?;
+        let mut chart = chart_frame(&plot_area, &title, -0.02..1.02, -0.02..1.07)?;
         chart
             .configure_mesh()
             .x_desc(x.name())
@@ -108,104 +114,116 @@ pub fn xy_plot(
             .copied()
             .zip(y.values().iter().copied())
             .collect();
+        let mut legend_y = 80;
         for zone in CaseZone::ALL {
             let in_zone: Vec<(f64, f64)> = points
                 .iter()
                 .copied()
                 .filter(|&(px, py)| CaseZone::of(px, py, relation) == zone)
                 .collect();
-            if !in_zone.is_empty() {
-                draw_zone(&mut chart, &in_zone, zone)?;
+            if in_zone.is_empty() {
+                continue;
             }
+            chart
+                .draw_series(
+                    in_zone
+                        .iter()
+                        .map(|&p| EmptyElement::at(p) + marker(zone, (0, 0))),
+                )
+                .map_err(drawing)?;
+            legend_area
+                .draw(&marker(zone, (14, legend_y)))
+                .map_err(drawing)?;
+            let entry = format!("{} ({})", zone.name(), in_zone.len());
+            legend_area
+                .draw(&Text::new(entry, (28, legend_y - 7), ("sans-serif", 13)))
+                .map_err(drawing)?;
+            legend_y += 24;
         }
+        let anchors: Vec<(i32, i32)> = points.iter().map(|p| chart.backend_coord(p)).collect();
+        let offsets = label_offsets(&anchors, cases);
         chart
-            .draw_series(points.iter().zip(cases).map(|(&p, case)| {
-                EmptyElement::at(p) + Text::new(case.clone(), (6, -14), ("sans-serif", 11))
-            }))
-            .map_err(drawing)?;
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.5))
-            .position(SeriesLabelPosition::LowerRight)
-            .draw()
+            .draw_series(
+                points
+                    .iter()
+                    .zip(cases)
+                    .zip(offsets)
+                    .map(|((&p, case), at)| {
+                        EmptyElement::at(p) + Text::new(case.clone(), at, ("sans-serif", 11))
+                    }),
+            )
             .map_err(drawing)?;
         root.present().map_err(drawing)?;
     }
     Ok(svg)
 }
 
-/// Draws the cases of one zone with the zone's marker, and its legend entry.
-fn draw_zone(chart: &mut Chart, points: &[(f64, f64)], zone: CaseZone) -> Result<(), PlotError> {
-    let green = RGBColor(46, 139, 87);
-    let orange = RGBColor(230, 140, 0);
-    let red = RGBColor(200, 30, 30);
-    let blue = RGBColor(30, 90, 200);
-    let purple = RGBColor(130, 50, 160);
-    let grey = RGBColor(120, 120, 120);
-    let diamond = |c: RGBColor| {
-        move |(x, y): (i32, i32)| {
-            Polygon::new(
-                vec![(x, y - 6), (x + 6, y), (x, y + 6), (x - 6, y)],
-                c.filled(),
-            )
+/// Where each case's label goes, relative to its point (in pixels): up and to the right, or
+/// moved up or down in steps of a line until it overlaps no label placed before it (tried up
+/// to eight lines away; past that it keeps the first place). Cases at the same point then get
+/// their labels in a column instead of on top of each other.
+fn label_offsets(anchors: &[(i32, i32)], cases: &[String]) -> Vec<(i32, i32)> {
+    const LINE: i32 = 12;
+    const CHAR: i32 = 6;
+    let mut placed: Vec<(i32, i32, i32)> = Vec::with_capacity(anchors.len()); // x, y, width
+    let mut offsets = Vec::with_capacity(anchors.len());
+    for (&(x, y), case) in anchors.iter().zip(cases) {
+        let width = CHAR * case.chars().count() as i32;
+        let free = |dy: i32| {
+            let (lx, ly) = (x + 6, y - 14 + dy);
+            placed
+                .iter()
+                .all(|&(px, py, pw)| (ly - py).abs() >= LINE || lx >= px + pw || px >= lx + width)
+        };
+        let dy = (0..=16)
+            .map(|i| {
+                if i % 2 == 0 {
+                    i / 2 * LINE
+                } else {
+                    -(i + 1) / 2 * LINE
+                }
+            })
+            .find(|&dy| free(dy))
+            .unwrap_or(0);
+        placed.push((x + 6, y - 14 + dy, width));
+        offsets.push((6, -14 + dy));
+    }
+    offsets
+}
+
+/// The marker of a zone's cases, centred on `(x, y)` in pixels: a filled green circle for a
+/// typical case, a hollow orange one for a case deviant in degree, a red diamond (deviant
+/// consistency), a blue square (deviant coverage), a purple cross (deviant relevance), a grey
+/// triangle (irrelevant), a hollow black square (on a crossover).
+fn marker<DB: DrawingBackend>(
+    zone: CaseZone,
+    (x, y): (i32, i32),
+) -> DynElement<'static, DB, (i32, i32)> {
+    match zone {
+        CaseZone::Typical => Circle::new((x, y), 5, RGBColor(46, 139, 87).filled()).into_dyn(),
+        CaseZone::DeviantInDegree => {
+            Circle::new((x, y), 5, RGBColor(230, 140, 0).stroke_width(2)).into_dyn()
         }
-    };
-    let annotation = match zone {
-        CaseZone::Typical => chart
-            .draw_series(points.iter().map(|&p| Circle::new(p, 5, green.filled())))
-            .map_err(drawing)?
-            .legend(move |(x, y)| Circle::new((x + 8, y), 5, green.filled())),
-        CaseZone::DeviantInDegree => chart
-            .draw_series(
-                points
-                    .iter()
-                    .map(|&p| Circle::new(p, 5, orange.stroke_width(2))),
-            )
-            .map_err(drawing)?
-            .legend(move |(x, y)| Circle::new((x + 8, y), 5, orange.stroke_width(2))),
-        CaseZone::DeviantConsistency => chart
-            .draw_series(points.iter().map(|&p| {
-                EmptyElement::at(p)
-                    + Polygon::new(vec![(0, -6), (6, 0), (0, 6), (-6, 0)], red.filled())
-            }))
-            .map_err(drawing)?
-            .legend(move |(x, y)| diamond(red)((x + 8, y))),
-        CaseZone::DeviantCoverage => chart
-            .draw_series(
-                points.iter().map(|&p| {
-                    EmptyElement::at(p) + Rectangle::new([(-5, -5), (5, 5)], blue.filled())
-                }),
-            )
-            .map_err(drawing)?
-            .legend(move |(x, y)| Rectangle::new([(x + 3, y - 5), (x + 13, y + 5)], blue.filled())),
-        CaseZone::DeviantRelevance => chart
-            .draw_series(
-                points
-                    .iter()
-                    .map(|&p| Cross::new(p, 5, purple.stroke_width(3))),
-            )
-            .map_err(drawing)?
-            .legend(move |(x, y)| Cross::new((x + 8, y), 5, purple.stroke_width(3))),
-        CaseZone::Irrelevant => chart
-            .draw_series(
-                points
-                    .iter()
-                    .map(|&p| TriangleMarker::new(p, 5, grey.filled())),
-            )
-            .map_err(drawing)?
-            .legend(move |(x, y)| TriangleMarker::new((x + 8, y), 5, grey.filled())),
-        CaseZone::Crossover => chart
-            .draw_series(points.iter().map(|&p| {
-                EmptyElement::at(p) + Rectangle::new([(-5, -5), (5, 5)], BLACK.stroke_width(2))
-            }))
-            .map_err(drawing)?
-            .legend(move |(x, y)| {
-                Rectangle::new([(x + 3, y - 5), (x + 13, y + 5)], BLACK.stroke_width(2))
-            }),
-    };
-    annotation.label(format!("{} ({})", zone.name(), points.len()));
-    Ok(())
+        CaseZone::DeviantConsistency => Polygon::new(
+            vec![(x, y - 6), (x + 6, y), (x, y + 6), (x - 6, y)],
+            RGBColor(200, 30, 30).filled(),
+        )
+        .into_dyn(),
+        CaseZone::DeviantCoverage => Rectangle::new(
+            [(x - 5, y - 5), (x + 5, y + 5)],
+            RGBColor(30, 90, 200).filled(),
+        )
+        .into_dyn(),
+        CaseZone::DeviantRelevance => {
+            Cross::new((x, y), 5, RGBColor(130, 50, 160).stroke_width(3)).into_dyn()
+        }
+        CaseZone::Irrelevant => {
+            TriangleMarker::new((x, y), 5, RGBColor(120, 120, 120).filled()).into_dyn()
+        }
+        CaseZone::Crossover => {
+            Rectangle::new([(x - 5, y - 5), (x + 5, y + 5)], BLACK.stroke_width(2)).into_dyn()
+        }
+    }
 }
 
 /// [`xy_plot`] of an expression against an outcome (`Y` or `~Y`), both evaluated on `data`,
