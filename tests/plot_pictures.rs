@@ -2,6 +2,7 @@
 //! panels and the distribution plot, checked on their SVG and geometry.
 #![cfg(feature = "plot")]
 
+mod common;
 #[path = "common/svg.rs"]
 mod svg_check;
 
@@ -11,11 +12,7 @@ use fsqca::solution::{SolutionOptions, SolutionType};
 use fsqca::{fit, Dataset, FuzzySet, OutputValue, Relation, TruthTableOptions};
 
 fn lf() -> Dataset {
-    Dataset::from_path(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/datasets/LF.csv"
-    ))
-    .expect("LF data")
+    common::load_data("LF")
 }
 
 /// The trimmed texts of the `<text>` elements.
