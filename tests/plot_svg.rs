@@ -2,6 +2,9 @@
 //! every case label, the fit in the title; the sweep chart its parameter, fit lines and legend.
 #![cfg(feature = "plot")]
 
+#[path = "common/svg.rs"]
+mod svg_check;
+
 use fsqca::plot::{sweep_chart, xy_plot, xy_plot_of};
 use fsqca::robustness::{Analysis, Parameter, ParameterGrid};
 use fsqca::{fit, Dataset, Expression, FuzzySet, Relation};
@@ -21,10 +24,13 @@ fn texts(doc: &roxmltree::Document) -> Vec<String> {
         .collect()
 }
 
-/// The polylines' points, in pixels.
-fn polylines(doc: &roxmltree::Document) -> Vec<Vec<(f64, f64)>> {
+/// The polylines' points, in pixels, of the polylines `keep` keeps.
+fn polylines(
+    doc: &roxmltree::Document,
+    keep: impl Fn(&roxmltree::Node) -> bool,
+) -> Vec<Vec<(f64, f64)>> {
     doc.descendants()
-        .filter(|n| n.has_tag_name("polyline"))
+        .filter(|n| n.has_tag_name("polyline") && keep(n))
         .map(|n| {
             n.attribute("points")
                 .unwrap_or("")
@@ -45,27 +51,37 @@ fn xy_plot_shows_points_diagonal_labels_and_fit() {
     let svg = xy_plot_of(&expression, &data, "SURV", Relation::Sufficiency).expect("plot");
     let doc = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
     assert_eq!(doc.root_element().tag_name().name(), "svg");
-    let circles = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("circle"))
-        .count();
-    assert_eq!(circles, data.n_cases(), "one marker per case");
     let texts = texts(&doc);
     for case in data.cases() {
         assert!(texts.contains(case), "label {case} missing");
     }
+    assert_eq!(legend_total(&texts), data.n_cases(), "one marker per case");
     let s = fit::sufficiency_of(&expression, &data, "SURV").expect("fit");
-    let title = format!(
-        "DEV*LIT*STB -> SURV: inclS {:.3}, covS {:.3}",
-        s.incl.expect("defined"),
-        s.cov.expect("defined")
-    );
+    let title = svg_check::sufficiency_title("DEV*LIT*STB", "SURV", &s);
     assert!(texts.contains(&title), "title {title} missing in {texts:?}");
     // The diagonal: one line from the bottom left to the top right of the plot area.
-    let diagonal = polylines(&doc)
+    let diagonal = polylines(&doc, |_| true)
         .into_iter()
         .any(|p| p.len() == 2 && p[1].0 - p[0].0 > 300.0 && p[0].1 - p[1].1 > 300.0);
     assert!(diagonal, "no diagonal line");
+    // The 0.5 guides: a faint vertical and a faint horizontal line crossing in the middle.
+    let guides = polylines(&doc, |n| n.attribute("opacity") == Some("0.35"));
+    assert_eq!(guides.len(), 2);
+    assert!(guides[0][0].0 == guides[0][1].0 && guides[1][0].1 == guides[1][1].1);
+}
+
+/// The number of cases the legend of an XY plot counts over its zones (`typical (5)`, ..).
+fn legend_total(texts: &[String]) -> usize {
+    texts
+        .iter()
+        .filter_map(|t| {
+            t.strip_suffix(')')?
+                .rsplit_once(" (")?
+                .1
+                .parse::<usize>()
+                .ok()
+        })
+        .sum()
 }
 
 #[test]
@@ -127,13 +143,9 @@ fn the_readme_picture_is_valid_svg() {
     let svg = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/khanal_xy.svg"))
         .expect("docs/khanal_xy.svg");
     let doc = roxmltree::Document::parse(&svg).expect("XML");
-    assert_eq!(
-        doc.descendants()
-            .filter(|n| n.has_tag_name("circle"))
-            .count(),
-        30
-    );
-    assert!(texts(&doc)
+    let texts = texts(&doc);
+    assert_eq!(legend_total(&texts), 30);
+    assert!(texts
         .iter()
         .any(|t| t.starts_with("U + E*P -> diffusion: inclS")));
 }

@@ -40,6 +40,20 @@ pub enum PlotError {
         /// The parameter.
         parameter: String,
     },
+    /// A Venn diagram needs 2 to 7 sets.
+    #[error("a Venn diagram draws 2 to 7 sets, not {count}")]
+    VennSets {
+        /// The number of sets (conditions) asked for.
+        count: usize,
+    },
+    /// A Venn diagram needs binary conditions.
+    #[error("a Venn diagram needs binary conditions; {condition} has {levels} values")]
+    NotBinary {
+        /// The condition.
+        condition: String,
+        /// Its number of values.
+        levels: u32,
+    },
     /// The drawing library failed.
     #[error("cannot draw the plot: {0}")]
     Drawing(String),

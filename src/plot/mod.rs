@@ -8,6 +8,14 @@
 //! parameter on the x axis and the fit of each variant's solution on the y axis, marking the
 //! variants whose solution differs from the baseline's.
 //!
+//! The pictures of a paper (issue 19): XY plots mark each case's [`CaseZone`] (typical, deviant
+//! in degree, deviant consistency, deviant coverage or relevance, irrelevant) and draw the 0.5
+//! guides; [`pimplot`] draws every prime implicant of a model and the model (SetMethods'
+//! `pimplot`); [`distribution_plot`] puts a raw column's cases against its calibration anchors;
+//! [`venn_diagram`] draws the Venn diagram of a truth table of 2 to 7 binary conditions, its
+//! zones coloured by output value with their case counts, on shapes built here
+//! ([`VennLayout`]: circles for 2 and 3 sets, Edwards' construction for 4 to 7).
+//!
 //! Every function returns the SVG document as a `String`; [`write_svg`] writes it to a file.
 //! Drawing uses the `plotters` crate's SVG backend.
 //!
@@ -22,10 +30,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod case_zone;
 mod cluster_plot;
+mod distribution;
 mod error;
+mod pimplot;
 mod svg;
 mod sweep_chart;
+mod venn;
 mod xy;
 
 pub use cluster_plot::{cluster_plot, ClusterGroups};
@@ -33,3 +45,8 @@ pub use error::PlotError;
 pub use svg::write_svg;
 pub use sweep_chart::sweep_chart;
 pub use xy::{xy_plot, xy_plot_of};
+
+pub use case_zone::CaseZone;
+pub use distribution::distribution_plot;
+pub use pimplot::{pimplot, PimPanel};
+pub use venn::{venn_diagram, VennLayout, VennSet, VennZone};

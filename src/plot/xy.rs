@@ -3,17 +3,24 @@
 use plotters::prelude::*;
 
 use super::svg::{chart_frame, drawing};
-use super::PlotError;
+use super::{CaseZone, PlotError};
 use crate::number::metric;
 use crate::{fit, Dataset, Expression, FuzzySet, Relation};
 
 /// Width and height of the XY plot, in pixels.
 const SIZE: u32 = 640;
 
+/// Width of the legend beside it, in pixels.
+const LEGEND: u32 = 210;
+
 /// The XY plot of `x` (an expression or condition, on the horizontal axis) against the outcome
-/// `y` (vertical axis): one circle per case labelled with its case, the diagonal, and the fit of
-/// the relation in the title (inclS and covS for [`Relation::Sufficiency`]; inclN, RoN and covN
-/// for [`Relation::Necessity`]), on the unit square.
+/// `y` (vertical axis), on the unit square: the diagonal, the 0.5 guides on both axes, one
+/// marker per case labelled with its case, its shape and colour telling the case's
+/// [`CaseZone`] (a legend names the zones present), and the fit of the relation in the title
+/// (inclS, PRI and covS for [`Relation::Sufficiency`]; inclN, RoN and covN for
+/// [`Relation::Necessity`]). For necessity, `x` is the (candidate) necessary condition and the
+/// deviant cases are those in Y but not in X (deviant consistency) and in X but not in Y
+/// (deviant relevance).
 ///
 /// # Errors
 /// [`PlotError::UnequalLengths`] when `x`, `y` and `cases` differ in length;
@@ -28,7 +35,8 @@ const SIZE: u32 = 640;
 /// let y = FuzzySet::new("Y", vec![1.0, 0.6, 0.8])?;
 /// let cases = ["Beijing".to_string(), "Gansu".into(), "Hubei".into()];
 /// let svg = xy_plot(&x, &y, &cases, Relation::Sufficiency)?;
-/// assert!(svg.contains("Gansu") && svg.contains("inclS 1.000"));
+/// assert!(svg.contains("Gansu") && svg.contains("inclS 1.000, PRI 1.000"));
+/// assert!(svg.contains("typical") && svg.contains("deviant coverage"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn xy_plot(
@@ -49,10 +57,11 @@ pub fn xy_plot(
         Relation::Sufficiency => {
             let s = fit::sufficiency(x, y).map_err(|_| unequal())?;
             format!(
-                "{} -> {}: inclS {}, covS {}",
+                "{} -> {}: inclS {}, PRI {}, covS {}",
                 x.name(),
                 y.name(),
                 metric(s.incl),
+                metric(s.pri),
                 metric(s.cov)
             )
         }
@@ -70,10 +79,13 @@ pub fn xy_plot(
     };
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (SIZE, SIZE)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (SIZE + LEGEND, SIZE)).into_drawing_area();
+        root.fill(&WHITE).map_err(drawing)?;
+        // The legend beside the plot, never over a case.
+        let (plot_area, legend_area) = root.split_horizontally(SIZE);
         // A little room around the unit square, so that points on its edges and their labels
         // stay clear of the axes and the title.
-        let mut chart = chart_frame(&root, &title, -0.02..1.02, -0.02..1.07)?;
+        let mut chart = chart_frame(&plot_area, &title, -0.02..1.02, -0.02..1.07)?;
         chart
             .configure_mesh()
             .x_desc(x.name())
@@ -84,6 +96,12 @@ pub fn xy_plot(
             .disable_y_mesh()
             .draw()
             .map_err(drawing)?;
+        let guide = BLACK.mix(0.35).stroke_width(1);
+        for line in [[(0.5, 0.0), (0.5, 1.0)], [(0.0, 0.5), (1.0, 0.5)]] {
+            chart
+                .draw_series(LineSeries::new(line, guide))
+                .map_err(drawing)?;
+        }
         chart
             .draw_series(LineSeries::new(
                 [(0.0, 0.0), (1.0, 1.0)],
@@ -96,21 +114,116 @@ pub fn xy_plot(
             .copied()
             .zip(y.values().iter().copied())
             .collect();
+        let mut legend_y = 80;
+        for zone in CaseZone::ALL {
+            let in_zone: Vec<(f64, f64)> = points
+                .iter()
+                .copied()
+                .filter(|&(px, py)| CaseZone::of(px, py, relation) == zone)
+                .collect();
+            if in_zone.is_empty() {
+                continue;
+            }
+            chart
+                .draw_series(
+                    in_zone
+                        .iter()
+                        .map(|&p| EmptyElement::at(p) + marker(zone, (0, 0))),
+                )
+                .map_err(drawing)?;
+            legend_area
+                .draw(&marker(zone, (14, legend_y)))
+                .map_err(drawing)?;
+            let entry = format!("{} ({})", zone.name(), in_zone.len());
+            legend_area
+                .draw(&Text::new(entry, (28, legend_y - 7), ("sans-serif", 13)))
+                .map_err(drawing)?;
+            legend_y += 24;
+        }
+        let anchors: Vec<(i32, i32)> = points.iter().map(|p| chart.backend_coord(p)).collect();
+        let offsets = label_offsets(&anchors, cases);
         chart
             .draw_series(
                 points
                     .iter()
-                    .map(|&p| Circle::new(p, 4, BLUE.mix(0.8).filled())),
+                    .zip(cases)
+                    .zip(offsets)
+                    .map(|((&p, case), at)| {
+                        EmptyElement::at(p) + Text::new(case.clone(), at, ("sans-serif", 11))
+                    }),
             )
-            .map_err(drawing)?;
-        chart
-            .draw_series(points.iter().zip(cases).map(|(&p, case)| {
-                EmptyElement::at(p) + Text::new(case.clone(), (6, -14), ("sans-serif", 11))
-            }))
             .map_err(drawing)?;
         root.present().map_err(drawing)?;
     }
     Ok(svg)
+}
+
+/// Where each case's label goes, relative to its point (in pixels): up and to the right, or
+/// moved up or down in steps of a line until it overlaps no label placed before it (tried up
+/// to eight lines away; past that it keeps the first place). Cases at the same point then get
+/// their labels in a column instead of on top of each other.
+fn label_offsets(anchors: &[(i32, i32)], cases: &[String]) -> Vec<(i32, i32)> {
+    const LINE: i32 = 12;
+    const CHAR: i32 = 6;
+    let mut placed: Vec<(i32, i32, i32)> = Vec::with_capacity(anchors.len()); // x, y, width
+    let mut offsets = Vec::with_capacity(anchors.len());
+    for (&(x, y), case) in anchors.iter().zip(cases) {
+        let width = CHAR * case.chars().count() as i32;
+        let free = |dy: i32| {
+            let (lx, ly) = (x + 6, y - 14 + dy);
+            placed
+                .iter()
+                .all(|&(px, py, pw)| (ly - py).abs() >= LINE || lx >= px + pw || px >= lx + width)
+        };
+        let dy = (0..=16)
+            .map(|i| {
+                if i % 2 == 0 {
+                    i / 2 * LINE
+                } else {
+                    -(i + 1) / 2 * LINE
+                }
+            })
+            .find(|&dy| free(dy))
+            .unwrap_or(0);
+        placed.push((x + 6, y - 14 + dy, width));
+        offsets.push((6, -14 + dy));
+    }
+    offsets
+}
+
+/// The marker of a zone's cases, centred on `(x, y)` in pixels: a filled green circle for a
+/// typical case, a hollow orange one for a case deviant in degree, a red diamond (deviant
+/// consistency), a blue square (deviant coverage), a purple cross (deviant relevance), a grey
+/// triangle (irrelevant), a hollow black square (on a crossover).
+fn marker<DB: DrawingBackend>(
+    zone: CaseZone,
+    (x, y): (i32, i32),
+) -> DynElement<'static, DB, (i32, i32)> {
+    match zone {
+        CaseZone::Typical => Circle::new((x, y), 5, RGBColor(46, 139, 87).filled()).into_dyn(),
+        CaseZone::DeviantInDegree => {
+            Circle::new((x, y), 5, RGBColor(230, 140, 0).stroke_width(2)).into_dyn()
+        }
+        CaseZone::DeviantConsistency => Polygon::new(
+            vec![(x, y - 6), (x + 6, y), (x, y + 6), (x - 6, y)],
+            RGBColor(200, 30, 30).filled(),
+        )
+        .into_dyn(),
+        CaseZone::DeviantCoverage => Rectangle::new(
+            [(x - 5, y - 5), (x + 5, y + 5)],
+            RGBColor(30, 90, 200).filled(),
+        )
+        .into_dyn(),
+        CaseZone::DeviantRelevance => {
+            Cross::new((x, y), 5, RGBColor(130, 50, 160).stroke_width(3)).into_dyn()
+        }
+        CaseZone::Irrelevant => {
+            TriangleMarker::new((x, y), 5, RGBColor(120, 120, 120).filled()).into_dyn()
+        }
+        CaseZone::Crossover => {
+            Rectangle::new([(x - 5, y - 5), (x + 5, y + 5)], BLACK.stroke_width(2)).into_dyn()
+        }
+    }
 }
 
 /// [`xy_plot`] of an expression against an outcome (`Y` or `~Y`), both evaluated on `data`,

@@ -25,6 +25,7 @@ mod fit;
 mod minimize;
 mod necessity;
 mod output;
+mod plot;
 mod readme;
 mod robustness;
 mod robustness_test_set;

@@ -14,6 +14,7 @@ mod find_rows;
 mod fit;
 mod minimize;
 mod necessity;
+mod plot;
 mod robustness;
 mod stdout;
 /// Padding by hand, shared with the library (`src/text.rs`).
@@ -47,6 +48,7 @@ Examples:
   fsqca truth-table cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.85 --format json
   fsqca calibrate raw.csv --column u_rank --thresholds 25,14.5,6 --name U | fsqca truth-table - --outcome Y --conditions U,G
   fsqca xyplot cal.csv --outcome Y --expression \"E*P\" --svg xy.svg
+  fsqca plot venn cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.85 --output venn.svg
   fsqca cluster panel.csv --outcome Y --conditions A,B --unit COUNTRY --cluster YEAR --expression \"A*~B\"
   fsqca cases cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.8 --solution parsimonious --type typical
   fsqca robustness raw.csv --outcome Y --conditions E,U --calibrate E=25,14.5,6 --calibrate U=25,14.5,6 --incl-cut 0.85 --svg sweep.svg
@@ -98,6 +100,11 @@ enum Command {
     /// fit, as SVG.
     #[command(after_help = xyplot::AFTER_HELP)]
     Xyplot(xyplot::Args),
+    /// Pictures as SVG: XY plots (sufficiency, necessity), every prime implicant of a model
+    /// (pimplot), a raw column's distribution with its anchors, the Venn diagram of a truth
+    /// table.
+    #[command(after_help = plot::AFTER_HELP)]
+    Plot(plot::Args),
     /// Panel cluster diagnostics: pooled, between (per cluster) and within (per unit)
     /// consistency and coverage of a solution's terms and of the whole, and their distances.
     #[command(after_help = cluster::AFTER_HELP)]
@@ -126,6 +133,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Minimize(args) => minimize::run(&args),
         Command::FindRows(args) => find_rows::run(&args),
         Command::Xyplot(args) => xyplot::run(&args),
+        Command::Plot(args) => plot::run(&args),
         Command::Robustness(args) => robustness::run(&args),
         Command::Theory(args) => theory::run(&args),
         Command::Cluster(args) => cluster::run(&args),

@@ -1,13 +1,12 @@
 //! `fsqca xyplot`: the XY plot of an expression against the outcome, as SVG.
 
-use fsqca::plot::{write_svg, xy_plot_of};
-
 use crate::common::{CliError, ExprArgs};
 
 pub const AFTER_HELP: &str = "\
 Draws the XY plot of the expression (x axis) against the outcome (y axis) on the unit square:
-one point per case labelled with the case, the diagonal, and the fit in the title (inclS and
-covS for sufficiency; inclN, RoN and covN for necessity). Cases above the diagonal are
+one point per case labelled with the case and marked by its zone, the diagonal, the 0.5 guides,
+and the fit in the title (inclS, PRI and covS for sufficiency; inclN, RoN and covN for
+necessity); the same as `fsqca plot xy` (see `fsqca plot --help` for the other pictures). Cases above the diagonal are
 consistent with sufficiency, cases below it with necessity. The SVG opens in a browser.
 
 Examples:
@@ -27,9 +26,5 @@ pub struct Args {
 
 /// Runs `fsqca xyplot`.
 pub fn run(args: &Args) -> Result<(), CliError> {
-    let (expression, data) = args.input.load()?;
-    let outcome = args.input.outcome.outcome.to_string();
-    let svg = xy_plot_of(&expression, &data, &outcome, args.input.relation.into())
-        .map_err(|e| args.input.data.error(e))?;
-    write_svg(&args.svg, &svg).map_err(|e| CliError::input(e.to_string()))
+    crate::plot::xy(&args.input, &args.svg)
 }
