@@ -51,6 +51,7 @@
 //! code is not used here.
 
 mod analysis;
+mod cases;
 mod error;
 mod grid;
 mod summary;
@@ -58,7 +59,10 @@ mod sweep;
 
 pub use crate::calibration::Anchor;
 pub use analysis::{Analysis, Calibration};
-pub use error::RobustnessError;
+pub use cases::{
+    CaseRobustness, CaseType, CaseTypeGroup, RccRank, SingleTest, SolutionSet, TestSetReading,
+};
+pub use error::{CaseRobustnessError, RobustnessError};
 pub use grid::{Parameter, ParameterGrid, MAX_VARIANTS};
 pub use summary::{RobustnessFit, SensitivityRange, Summary, TermRobustness};
 pub use sweep::{SkipReason, Sweep, Variant, VariantResult};
