@@ -375,3 +375,41 @@ fn a_test_without_a_solution_is_named_and_reported_apart() {
     assert_eq!(r.tests.len(), 3);
     assert_eq!(r.single_tests.len(), 3);
 }
+
+/// The robustness XY plot of PAYF's TS3set parses as SVG, labels every case in a text
+/// element of its own, and gives the fit and the case ratios in its subtitle.
+#[cfg(feature = "plot")]
+#[test]
+fn the_robustness_plot_parses_and_labels_every_case() {
+    use fsqca::plot::{robustness_plot, TestSetAxis};
+    let json = fixture();
+    let r = robustness(&json, &["TS1", "TS2", "TS3"], TestSetReading::AllTests);
+    for axis in [
+        TestSetAxis::ByInitialSolution,
+        TestSetAxis::Minimal,
+        TestSetAxis::Maximal,
+    ] {
+        let svg = robustness_plot(&r, axis).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let texts: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .map(str::trim)
+            .collect();
+        for case in &r.cases {
+            assert!(texts.contains(&case.as_str()), "{case} is not labelled");
+        }
+        let subtitle = texts
+            .iter()
+            .find(|t| t.starts_with("RF_cons"))
+            .expect("the subtitle");
+        assert_eq!(
+            *subtitle,
+            "RF_cons 0.966  RF_cov 0.918  RF_SC_minTS 0.887  RF_SC_maxTS 0.724  RCR_typ 0.787  RCR_dev 0.222  RCC_Rank 4"
+        );
+        for t in ["robust typical", "shaky deviant", "possible typical", "irrelevant"] {
+            assert!(texts.contains(&t), "legend entry {t}");
+        }
+    }
+}
