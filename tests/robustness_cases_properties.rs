@@ -148,7 +148,11 @@ fn bad_input_is_a_typed_error_carrying_the_value() {
             found: 3
         }
     );
-    let err = new(&[1.0, 0.0], &set("IS", "A", &[f64::NAN, 0.2]), std::slice::from_ref(&ts));
+    let err = new(
+        &[1.0, 0.0],
+        &set("IS", "A", &[f64::NAN, 0.2]),
+        std::slice::from_ref(&ts),
+    );
     let CaseRobustnessError::InvalidMembership { what, case, value } = &err else {
         panic!("{err:?}")
     };

@@ -133,9 +133,17 @@ fn check_cases(json: &Value, set: &str, r: &CaseRobustness, expressions: &CaseRo
     for (key, case_type) in KEYS {
         let reference = &types[key];
         let group = r.group(case_type);
-        assert_eq!(group.cases, strings(&reference["case_names"]), "{set} {key}");
+        assert_eq!(
+            group.cases,
+            strings(&reference["case_names"]),
+            "{set} {key}"
+        );
         let all = &reference["cases_over_all"];
-        assert_eq!(group.count as u64, all["count"].as_u64().unwrap(), "{set} {key}");
+        assert_eq!(
+            group.count as u64,
+            all["count"].as_u64().unwrap(),
+            "{set} {key}"
+        );
         assert_eq!(r.cases.len() as u64, all["total"].as_u64().unwrap());
         assert_eq!(
             round(100.0 * group.share_of_cases.unwrap(), 2),
@@ -200,8 +208,14 @@ fn check_printed(json: &Value, set: &str, r: &CaseRobustness) {
     let ours = [f.incl.unwrap(), f.cov.unwrap(), f.pri.unwrap()].map(|x| round(x, 3));
     assert_eq!(ours.to_vec(), core, "{set} rob.corefit (inclS, covS, PRI)");
     let ratios = &json[set]["rob_cases"]["result"]["CaseParameters"]["columns"];
-    assert_eq!(round(r.rcr_typ.unwrap(), 3), ratios["RCR_typ"][0].as_f64().unwrap());
-    assert_eq!(round(r.rcr_dev.unwrap(), 3), ratios["RCR_dev"][0].as_f64().unwrap());
+    assert_eq!(
+        round(r.rcr_typ.unwrap(), 3),
+        ratios["RCR_typ"][0].as_f64().unwrap()
+    );
+    assert_eq!(
+        round(r.rcr_dev.unwrap(), 3),
+        ratios["RCR_dev"][0].as_f64().unwrap()
+    );
     assert_eq!(
         u64::from(r.rcc_rank.number()),
         ratios["RCC_Rank"][0].as_u64().unwrap()
@@ -242,7 +256,11 @@ fn check_recomputed(json: &Value, set: &str, reading: &str, r: &CaseRobustness) 
     close(r.fit.rf_sc_min, &rec["RF_SC_minTS"], &what("RF_SC_minTS"));
     close(r.fit.rf_sc_max, &rec["RF_SC_maxTS"], &what("RF_SC_maxTS"));
     let core = &rec["core_fit"];
-    close(r.robust_core_fit.incl, &core["Cons.Suf"], &what("core inclS"));
+    close(
+        r.robust_core_fit.incl,
+        &core["Cons.Suf"],
+        &what("core inclS"),
+    );
     close(r.robust_core_fit.cov, &core["Cov.Suf"], &what("core covS"));
     close(r.robust_core_fit.pri, &core["PRI"], &what("core PRI"));
     close(r.rcr_typ, &rec["RCR_typ"], &what("RCR_typ"));
@@ -318,7 +336,10 @@ fn first_and_last_reproduces_setmethods_and_the_default_gives_the_protocol() {
     // those of IS*TS1*TS3, whose expression is `GG*AH*HE + GG*AH*HI + AH*HE*HI*HW`. Our
     // replication reading keeps each expression with its cases (first and last).
     check_cases(&json, "TS3set", &setmethods, &protocol);
-    let robust_typical = setmethods.group(CaseType::RobustTypical).expression.as_ref();
+    let robust_typical = setmethods
+        .group(CaseType::RobustTypical)
+        .expression
+        .as_ref();
     assert_eq!(
         robust_typical.map(ToString::to_string).as_deref(),
         Some("GG*AH*HE + GG*AH*HI + AH*HE*HI*HW")
@@ -408,7 +429,12 @@ fn the_robustness_plot_parses_and_labels_every_case() {
             *subtitle,
             "RF_cons 0.966  RF_cov 0.918  RF_SC_minTS 0.887  RF_SC_maxTS 0.724  RCR_typ 0.787  RCR_dev 0.222  RCC_Rank 4"
         );
-        for t in ["robust typical", "shaky deviant", "possible typical", "irrelevant"] {
+        for t in [
+            "robust typical",
+            "shaky deviant",
+            "possible typical",
+            "irrelevant",
+        ] {
             assert!(texts.contains(&t), "legend entry {t}");
         }
     }

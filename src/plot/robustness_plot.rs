@@ -147,7 +147,10 @@ pub fn robustness_plot(r: &CaseRobustness, axis: TestSetAxis) -> Result<String, 
     let points: Vec<(f64, f64)> = (0..r.cases.len())
         .map(|i| {
             let x = r.initial_membership[i];
-            (x, axis.value(x, r.minimal_test_set[i], r.maximal_test_set[i]))
+            (
+                x,
+                axis.value(x, r.minimal_test_set[i], r.maximal_test_set[i]),
+            )
         })
         .collect();
     let subtitle = format!(
@@ -168,11 +171,13 @@ pub fn robustness_plot(r: &CaseRobustness, axis: TestSetAxis) -> Result<String, 
     {
         let root = SVGBackend::with_string(&mut svg, (SIZE, SIZE)).into_drawing_area();
         root.fill(&WHITE).map_err(drawing)?;
-        let (top, bottom) = root.split_vertically(24);
-        top.draw(&Text::new(subtitle, (20, 8), ("sans-serif", 12)))
-            .map_err(drawing)?;
+        let (top, bottom) = root.split_vertically(48);
         let title = format!("Robustness: IS = {initial} against the test sets");
-        let mut chart = chart_frame(&bottom, &title, -0.02..1.02, -0.02..1.07)?;
+        top.draw(&Text::new(title, (20, 10), ("sans-serif", 16)))
+            .map_err(drawing)?;
+        top.draw(&Text::new(subtitle, (20, 32), ("sans-serif", 12)))
+            .map_err(drawing)?;
+        let mut chart = chart_frame(&bottom, "", -0.02..1.02, -0.02..1.07)?;
         chart
             .configure_mesh()
             .x_desc("IS (initial solution)")
@@ -191,7 +196,10 @@ pub fn robustness_plot(r: &CaseRobustness, axis: TestSetAxis) -> Result<String, 
             ])
             .map_err(drawing)?;
         chart
-            .draw_series(LineSeries::new([(0.0, 0.0), (1.0, 1.0)], BLACK.stroke_width(1)))
+            .draw_series(LineSeries::new(
+                [(0.0, 0.0), (1.0, 1.0)],
+                BLACK.stroke_width(1),
+            ))
             .map_err(drawing)?;
         let kinds = CaseType::ALL.iter().map(|&t| Some(t)).chain([None]);
         for kind in kinds {

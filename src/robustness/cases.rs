@@ -156,7 +156,11 @@ fn checked_membership(
             found: values.len(),
         });
     }
-    match values.iter().zip(cases).find(|(v, _)| !(0.0..=1.0).contains(*v)) {
+    match values
+        .iter()
+        .zip(cases)
+        .find(|(v, _)| !(0.0..=1.0).contains(*v))
+    {
         Some((&value, case)) => Err(CaseRobustnessError::InvalidMembership {
             what: what.to_owned(),
             case: case.clone(),
@@ -672,7 +676,13 @@ fn group(
         .collect();
     let outcome_group_size = y
         .iter()
-        .filter(|&&v| if case_type.is_typical() { v > 0.5 } else { v < 0.5 })
+        .filter(|&&v| {
+            if case_type.is_typical() {
+                v > 0.5
+            } else {
+                v < 0.5
+            }
+        })
         .count();
     let share = |total: usize| (total > 0).then(|| members.len() as f64 / total as f64);
     CaseTypeGroup {
@@ -707,13 +717,13 @@ impl Intersections {
         let min = |s: SumOfProducts| s.boolean_minimized().ok();
         let is = sop(initial).and_then(min);
         let not_is = is.as_ref().and_then(|s| s.negate().ok()).and_then(min);
-        let models: Option<Vec<SumOfProducts>> =
-            distinct.iter().map(|e| sop(Some(e)).and_then(min)).collect();
-        let negated: Option<Vec<SumOfProducts>> = models.as_ref().and_then(|m| {
-            m.iter()
-                .map(|s| s.negate().ok().and_then(min))
-                .collect()
-        });
+        let models: Option<Vec<SumOfProducts>> = distinct
+            .iter()
+            .map(|e| sop(Some(e)).and_then(min))
+            .collect();
+        let negated: Option<Vec<SumOfProducts>> = models
+            .as_ref()
+            .and_then(|m| m.iter().map(|s| s.negate().ok().and_then(min)).collect());
         let and_all = |sets: &[SumOfProducts]| {
             let (first, rest) = sets.split_first()?;
             rest.iter()
@@ -747,11 +757,15 @@ impl fmt::Display for CaseRobustness {
     /// The case types with their counts, shares and cases, the ratios and rank, each test
     /// alone and the robust core's fit, in plain text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let used = if self.tests_used.len() <= 4 {
+            self.tests_used.join(", ")
+        } else {
+            format!("{} tests", self.tests_used.len())
+        };
         writeln!(
             f,
-            "case-oriented robustness (Oana & Schneider), TS_min and TS_max over {}: {}",
+            "case-oriented robustness (Oana & Schneider), TS_min and TS_max over {}: {used}",
             self.reading,
-            self.tests_used.join(", ")
         )?;
         if !self.no_solution.is_empty() {
             writeln!(
@@ -761,7 +775,8 @@ impl fmt::Display for CaseRobustness {
                 self.no_solution.join(", ")
             )?;
         }
-        let percent = |s: Option<f64>| s.map_or_else(|| "-".to_owned(), |v| format!("{:.2}%", 100.0 * v));
+        let percent =
+            |s: Option<f64>| s.map_or_else(|| "-".to_owned(), |v| format!("{:.2}%", 100.0 * v));
         for g in &self.case_types {
             let expression = g
                 .expression
@@ -850,7 +865,11 @@ impl Sweep {
         &self,
         reading: TestSetReading,
     ) -> Result<CaseRobustness, CaseRobustnessError> {
-        let initial = solution_set("IS", self.baseline_models.first(), &self.baseline_membership);
+        let initial = solution_set(
+            "IS",
+            self.baseline_models.first(),
+            &self.baseline_membership,
+        );
         let tests: Vec<SolutionSet> = self
             .variants()
             .iter()

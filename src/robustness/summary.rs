@@ -316,7 +316,11 @@ impl Sweep {
 
     /// The fold of the memberships of the solved variants that `keep` keeps; the baseline's
     /// when there is none.
-    fn fold_tests(&self, keep: impl Fn(&Variant) -> bool, combine: fn(f64, f64) -> f64) -> Vec<f64> {
+    fn fold_tests(
+        &self,
+        keep: impl Fn(&Variant) -> bool,
+        combine: fn(f64, f64) -> f64,
+    ) -> Vec<f64> {
         let mut sets = self
             .variants()
             .iter()
@@ -366,7 +370,13 @@ impl RobustnessFit {
 
     /// The fit from the minimal test set of the core (`core_min`) and the minimal and maximal
     /// test sets of the coincidences.
-    fn from_test_sets(is: &[f64], y: &[f64], core_min: &[f64], ts_min: &[f64], ts_max: &[f64]) -> Self {
+    fn from_test_sets(
+        is: &[f64],
+        y: &[f64],
+        core_min: &[f64],
+        ts_min: &[f64],
+        ts_max: &[f64],
+    ) -> Self {
         let rc: Vec<f64> = is.iter().zip(core_min).map(|(a, b)| a.min(*b)).collect();
         let sum_min = |a: &[f64]| a.iter().zip(y).map(|(a, b)| a.min(*b)).sum::<f64>();
         let is_y = sum_min(is);

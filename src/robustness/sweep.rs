@@ -309,7 +309,8 @@ impl Variant {
         self.coincidence
     }
 
-    /// The variant's name, `parameter=value` (`incl_cut=0.8`, `E.crossover=12.5`).
+    /// The variant's name, `parameter=value` (`incl_cut=0.8`, `E.crossover=12.5`), the value
+    /// to 10 decimals without trailing zeros (a grid's `0.8200000000000001` is `0.82`).
     ///
     /// # Example
     /// ```
@@ -323,7 +324,9 @@ impl Variant {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn name(&self) -> String {
-        format!("{}={}", self.parameter, crate::number::short(&self.value))
+        let value = format!("{:.10}", self.value);
+        let value = value.trim_end_matches('0').trim_end_matches('.');
+        format!("{}={value}", self.parameter)
     }
 
     pub(super) fn membership(&self) -> Option<&[f64]> {

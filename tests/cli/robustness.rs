@@ -247,3 +247,106 @@ fn robustness_drops_missing_outcome_values_of_a_spaced_negated_outcome() {
         "{text}"
     );
 }
+
+/// `--cases` reports the case-oriented robustness as the library computes it, in text and
+/// JSON; `--first-and-last` switches the reading; `--xyplot` writes an SVG that labels every
+/// case; `--first-and-last` alone is a bad command line.
+#[test]
+fn cases_flags_report_the_library_case_robustness_and_draw_the_plot() {
+    let csv = csv_of("LF");
+    let base = [
+        "robustness",
+        &csv,
+        "-o",
+        "SURV",
+        "-c",
+        "DEV,LIT,STB",
+        "--incl-cut",
+        "0.8",
+        "--incl-sweep",
+        "0.7,0.9",
+        "--n-sweep",
+        "1,2",
+        "--steps",
+        "4",
+    ];
+    let data = Dataset::from_path(&csv).expect("LF");
+    let sweep = fsqca::robustness::Analysis::new(data, "SURV")
+        .membership_condition("DEV")
+        .membership_condition("LIT")
+        .membership_condition("STB")
+        .truth_table_options(TruthTableOptions::default().incl_cutoff(0.8))
+        .sweep(&[
+            fsqca::robustness::ParameterGrid::span(
+                fsqca::robustness::Parameter::InclCut,
+                0.7,
+                0.9,
+                5,
+            )
+            .expect("grid"),
+            fsqca::robustness::ParameterGrid::new(
+                fsqca::robustness::Parameter::NCut,
+                vec![1.0, 2.0],
+            )
+            .expect("grid"),
+        ])
+        .expect("sweep");
+    for (flag, reading) in [
+        (None, fsqca::robustness::TestSetReading::AllTests),
+        (
+            Some("--first-and-last"),
+            fsqca::robustness::TestSetReading::FirstAndLast,
+        ),
+    ] {
+        let ours = sweep.case_robustness(reading).expect("cases");
+        let mut args: Vec<&str> = base.to_vec();
+        args.push("--cases");
+        args.extend(flag);
+        let text = run_ok(&args);
+        assert!(text.contains(&ours.to_string()), "{text}");
+        let v = json(&args);
+        let cases = &v["cases"];
+        assert_eq!(num(&cases["rcr_typ"]), ours.rcr_typ);
+        assert_eq!(
+            cases["rcc_rank"].as_u64(),
+            Some(u64::from(ours.rcc_rank.number()))
+        );
+        assert_eq!(strings(&cases["tests_used"]), ours.tests_used);
+        assert_eq!(
+            strings(&cases["case_types"][0]["cases"]),
+            ours.case_types[0].cases
+        );
+        assert_eq!(
+            num(&cases["robust_core_fit"]["incl"]),
+            ours.robust_core_fit.incl
+        );
+    }
+    assert!(json(&base).get("cases").is_none());
+
+    let dir = Scratch::new("robustness_xyplot");
+    let file = dir.path("rob.svg");
+    let file_arg = file.to_string_lossy().into_owned();
+    let mut args: Vec<&str> = base.to_vec();
+    args.extend(["--xyplot", &file_arg, "--xyplot-set", "min"]);
+    run_ok(&args);
+    let svg = std::fs::read_to_string(&file).expect("svg written");
+    let doc = roxmltree::Document::parse(&svg).expect("XML");
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_owned())
+        .collect();
+    for case in sweep
+        .case_robustness(Default::default())
+        .expect("cases")
+        .cases
+    {
+        assert!(texts.contains(&case), "{case} not labelled");
+    }
+    let mut args: Vec<&str> = base.to_vec();
+    args.push("--first-and-last");
+    bin::run(&args).expect_error(
+        2,
+        "--first-and-last reads the test set of --cases or --xyplot: give one of them",
+    );
+}
