@@ -10,7 +10,9 @@ use std::sync::OnceLock;
 use fsqca::calibration::{rank, DirectOptions, OrdinalCoding, RankOrder, Thresholds, Ties};
 use fsqca::counterfactual::{FindRows, RowType};
 use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
-use fsqca::robustness::{Analysis, Parameter, ParameterGrid, Summary};
+use fsqca::robustness::{
+    Analysis, CaseRobustness, Parameter, ParameterGrid, Summary, TestSetReading,
+};
 use fsqca::solution::{Solution, SolutionOptions, SolutionType, Term};
 use fsqca::{fit, Dataset, Expression, OutputValue, SortKey, TruthTable, TruthTableOptions};
 use serde::{Deserialize, Serialize};
@@ -1052,6 +1054,8 @@ pub struct Robustness {
     pub table: String,
     /// The sweep's summary.
     pub summary: Summary,
+    /// The case-oriented robustness of the paths against every variant (Oana & Schneider).
+    pub cases: CaseRobustness,
     /// Each printed path.
     pub paths: Vec<PathRobustness>,
 }
@@ -1124,7 +1128,9 @@ pub fn robustness() -> BoxResult<Vec<Robustness>> {
         ("breadth", "Table 6"),
     ] {
         let a = analysis(data.clone(), outcome)?;
-        let summary = a.sweep(&sweep_grids(&a)?)?.summary();
+        let sweep = a.sweep(&sweep_grids(&a)?)?;
+        let summary = sweep.summary();
+        let cases = sweep.case_robustness(TestSetReading::AllTests)?;
         let paths = summary
             .terms
             .iter()
@@ -1153,6 +1159,7 @@ pub fn robustness() -> BoxResult<Vec<Robustness>> {
             outcome: outcome.to_owned(),
             table: table.to_owned(),
             summary,
+            cases,
             paths,
         });
     }
