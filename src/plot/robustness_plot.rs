@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::svg::{chart_frame, drawing};
+use super::svg::{drawing, unit_square_chart};
 use super::PlotError;
 use crate::number::metric;
 use crate::robustness::{CaseRobustness, CaseType};
@@ -177,29 +177,14 @@ pub fn robustness_plot(r: &CaseRobustness, axis: TestSetAxis) -> Result<String, 
             .map_err(drawing)?;
         top.draw(&Text::new(subtitle, (20, 32), ("sans-serif", 12)))
             .map_err(drawing)?;
-        let mut chart = chart_frame(&bottom, "", -0.02..1.02, -0.02..1.07)?;
-        chart
-            .configure_mesh()
-            .x_desc("IS (initial solution)")
-            .y_desc(axis.label())
-            .x_labels(6)
-            .y_labels(6)
-            .disable_x_mesh()
-            .disable_y_mesh()
-            .draw()
-            .map_err(drawing)?;
-        let shade = RGBColor(235, 235, 235).filled();
+        let mut chart = unit_square_chart(&bottom, "", "IS (initial solution)", axis.label())?;
+        // Translucent, so that the diagonal shows through.
+        let shade = BLACK.mix(0.07).filled();
         chart
             .draw_series([
                 Rectangle::new([(0.5, 0.5), (1.0, 1.0)], shade),
                 Rectangle::new([(0.0, 0.0), (0.5, 0.5)], shade),
             ])
-            .map_err(drawing)?;
-        chart
-            .draw_series(LineSeries::new(
-                [(0.0, 0.0), (1.0, 1.0)],
-                BLACK.stroke_width(1),
-            ))
             .map_err(drawing)?;
         let kinds = CaseType::ALL.iter().map(|&t| Some(t)).chain([None]);
         for kind in kinds {

@@ -2,12 +2,12 @@
 
 use super::*;
 
-#[test]
-fn robustness_reports_ranges_and_json_matches_the_library() {
-    let csv = csv_of("LF");
-    let args = [
+/// `fsqca robustness` of LF's SURV on DEV, LIT and STB at incl_cut 0.8, sweeping incl_cut
+/// over 0.7 to 0.9 in 4 steps and n_cut over 1 and 2.
+fn lf_args(csv: &str) -> Vec<&str> {
+    vec![
         "robustness",
-        &csv,
+        csv,
         "-o",
         "SURV",
         "-c",
@@ -20,21 +20,17 @@ fn robustness_reports_ranges_and_json_matches_the_library() {
         "1,2",
         "--steps",
         "4",
-    ];
-    let text = run_ok(&args);
-    assert!(text.contains("robustness of SURV"), "{text}");
-    assert!(text.contains("incl_cut (baseline 0.8)"), "{text}");
-    assert!(text.contains("n_cut (baseline 1)"), "{text}");
-    let v = json(&args);
-    let variants = v["variants"].as_array().expect("variants");
-    assert_eq!(variants.len(), 5 + 2);
-    let data = Dataset::from_path(&csv).expect("LF");
-    let analysis = fsqca::robustness::Analysis::new(data, "SURV")
+    ]
+}
+
+/// The sweep of [`lf_args`], by the library.
+fn lf_sweep(csv: &str) -> fsqca::robustness::Sweep {
+    let data = Dataset::from_path(csv).expect("LF");
+    fsqca::robustness::Analysis::new(data, "SURV")
         .membership_condition("DEV")
         .membership_condition("LIT")
         .membership_condition("STB")
-        .truth_table_options(TruthTableOptions::default().incl_cutoff(0.8));
-    let sweep = analysis
+        .truth_table_options(TruthTableOptions::default().incl_cutoff(0.8))
         .sweep(&[
             fsqca::robustness::ParameterGrid::span(
                 fsqca::robustness::Parameter::InclCut,
@@ -49,7 +45,21 @@ fn robustness_reports_ranges_and_json_matches_the_library() {
             )
             .expect("grid"),
         ])
-        .expect("sweep");
+        .expect("sweep")
+}
+
+#[test]
+fn robustness_reports_ranges_and_json_matches_the_library() {
+    let csv = csv_of("LF");
+    let args = lf_args(&csv);
+    let text = run_ok(&args);
+    assert!(text.contains("robustness of SURV"), "{text}");
+    assert!(text.contains("incl_cut (baseline 0.8)"), "{text}");
+    assert!(text.contains("n_cut (baseline 1)"), "{text}");
+    let v = json(&args);
+    let variants = v["variants"].as_array().expect("variants");
+    assert_eq!(variants.len(), 5 + 2);
+    let sweep = lf_sweep(&csv);
     let summary = sweep.summary();
     assert_eq!(v["summary"]["same"].as_u64(), Some(summary.same as u64));
     assert_eq!(num(&v["summary"]["fit"]["rf_cov"]), summary.fit.rf_cov);
@@ -254,43 +264,8 @@ fn robustness_drops_missing_outcome_values_of_a_spaced_negated_outcome() {
 #[test]
 fn cases_flags_report_the_library_case_robustness_and_draw_the_plot() {
     let csv = csv_of("LF");
-    let base = [
-        "robustness",
-        &csv,
-        "-o",
-        "SURV",
-        "-c",
-        "DEV,LIT,STB",
-        "--incl-cut",
-        "0.8",
-        "--incl-sweep",
-        "0.7,0.9",
-        "--n-sweep",
-        "1,2",
-        "--steps",
-        "4",
-    ];
-    let data = Dataset::from_path(&csv).expect("LF");
-    let sweep = fsqca::robustness::Analysis::new(data, "SURV")
-        .membership_condition("DEV")
-        .membership_condition("LIT")
-        .membership_condition("STB")
-        .truth_table_options(TruthTableOptions::default().incl_cutoff(0.8))
-        .sweep(&[
-            fsqca::robustness::ParameterGrid::span(
-                fsqca::robustness::Parameter::InclCut,
-                0.7,
-                0.9,
-                5,
-            )
-            .expect("grid"),
-            fsqca::robustness::ParameterGrid::new(
-                fsqca::robustness::Parameter::NCut,
-                vec![1.0, 2.0],
-            )
-            .expect("grid"),
-        ])
-        .expect("sweep");
+    let base = lf_args(&csv);
+    let sweep = lf_sweep(&csv);
     for (flag, reading) in [
         (None, fsqca::robustness::TestSetReading::AllTests),
         (
@@ -299,7 +274,7 @@ fn cases_flags_report_the_library_case_robustness_and_draw_the_plot() {
         ),
     ] {
         let ours = sweep.case_robustness(reading).expect("cases");
-        let mut args: Vec<&str> = base.to_vec();
+        let mut args = base.clone();
         args.push("--cases");
         args.extend(flag);
         let text = run_ok(&args);
@@ -326,7 +301,7 @@ fn cases_flags_report_the_library_case_robustness_and_draw_the_plot() {
     let dir = Scratch::new("robustness_xyplot");
     let file = dir.path("rob.svg");
     let file_arg = file.to_string_lossy().into_owned();
-    let mut args: Vec<&str> = base.to_vec();
+    let mut args = base.clone();
     args.extend(["--xyplot", &file_arg, "--xyplot-set", "min"]);
     run_ok(&args);
     let svg = std::fs::read_to_string(&file).expect("svg written");
@@ -343,7 +318,7 @@ fn cases_flags_report_the_library_case_robustness_and_draw_the_plot() {
     {
         assert!(texts.contains(&case), "{case} not labelled");
     }
-    let mut args: Vec<&str> = base.to_vec();
+    let mut args = base.clone();
     args.push("--first-and-last");
     bin::run(&args).expect_error(
         2,
