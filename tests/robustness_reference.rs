@@ -138,28 +138,23 @@ fn check_cases(json: &Value, set: &str, r: &CaseRobustness, expressions: &CaseRo
             strings(&reference["case_names"]),
             "{set} {key}"
         );
-        let all = &reference["cases_over_all"];
-        assert_eq!(
-            group.count as u64,
-            all["count"].as_u64().unwrap(),
-            "{set} {key}"
+        // The count, the total it is a share of, and the share in percent (2 decimals).
+        let check = |part: &Value, total: usize, share: Option<f64>| {
+            let count = part["count"].as_u64().unwrap();
+            assert_eq!(group.count as u64, count, "{set} {key}");
+            assert_eq!(total as u64, part["total"].as_u64().unwrap(), "{set} {key}");
+            let percent = round(100.0 * share.unwrap(), 2);
+            assert_eq!(percent, part["percent"].as_f64().unwrap(), "{set} {key}");
+        };
+        check(
+            &reference["cases_over_all"],
+            r.cases.len(),
+            group.share_of_cases,
         );
-        assert_eq!(r.cases.len() as u64, all["total"].as_u64().unwrap());
-        assert_eq!(
-            round(100.0 * group.share_of_cases.unwrap(), 2),
-            all["percent"].as_f64().unwrap(),
-            "{set} {key}"
-        );
-        let by_outcome = &reference["cases_over_outcome_group"];
-        assert_eq!(
-            group.outcome_group_size as u64,
-            by_outcome["total"].as_u64().unwrap(),
-            "{set} {key}"
-        );
-        assert_eq!(
-            round(100.0 * group.share_of_outcome_group.unwrap(), 2),
-            by_outcome["percent"].as_f64().unwrap(),
-            "{set} {key}"
+        check(
+            &reference["cases_over_outcome_group"],
+            group.outcome_group_size,
+            group.share_of_outcome_group,
         );
         let theirs: SumOfProducts = reference["boolean"].as_str().unwrap().parse().unwrap();
         let ours = expressions
