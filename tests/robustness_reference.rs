@@ -25,18 +25,13 @@ use serde_json::Value;
 
 const TOL: f64 = 1e-9;
 
+mod common;
+use common::strings;
+
 fn fixture() -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/setmethods/robustness/PAYF.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap().to_owned())
-        .collect()
 }
 
 fn numbers(v: &Value) -> Vec<f64> {

@@ -807,7 +807,7 @@ impl fmt::Display for CaseRobustness {
         )?;
         writeln!(
             f,
-            "  robust core min(IS, every test) (rob.corefit): inclS {}  PRI {}  covS {}",
+            "  robust core min(IS, every test with a solution) (rob.corefit): inclS {}  PRI {}  covS {}",
             metric(self.robust_core_fit.incl),
             metric(self.robust_core_fit.pri),
             metric(self.robust_core_fit.cov)
