@@ -1,14 +1,15 @@
 //! A robustness sweep of 1,000 variants of Khanal et al.'s analysis, all four outcomes
 //! (diffusion, intensity, breadth on 30 provinces; the speed attempt on 24): per outcome the
 //! 12 anchors of E, U, G, P over ±20% of the rank range in 20 points each, and the inclusion
-//! cut-off over 0.75 to 0.95 in 10 points: 4 × (12 × 20 + 10) = 1,000 variants.
+//! cut-off over 0.75 to 0.95 in 10 points: 4 × (12 × 20 + 10) = 1,000 variants; each sweep's
+//! summary, and (the second benchmark) its case-oriented robustness as well.
 
 #[allow(dead_code)]
 #[path = "../examples/khanal/report.rs"]
 mod report;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use fsqca::robustness::{Analysis, Parameter, ParameterGrid};
+use fsqca::robustness::{Analysis, Parameter, ParameterGrid, TestSetReading};
 
 fn analyses() -> Vec<(Analysis, Vec<ParameterGrid>)> {
     let data = report::rank_data().expect("Khanal data");
@@ -41,6 +42,19 @@ fn sweep(c: &mut Criterion) {
             for (a, grids) in &analyses {
                 let sweep = a.sweep(grids).expect("sweep");
                 std::hint::black_box(sweep.summary());
+            }
+        })
+    });
+    group.bench_function("khanal_1000_variants_4_outcomes_with_cases", |b| {
+        b.iter(|| {
+            for (a, grids) in &analyses {
+                let sweep = a.sweep(grids).expect("sweep");
+                std::hint::black_box(sweep.summary());
+                std::hint::black_box(
+                    sweep
+                        .case_robustness(TestSetReading::AllTests)
+                        .expect("cases"),
+                );
             }
         })
     });

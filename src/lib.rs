@@ -186,8 +186,10 @@
 //! [`robustness::Analysis`] over grids of those parameters, one at a time and in parallel, and
 //! summarises how stable the solution is: the sensitivity range of each parameter, the robust
 //! core, and the robustness fit parameters of Oana & Schneider (2024), whose protocol the R
-//! package SetMethods implements. `plot` (feature `plot`) draws, as SVG, the XY plot of any
-//! expression against the outcome and the chart of a sweep.
+//! package SetMethods implements, and the case-oriented robustness of the protocol
+//! ([`robustness::CaseRobustness`]: robust, shaky and possible cases). `plot` (feature `plot`)
+//! draws, as SVG, the XY plot of any expression against the outcome, the chart of a sweep and
+//! the robustness XY plot.
 //!
 //! ## Case selection
 //!

@@ -511,7 +511,31 @@ fn khanal_robustness_section_names_each_paths_robustness() {
             };
             assert!(text.contains(&verdict), "not printed: {verdict}");
         }
+        // The case-oriented robustness in plain words, from the sweep's case types.
+        let n = |t: fsqca::robustness::CaseType| rob.cases.group(t).count;
+        use fsqca::robustness::CaseType::{PossibleTypical, RobustTypical, ShakyTypical};
+        let words = format!(
+            "cases: of the {} typical cases (in the paths and with the outcome), {} are robust (in every variant's solution) and {} shaky (out of some variant's); {} more cases with the outcome are possible",
+            n(RobustTypical) + n(ShakyTypical),
+            n(RobustTypical),
+            n(ShakyTypical),
+            n(PossibleTypical)
+        );
+        assert!(text.contains(&words), "not printed: {words}");
+        assert!(text.contains(&format!("RCC rank {} of 4", rob.cases.rcc_rank.number())));
+        for name in &rob.summary.no_solution {
+            assert!(
+                text.contains(name.as_str()),
+                "no-solution variant {name} not named"
+            );
+        }
     }
+    // Section 5 of the methods notes: the diffusion core's own fit (rob.corefit) is 0.973 /
+    // 0.277, and intensity has 2 variants without a solution.
+    let diffusion = &r.robustness[0].cases.robust_core_fit;
+    assert_eq!(fsqca::number::metric(diffusion.incl), "0.973");
+    assert_eq!(fsqca::number::metric(diffusion.cov), "0.277");
+    assert_eq!(r.robustness[1].summary.no_solution.len(), 2);
 }
 
 /// The contradictory simplifying assumptions the example reports are, for each outcome, the

@@ -321,8 +321,51 @@ fn write_robustness(o: &mut String, r: &Report) -> std::fmt::Result {
             "      {} of {} alternatives keep this solution; robustness fit: {}",
             c.same, c.variants, c.fit
         )?;
+        write_case_robustness(o, rob)?;
     }
     writeln!(o)
+}
+
+/// The case-oriented robustness of one outcome's paths, in plain words.
+fn write_case_robustness(o: &mut String, rob: &report::Robustness) -> std::fmt::Result {
+    use fsqca::robustness::{CaseType, RccRank};
+    let c = &rob.cases;
+    let n = |t: CaseType| c.group(t).count;
+    let (robust, shaky, possible) = (
+        n(CaseType::RobustTypical),
+        n(CaseType::ShakyTypical),
+        n(CaseType::PossibleTypical),
+    );
+    let s = &rob.summary;
+    if !s.no_solution.is_empty() {
+        writeln!(
+            o,
+            "    {} variant(s) have no solution (no positive row): {}; without them the fit is {}",
+            s.no_solution.len(),
+            s.no_solution.join(", "),
+            s.fit_without_no_solution
+        )?;
+    }
+    writeln!(
+        o,
+        "    cases: of the {} typical cases (in the paths and with the outcome), {robust} are robust (in every variant's solution) and {shaky} shaky (out of some variant's); {possible} more cases with the outcome are possible (in some variant's solution, not in the paths).",
+        robust + shaky
+    )?;
+    let rank = match c.rcc_rank {
+        RccRank::NoShakyNoPossible => "no case changes side: the paths' case coverage is robust",
+        RccRank::PossibleOnly => "only possible cases: other choices add cases but lose none",
+        RccRank::ShakyOnly => "only shaky cases: other choices lose cases but add none",
+        _ => "shaky and possible cases: other choices both lose and add cases",
+    };
+    writeln!(
+        o,
+        "    robust case ratio of the typical cases RCR_typ {}, of the deviant ones RCR_dev {}; RCC rank {} of 4, {rank}; robust core fit inclS {}, covS {}.",
+        metric(c.rcr_typ),
+        metric(c.rcr_dev),
+        c.rcc_rank.number(),
+        metric(c.robust_core_fit.incl),
+        metric(c.robust_core_fit.cov)
+    )
 }
 
 fn write_table(o: &mut String, t: &TableCheck) -> std::fmt::Result {

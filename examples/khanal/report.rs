@@ -11,7 +11,8 @@ use fsqca::calibration::{rank, DirectOptions, OrdinalCoding, RankOrder, Threshol
 use fsqca::counterfactual::{FindRows, RowType};
 use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
 use fsqca::robustness::{
-    Alternative, Analysis, Parameter, ParameterGrid, Recalibration, Summary, TestSet,
+    Alternative, Analysis, CaseRobustness, Parameter, ParameterGrid, Recalibration, Summary,
+    TestSet, TestSetReading,
 };
 use fsqca::solution::{Solution, SolutionOptions, SolutionType, Term};
 use fsqca::{fit, Dataset, Expression, OutputValue, SortKey, TruthTable, TruthTableOptions};
@@ -1054,6 +1055,8 @@ pub struct Robustness {
     pub table: String,
     /// The sweep's summary.
     pub summary: Summary,
+    /// The case-oriented robustness of the paths against every variant (Oana & Schneider).
+    pub cases: CaseRobustness,
     /// Each printed path.
     pub paths: Vec<PathRobustness>,
     /// The summary of the chosen test set ([`chosen_test_set`]).
@@ -1156,7 +1159,9 @@ pub fn robustness() -> BoxResult<Vec<Robustness>> {
         ("breadth", "Table 6"),
     ] {
         let a = analysis(data.clone(), outcome)?;
-        let summary = a.sweep(&sweep_grids(&a)?)?.summary();
+        let sweep = a.sweep(&sweep_grids(&a)?)?;
+        let summary = sweep.summary();
+        let cases = sweep.case_robustness(TestSetReading::AllTests)?;
         let paths = summary
             .terms
             .iter()
@@ -1185,6 +1190,7 @@ pub fn robustness() -> BoxResult<Vec<Robustness>> {
             outcome: outcome.to_owned(),
             table: table.to_owned(),
             summary,
+            cases,
             paths,
             chosen: a.sweep_test_set(&chosen_test_set()?)?.summary(),
         });

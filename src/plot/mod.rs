@@ -1,5 +1,5 @@
 //! Pictures as SVG: the XY plot of an expression against the outcome, the chart of a
-//! robustness sweep, and the cluster plot of panel diagnostics ([`cluster_plot`]).
+//! robustness sweep, the robustness XY plot of the case types ([`robustness_plot`]), and the cluster plot of panel diagnostics ([`cluster_plot`]).
 //!
 //! The XY plot is the standard picture of a set relation (Ragin 2008; Schneider & Wagemann
 //! 2012): each case a point at (membership in X, membership in Y), the diagonal X = Y, cases
@@ -35,6 +35,7 @@ mod cluster_plot;
 mod distribution;
 mod error;
 mod pimplot;
+mod robustness_plot;
 mod svg;
 mod sweep_chart;
 mod venn;
@@ -42,6 +43,7 @@ mod xy;
 
 pub use cluster_plot::{cluster_plot, ClusterGroups};
 pub use error::PlotError;
+pub use robustness_plot::{robustness_plot, TestSetAxis};
 pub use svg::write_svg;
 pub use sweep_chart::sweep_chart;
 pub use xy::{xy_plot, xy_plot_of};

@@ -54,3 +54,32 @@ pub(super) fn chart_frame<'a, 'b>(
         .build_cartesian_2d(x, y)
         .map_err(drawing)
 }
+
+/// The chart of a plot of memberships: [`chart_frame`] over the unit square with a little
+/// room around it (so that points on its edges and their labels stay clear of the axes and the
+/// title), the axes described by `x_desc` and `y_desc`, and the diagonal.
+pub(super) fn unit_square_chart<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    title: &str,
+    x_desc: &str,
+    y_desc: &str,
+) -> Result<Chart<'a, 'b>, PlotError> {
+    let mut chart = chart_frame(root, title, -0.02..1.02, -0.02..1.07)?;
+    chart
+        .configure_mesh()
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .x_labels(6)
+        .y_labels(6)
+        .disable_x_mesh()
+        .disable_y_mesh()
+        .draw()
+        .map_err(drawing)?;
+    chart
+        .draw_series(LineSeries::new(
+            [(0.0, 0.0), (1.0, 1.0)],
+            BLACK.stroke_width(1),
+        ))
+        .map_err(drawing)?;
+    Ok(chart)
+}

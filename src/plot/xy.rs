@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::svg::{chart_frame, drawing};
+use super::svg::{drawing, unit_square_chart};
 use super::{CaseZone, PlotError};
 use crate::number::metric;
 use crate::{fit, Dataset, Expression, FuzzySet, Relation};
@@ -83,31 +83,13 @@ pub fn xy_plot(
         root.fill(&WHITE).map_err(drawing)?;
         // The legend beside the plot, never over a case.
         let (plot_area, legend_area) = root.split_horizontally(SIZE);
-        // A little room around the unit square, so that points on its edges and their labels
-        // stay clear of the axes and the title.
-        let mut chart = chart_frame(&plot_area, &title, -0.02..1.02, -0.02..1.07)?;
-        chart
-            .configure_mesh()
-            .x_desc(x.name())
-            .y_desc(y.name())
-            .x_labels(6)
-            .y_labels(6)
-            .disable_x_mesh()
-            .disable_y_mesh()
-            .draw()
-            .map_err(drawing)?;
+        let mut chart = unit_square_chart(&plot_area, &title, x.name(), y.name())?;
         let guide = BLACK.mix(0.35).stroke_width(1);
         for line in [[(0.5, 0.0), (0.5, 1.0)], [(0.0, 0.5), (1.0, 0.5)]] {
             chart
                 .draw_series(LineSeries::new(line, guide))
                 .map_err(drawing)?;
         }
-        chart
-            .draw_series(LineSeries::new(
-                [(0.0, 0.0), (1.0, 1.0)],
-                BLACK.stroke_width(1),
-            ))
-            .map_err(drawing)?;
         let points: Vec<(f64, f64)> = x
             .values()
             .iter()

@@ -226,6 +226,55 @@ pub enum RobustnessError {
     Set(#[from] SetError),
 }
 
+/// Why a case-oriented robustness analysis ([`CaseRobustness`](super::CaseRobustness)) was
+/// refused: inputs of different lengths, a membership that is not one, no test solution.
+///
+/// # Example
+/// ```
+/// use fsqca::robustness::{CaseRobustness, CaseRobustnessError, SolutionSet, TestSetReading};
+///
+/// let is = SolutionSet::new("IS", "A".parse()?, vec![0.8, f64::NAN]);
+/// let ts = SolutionSet::new("TS1", "A".parse()?, vec![0.8, 0.2]);
+/// let err = CaseRobustness::new(&["a".into(), "b".into()], &[1.0, 0.0], &is, &[ts], TestSetReading::AllTests)
+///     .unwrap_err();
+/// assert!(matches!(err, CaseRobustnessError::InvalidMembership { ref case, .. } if case == "b"));
+/// assert_eq!(err.to_string(), "membership NaN of case `b` in IS is not a number in [0, 1]");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CaseRobustnessError {
+    /// No test solution was given.
+    #[error("no test solution: the case-oriented robustness compares the initial solution with at least one test")]
+    NoTests,
+    /// Every test solution is empty (no positive row): there is no test set to compare with.
+    #[error("no test solution has a solution (no positive row in: {})", .no_solution.join(", "))]
+    NoTestWithSolution {
+        /// The tests without a solution.
+        no_solution: Vec<String>,
+    },
+    /// A membership vector, or the outcome, with another number of cases than the case labels.
+    #[error("{what} has {found} memberships for {expected} cases")]
+    UnequalLengths {
+        /// The set (`IS`, a test's name, `the outcome`).
+        what: String,
+        /// The number of case labels.
+        expected: usize,
+        /// The number of memberships.
+        found: usize,
+    },
+    /// A membership that is NaN or outside [0, 1].
+    #[error("membership {value} of case `{case}` in {what} is not a number in [0, 1]", value = short(.value))]
+    InvalidMembership {
+        /// The set (`IS`, a test's name, `the outcome`).
+        what: String,
+        /// The case's label.
+        case: String,
+        /// The value.
+        value: f64,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +284,7 @@ mod tests {
     #[test]
     fn autotraits() {
         has_autotraits::<RobustnessError>();
+        has_autotraits::<CaseRobustnessError>();
     }
 
     #[test]

@@ -28,6 +28,14 @@
 //! - Oana & Schneider's **robustness fit** parameters RF_cov, RF_cons, RF_SC
 //!   ([`RobustnessFit`]), and how each baseline term fares ([`TermRobustness`]).
 //!
+//! The **case-oriented robustness** of the protocol ([`CaseRobustness`], SetMethods'
+//! `rob.cases`, `rob.corefit`, `rob.singletest`) works from any initial solution and test
+//! solutions given as memberships ([`CaseRobustness::new`]), or from a sweep
+//! ([`Sweep::case_robustness`]): the eight [`CaseType`]s, the robust case ratios and
+//! [`RccRank`], each test alone ([`SingleTest`]) and the fit of the robust core.
+//! [`TestSetReading`] chooses every test (the protocol) or, for replication, SetMethods'
+//! first and last.
+//!
 //! # Example
 //! ```
 //! use fsqca::calibration::Thresholds;
@@ -59,6 +67,7 @@
 //! code is not used here.
 
 mod analysis;
+mod cases;
 mod error;
 mod grid;
 mod summary;
@@ -67,7 +76,10 @@ mod test_set;
 
 pub use crate::calibration::Anchor;
 pub use analysis::{Analysis, Calibration};
-pub use error::RobustnessError;
+pub use cases::{
+    CaseRobustness, CaseType, CaseTypeGroup, RccRank, SingleTest, SolutionSet, TestSetReading,
+};
+pub use error::{CaseRobustnessError, RobustnessError};
 pub use grid::{Parameter, ParameterGrid, MAX_VARIANTS};
 pub use summary::{
     GridUsed, RobustnessFit, SensitivityRange, Summary, TermRobustness, TestSetUsed,

@@ -227,11 +227,20 @@ pub struct Summary {
     pub ranges: Vec<SensitivityRange>,
     /// The terms present in every model of the baseline and of every solved variant.
     pub core: Vec<Expression>,
-    /// The sufficiency of the disjunction of the core terms on the baseline data; `None` when
-    /// the core is empty.
-    pub core_fit: Option<Sufficiency>,
-    /// Oana & Schneider's robustness fit parameters.
+    /// The sufficiency of the disjunction of the core terms (the terms common to every
+    /// variant, not Oana & Schneider's robust core; for the fit of that fuzzy set see
+    /// [`CaseRobustness::robust_core_fit`](super::CaseRobustness)) on the baseline data; `None`
+    /// when no term is common.
+    pub common_terms_fit: Option<Sufficiency>,
+    /// The variants whose analysis has no solution (no positive row), by name
+    /// ([`Variant::name`]).
+    pub no_solution: Vec<String>,
+    /// Oana & Schneider's robustness fit parameters over every solved variant, those without a
+    /// solution as empty sets (then RF_cov = RF_SC_minTS = 0 and RF_cons is undefined).
     pub fit: RobustnessFit,
+    /// The same over the variants with a solution only, as a SetMethods user (who cannot pass
+    /// an empty solution) computes it; equal to [`fit`](Self::fit) when every variant has one.
+    pub fit_without_no_solution: RobustnessFit,
     /// Each term of the baseline's first model, with its stability.
     pub terms: Vec<TermRobustness>,
 }
@@ -292,8 +301,15 @@ impl Sweep {
             skipped: self.variants().len() - solved.len(),
             ranges,
             core: self.core.clone(),
-            core_fit: self.core_fit,
-            fit: self.robustness_fit(),
+            common_terms_fit: self.common_terms_fit,
+            no_solution: solved
+                .iter()
+                .filter(|v| v.result().models().is_some_and(|m| m.is_empty()))
+                .map(|v| v.name())
+                .collect(),
+            fit: self.robustness_fit(|_| true),
+            fit_without_no_solution: self
+                .robustness_fit(|v| v.result().models().is_some_and(|m| !m.is_empty())),
             terms,
         }
     }
@@ -385,8 +401,22 @@ impl Sweep {
     }
 
     fn test_set(&self, name: &str, combine: fn(f64, f64) -> f64) -> FuzzySet {
-        let mut sets = self.variants().iter().filter_map(Variant::membership);
-        let values = match sets.next() {
+        membership_set(name, self.fold_tests(|_| true, combine))
+    }
+
+    /// The fold of the memberships of the solved variants that `keep` keeps; the baseline's
+    /// when there is none.
+    fn fold_tests(
+        &self,
+        keep: impl Fn(&Variant) -> bool,
+        combine: fn(f64, f64) -> f64,
+    ) -> Vec<f64> {
+        let mut sets = self
+            .variants()
+            .iter()
+            .filter(|v| keep(v))
+            .filter_map(Variant::membership);
+        match sets.next() {
             None => self.baseline_membership.clone(),
             Some(first) => sets.fold(first.to_vec(), |mut acc, m| {
                 for (a, b) in acc.iter_mut().zip(m) {
@@ -394,18 +424,53 @@ impl Sweep {
                 }
                 acc
             }),
-        };
-        membership_set(name, values)
+        }
     }
 
-    fn robustness_fit(&self) -> RobustnessFit {
-        let is = &self.baseline_membership;
-        let y = &self.outcome_membership;
-        let rc = self.robust_core();
-        let rc = rc.values();
-        let sum_min = |a: &mut dyn Iterator<Item = f64>| a.sum::<f64>();
-        let is_y = sum_min(&mut is.iter().zip(y).map(|(a, b)| a.min(*b)));
-        let rc_y = sum_min(&mut rc.iter().zip(y).map(|(a, b)| a.min(*b)));
+    fn robustness_fit(&self, keep: impl Fn(&Variant) -> bool + Copy) -> RobustnessFit {
+        let ts_min = self.fold_tests(keep, f64::min);
+        let ts_max = self.fold_tests(keep, f64::max);
+        RobustnessFit::from_test_sets(
+            &self.baseline_membership,
+            &self.outcome_membership,
+            &ts_min,
+            &ts_min,
+            &ts_max,
+        )
+    }
+}
+
+impl RobustnessFit {
+    /// The fit of `is` for the outcome `y` against the test memberships: RF_cov and RF_cons
+    /// over `core_tests`, the coincidences over `coincidence_tests` (both non-empty).
+    pub(super) fn from_memberships(
+        is: &[f64],
+        y: &[f64],
+        core_tests: &[&[f64]],
+        coincidence_tests: &[&[f64]],
+    ) -> Self {
+        Self::from_test_sets(
+            is,
+            y,
+            &fold(core_tests, f64::min),
+            &fold(coincidence_tests, f64::min),
+            &fold(coincidence_tests, f64::max),
+        )
+    }
+
+    /// The fit from the minimal test set of the core (`core_min`) and the minimal and maximal
+    /// test sets of the coincidences.
+    fn from_test_sets(
+        is: &[f64],
+        y: &[f64],
+        core_min: &[f64],
+        ts_min: &[f64],
+        ts_max: &[f64],
+    ) -> Self {
+        let rc: Vec<f64> = is.iter().zip(core_min).map(|(a, b)| a.min(*b)).collect();
+        let sum_min = |a: &[f64]| a.iter().zip(y).map(|(a, b)| a.min(*b)).sum::<f64>();
+        let is_y = sum_min(is);
+        let rc_y = sum_min(&rc);
         let is_sum: f64 = is.iter().sum();
         let rc_sum: f64 = rc.iter().sum();
         let ratio = |n: f64, d: f64| (d > 0.0).then(|| n / d);
@@ -414,10 +479,21 @@ impl Sweep {
         RobustnessFit {
             rf_cov: ratio(rc_y, is_y),
             rf_cons: incl_is.zip(incl_rc).and_then(|(a, b)| ratio(a, b)),
-            rf_sc_min: coincidence(is, &self.minimal_test_set().values().to_vec()),
-            rf_sc_max: coincidence(is, &self.maximal_test_set().values().to_vec()),
+            rf_sc_min: coincidence(is, ts_min),
+            rf_sc_max: coincidence(is, ts_max),
         }
     }
+}
+
+/// The element-wise fold of equally long memberships (at least one).
+pub(super) fn fold(sets: &[&[f64]], f: fn(f64, f64) -> f64) -> Vec<f64> {
+    let mut out = sets[0].to_vec();
+    for s in &sets[1..] {
+        for (a, b) in out.iter_mut().zip(s.iter()) {
+            *a = f(*a, *b);
+        }
+    }
+    out
 }
 
 /// Memberships computed from valid memberships by min and max are valid.
@@ -575,7 +651,7 @@ impl fmt::Display for Summary {
         if self.core.is_empty() {
             writeln!(f, "  robust core: no term is in every variant's solution")?;
         } else {
-            let fit = self.core_fit.unwrap_or_default();
+            let fit = self.common_terms_fit.unwrap_or_default();
             writeln!(
                 f,
                 "  robust core (terms in every variant's solution): {}  (inclS {}, covS {})",
@@ -585,6 +661,19 @@ impl fmt::Display for Summary {
             )?;
         }
         writeln!(f, "  robustness fit (Oana & Schneider): {}", self.fit)?;
+        if !self.no_solution.is_empty() {
+            writeln!(
+                f,
+                "  {} variant(s) without a solution (counted above as empty sets): {}",
+                self.no_solution.len(),
+                self.no_solution.join(", ")
+            )?;
+            writeln!(
+                f,
+                "  robustness fit without them: {}",
+                self.fit_without_no_solution
+            )?;
+        }
         for t in &self.terms {
             writeln!(
                 f,

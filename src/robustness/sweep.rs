@@ -392,6 +392,32 @@ impl Variant {
         self.coincidence
     }
 
+    /// The variant's name: for a grid point `parameter=value` (`incl_cut=0.8`,
+    /// `E.crossover=12.5`), the value to 10 decimals without trailing zeros (a grid's
+    /// `0.8200000000000001` is `0.82`); for an alternative of a test set, its name.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::robustness::{Analysis, Parameter, ParameterGrid};
+    ///
+    /// let data = fsqca::Dataset::from_columns([("A", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let sweep = Analysis::new(data, "Y")
+    ///     .membership_condition("A")
+    ///     .sweep(&[ParameterGrid::new(Parameter::InclCut, vec![0.9])?])?;
+    /// assert_eq!(sweep.variants()[0].name(), "incl_cut=0.9");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn name(&self) -> String {
+        match &self.source {
+            VariantSource::GridPoint { parameter, value } => {
+                let value = format!("{value:.10}");
+                let value = value.trim_end_matches('0').trim_end_matches('.');
+                format!("{parameter}={value}")
+            }
+            VariantSource::Alternative { alternative } => alternative.clone(),
+        }
+    }
+
     pub(super) fn membership(&self) -> Option<&[f64]> {
         self.membership.as_deref()
     }
@@ -441,7 +467,10 @@ pub struct Sweep {
     pub(super) core: Vec<Expression>,
     /// The sufficiency of the core's disjunction on the baseline data (`None`: empty core).
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(super) core_fit: Option<Sufficiency>,
+    pub(super) common_terms_fit: Option<Sufficiency>,
+    /// The case labels.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(super) cases: Vec<String>,
 }
 
 impl Sweep {
@@ -753,7 +782,7 @@ impl Analysis {
     ) -> Result<Sweep, RobustnessError> {
         let baseline = result_of(&base);
         let core = core_terms(&baseline, &variants);
-        let core_fit = if core.is_empty() {
+        let common_terms_fit = if core.is_empty() {
             None
         } else {
             let x = Expression::disjunction(core.clone())?.evaluate(baseline_data)?;
@@ -770,7 +799,8 @@ impl Analysis {
             outcome_membership: base.outcome,
             baseline_models: base.expressions,
             core,
-            core_fit,
+            common_terms_fit,
+            cases: baseline_data.cases().to_vec(),
         })
     }
 
@@ -1070,7 +1100,7 @@ mod tests {
         assert_eq!(summary.skipped, 2);
         assert_eq!(summary.baseline, ["A*B*C".parse::<Expression>().unwrap()]);
         assert_eq!(summary.core, summary.baseline);
-        assert_eq!(summary.core_fit.and_then(|f| f.incl), Some(1.0));
+        assert_eq!(summary.common_terms_fit.and_then(|f| f.incl), Some(1.0));
     }
 
     /// A cut-off the truth table refuses keeps the truth table's error as its source; a

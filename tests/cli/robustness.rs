@@ -2,12 +2,12 @@
 
 use super::*;
 
-#[test]
-fn robustness_reports_ranges_and_json_matches_the_library() {
-    let csv = csv_of("LF");
-    let args = [
+/// `fsqca robustness` of LF's SURV on DEV, LIT and STB at incl_cut 0.8, sweeping incl_cut
+/// over 0.7 to 0.9 in 4 steps and n_cut over 1 and 2.
+fn lf_args(csv: &str) -> Vec<&str> {
+    vec![
         "robustness",
-        &csv,
+        csv,
         "-o",
         "SURV",
         "-c",
@@ -20,21 +20,17 @@ fn robustness_reports_ranges_and_json_matches_the_library() {
         "1,2",
         "--steps",
         "4",
-    ];
-    let text = run_ok(&args);
-    assert!(text.contains("robustness of SURV"), "{text}");
-    assert!(text.contains("incl_cut (baseline 0.8)"), "{text}");
-    assert!(text.contains("n_cut (baseline 1)"), "{text}");
-    let v = json(&args);
-    let variants = v["variants"].as_array().expect("variants");
-    assert_eq!(variants.len(), 5 + 2);
-    let data = Dataset::from_path(&csv).expect("LF");
-    let analysis = fsqca::robustness::Analysis::new(data, "SURV")
+    ]
+}
+
+/// The sweep of [`lf_args`], by the library.
+fn lf_sweep(csv: &str) -> fsqca::robustness::Sweep {
+    let data = Dataset::from_path(csv).expect("LF");
+    fsqca::robustness::Analysis::new(data, "SURV")
         .membership_condition("DEV")
         .membership_condition("LIT")
         .membership_condition("STB")
-        .truth_table_options(TruthTableOptions::default().incl_cutoff(0.8));
-    let sweep = analysis
+        .truth_table_options(TruthTableOptions::default().incl_cutoff(0.8))
         .sweep(&[
             fsqca::robustness::ParameterGrid::span(
                 fsqca::robustness::Parameter::InclCut,
@@ -49,7 +45,21 @@ fn robustness_reports_ranges_and_json_matches_the_library() {
             )
             .expect("grid"),
         ])
-        .expect("sweep");
+        .expect("sweep")
+}
+
+#[test]
+fn robustness_reports_ranges_and_json_matches_the_library() {
+    let csv = csv_of("LF");
+    let args = lf_args(&csv);
+    let text = run_ok(&args);
+    assert!(text.contains("robustness of SURV"), "{text}");
+    assert!(text.contains("incl_cut (baseline 0.8)"), "{text}");
+    assert!(text.contains("n_cut (baseline 1)"), "{text}");
+    let v = json(&args);
+    let variants = v["variants"].as_array().expect("variants");
+    assert_eq!(variants.len(), 5 + 2);
+    let sweep = lf_sweep(&csv);
     let summary = sweep.summary();
     assert_eq!(v["summary"]["same"].as_u64(), Some(summary.same as u64));
     assert_eq!(num(&v["summary"]["fit"]["rf_cov"]), summary.fit.rf_cov);
@@ -245,5 +255,73 @@ fn robustness_drops_missing_outcome_values_of_a_spaced_negated_outcome() {
     assert!(
         text.starts_with("robustness of ~Y: baseline solution ~A"),
         "{text}"
+    );
+}
+
+/// `--cases` reports the case-oriented robustness as the library computes it, in text and
+/// JSON; `--first-and-last` switches the reading; `--xyplot` writes an SVG that labels every
+/// case; `--first-and-last` alone is a bad command line.
+#[test]
+fn cases_flags_report_the_library_case_robustness_and_draw_the_plot() {
+    let csv = csv_of("LF");
+    let base = lf_args(&csv);
+    let sweep = lf_sweep(&csv);
+    for (flag, reading) in [
+        (None, fsqca::robustness::TestSetReading::AllTests),
+        (
+            Some("--first-and-last"),
+            fsqca::robustness::TestSetReading::FirstAndLast,
+        ),
+    ] {
+        let ours = sweep.case_robustness(reading).expect("cases");
+        let mut args = base.clone();
+        args.push("--cases");
+        args.extend(flag);
+        let text = run_ok(&args);
+        assert!(text.contains(&ours.to_string()), "{text}");
+        let v = json(&args);
+        let cases = &v["cases"];
+        assert_eq!(num(&cases["rcr_typ"]), ours.rcr_typ);
+        assert_eq!(
+            cases["rcc_rank"].as_u64(),
+            Some(u64::from(ours.rcc_rank.number()))
+        );
+        assert_eq!(strings(&cases["tests_used"]), ours.tests_used);
+        assert_eq!(
+            strings(&cases["case_types"][0]["cases"]),
+            ours.case_types[0].cases
+        );
+        assert_eq!(
+            num(&cases["robust_core_fit"]["incl"]),
+            ours.robust_core_fit.incl
+        );
+    }
+    assert!(json(&base).get("cases").is_none());
+
+    let dir = Scratch::new("robustness_xyplot");
+    let file = dir.path("rob.svg");
+    let file_arg = file.to_string_lossy().into_owned();
+    let mut args = base.clone();
+    args.extend(["--xyplot", &file_arg, "--xyplot-set", "min"]);
+    run_ok(&args);
+    let svg = std::fs::read_to_string(&file).expect("svg written");
+    let doc = roxmltree::Document::parse(&svg).expect("XML");
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_owned())
+        .collect();
+    for case in sweep
+        .case_robustness(Default::default())
+        .expect("cases")
+        .cases
+    {
+        assert!(texts.contains(&case), "{case} not labelled");
+    }
+    let mut args = base.clone();
+    args.push("--first-and-last");
+    bin::run(&args).expect_error(
+        2,
+        "--first-and-last reads the test set of --cases or --xyplot: give one of them",
     );
 }

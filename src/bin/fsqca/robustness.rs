@@ -1,9 +1,10 @@
 //! `fsqca robustness`: re-runs a minimization over grids of calibration thresholds and
 //! cut-offs, and reports how stable the solution is.
 
-use fsqca::plot::{sweep_chart, write_svg};
+use fsqca::plot::{robustness_plot, sweep_chart, write_svg, TestSetAxis};
 use fsqca::robustness::{
-    Analysis, Parameter, ParameterGrid, RobustnessError, Summary, Sweep, TestSet,
+    Analysis, CaseRobustness, Parameter, ParameterGrid, RobustnessError, Summary, Sweep, TestSet,
+    TestSetReading,
 };
 use fsqca::Thresholds;
 use serde::Serialize;
@@ -50,11 +51,27 @@ with its calibration, a dropped case included. Example file:
 --svg FILE draws the sweep of --chart (default: incl_cut when swept, else the first grid):
 the fit of each variant's solution and where the solution differs from the baseline.
 
+--cases adds Oana & Schneider's case-oriented robustness (SetMethods' rob.cases, rob.corefit,
+rob.singletest): the baseline's first model (IS) against every variant's first model (the
+test set), the eight case types (robust, shaky, possible typical and deviant, extreme deviant
+coverage, irrelevant) with their cases and Boolean expressions, RCR_typ, RCR_dev, RCC_Rank,
+each variant alone, and the fit of the robust core min(IS, every test). TS_min and TS_max
+take every variant; --first-and-last takes the first and the last only, as SetMethods 4.0's
+code does (for replication; with more than two tests its values differ from the protocol's).
+Variants without a solution are named and left out of the test sets; the robustness fit is
+reported with and without them. --xyplot FILE draws the robustness XY plot (IS against
+TS_min for cases in IS and TS_max for the others, or --xyplot-set min / max) as SVG.
+
 JSON (--format json): {\"outcome\", \"summary\": {\"baseline\", \"test_set\": {\"kind\": \"grids\",
 \"grids\": [{\"parameter\", \"baseline\", \"low\", \"high\", \"points\"}]} or {\"kind\": \"chosen\", \"name\",
 \"alternatives\"}, \"variants\", \"same\", \"skipped\",
 \"ranges\": [{\"parameter\", \"baseline\", \"low\", \"high\", \"grid_low\", \"grid_high\"}], \"core\",
-\"core_fit\", \"fit\": {\"rf_cov\", \"rf_cons\", \"rf_sc_min\", \"rf_sc_max\"}, \"terms\"},
+\"common_terms_fit\", \"no_solution\", \"fit\": {\"rf_cov\", \"rf_cons\", \"rf_sc_min\", \"rf_sc_max\"},
+\"fit_without_no_solution\", \"terms\"}, with --cases \"cases\": {\"reading\", \"initial\", \"tests\",
+\"no_solution\", \"tests_used\", \"case_types\": [{\"case_type\", \"expression\", \"cases\", \"count\",
+\"share_of_cases\", \"outcome_group_size\", \"share_of_outcome_group\"}], \"rcr_typ\", \"rcr_dev\",
+\"rcc_rank\", \"single_tests\": [{\"name\", \"expression\", \"rcc_rank\", \"coincidence\"}],
+\"robust_core_fit\", \"fit\", \"fit_with_no_solution\", memberships},
 \"variants\": [{\"parameter\", \"value\" (a test set: \"alternative\"), \"result\": {\"result\": \"solved\", \"models\", \"fit\"} or
 {\"result\": \"skipped\", \"reason\"}, \"same_as_baseline\", \"coincidence\"}]}.
 
@@ -63,6 +80,8 @@ Examples:
     --calibrate U=25,14.5,6 --incl-cut 0.85 --solution conservative --incl-sweep 0.75,0.95 --svg sweep.svg
   fsqca robustness tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB \\
     --incl-cut 0.8 --incl-sweep 0.7,0.9 --n-sweep 1,3 --format json
+  fsqca robustness tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB \\
+    --incl-cut 0.8 --incl-sweep 0.7,0.9 --cases --xyplot robustness.svg
   fsqca robustness tests/fixtures/robustness/PAYF_WEAL.csv --outcome HL --conditions HE,GG,AH,HI,HW \\
     --incl-cut 0.87 --n-cut 2 --solution parsimonious --test-set tests/fixtures/robustness/PAYF_TS3set.toml";
 
@@ -125,9 +144,45 @@ pub struct Args {
     #[arg(long, value_name = "PARAMETER", requires = "svg")]
     pub chart: Option<String>,
 
+    /// Add the case-oriented robustness (case types, RCR_typ, RCR_dev, RCC_Rank, each variant
+    /// alone, the robust core's fit).
+    #[arg(long)]
+    pub cases: bool,
+
+    /// Build TS_min and TS_max from the first and the last variant only, as SetMethods 4.0
+    /// does (for replication; the protocol takes every variant).
+    #[arg(long)]
+    pub first_and_last: bool,
+
+    /// Write the robustness XY plot of the case types as SVG.
+    #[arg(long, value_name = "FILE")]
+    pub xyplot: Option<String>,
+
+    /// The test set on the XY plot's vertical axis: by-is (TS_min for cases in IS, TS_max for
+    /// the others; default), min or max.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "SET",
+        requires = "xyplot",
+        default_value = "by-is"
+    )]
+    pub xyplot_set: XyPlotSet,
+
     /// Output: text or json.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// The test set on the vertical axis of `--xyplot`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum XyPlotSet {
+    /// TS_min for cases in IS, TS_max for the others.
+    ByIs,
+    /// TS_min.
+    Min,
+    /// TS_max.
+    Max,
 }
 
 /// `NAME=E,C,I`.
@@ -281,7 +336,39 @@ fn analysis(args: &Args) -> Result<(Analysis, Vec<ParameterGrid>), CliError> {
 struct Output<'a> {
     outcome: &'a str,
     summary: &'a Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cases: Option<&'a CaseRobustness>,
     variants: &'a [fsqca::robustness::Variant],
+}
+
+/// The case-oriented robustness, when --cases or --xyplot asks for it.
+fn case_robustness(args: &Args, sweep: &Sweep) -> Result<Option<CaseRobustness>, CliError> {
+    if !args.cases && args.xyplot.is_none() {
+        if args.first_and_last {
+            return Err(CliError::usage(
+                "--first-and-last reads the test set of --cases or --xyplot: give one of them",
+            ));
+        }
+        return Ok(None);
+    }
+    let reading = if args.first_and_last {
+        TestSetReading::FirstAndLast
+    } else {
+        TestSetReading::AllTests
+    };
+    let r = sweep
+        .case_robustness(reading)
+        .map_err(|e| CliError::input(format!("case-oriented robustness: {e}")))?;
+    if let Some(file) = &args.xyplot {
+        let axis = match args.xyplot_set {
+            XyPlotSet::ByIs => TestSetAxis::ByInitialSolution,
+            XyPlotSet::Min => TestSetAxis::Minimal,
+            XyPlotSet::Max => TestSetAxis::Maximal,
+        };
+        let svg = robustness_plot(&r, axis).map_err(|e| CliError::input(e.to_string()))?;
+        write_svg(file, &svg).map_err(|e| CliError::input(e.to_string()))?;
+    }
+    Ok(args.cases.then_some(r))
 }
 
 fn chart(args: &Args, sweep: &Sweep, file: &str) -> Result<(), CliError> {
@@ -345,13 +432,21 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     if let Some(file) = &args.svg {
         chart(args, &sweep, file)?;
     }
+    let cases = case_robustness(args, &sweep)?;
     match args.format {
         Format::Json => emit_json(&Output {
             outcome: sweep.outcome(),
             summary: &summary,
+            cases: cases.as_ref(),
             variants: sweep.variants(),
         }),
-        Format::Text => emit(|out| write!(out, "{summary}")),
+        Format::Text => emit(|out| {
+            write!(out, "{summary}")?;
+            match &cases {
+                Some(c) => write!(out, "{c}"),
+                None => Ok(()),
+            }
+        }),
     }
 }
 
