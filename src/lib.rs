@@ -313,6 +313,7 @@
 
 pub mod calibration;
 pub mod cases;
+pub mod chart;
 pub mod cluster;
 pub mod counterfactual;
 pub mod data;
@@ -329,6 +330,7 @@ pub mod plot;
 pub mod robustness;
 pub mod sets;
 pub mod solution;
+pub mod table;
 pub(crate) mod text;
 pub mod theory;
 pub mod truth_table;
