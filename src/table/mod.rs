@@ -13,7 +13,7 @@
 //! - HTML: a `<table>` with `<thead>`, `<tbody>` and `<tfoot>`, text escaped by the
 //!   `html-escape` crate.
 //!
-//! [`truth_table_table`], [`solution_table`] and [`necessity_table`] give the tables
+//! [`truth_table_table`], [`solution_table`], [`fit_table`] and [`necessity_table`] give the tables
 //! researchers print for the crate's results.
 //!
 //! # Example
@@ -41,7 +41,7 @@ pub use cell::{Cell, Mark};
 pub use error::TableError;
 pub use format::TableFormat;
 pub use necessity::necessity_table;
-pub use solution::solution_table;
+pub use solution::{fit_table, solution_table};
 pub use truth_table::truth_table_table;
 
 /// The alignment of a column.
