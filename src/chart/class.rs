@@ -76,9 +76,26 @@ impl ConditionClass {
         self != ConditionClass::DontCare
     }
 
-    /// The legend of the chart: each symbol with its meaning.
-    pub(crate) const LEGEND: &'static str = "● core condition present; • peripheral condition \
-        present; ⨂ core condition absent; ⊗ peripheral condition absent; blank: don't care. \
-        Core conditions are those of the parsimonious solution, peripheral ones those of the \
-        intermediate solution only.";
+    /// The classes with a symbol, in the order of the legend.
+    pub(crate) const MARKED: [ConditionClass; 4] = [
+        ConditionClass::CorePresent,
+        ConditionClass::PeripheralPresent,
+        ConditionClass::CoreAbsent,
+        ConditionClass::PeripheralAbsent,
+    ];
+
+    /// What the class means, for the legend.
+    pub(crate) fn meaning(self) -> &'static str {
+        match self {
+            ConditionClass::CorePresent => "core condition present",
+            ConditionClass::PeripheralPresent => "peripheral condition present",
+            ConditionClass::CoreAbsent => "core condition absent",
+            ConditionClass::PeripheralAbsent => "peripheral condition absent",
+            ConditionClass::DontCare => "don't care",
+        }
+    }
+
+    /// The note below the legend.
+    pub(crate) const NOTE: &'static str = "Blank: don't care. Core conditions are in the \
+        parsimonious solution, peripheral ones in the intermediate solution only.";
 }

@@ -70,7 +70,12 @@ impl ConfigurationChart {
             row.extend(configurations.iter().skip(1).map(|_| Cell::Empty));
             table.push_footer_row(row).expect("one cell per column");
         }
-        let mut table = table.with_note(ConditionClass::LEGEND).with_note(format!(
+        for class in ConditionClass::MARKED {
+            if let Some(mark) = class.mark() {
+                table = table.with_legend(mark, class.meaning());
+            }
+        }
+        let mut table = table.with_note(ConditionClass::NOTE).with_note(format!(
             "Intermediate solution: {}. Parsimonious solution: {}.",
             self.get_intermediate_expression(),
             self.get_parsimonious_expression()

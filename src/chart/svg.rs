@@ -21,6 +21,8 @@ const LARGE: i32 = 10;
 const SMALL: i32 = 6;
 /// Approximate width of a character of the 14-pixel font, for the label column.
 const CHAR: i32 = 8;
+/// Approximate width of a character of the 12-pixel font of the notes.
+const NOTE_CHAR: i32 = 7;
 
 fn drawing<E: std::fmt::Display>(e: E) -> ChartError {
     ChartError::Drawing(e.to_string())
@@ -77,11 +79,15 @@ impl ConfigurationChart {
         let left = MARGIN + label_width;
         let width = (left + px(configurations.len()) * COLUMN + MARGIN)
             .max(px(title.chars().count()) * CHAR + 2 * MARGIN)
+            .max(notes.iter().map(|n| px(n.chars().count()) * NOTE_CHAR).max().unwrap_or(0) + 2 * MARGIN)
             .max(600);
         let header_y = MARGIN + 40;
         let rows_y = header_y + ROW;
         let fit_y = rows_y + px(self.get_conditions().len()) * ROW + 8;
         let notes_y = fit_y + px(footer.len()) * FIT_ROW + 16;
+        let legend = ConditionClass::MARKED;
+        let legend_y = notes_y;
+        let notes_y = legend_y + px(legend.len()) * ROW;
         let height = notes_y + px(notes.len()) * 18 + MARGIN;
         let size = (
             u32::try_from(width).map_err(drawing)?,
@@ -127,7 +133,17 @@ impl ConfigurationChart {
                         .map_err(drawing)?;
                 }
             }
-            root.draw(&rule(notes_y - 8)).map_err(drawing)?;
+            root.draw(&rule(legend_y - 8)).map_err(drawing)?;
+            for (r, class) in legend.iter().enumerate() {
+                let y = legend_y + px(r) * ROW + ROW / 2;
+                mark(&root, (MARGIN + LARGE, y), *class)?;
+                root.draw(&Text::new(
+                    class.meaning().to_owned(),
+                    (MARGIN + 3 * LARGE, y),
+                    leftward.clone(),
+                ))
+                .map_err(drawing)?;
+            }
             let small = ("sans-serif", 12).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center));
             for (r, note) in notes.iter().enumerate() {
                 root.draw(&Text::new(note.clone(), (MARGIN, notes_y + px(r) * 18 + 9), small.clone()))

@@ -53,16 +53,17 @@ pub(super) fn render(table: &Table, digits: usize) -> String {
         }
         out.push_str("</tbody>\n");
     }
-    if !table.get_notes().is_empty() {
+    let escape = |text: &str| encode_text(text).into_owned();
+    let legend = table.legend_line(|m| m.unicode().to_owned(), escape);
+    let notes: Vec<String> = legend
+        .into_iter()
+        .chain(table.get_notes().iter().map(|n| escape(n)))
+        .collect();
+    if !notes.is_empty() {
         out.push_str(&format!(
             "<tfoot>\n<tr><td colspan=\"{}\">",
             table.get_header().len()
         ));
-        let notes: Vec<String> = table
-            .get_notes()
-            .iter()
-            .map(|n| encode_text(n).into_owned())
-            .collect();
         out.push_str(&notes.join("<br/>"));
         out.push_str("</td></tr>\n</tfoot>\n");
     }

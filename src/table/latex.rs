@@ -59,8 +59,12 @@ pub(super) fn render(table: &Table, digits: usize) -> String {
         }
     }
     out.push_str("\\bottomrule\n\\end{tabular}\n");
-    if !table.get_notes().is_empty() {
-        let notes: Vec<String> = table.get_notes().iter().map(|n| escape(n)).collect();
+    let legend = table.legend_line(|m| m.latex().to_owned(), escape);
+    let notes: Vec<String> = legend
+        .into_iter()
+        .chain(table.get_notes().iter().map(|n| escape(n)))
+        .collect();
+    if !notes.is_empty() {
         out.push_str(&format!("\\par\\smallskip{{\\footnotesize {}}}\n", notes.join(" ")));
     }
     out.push_str("\\end{table}\n");

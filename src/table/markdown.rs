@@ -55,10 +55,15 @@ pub(super) fn render(table: &Table, digits: usize) -> String {
         let cells: Vec<String> = row.iter().map(|c| cell(c, digits)).collect();
         push_row(&mut out, &cells);
     }
-    if !table.get_notes().is_empty() {
+    let legend = table.legend_line(|m| m.unicode().to_owned(), escape);
+    let notes: Vec<String> = legend
+        .into_iter()
+        .chain(table.get_notes().iter().map(|n| escape(n)))
+        .collect();
+    if !notes.is_empty() {
         out.push('\n');
-        for note in table.get_notes() {
-            out.push_str(&escape(note));
+        for note in notes {
+            out.push_str(&note);
             out.push_str("  \n");
         }
     }

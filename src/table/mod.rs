@@ -80,6 +80,7 @@ pub struct Table {
     align: Vec<Align>,
     body: Vec<Vec<Cell>>,
     footer: Vec<Vec<Cell>>,
+    legend: Vec<(Mark, String)>,
     notes: Vec<String>,
 }
 
@@ -113,6 +114,7 @@ impl Table {
             align,
             body: Vec::new(),
             footer: Vec::new(),
+            legend: Vec::new(),
             notes: Vec::new(),
         })
     }
@@ -142,6 +144,22 @@ impl Table {
     /// ```
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+
+    /// The table with one more legend entry: a mark and its meaning, written below the table
+    /// (before the notes) with the format's symbol.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::table::{Align, Mark, Table, TableFormat};
+    /// let table = Table::new(["a"], [Align::Left])?.with_legend(Mark::SmallFilled, "peripheral");
+    /// assert!(table.render(TableFormat::Latex, 3).contains(r"$\bullet$ peripheral"));
+    /// assert!(table.render(TableFormat::Text, 3).contains("• peripheral"));
+    /// # Ok::<(), fsqca::table::TableError>(())
+    /// ```
+    pub fn with_legend(mut self, mark: Mark, meaning: impl Into<String>) -> Self {
+        self.legend.push((mark, meaning.into()));
         self
     }
 
@@ -250,6 +268,35 @@ impl Table {
     /// ```
     pub fn get_footer(&self) -> &[Vec<Cell>] {
         &self.footer
+    }
+
+    /// The legend: each mark with its meaning.
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::table::{Align, Table};
+    /// assert!(Table::new(["a"], [Align::Left])?.get_legend().is_empty());
+    /// # Ok::<(), fsqca::table::TableError>(())
+    /// ```
+    pub fn get_legend(&self) -> &[(Mark, String)] {
+        &self.legend
+    }
+
+    /// The legend as one line, each mark written by `mark` and each meaning escaped by
+    /// `escape`, or `None` without a legend.
+    fn legend_line(
+        &self,
+        mark: impl Fn(Mark) -> String,
+        escape: impl Fn(&str) -> String,
+    ) -> Option<String> {
+        (!self.legend.is_empty()).then(|| {
+            let entries: Vec<String> = self
+                .legend
+                .iter()
+                .map(|(m, meaning)| format!("{} {}", mark(*m), escape(meaning)))
+                .collect();
+            format!("{}.", entries.join("; "))
+        })
     }
 
     /// The notes.
