@@ -15,7 +15,12 @@ use proptest::prelude::*;
 const NAMES: [&str; 5] = ["A_1", "B", "C", "D", "E"];
 
 /// The charts of random data: `k` conditions, the outcome, expectations `A` or `~A`.
-fn charts_of(k: usize, values: &[Vec<f64>], outcome: &[f64], signs: &[bool]) -> Option<Vec<ConfigurationChart>> {
+fn charts_of(
+    k: usize,
+    values: &[Vec<f64>],
+    outcome: &[f64],
+    signs: &[bool],
+) -> Option<Vec<ConfigurationChart>> {
     let mut columns: Vec<(&str, Vec<f64>)> = NAMES[..k]
         .iter()
         .zip(values)
@@ -36,7 +41,9 @@ fn charts_of(k: usize, values: &[Vec<f64>], outcome: &[f64], signs: &[bool]) -> 
         .directional_expectations(expectations.join(", ").parse().ok()?)
         .solve(&tt)
         .ok()?;
-    let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt).ok()?;
+    let parsimonious = SolutionOptions::new(SolutionType::Parsimonious)
+        .solve(&tt)
+        .ok()?;
     Some(configuration_charts(&intermediate, &parsimonious).expect("a chart of one truth table"))
 }
 
@@ -124,7 +131,10 @@ fn check_latex(latex: &str, columns: usize) {
         if let Some(rest) = line.strip_prefix("\\begin{") {
             stack.push(rest[..rest.find('}').unwrap()].to_owned());
         } else if let Some(rest) = line.strip_prefix("\\end{") {
-            assert_eq!(stack.pop().as_deref(), Some(&rest[..rest.find('}').unwrap()]));
+            assert_eq!(
+                stack.pop().as_deref(),
+                Some(&rest[..rest.find('}').unwrap()])
+            );
         }
         let mut prev = ' ';
         let mut separators = 0;
@@ -182,8 +192,12 @@ fn awkward_labels_are_escaped_in_every_format() {
         .unwrap()
         .with_caption(AWKWARD)
         .with_note(AWKWARD);
-    table.push_row(vec![Cell::from(AWKWARD), Cell::Number(Some(0.123456))]).unwrap();
-    table.push_footer_row(vec![Cell::Mark(Mark::LargeCrossed), Cell::Number(None)]).unwrap();
+    table
+        .push_row(vec![Cell::from(AWKWARD), Cell::Number(Some(0.123456))])
+        .unwrap();
+    table
+        .push_footer_row(vec![Cell::Mark(Mark::LargeCrossed), Cell::Number(None)])
+        .unwrap();
     let latex = table.render(TableFormat::Latex, 2);
     check_latex(&latex, 2);
     assert!(latex.contains(
@@ -208,12 +222,16 @@ fn example_charts() -> Vec<ConfigurationChart> {
         ("Y", vec![1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
     ])
     .unwrap();
-    let tt = TruthTableOptions::default().build(&data, "Y", &["A_1", "B", "C"]).unwrap();
+    let tt = TruthTableOptions::default()
+        .build(&data, "Y", &["A_1", "B", "C"])
+        .unwrap();
     let intermediate = SolutionOptions::new(SolutionType::Intermediate)
         .directional_expectations("A_1, B, C".parse().unwrap())
         .solve(&tt)
         .unwrap();
-    let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt).unwrap();
+    let parsimonious = SolutionOptions::new(SolutionType::Parsimonious)
+        .solve(&tt)
+        .unwrap();
     configuration_charts(&intermediate, &parsimonious).unwrap()
 }
 
@@ -227,10 +245,17 @@ fn chart_outputs_are_well_formed_and_name_every_condition() {
         let svg = xml_text(&chart.svg(3).unwrap());
         for text in [&html, &svg] {
             for condition in chart.get_conditions() {
-                assert!(text.lines().any(|l| l == condition), "{condition} missing in {text}");
+                assert!(
+                    text.lines().any(|l| l == condition),
+                    "{condition} missing in {text}"
+                );
             }
             for c in chart.get_configurations() {
-                assert!(text.lines().any(|l| l == c.get_label()), "{} missing", c.get_label());
+                assert!(
+                    text.lines().any(|l| l == c.get_label()),
+                    "{} missing",
+                    c.get_label()
+                );
             }
             assert!(text.contains("Solution consistency"));
         }
@@ -253,11 +278,16 @@ fn solutions_of_different_outcomes_are_refused() {
         .directional_expectations("A, B".parse().unwrap())
         .solve(&tt_y)
         .unwrap();
-    let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt_z).unwrap();
+    let parsimonious = SolutionOptions::new(SolutionType::Parsimonious)
+        .solve(&tt_z)
+        .unwrap();
     let err = configuration_charts(&intermediate, &parsimonious).unwrap_err();
     assert_eq!(
         err,
-        fsqca::chart::ChartError::OutcomeMismatch { intermediate: "Y".into(), parsimonious: "Z".into() }
+        fsqca::chart::ChartError::OutcomeMismatch {
+            intermediate: "Y".into(),
+            parsimonious: "Z".into()
+        }
     );
 }
 
@@ -271,13 +301,20 @@ fn a_term_outside_the_parsimonious_model_is_named() {
         ("Y", vec![1.0, 1.0, 1.0, 0.0, 0.0]),
     ])
     .unwrap();
-    let lenient = TruthTableOptions::default().incl_cutoff(0.5).build(&data, "Y", &["A", "B"]).unwrap();
-    let strict = TruthTableOptions::default().build(&data, "Y", &["A", "B"]).unwrap();
+    let lenient = TruthTableOptions::default()
+        .incl_cutoff(0.5)
+        .build(&data, "Y", &["A", "B"])
+        .unwrap();
+    let strict = TruthTableOptions::default()
+        .build(&data, "Y", &["A", "B"])
+        .unwrap();
     let intermediate = SolutionOptions::new(SolutionType::Intermediate)
         .directional_expectations("A, B".parse().unwrap())
         .solve(&lenient)
         .unwrap();
-    let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&strict).unwrap();
+    let parsimonious = SolutionOptions::new(SolutionType::Parsimonious)
+        .solve(&strict)
+        .unwrap();
     let err = configuration_charts(&intermediate, &parsimonious).unwrap_err();
     assert!(
         matches!(&err, fsqca::chart::ChartError::NotSubsumed { term, .. } if term == "A"),

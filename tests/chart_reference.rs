@@ -97,7 +97,9 @@ fn model_key<S: AsRef<str>>(terms: &[S]) -> BTreeSet<BTreeSet<String>> {
 
 #[test]
 fn every_chart_classes_conditions_as_the_reference_models_give_them() {
-    for name in ["JOBF", "KAF", "LIPF", "PAYF", "SAMF", "SCHLF", "STUF", "THOF"] {
+    for name in [
+        "JOBF", "KAF", "LIPF", "PAYF", "SAMF", "SCHLF", "STUF", "THOF",
+    ] {
         let (json, charts) = charts(name);
         let conditions = strings(&json["conditions"]);
         // Every (parsimonious model, intermediate model) pair of R, by content.
@@ -112,7 +114,11 @@ fn every_chart_classes_conditions_as_the_reference_models_give_them() {
         let mut seen = BTreeSet::new();
         for chart in &charts {
             let p_terms: Vec<&str> = chart.get_parsimonious_expression().split(" + ").collect();
-            let i_terms: Vec<&str> = chart.get_configurations().iter().map(|c| c.get_term()).collect();
+            let i_terms: Vec<&str> = chart
+                .get_configurations()
+                .iter()
+                .map(|c| c.get_term())
+                .collect();
             let key = (model_key(&p_terms), model_key(&i_terms));
             let p_sol = reference.get(&key).unwrap_or_else(|| {
                 panic!(
@@ -133,6 +139,9 @@ fn every_chart_classes_conditions_as_the_reference_models_give_them() {
             }
         }
         let missing: Vec<_> = reference.keys().filter(|k| !seen.contains(*k)).collect();
-        assert!(missing.is_empty(), "{name}: R pairs without a chart: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "{name}: R pairs without a chart: {missing:?}"
+        );
     }
 }

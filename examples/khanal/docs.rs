@@ -25,15 +25,27 @@ pub fn documents() -> BoxResult<Vec<(String, String)>> {
     for outcome in ["diffusion", "intensity", "breadth"] {
         let tt = truth_table(&data, outcome)?;
         let table = truth_table_table(&tt);
-        out.push((format!("{outcome}_truth_table.md"), table.render(TableFormat::Markdown, DIGITS)));
-        out.push((format!("{outcome}_truth_table.tex"), table.render(TableFormat::Latex, DIGITS)));
+        out.push((
+            format!("{outcome}_truth_table.md"),
+            table.render(TableFormat::Markdown, DIGITS),
+        ));
+        out.push((
+            format!("{outcome}_truth_table.tex"),
+            table.render(TableFormat::Latex, DIGITS),
+        ));
         let rows = fit::necessity_table(&data, outcome, tt.conditions())?;
         let necessity = necessity_table(
             rows.iter().map(|r| (&r.expression, &r.necessity)),
             &format!("Necessity for {outcome}"),
         );
-        out.push((format!("{outcome}_necessity.md"), necessity.render(TableFormat::Markdown, DIGITS)));
-        out.push((format!("{outcome}_necessity.tex"), necessity.render(TableFormat::Latex, DIGITS)));
+        out.push((
+            format!("{outcome}_necessity.md"),
+            necessity.render(TableFormat::Markdown, DIGITS),
+        ));
+        out.push((
+            format!("{outcome}_necessity.tex"),
+            necessity.render(TableFormat::Latex, DIGITS),
+        ));
         let intermediate = solve(&tt, SolutionType::Intermediate)?;
         let parsimonious = solve(&tt, SolutionType::Parsimonious)?;
         let charts = configuration_charts(&intermediate, &parsimonious)?;
@@ -43,8 +55,14 @@ pub fn documents() -> BoxResult<Vec<(String, String)>> {
             } else {
                 format!("{outcome}_chart_{}", chart.get_intermediate_model())
             };
-            out.push((format!("{name}.md"), chart.render(TableFormat::Markdown, DIGITS)));
-            out.push((format!("{name}.tex"), chart.render(TableFormat::Latex, DIGITS)));
+            out.push((
+                format!("{name}.md"),
+                chart.render(TableFormat::Markdown, DIGITS),
+            ));
+            out.push((
+                format!("{name}.tex"),
+                chart.render(TableFormat::Latex, DIGITS),
+            ));
             out.push((format!("{name}.svg"), chart.svg(DIGITS)?));
         }
     }

@@ -207,13 +207,15 @@ pub fn configuration_charts(
         .enumerate()
         .map(|(i, model)| {
             let p = model.origin().map_or(0, |origin| origin.parsimonious);
-            let base = parsimonious.models().get(p).ok_or(
-                ChartError::MissingParsimoniousModel {
-                    model: i + 1,
-                    parsimonious_model: p + 1,
-                    count: parsimonious.models().len(),
-                },
-            )?;
+            let base =
+                parsimonious
+                    .models()
+                    .get(p)
+                    .ok_or(ChartError::MissingParsimoniousModel {
+                        model: i + 1,
+                        parsimonious_model: p + 1,
+                        count: parsimonious.models().len(),
+                    })?;
             chart(intermediate, parsimonious, (i, model), (p, base))
         })
         .collect()

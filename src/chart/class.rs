@@ -61,7 +61,10 @@ impl ConditionClass {
     /// assert!(!ConditionClass::PeripheralPresent.is_core());
     /// ```
     pub fn is_core(self) -> bool {
-        matches!(self, ConditionClass::CorePresent | ConditionClass::CoreAbsent)
+        matches!(
+            self,
+            ConditionClass::CorePresent | ConditionClass::CoreAbsent
+        )
     }
 
     /// Whether the condition is in the term (not "don't care").

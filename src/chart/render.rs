@@ -36,18 +36,18 @@ impl ConfigurationChart {
         let configurations = self.get_configurations();
         let header = std::iter::once(String::new())
             .chain(configurations.iter().map(|c| c.get_label().to_owned()));
-        let align = std::iter::once(Align::Left)
-            .chain(configurations.iter().map(|_| Align::Center));
+        let align =
+            std::iter::once(Align::Left).chain(configurations.iter().map(|_| Align::Center));
         let mut table = Table::new(header, align)
             .expect("one alignment per column")
             .with_caption(self.title());
         for (j, condition) in self.get_conditions().iter().enumerate() {
             let mut row = vec![Cell::from(condition.as_str())];
-            row.extend(configurations.iter().map(|c| {
-                c.get_classes()[j]
-                    .mark()
-                    .map_or(Cell::Empty, Cell::Mark)
-            }));
+            row.extend(
+                configurations
+                    .iter()
+                    .map(|c| c.get_classes()[j].mark().map_or(Cell::Empty, Cell::Mark)),
+            );
             table.push_row(row).expect("one cell per column");
         }
         let per_configuration: [(&str, fn(&Configuration) -> Option<f64>); 4] = [

@@ -79,7 +79,14 @@ impl ConfigurationChart {
         let left = MARGIN + label_width;
         let width = (left + px(configurations.len()) * COLUMN + MARGIN)
             .max(px(title.chars().count()) * CHAR + 2 * MARGIN)
-            .max(notes.iter().map(|n| px(n.chars().count()) * NOTE_CHAR).max().unwrap_or(0) + 2 * MARGIN)
+            .max(
+                notes
+                    .iter()
+                    .map(|n| px(n.chars().count()) * NOTE_CHAR)
+                    .max()
+                    .unwrap_or(0)
+                    + 2 * MARGIN,
+            )
             .max(600);
         let header_y = MARGIN + 40;
         let rows_y = header_y + ROW;
@@ -103,16 +110,26 @@ impl ConfigurationChart {
             root.draw(&Text::new(
                 title.clone(),
                 (MARGIN, MARGIN + 8),
-                ("sans-serif", 16).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
+                ("sans-serif", 16)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
             ))
             .map_err(drawing)?;
             let centre_x = |k: usize| left + px(k) * COLUMN + COLUMN / 2;
             for (k, c) in configurations.iter().enumerate() {
-                root.draw(&Text::new(c.get_label().to_owned(), (centre_x(k), header_y), centred.clone()))
-                    .map_err(drawing)?;
+                root.draw(&Text::new(
+                    c.get_label().to_owned(),
+                    (centre_x(k), header_y),
+                    centred.clone(),
+                ))
+                .map_err(drawing)?;
             }
             let rule = |y: i32| {
-                PathElement::new(vec![(MARGIN, y), (width - MARGIN, y)], BLACK.stroke_width(1))
+                PathElement::new(
+                    vec![(MARGIN, y), (width - MARGIN, y)],
+                    BLACK.stroke_width(1),
+                )
             };
             root.draw(&rule(header_y + ROW / 2)).map_err(drawing)?;
             for (j, condition) in self.get_conditions().iter().enumerate() {
@@ -126,11 +143,19 @@ impl ConfigurationChart {
             root.draw(&rule(fit_y - 4)).map_err(drawing)?;
             for (r, row) in footer.iter().enumerate() {
                 let y = fit_y + px(r) * FIT_ROW + FIT_ROW / 2;
-                root.draw(&Text::new(row[0].plain(digits), (MARGIN, y), leftward.clone()))
-                    .map_err(drawing)?;
+                root.draw(&Text::new(
+                    row[0].plain(digits),
+                    (MARGIN, y),
+                    leftward.clone(),
+                ))
+                .map_err(drawing)?;
                 for (k, cell) in row[1..].iter().enumerate() {
-                    root.draw(&Text::new(cell.plain(digits), (centre_x(k), y), centred.clone()))
-                        .map_err(drawing)?;
+                    root.draw(&Text::new(
+                        cell.plain(digits),
+                        (centre_x(k), y),
+                        centred.clone(),
+                    ))
+                    .map_err(drawing)?;
                 }
             }
             root.draw(&rule(legend_y - 8)).map_err(drawing)?;
@@ -144,10 +169,17 @@ impl ConfigurationChart {
                 ))
                 .map_err(drawing)?;
             }
-            let small = ("sans-serif", 12).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center));
+            let small = ("sans-serif", 12)
+                .into_font()
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Left, VPos::Center));
             for (r, note) in notes.iter().enumerate() {
-                root.draw(&Text::new(note.clone(), (MARGIN, notes_y + px(r) * 18 + 9), small.clone()))
-                    .map_err(drawing)?;
+                root.draw(&Text::new(
+                    note.clone(),
+                    (MARGIN, notes_y + px(r) * 18 + 9),
+                    small.clone(),
+                ))
+                .map_err(drawing)?;
             }
             root.present().map_err(drawing)?;
         }

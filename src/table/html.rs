@@ -36,7 +36,11 @@ pub(super) fn render(table: &Table, digits: usize) -> String {
     }
     out.push_str("<thead>\n<tr>");
     for (h, a) in table.get_header().iter().zip(align) {
-        out.push_str(&format!("<th style=\"{}\">{}</th>", style(*a), encode_text(h)));
+        out.push_str(&format!(
+            "<th style=\"{}\">{}</th>",
+            style(*a),
+            encode_text(h)
+        ));
     }
     out.push_str("</tr>\n</thead>\n");
     for rows in [table.get_body(), table.get_footer()] {
@@ -47,7 +51,11 @@ pub(super) fn render(table: &Table, digits: usize) -> String {
         for row in rows {
             out.push_str("<tr>");
             for (c, a) in row.iter().zip(align) {
-                out.push_str(&format!("<td style=\"{}\">{}</td>", style(*a), cell(c, digits)));
+                out.push_str(&format!(
+                    "<td style=\"{}\">{}</td>",
+                    style(*a),
+                    cell(c, digits)
+                ));
             }
             out.push_str("</tr>\n");
         }

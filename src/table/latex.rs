@@ -50,12 +50,18 @@ pub(super) fn render(table: &Table, digits: usize) -> String {
     push_row(&mut out, &header);
     out.push_str("\\midrule\n");
     for row in table.get_body() {
-        push_row(&mut out, &row.iter().map(|c| cell(c, digits)).collect::<Vec<_>>());
+        push_row(
+            &mut out,
+            &row.iter().map(|c| cell(c, digits)).collect::<Vec<_>>(),
+        );
     }
     if !table.get_footer().is_empty() {
         out.push_str("\\midrule\n");
         for row in table.get_footer() {
-            push_row(&mut out, &row.iter().map(|c| cell(c, digits)).collect::<Vec<_>>());
+            push_row(
+                &mut out,
+                &row.iter().map(|c| cell(c, digits)).collect::<Vec<_>>(),
+            );
         }
     }
     out.push_str("\\bottomrule\n\\end{tabular}\n");
@@ -65,7 +71,10 @@ pub(super) fn render(table: &Table, digits: usize) -> String {
         .chain(table.get_notes().iter().map(|n| escape(n)))
         .collect();
     if !notes.is_empty() {
-        out.push_str(&format!("\\par\\smallskip{{\\footnotesize {}}}\n", notes.join(" ")));
+        out.push_str(&format!(
+            "\\par\\smallskip{{\\footnotesize {}}}\n",
+            notes.join(" ")
+        ));
     }
     out.push_str("\\end{table}\n");
     out

@@ -73,7 +73,13 @@ fn sufficiency_table<'a>(
 ) -> Table {
     let mut table = Table::new(
         ["", "inclS", "PRI", "covS", "covU"],
-        [Align::Left, Align::Right, Align::Right, Align::Right, Align::Right],
+        [
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+        ],
     )
     .expect("one alignment per column")
     .with_caption(caption);

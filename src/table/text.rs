@@ -66,8 +66,9 @@ fn write_row(out: &mut String, cells: &[String], widths: &[usize], align: &[Alig
             Align::Right => pad_left(&mut line, cell, widths[j]),
             Align::Center => {
                 let left = (widths[j] - cell.chars().count()) / 2;
-                pad_left(&mut line, cell, left + cell.chars().count())
-                    .and_then(|()| pad_right(&mut line, "", widths[j] - left - cell.chars().count()))
+                pad_left(&mut line, cell, left + cell.chars().count()).and_then(|()| {
+                    pad_right(&mut line, "", widths[j] - left - cell.chars().count())
+                })
             }
         };
     }

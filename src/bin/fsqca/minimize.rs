@@ -502,7 +502,11 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     solution.solution_type(),
                     solution.outcome()
                 );
-                write!(out, "{}", solution_table(model, &caption).render(format, args.output.digits))?;
+                write!(
+                    out,
+                    "{}",
+                    solution_table(model, &caption).render(format, args.output.digits)
+                )?;
             }
             Ok(())
         });
