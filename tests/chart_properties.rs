@@ -111,9 +111,8 @@ proptest! {
 fn check_latex(latex: &str, columns: usize) {
     let mut stack = Vec::new();
     let mut depth = 0i32;
-    let mut chars = latex.chars().peekable();
     let mut prev = ' ';
-    while let Some(c) = chars.next() {
+    for c in latex.chars() {
         if prev == '\\' && "{}_&%#$".contains(c) {
             prev = ' ';
             continue;

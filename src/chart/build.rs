@@ -36,7 +36,10 @@ use super::error::ChartError;
 /// let chart = &charts[0];
 /// assert_eq!(chart.get_conditions(), ["A", "B", "C"]);
 /// assert_eq!(chart.get_parsimonious_expression(), "A");
-/// assert_eq!(chart.get_intermediate_expression(), "A");
+/// assert_eq!(chart.get_intermediate_expression(), "A*B + A*C");
+/// // Both terms rest on A: one core, two configurations (neutral permutations).
+/// let labels: Vec<&str> = chart.get_configurations().iter().map(|c| c.get_label()).collect();
+/// assert_eq!(labels, ["1a", "1b"]);
 /// assert_eq!(chart.get_incl(), Some(1.0));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

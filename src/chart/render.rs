@@ -6,6 +6,9 @@ use super::build::ConfigurationChart;
 use super::class::ConditionClass;
 use super::configuration::Configuration;
 
+/// A measure of a configuration.
+type Measure = fn(&Configuration) -> Option<f64>;
+
 impl ConfigurationChart {
     /// The chart as a [`Table`]: one row per condition and one column per configuration, the
     /// fit of each configuration and of the solution below a rule, the legend, the models and
@@ -50,7 +53,7 @@ impl ConfigurationChart {
             );
             table.push_row(row).expect("one cell per column");
         }
-        let per_configuration: [(&str, fn(&Configuration) -> Option<f64>); 4] = [
+        let per_configuration: [(&str, Measure); 4] = [
             ("Consistency", Configuration::get_incl),
             ("PRI", Configuration::get_pri),
             ("Raw coverage", Configuration::get_cov),

@@ -43,8 +43,10 @@ fn descending(a: Option<f64>, b: Option<f64>) -> Ordering {
 /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
 /// let table = truth_table_table(&tt);
 /// assert_eq!(table.get_header(), ["row", "A", "B", "OUT", "n", "incl", "PRI", "cases"]);
-/// let first = table.render(TableFormat::Markdown, 3).lines().nth(2).unwrap().to_owned();
-/// assert!(first.starts_with("| 4 | 1 | 1 | 1 | 1 | 1.000 |"));
+/// // Caption, blank line, header, alignment row, then the rows.
+/// let first = table.render(TableFormat::Markdown, 3).lines().nth(4).unwrap().to_owned();
+/// // Positive rows first; ties in incl, n and PRI by row id.
+/// assert!(first.starts_with("| 3 | 1 | 0 | 1 | 1 | 1.000 |"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn truth_table_table(tt: &TruthTable) -> Table {
