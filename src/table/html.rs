@@ -62,11 +62,7 @@ pub(super) fn render(table: &Table, digits: usize) -> String {
         out.push_str("</tbody>\n");
     }
     let escape = |text: &str| encode_text(text).into_owned();
-    let legend = table.legend_line(|m| m.unicode().to_owned(), escape);
-    let notes: Vec<String> = legend
-        .into_iter()
-        .chain(table.get_notes().iter().map(|n| escape(n)))
-        .collect();
+    let notes = table.note_lines(|m| m.unicode().to_owned(), escape);
     if !notes.is_empty() {
         out.push_str(&format!(
             "<tfoot>\n<tr><td colspan=\"{}\">",

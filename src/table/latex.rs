@@ -65,11 +65,7 @@ pub(super) fn render(table: &Table, digits: usize) -> String {
         }
     }
     out.push_str("\\bottomrule\n\\end{tabular}\n");
-    let legend = table.legend_line(|m| m.latex().to_owned(), escape);
-    let notes: Vec<String> = legend
-        .into_iter()
-        .chain(table.get_notes().iter().map(|n| escape(n)))
-        .collect();
+    let notes = table.note_lines(|m| m.latex().to_owned(), escape);
     if !notes.is_empty() {
         out.push_str(&format!(
             "\\par\\smallskip{{\\footnotesize {}}}\n",

@@ -55,11 +55,7 @@ pub(super) fn render(table: &Table, digits: usize) -> String {
         let cells: Vec<String> = row.iter().map(|c| cell(c, digits)).collect();
         push_row(&mut out, &cells);
     }
-    let legend = table.legend_line(|m| m.unicode().to_owned(), escape);
-    let notes: Vec<String> = legend
-        .into_iter()
-        .chain(table.get_notes().iter().map(|n| escape(n)))
-        .collect();
+    let notes = table.note_lines(|m| m.unicode().to_owned(), escape);
     if !notes.is_empty() {
         out.push('\n');
         for note in notes {

@@ -242,21 +242,25 @@ impl Table {
         &self.legend
     }
 
-    /// The legend as one line, each mark written by `mark` and each meaning escaped by
-    /// `escape`, or `None` without a legend.
-    pub(super) fn legend_line(
+    /// The lines below the table: the legend on one line (each mark written by `mark`,
+    /// each meaning escaped by `escape`), if any, then the notes escaped by `escape`.
+    pub(super) fn note_lines(
         &self,
         mark: impl Fn(Mark) -> String,
         escape: impl Fn(&str) -> String,
-    ) -> Option<String> {
-        (!self.legend.is_empty()).then(|| {
+    ) -> Vec<String> {
+        let legend = (!self.legend.is_empty()).then(|| {
             let entries: Vec<String> = self
                 .legend
                 .iter()
                 .map(|(m, meaning)| format!("{} {}", mark(*m), escape(meaning)))
                 .collect();
             format!("{}.", entries.join("; "))
-        })
+        });
+        legend
+            .into_iter()
+            .chain(self.notes.iter().map(|n| escape(n)))
+            .collect()
     }
 
     /// The notes.

@@ -40,9 +40,8 @@ pub(super) fn render(table: &Table, digits: usize) -> String {
             write_row(&mut out, row, &widths, table.get_align());
         }
     }
-    let legend = table.legend_line(|m| m.unicode().to_owned(), str::to_owned);
-    for note in legend.iter().chain(table.get_notes()) {
-        out.push_str(note);
+    for note in table.note_lines(|m| m.unicode().to_owned(), str::to_owned) {
+        out.push_str(&note);
         out.push('\n');
     }
     out

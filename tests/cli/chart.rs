@@ -20,6 +20,11 @@ const JOBF: [&str; 10] = [
     "HS,FS,LS,LJS,PP",
 ];
 
+/// `base` followed by `extra`.
+fn joined<'a>(base: &[&'a str], extra: &[&'a str]) -> Vec<&'a str> {
+    base.iter().chain(extra).copied().collect()
+}
+
 fn jobf_csv() -> String {
     root()
         .join("tests/fixtures/setmethods/JOBF.csv")
@@ -53,9 +58,10 @@ fn chart_outputs_are_the_librarys() {
         ("latex", TableFormat::Latex),
         ("html", TableFormat::Html),
     ] {
-        let mut args = vec!["chart", csv.as_str()];
-        args.extend(JOBF);
-        args.extend(["--format", flag, "--digits", "2"]);
+        let args = joined(
+            &joined(&["chart", &csv], &JOBF),
+            &["--format", flag, "--digits", "2"],
+        );
         let want: Vec<String> = charts.iter().map(|c| c.render(format, 2)).collect();
         assert_eq!(
             run_ok(&args).trim_end(),
@@ -63,14 +69,11 @@ fn chart_outputs_are_the_librarys() {
             "{flag}"
         );
     }
-    let mut args = vec!["chart", csv.as_str()];
-    args.extend(JOBF);
+    let args = joined(&["chart", &csv], &JOBF);
     let got = json(&args);
     assert_eq!(got, serde_json::to_value(&charts).expect("JSON"));
     assert_eq!(got[0]["configurations"][0]["classes"][0], "core_present");
-    let mut args = vec!["chart", csv.as_str()];
-    args.extend(JOBF);
-    args.extend(["--format", "svg"]);
+    let args = joined(&args, &["--format", "svg"]);
     assert_eq!(
         run_ok(&args).trim_end(),
         charts[0].svg(3).expect("svg").trim_end()
@@ -80,9 +83,10 @@ fn chart_outputs_are_the_librarys() {
 #[test]
 fn chart_needs_the_intermediate_solution() {
     let csv = jobf_csv();
-    let mut args = vec!["chart", csv.as_str()];
-    args.extend(&JOBF[..6]);
-    args.extend(["--solution", "parsimonious"]);
+    let args = joined(
+        &joined(&["chart", &csv], &JOBF[..6]),
+        &["--solution", "parsimonious"],
+    );
     let out = run(&args);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs --solution intermediate"));
@@ -101,8 +105,7 @@ fn truth_table_markdown_is_the_librarys_and_svg_is_refused() {
         "--incl-cut",
         "0.8",
     ];
-    let mut args = base.to_vec();
-    args.extend(["--format", "markdown"]);
+    let args = joined(&base, &["--format", "markdown"]);
     let data = fsqca::Dataset::from_path(&csv).expect("JOBF");
     let tt = TruthTableOptions::default()
         .incl_cutoff(0.8)
@@ -110,8 +113,7 @@ fn truth_table_markdown_is_the_librarys_and_svg_is_refused() {
         .expect("truth table");
     let want = truth_table_table(&tt).render(TableFormat::Markdown, 3);
     assert_eq!(run_ok(&args).trim_end(), want.trim_end());
-    let mut args = base.to_vec();
-    args.extend(["--format", "svg"]);
+    let args = joined(&base, &["--format", "svg"]);
     let out = run(&args);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format svg is for `fsqca chart` only"));
@@ -160,9 +162,7 @@ fn minimize_necessity_and_fit_write_latex_tables() {
             "necessity",
         ],
     ] {
-        let mut all = args.clone();
-        all.extend(["--format", "latex"]);
-        let out = run_ok(&all);
+        let out = run_ok(&joined(&args, &["--format", "latex"]));
         assert!(out.starts_with("\\begin{table}"), "{args:?}: {out}");
         assert!(
             out.contains("\\toprule") && out.contains("\\bottomrule"),
