@@ -189,6 +189,11 @@
 //! package SetMethods implements. `plot` (feature `plot`) draws, as SVG, the XY plot of any
 //! expression against the outcome and the chart of a sweep.
 //!
+//! For papers, [`table`] writes truth tables, solutions, fit and necessity tables as Markdown,
+//! LaTeX (booktabs) or HTML, and [`chart`] builds the configuration chart of Fiss (2011) from
+//! an intermediate and a parsimonious solution: core and peripheral conditions, as text,
+//! Markdown, LaTeX, HTML or SVG.
+//!
 //! ## Case selection
 //!
 //! After the analysis, [`cases`] selects the cases to study in depth (set-theoretic

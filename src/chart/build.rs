@@ -13,7 +13,7 @@ use super::error::ChartError;
 /// One configuration per intermediate term, grouped by core: configurations that imply the
 /// same parsimonious terms share a number and are told apart by a letter (Fiss's neutral
 /// permutations, `1a`, `1b`). Below them, the fit of each configuration and of the solution.
-/// [`render`](Self::render) writes it as a table, [`svg`](Self::svg) draws it.
+/// [`render`](Self::render) writes it as a table, `svg` (feature `plot`) draws it.
 ///
 /// # Example
 /// ```

@@ -15,7 +15,7 @@
 //! [`configuration_charts`] gives one [`ConfigurationChart`] per intermediate model, with the
 //! parsimonious model it rests on (several models are several charts, each saying so);
 //! [`ConfigurationChart::render`] writes it as text, Markdown, LaTeX or HTML and, with the
-//! `plot` feature, [`ConfigurationChart::svg`] draws it.
+//! `plot` feature, `ConfigurationChart::svg` draws it.
 //!
 //! # Example
 //! ```
