@@ -191,6 +191,11 @@
 //! draws, as SVG, the XY plot of any expression against the outcome, the chart of a sweep and
 //! the robustness XY plot.
 //!
+//! For papers, [`table`] writes truth tables, solutions, fit and necessity tables as Markdown,
+//! LaTeX (booktabs) or HTML, and [`chart`] builds the configuration chart of Fiss (2011) from
+//! an intermediate and a parsimonious solution: core and peripheral conditions, as text,
+//! Markdown, LaTeX, HTML or SVG.
+//!
 //! ## Case selection
 //!
 //! After the analysis, [`cases`] selects the cases to study in depth (set-theoretic
@@ -315,6 +320,7 @@
 
 pub mod calibration;
 pub mod cases;
+pub mod chart;
 pub mod cluster;
 pub mod counterfactual;
 pub mod data;
@@ -331,6 +337,7 @@ pub mod plot;
 pub mod robustness;
 pub mod sets;
 pub mod solution;
+pub mod table;
 pub(crate) mod text;
 pub mod theory;
 pub mod truth_table;

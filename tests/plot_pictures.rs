@@ -414,6 +414,53 @@ fn every_picture_parses_and_renders() {
         let svg = std::fs::read_to_string(&path).expect("README picture");
         pictures.push((file.to_owned(), svg, labels));
     }
+    // The Khanal configuration charts (examples/khanal), each naming every condition and
+    // the fit rows.
+    for outcome in [
+        "diffusion",
+        "intensity_chart_1",
+        "intensity_chart_2",
+        "breadth_chart_1",
+        "breadth_chart_2",
+    ] {
+        let file = if outcome == "diffusion" {
+            "diffusion_chart.svg".to_owned()
+        } else {
+            format!("{outcome}.svg")
+        };
+        let path = format!("{}/docs/khanal/{file}", env!("CARGO_MANIFEST_DIR"));
+        let svg = std::fs::read_to_string(&path).expect("Khanal chart");
+        let labels = vec![
+            "E",
+            "U",
+            "G",
+            "P",
+            "Consistency",
+            "Raw coverage",
+            "Unique coverage",
+        ];
+        pictures.push((file, svg, labels));
+    }
+    // The robustness XY plot of an incl.cut sweep of LF.
+    let mut analysis = fsqca::robustness::Analysis::new(data.clone(), "SURV")
+        .truth_table_options(TruthTableOptions::default().incl_cutoff(0.8));
+    for c in ["DEV", "URB", "LIT", "IND", "STB"] {
+        analysis = analysis.membership_condition(c);
+    }
+    let sweep = analysis
+        .sweep(&[fsqca::robustness::ParameterGrid::new(
+            fsqca::robustness::Parameter::InclCut,
+            vec![0.7, 0.75, 0.85, 0.9],
+        )
+        .expect("grid")])
+        .expect("sweep");
+    let robustness = sweep
+        .case_robustness(fsqca::robustness::TestSetReading::AllTests)
+        .expect("case robustness");
+    let svg =
+        fsqca::plot::robustness_plot(&robustness, fsqca::plot::TestSetAxis::ByInitialSolution)
+            .expect("robustness plot");
+    pictures.push(("robustness".to_owned(), svg, cases.clone()));
     let batch: Vec<(&str, &str, &[&str])> = pictures
         .iter()
         .map(|(n, s, l)| (n.as_str(), s.as_str(), l.as_slice()))

@@ -12,7 +12,11 @@
 //! cargo run --release --example khanal                  # the report
 //! cargo run --release --example khanal -- --format json # the same results as JSON
 //! ```
+//!
+//! Either run also writes the truth tables, necessity tables and configuration charts to
+//! `docs/khanal/` (Markdown, LaTeX, SVG).
 
+mod docs;
 mod report;
 
 use std::fmt::Write as _;
@@ -39,6 +43,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Err(e) = write_docs() {
+        eprintln!("error: cannot write {}: {e}", docs::DIR);
+        return ExitCode::FAILURE;
+    }
     if json {
         match serde_json::to_string_pretty(&report) {
             Ok(s) => println!("{s}"),
@@ -51,6 +59,16 @@ fn main() -> ExitCode {
         print!("{}", render(&report));
     }
     ExitCode::SUCCESS
+}
+
+/// Writes the documents of [`docs::documents`] to `docs/khanal/` in the crate.
+fn write_docs() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(docs::DIR);
+    std::fs::create_dir_all(&dir)?;
+    for (name, content) in docs::documents()? {
+        std::fs::write(dir.join(name), content)?;
+    }
+    Ok(())
 }
 
 fn render(r: &Report) -> String {

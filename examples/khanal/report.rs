@@ -40,7 +40,7 @@ const PRINTED_NAMES: [&str; 4] = [
 /// Inclusion cut-off implied by the printed truth tables: any value in (0.847, 0.862].
 pub const INCL_CUTOFF: f64 = 0.85;
 
-type BoxResult<T> = Result<T, Box<dyn std::error::Error>>;
+pub type BoxResult<T> = Result<T, Box<dyn std::error::Error>>;
 
 /// Thresholds on ranks (1 = best, so a decreasing set: exclusion > crossover > inclusion).
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -398,7 +398,7 @@ fn speed_data(data: &Dataset) -> BoxResult<Dataset> {
     Ok(Dataset::from_columns(columns)?.with_cases(cases)?)
 }
 
-fn truth_table(data: &Dataset, outcome: &str) -> BoxResult<TruthTable> {
+pub fn truth_table(data: &Dataset, outcome: &str) -> BoxResult<TruthTable> {
     Ok(TruthTableOptions::default()
         .incl_cutoff(INCL_CUTOFF)
         .n_cutoff(1)
@@ -745,7 +745,7 @@ fn configuration_expression(values: &[u8]) -> String {
         .join("*")
 }
 
-fn solve(tt: &TruthTable, kind: SolutionType) -> BoxResult<Solution> {
+pub fn solve(tt: &TruthTable, kind: SolutionType) -> BoxResult<Solution> {
     Ok(SolutionOptions::new(kind)
         .directional_expectations("E, U, G, P".parse()?)
         .solve(tt)?)

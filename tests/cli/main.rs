@@ -17,6 +17,7 @@ mod bin;
 
 mod calibrate;
 mod cases;
+mod chart;
 mod cluster;
 mod counterfactual;
 mod diagnose;

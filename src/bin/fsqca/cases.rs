@@ -371,7 +371,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         necessary: necessary.as_ref(),
         lists,
     };
-    match args.solve.format {
+    match args.solve.output.format.text_or_json("cases")? {
         Format::Json => emit_json(&output),
         Format::Text => emit(|out| {
             writeln!(

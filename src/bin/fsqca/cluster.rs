@@ -229,7 +229,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         terms: &fits.terms,
         solution: &fits.solution,
     };
-    match args.solve.format {
+    match args.solve.output.format.text_or_json("cluster")? {
         Format::Json => emit_json(&output),
         Format::Text => emit(|out| {
             let relation_name = match relation {

@@ -9,6 +9,7 @@ use clap::ValueEnum;
 use fsqca::expression::Outcome;
 use fsqca::fit::Necessity;
 use fsqca::number::metric;
+use fsqca::table::TableFormat;
 use fsqca::{
     ColumnKind, CsvOptions, Dataset, Labels, ReadNote, Relation, SortKey, TruthTable,
     TruthTableError, TruthTableOptions,
@@ -130,6 +131,68 @@ pub enum Format {
     Text,
     /// One JSON object, full-precision numbers, `null` for undefined measures.
     Json,
+}
+
+/// The output format of the commands that also print publication tables (`truth-table`,
+/// `necessity`, `fit`, `minimize`, `chart`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperFormat {
+    /// Aligned tables for a terminal, 3 decimals.
+    Text,
+    /// One JSON object, full-precision numbers, `null` for undefined measures.
+    Json,
+    /// GitHub-flavoured Markdown pipe tables, --digits decimals.
+    Markdown,
+    /// LaTeX booktabs tables, --digits decimals.
+    Latex,
+    /// HTML tables, --digits decimals.
+    Html,
+    /// An SVG picture: `fsqca chart` only.
+    Svg,
+}
+
+impl PaperFormat {
+    /// The publication-table format (Markdown, LaTeX, HTML), or `None` for text and JSON;
+    /// SVG is a usage error (only `fsqca chart` draws).
+    pub fn table(self, command: &str) -> Result<Option<TableFormat>, CliError> {
+        match self {
+            PaperFormat::Text | PaperFormat::Json => Ok(None),
+            PaperFormat::Markdown => Ok(Some(TableFormat::Markdown)),
+            PaperFormat::Latex => Ok(Some(TableFormat::Latex)),
+            PaperFormat::Html => Ok(Some(TableFormat::Html)),
+            PaperFormat::Svg => Err(CliError::usage(format!(
+                "--format svg is for `fsqca chart` only, not `fsqca {command}`"
+            ))),
+        }
+    }
+
+    /// Text or JSON, for the commands that print no publication table (`theory`, `cluster`,
+    /// which share the flags of `minimize`); the other formats are a usage error.
+    pub fn text_or_json(self, command: &str) -> Result<Format, CliError> {
+        match self {
+            PaperFormat::Text => Ok(Format::Text),
+            PaperFormat::Json => Ok(Format::Json),
+            other => Err(CliError::usage(format!(
+                "`fsqca {command}` writes text or json, not --format {}",
+                other
+                    .to_possible_value()
+                    .map_or_else(String::new, |v| v.get_name().to_owned())
+            ))),
+        }
+    }
+}
+
+/// The output flags of the commands that also print publication tables.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PaperArgs {
+    /// Output: text, json, or a table for a paper: markdown (GitHub pipe table), latex
+    /// (booktabs) or html; svg is for `fsqca chart` only.
+    #[arg(long, value_enum, default_value_t = PaperFormat::Text)]
+    pub format: PaperFormat,
+
+    /// Decimals of the markdown, latex, html and svg outputs (text has 3, json all).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub digits: usize,
 }
 
 /// How the data file is named in messages.

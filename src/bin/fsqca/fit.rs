@@ -2,10 +2,11 @@
 
 use fsqca::fit::{self, Necessity};
 use fsqca::number::metric;
+use fsqca::table::{fit_table, necessity_table};
 use fsqca::{Expression, Relation};
 use serde::Serialize;
 
-use crate::common::{emit, emit_json, CliError, ExprArgs, Fitted, Format, TextTable};
+use crate::common::{emit, emit_json, CliError, ExprArgs, Fitted, Format, PaperArgs, TextTable};
 
 pub const AFTER_HELP: &str = "\
 The expression is split into its terms at the top-level ` + `. For sufficiency (default), each
@@ -35,9 +36,8 @@ pub struct Args {
     #[command(flatten)]
     input: ExprArgs,
 
-    /// Output: text (an aligned table, 3 decimals) or json (full precision).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[command(flatten)]
+    output: PaperArgs,
 }
 
 /// The JSON object of `fit`: the library's fit of each term and of the whole expression.
@@ -52,12 +52,18 @@ struct Output<'a, T, F> {
 /// Runs `fsqca fit`.
 pub fn run(args: &Args) -> Result<(), CliError> {
     let outcome = args.input.outcome.outcome.to_expression();
+    let table_format = args.output.format.table("fit")?;
     let (expression, data) = args.input.load()?;
     let terms = expression.disjuncts();
     let relation = args.input.relation.into();
     match relation {
         Relation::Sufficiency => {
             let f = fit::solution(terms, &data, &outcome).map_err(|e| args.input.data.error(e))?;
+            if let Some(format) = table_format {
+                let caption = format!("Sufficiency of {expression} for {outcome}");
+                let text = fit_table(&f, &caption).render(format, args.output.digits);
+                return emit(|out| write!(out, "{text}"));
+            }
             let output = Output {
                 outcome: &outcome,
                 relation,
@@ -67,7 +73,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                     fit: f.solution,
                 },
             };
-            match args.format {
+            match args.output.format.text_or_json("fit")? {
                 Format::Json => emit_json(&output),
                 Format::Text => {
                     let mut t = TextTable::new(
@@ -119,7 +125,17 @@ pub fn run(args: &Args) -> Result<(), CliError> {
                 terms: &terms.iter().map(one).collect::<Result<Vec<_>, _>>()?,
                 solution: one(&expression)?,
             };
-            match args.format {
+            if let Some(format) = table_format {
+                let rows = output
+                    .terms
+                    .iter()
+                    .chain([&output.solution])
+                    .map(|f| (f.expression, &f.fit));
+                let caption = format!("Necessity of {expression} for {outcome}");
+                let text = necessity_table(rows, &caption).render(format, args.output.digits);
+                return emit(|out| write!(out, "{text}"));
+            }
+            match args.output.format.text_or_json("fit")? {
                 Format::Json => emit_json(&output),
                 Format::Text => {
                     let mut t = TextTable::new(&Fitted::HEADERS, 2);

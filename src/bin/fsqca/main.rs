@@ -7,6 +7,7 @@
 
 mod calibrate;
 mod cases;
+mod chart;
 mod cluster;
 mod common;
 mod diagnose;
@@ -51,6 +52,7 @@ Examples:
   fsqca plot venn cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.85 --output venn.svg
   fsqca cluster panel.csv --outcome Y --conditions A,B --unit COUNTRY --cluster YEAR --expression \"A*~B\"
   fsqca cases cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.8 --solution parsimonious --type typical
+  fsqca chart cal.csv --outcome Y --conditions E,U,G,P --incl-cut 0.8 --solution intermediate --dir-exp E,U,G,P --format markdown
   fsqca robustness raw.csv --outcome Y --conditions E,U --calibrate E=25,14.5,6 --calibrate U=25,14.5,6 --incl-cut 0.85 --svg sweep.svg
 
 Exit status: 0 on success, 1 for bad data or a failed analysis, 2 for a bad command line.
@@ -121,6 +123,10 @@ enum Command {
     /// deviant and irrelevant cases of a solution or a necessary condition, and pairs of them.
     #[command(after_help = cases::AFTER_HELP)]
     Cases(cases::Args),
+    /// Configuration chart (Fiss 2011): the terms of an intermediate solution with their core
+    /// and peripheral conditions and their fit, as text, Markdown, LaTeX, HTML, SVG or JSON.
+    #[command(after_help = chart::AFTER_HELP)]
+    Chart(chart::Args),
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
@@ -138,6 +144,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Theory(args) => theory::run(&args),
         Command::Cluster(args) => cluster::run(&args),
         Command::Cases(args) => cases::run(&args),
+        Command::Chart(args) => chart::run(&args),
     }
 }
 

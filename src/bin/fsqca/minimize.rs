@@ -9,10 +9,11 @@ use fsqca::solution::{
     Counterfactuals, DirectionalExpectations, Model, Solution, SolutionError, SolutionOptions,
     SolutionType, Term, DEFAULT_CUBE_LIMIT, DEFAULT_ROW_LIMIT,
 };
+use fsqca::table::solution_table;
 use fsqca::{Expression, TruthTable, TruthTableOptions};
 use serde::Serialize;
 
-use crate::common::{data_error, emit, emit_json, CliError, Format, TableArgs};
+use crate::common::{data_error, emit, emit_json, CliError, Format, PaperArgs, TableArgs};
 
 pub const AFTER_HELP: &str = "\
 Minimizes the truth table exactly and prints every minimal model with its fit (inclS, PRI,
@@ -183,9 +184,8 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub max_prime_implicants: Option<usize>,
 
-    /// Output: text or json.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: PaperArgs,
 }
 
 impl From<SolutionArg> for SolutionType {
@@ -486,8 +486,32 @@ fn describe(c: &Counterfactuals) -> String {
 
 /// Runs `fsqca minimize`.
 pub fn run(args: &Args) -> Result<(), CliError> {
+    let table_format = args.output.format.table("minimize")?;
     let solution = solve(args)?;
-    match args.format {
+    if let Some(format) = table_format {
+        let models = solution.models();
+        return emit(|out| {
+            for (i, model) in models.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                let caption = format!(
+                    "Model {} of {}: {} solution for {}",
+                    i + 1,
+                    models.len(),
+                    solution.solution_type(),
+                    solution.outcome()
+                );
+                write!(
+                    out,
+                    "{}",
+                    solution_table(model, &caption).render(format, args.output.digits)
+                )?;
+            }
+            Ok(())
+        });
+    }
+    match args.output.format.text_or_json("minimize")? {
         Format::Json => emit_json(&Output::from(&solution)),
         Format::Text => emit(|out| {
             writeln!(out, "{} solution", solution.solution_type())?;

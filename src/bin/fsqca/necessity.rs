@@ -2,12 +2,13 @@
 //! condition and negation).
 
 use fsqca::fit::{self, Necessity};
+use fsqca::table::necessity_table;
 use fsqca::Expression;
 use serde::Serialize;
 
 use crate::common::{
     emit, emit_json, infer_levels, names, numeric_columns, CliError, DataArgs, Fitted, Format,
-    OutcomeArg, TextTable,
+    OutcomeArg, PaperArgs, TextTable,
 };
 
 pub const AFTER_HELP: &str = "\
@@ -36,9 +37,8 @@ pub struct Args {
     #[arg(long, short = 'c', value_name = "A,B,..", value_delimiter = ',')]
     conditions: Vec<String>,
 
-    /// Output: text (an aligned table, 3 decimals) or json (full precision).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[command(flatten)]
+    output: PaperArgs,
 }
 
 #[derive(Serialize)]
@@ -52,6 +52,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     let outcome = args.outcome.outcome.to_expression();
     let outcome_name = args.outcome.outcome.name();
     let given = names("--conditions", &args.conditions)?;
+    let table_format = args.output.format.table("necessity")?;
     let data = args.data.load()?;
     let conditions: Vec<String> = if given.is_empty() {
         numeric_columns(&args.data.data, &data)
@@ -64,6 +65,12 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     let data = infer_levels(&args.data.data, data, &conditions)?;
     let table =
         fit::necessity_table(&data, &outcome, &conditions).map_err(|e| args.data.error(e))?;
+    if let Some(format) = table_format {
+        let rows = table.iter().map(|r| (&r.expression, &r.necessity));
+        let caption = format!("Necessity for {outcome}");
+        let text = necessity_table(rows, &caption).render(format, args.output.digits);
+        return emit(|out| write!(out, "{text}"));
+    }
     let rows = table
         .iter()
         .map(|r| Fitted {
@@ -72,7 +79,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         })
         .collect();
     let output = Output { outcome, rows };
-    match args.format {
+    match args.output.format.text_or_json("necessity")? {
         Format::Json => emit_json(&output),
         Format::Text => {
             let mut t = TextTable::new(&Fitted::HEADERS, 2);

@@ -232,7 +232,7 @@ fn run_pimplot(a: &PimplotArgs) -> Result<(), CliError> {
             is_model: panel.is_model,
         });
     }
-    match a.solve.format {
+    match a.solve.output.format.text_or_json("plot pimplot")? {
         Format::Json => emit_json(&written),
         Format::Text => emit(|out| {
             for p in &written {

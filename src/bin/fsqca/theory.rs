@@ -79,7 +79,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         }
     }
     .map_err(|e| CliError::input(format!("{}: {e}", table.data)))?;
-    match args.solve.format {
+    match args.solve.output.format.text_or_json("theory")? {
         Format::Json => emit_json(&evaluation),
         Format::Text => emit(|out| {
             writeln!(out, "theory evaluation for outcome {}", evaluation.outcome)?;

@@ -1,9 +1,10 @@
 //! `fsqca truth-table`: R QCA's `truthTable()`.
 
+use fsqca::table::truth_table_table;
 use fsqca::{Row, TruthTable};
 use serde::Serialize;
 
-use crate::common::{emit, emit_json, CliError, Format, SortArg, TableArgs};
+use crate::common::{emit, emit_json, CliError, Format, PaperArgs, SortArg, TableArgs};
 
 pub const AFTER_HELP: &str = "\
 Every case belongs to the configuration where its membership exceeds 0.5 (a case at exactly 0.5
@@ -36,9 +37,8 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "KEYS", value_delimiter = ',')]
     sort: Vec<SortArg>,
 
-    /// Output: text (the table as R QCA prints it, 3 decimals) or json (full precision).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[command(flatten)]
+    output: PaperArgs,
 }
 
 /// The JSON object of a truth table: its rows as the library serialises them.
@@ -68,8 +68,13 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         .options()?
         .complete(args.complete)
         .sort_by(args.sort.iter().map(|&k| k.into()));
+    let table_format = args.output.format.table("truth-table")?;
     let tt = args.table.build(&options)?;
-    match args.format {
+    if let Some(format) = table_format {
+        let table = truth_table_table(&tt).render(format, args.output.digits);
+        return emit(|out| write!(out, "{table}"));
+    }
+    match args.output.format.text_or_json("truth-table")? {
         Format::Json => emit_json(&Output::from(&tt)),
         Format::Text => emit(|out| write!(out, "{tt}")),
     }
