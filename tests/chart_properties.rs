@@ -80,23 +80,23 @@ proptest! {
         let Some(charts) = charts_of(k, &values, &outcome, &signs) else { return Ok(()) };
         for chart in &charts {
             let parsimonious: Vec<BTreeSet<String>> =
-                chart.get_parsimonious_expression().split(" + ").map(literals).collect();
-            for c in chart.get_configurations() {
-                let term = literals(c.get_term());
+                chart.parsimonious_expression.split(" + ").map(literals).collect();
+            for c in &chart.configurations {
+                let term = literals(&c.term);
                 let mut in_chart = BTreeSet::new();
-                for (condition, class) in chart.get_conditions().iter().zip(c.get_classes()) {
+                for (condition, class) in chart.conditions.iter().zip(c.classes.iter().copied()) {
                     if !class.is_in_term() {
                         continue;
                     }
-                    let lit = literal(condition, *class);
+                    let lit = literal(condition, class);
                     if class.is_core() {
-                        prop_assert!(c.get_core().iter().any(|p| literals(p).contains(&lit)),
-                            "core {lit} of {} in none of {:?}", c.get_term(), c.get_core());
+                        prop_assert!(c.core.iter().any(|p| literals(p).contains(&lit)),
+                            "core {lit} of {} in none of {:?}", c.term, c.core);
                     }
                     in_chart.insert(lit);
                 }
                 prop_assert_eq!(&in_chart, &term);
-                for core in c.get_core() {
+                for core in &c.core {
                     let core = literals(core);
                     prop_assert!(parsimonious.contains(&core));
                     prop_assert!(core.is_subset(&term));
@@ -237,24 +237,20 @@ fn example_charts() -> Vec<ConfigurationChart> {
 #[test]
 fn chart_outputs_are_well_formed_and_name_every_condition() {
     for chart in example_charts() {
-        let columns = chart.get_configurations().len() + 1;
+        let columns = chart.configurations.len() + 1;
         check_latex(&chart.render(TableFormat::Latex, 3), columns);
         check_markdown(&chart.render(TableFormat::Markdown, 3), columns);
         let html = xml_text(&chart.render(TableFormat::Html, 3));
         let svg = xml_text(&chart.svg(3).unwrap());
         for text in [&html, &svg] {
-            for condition in chart.get_conditions() {
+            for condition in &chart.conditions {
                 assert!(
                     text.lines().any(|l| l == condition),
                     "{condition} missing in {text}"
                 );
             }
-            for c in chart.get_configurations() {
-                assert!(
-                    text.lines().any(|l| l == c.get_label()),
-                    "{} missing",
-                    c.get_label()
-                );
+            for c in &chart.configurations {
+                assert!(text.lines().any(|l| l == c.label), "{} missing", c.label);
             }
             assert!(text.contains("Solution consistency"));
         }

@@ -113,28 +113,27 @@ fn every_chart_classes_conditions_as_the_reference_models_give_them() {
         }
         let mut seen = BTreeSet::new();
         for chart in &charts {
-            let p_terms: Vec<&str> = chart.get_parsimonious_expression().split(" + ").collect();
+            let p_terms: Vec<&str> = chart.parsimonious_expression.split(" + ").collect();
             let i_terms: Vec<&str> = chart
-                .get_configurations()
+                .configurations
                 .iter()
-                .map(|c| c.get_term())
+                .map(|c| c.term.as_str())
                 .collect();
             let key = (model_key(&p_terms), model_key(&i_terms));
             let p_sol = reference.get(&key).unwrap_or_else(|| {
                 panic!(
                     "{name}: chart of {} on {} is no pair of R's",
-                    chart.get_intermediate_expression(),
-                    chart.get_parsimonious_expression()
+                    chart.intermediate_expression, chart.parsimonious_expression
                 )
             });
             seen.insert(key);
-            for configuration in chart.get_configurations() {
+            for configuration in &chart.configurations {
                 assert_eq!(
-                    configuration.get_classes(),
-                    expected_classes(configuration.get_term(), p_sol, &conditions),
+                    configuration.classes,
+                    expected_classes(&configuration.term, p_sol, &conditions),
                     "{name}: configuration {} ({})",
-                    configuration.get_label(),
-                    configuration.get_term()
+                    configuration.label,
+                    configuration.term
                 );
             }
         }

@@ -53,7 +53,7 @@ pub fn documents() -> BoxResult<Vec<(String, String)>> {
             let name = if charts.len() == 1 {
                 format!("{outcome}_chart")
             } else {
-                format!("{outcome}_chart_{}", chart.get_intermediate_model())
+                format!("{outcome}_chart_{}", chart.intermediate_model)
             };
             out.push((
                 format!("{name}.md"),

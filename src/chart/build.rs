@@ -34,357 +34,46 @@ use super::error::ChartError;
 /// let charts = configuration_charts(&intermediate, &parsimonious)?;
 /// assert_eq!(charts.len(), 1);
 /// let chart = &charts[0];
-/// assert_eq!(chart.get_conditions(), ["A", "B", "C"]);
-/// assert_eq!(chart.get_parsimonious_expression(), "A");
-/// assert_eq!(chart.get_intermediate_expression(), "A*B + A*C");
+/// assert_eq!(chart.conditions, ["A", "B", "C"]);
+/// assert_eq!(chart.parsimonious_expression, "A");
+/// assert_eq!(chart.intermediate_expression, "A*B + A*C");
 /// // Both terms rest on A: one core, two configurations (neutral permutations).
-/// let labels: Vec<&str> = chart.get_configurations().iter().map(|c| c.get_label()).collect();
+/// let labels: Vec<&str> = chart.configurations.iter().map(|c| c.label.as_str()).collect();
 /// assert_eq!(labels, ["1a", "1b"]);
-/// assert_eq!(chart.get_incl(), Some(1.0));
+/// assert_eq!(chart.incl, Some(1.0));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ConfigurationChart {
-    pub(super) outcome: String,
-    pub(super) conditions: Vec<String>,
-    pub(super) intermediate_model: usize,
-    pub(super) intermediate_models: usize,
-    pub(super) parsimonious_model: usize,
-    pub(super) parsimonious_models: usize,
-    pub(super) intermediate_expression: String,
-    pub(super) parsimonious_expression: String,
-    pub(super) configurations: Vec<Configuration>,
-    pub(super) incl: Option<f64>,
-    pub(super) pri: Option<f64>,
-    pub(super) cov: Option<f64>,
+    /// The outcome, e.g. `Y` or `~Y`.
+    pub outcome: String,
+    /// The conditions (the rows of the chart), in the truth table's order.
+    pub conditions: Vec<String>,
+    /// The intermediate model charted (from 1).
+    pub intermediate_model: usize,
+    /// The number of models of the intermediate solution.
+    pub intermediate_models: usize,
+    /// The parsimonious model the intermediate model rests on (from 1).
+    pub parsimonious_model: usize,
+    /// The number of models of the parsimonious solution.
+    pub parsimonious_models: usize,
+    /// The intermediate model, e.g. `A*B + ~C*D`.
+    pub intermediate_expression: String,
+    /// The parsimonious model, e.g. `A + ~C`.
+    pub parsimonious_expression: String,
+    /// The configurations (the columns), grouped by core.
+    pub configurations: Vec<Configuration>,
+    /// Solution consistency (inclusion of the intermediate model); `None` when undefined.
+    pub incl: Option<f64>,
+    /// Solution PRI; `None` when undefined.
+    pub pri: Option<f64>,
+    /// Solution coverage; `None` when undefined.
+    pub cov: Option<f64>,
 }
 
 impl ConfigurationChart {
-    /// The outcome, e.g. `Y` or `~Y`.
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_outcome(), "Y");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_outcome(&self) -> &str {
-        &self.outcome
-    }
-
-    /// The conditions (the rows of the chart), in the truth table's order.
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_conditions(), ["A", "B", "C"]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_conditions(&self) -> &[String] {
-        &self.conditions
-    }
-
-    /// The intermediate model charted (from 1).
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_intermediate_model(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_intermediate_model(&self) -> usize {
-        self.intermediate_model
-    }
-
-    /// The number of models of the intermediate solution.
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_intermediate_models(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_intermediate_models(&self) -> usize {
-        self.intermediate_models
-    }
-
-    /// The parsimonious model the intermediate model rests on (from 1).
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_parsimonious_model(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_parsimonious_model(&self) -> usize {
-        self.parsimonious_model
-    }
-
-    /// The number of models of the parsimonious solution.
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_parsimonious_models(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_parsimonious_models(&self) -> usize {
-        self.parsimonious_models
-    }
-
-    /// The intermediate model, e.g. `A*B + ~C*D`.
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_intermediate_expression(), "A*B + A*C");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_intermediate_expression(&self) -> &str {
-        &self.intermediate_expression
-    }
-
-    /// The parsimonious model, e.g. `A + ~C`.
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_parsimonious_expression(), "A");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_parsimonious_expression(&self) -> &str {
-        &self.parsimonious_expression
-    }
-
-    /// The configurations (the columns), grouped by core.
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_configurations().len(), 2);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_configurations(&self) -> &[Configuration] {
-        &self.configurations
-    }
-
-    /// Solution consistency (inclusion of the intermediate model); `None` when undefined.
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_incl(), Some(1.0));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_incl(&self) -> Option<f64> {
-        self.incl
-    }
-
-    /// Solution PRI; `None` when undefined.
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_pri(), Some(1.0));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_pri(&self) -> Option<f64> {
-        self.pri
-    }
-
-    /// Solution coverage; `None` when undefined.
-    ///
-    /// # Example
-    /// ```
-    /// # use fsqca::chart::configuration_charts;
-    /// # use fsqca::solution::{SolutionOptions, SolutionType};
-    /// # use fsqca::{Dataset, TruthTableOptions};
-    /// # let data = Dataset::from_columns([
-    /// #     ("A", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// #     ("B", vec![1.0, 0.0, 1.0, 0.0, 1.0]),
-    /// #     ("C", vec![1.0, 1.0, 0.0, 0.0, 0.0]),
-    /// #     ("Y", vec![1.0, 1.0, 0.0, 0.0, 1.0]),
-    /// # ])?;
-    /// # let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B", "C"])?;
-    /// # let intermediate = SolutionOptions::new(SolutionType::Intermediate)
-    /// #     .directional_expectations("A, B, C".parse()?)
-    /// #     .solve(&tt)?;
-    /// # let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
-    /// // The chart of A*B + A*C (intermediate) on A (parsimonious).
-    /// let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-    /// assert_eq!(chart.get_cov(), Some(1.0));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn get_cov(&self) -> Option<f64> {
-        self.cov
-    }
-
     /// Whether either solution has several models: the chart is then one of several, and its
     /// outputs say which.
     ///

@@ -35,9 +35,9 @@
 //!     .solve(&tt)?;
 //! let parsimonious = SolutionOptions::new(SolutionType::Parsimonious).solve(&tt)?;
 //! let chart = &configuration_charts(&intermediate, &parsimonious)?[0];
-//! let configuration = &chart.get_configurations()[0];
-//! assert_eq!(configuration.get_term(), "A*B");
-//! assert!(configuration.get_classes().iter().all(|c| *c != ConditionClass::PeripheralAbsent));
+//! let configuration = &chart.configurations[0];
+//! assert_eq!(configuration.term, "A*B");
+//! assert!(configuration.classes.iter().all(|c| *c != ConditionClass::PeripheralAbsent));
 //! println!("{}", chart.render(TableFormat::Markdown, 3));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

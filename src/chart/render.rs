@@ -36,28 +36,28 @@ impl ConfigurationChart {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_table(&self) -> Table {
-        let configurations = self.get_configurations();
-        let header = std::iter::once(String::new())
-            .chain(configurations.iter().map(|c| c.get_label().to_owned()));
+        let configurations = &self.configurations;
+        let header =
+            std::iter::once(String::new()).chain(configurations.iter().map(|c| c.label.to_owned()));
         let align =
             std::iter::once(Align::Left).chain(configurations.iter().map(|_| Align::Center));
         let mut table = Table::new(header, align)
             .expect("one alignment per column")
             .with_caption(self.title());
-        for (j, condition) in self.get_conditions().iter().enumerate() {
+        for (j, condition) in self.conditions.iter().enumerate() {
             let mut row = vec![Cell::from(condition.as_str())];
             row.extend(
                 configurations
                     .iter()
-                    .map(|c| c.get_classes()[j].mark().map_or(Cell::Empty, Cell::Mark)),
+                    .map(|c| c.classes[j].mark().map_or(Cell::Empty, Cell::Mark)),
             );
             table.push_row(row).expect("one cell per column");
         }
         let per_configuration: [(&str, Measure); 4] = [
-            ("Consistency", Configuration::get_incl),
-            ("PRI", Configuration::get_pri),
-            ("Raw coverage", Configuration::get_cov),
-            ("Unique coverage", Configuration::get_cov_unique),
+            ("Consistency", |c| c.incl),
+            ("PRI", |c| c.pri),
+            ("Raw coverage", |c| c.cov),
+            ("Unique coverage", |c| c.cov_unique),
         ];
         for (label, value) in per_configuration {
             let mut row = vec![Cell::from(label)];
@@ -65,9 +65,9 @@ impl ConfigurationChart {
             table.push_footer_row(row).expect("one cell per column");
         }
         for (label, value) in [
-            ("Solution consistency", self.get_incl()),
-            ("Solution PRI", self.get_pri()),
-            ("Solution coverage", self.get_cov()),
+            ("Solution consistency", self.incl),
+            ("Solution PRI", self.pri),
+            ("Solution coverage", self.cov),
         ] {
             let mut row = vec![Cell::from(label), Cell::Number(value)];
             row.extend(configurations.iter().skip(1).map(|_| Cell::Empty));
@@ -80,29 +80,28 @@ impl ConfigurationChart {
         }
         let mut table = table.with_note(ConditionClass::NOTE).with_note(format!(
             "Intermediate solution: {}. Parsimonious solution: {}.",
-            self.get_intermediate_expression(),
-            self.get_parsimonious_expression()
+            self.intermediate_expression, self.parsimonious_expression
         ));
         if self.is_ambiguous() {
             table = table.with_note(format!(
                 "The intermediate solution has {} models and the parsimonious one {}: this \
                  chart is intermediate model {} with the parsimonious model {} it rests on; \
                  the others have their own charts.",
-                self.get_intermediate_models(),
-                self.get_parsimonious_models(),
-                self.get_intermediate_model(),
-                self.get_parsimonious_model()
+                self.intermediate_models,
+                self.parsimonious_models,
+                self.intermediate_model,
+                self.parsimonious_model
             ));
         }
         for c in configurations {
-            let core = if c.get_core().is_empty() {
+            let core = if c.core.is_empty() {
                 "no core: it implies no single parsimonious term, only their disjunction, so \
                  every condition is peripheral"
                     .to_owned()
             } else {
-                format!("core {}", c.get_core().join(", "))
+                format!("core {}", c.core.join(", "))
             };
-            table = table.with_note(format!("{}: {} ({core}).", c.get_label(), c.get_term()));
+            table = table.with_note(format!("{}: {} ({core}).", c.label, c.term));
         }
         table
     }

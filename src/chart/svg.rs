@@ -63,12 +63,12 @@ impl ConfigurationChart {
     /// ```
     pub fn svg(&self, digits: usize) -> Result<String, ChartError> {
         let table = self.to_table();
-        let configurations = self.get_configurations();
+        let configurations = &self.configurations;
         let footer = table.get_footer();
         let label_width = footer
             .iter()
             .map(|row| row[0].plain(digits))
-            .chain(self.get_conditions().iter().cloned())
+            .chain(self.conditions.iter().cloned())
             .map(|l| px(l.chars().count()))
             .max()
             .unwrap_or(0)
@@ -90,7 +90,7 @@ impl ConfigurationChart {
             .max(600);
         let header_y = MARGIN + 40;
         let rows_y = header_y + ROW;
-        let fit_y = rows_y + px(self.get_conditions().len()) * ROW + 8;
+        let fit_y = rows_y + px(self.conditions.len()) * ROW + 8;
         let notes_y = fit_y + px(footer.len()) * FIT_ROW + 16;
         let legend = ConditionClass::MARKED;
         let legend_y = notes_y;
@@ -119,7 +119,7 @@ impl ConfigurationChart {
             let centre_x = |k: usize| left + px(k) * COLUMN + COLUMN / 2;
             for (k, c) in configurations.iter().enumerate() {
                 root.draw(&Text::new(
-                    c.get_label().to_owned(),
+                    c.label.to_owned(),
                     (centre_x(k), header_y),
                     centred.clone(),
                 ))
@@ -132,12 +132,12 @@ impl ConfigurationChart {
                 )
             };
             root.draw(&rule(header_y + ROW / 2)).map_err(drawing)?;
-            for (j, condition) in self.get_conditions().iter().enumerate() {
+            for (j, condition) in self.conditions.iter().enumerate() {
                 let y = rows_y + px(j) * ROW + ROW / 2;
                 root.draw(&Text::new(condition.clone(), (MARGIN, y), leftward.clone()))
                     .map_err(drawing)?;
                 for (k, c) in configurations.iter().enumerate() {
-                    mark(&root, (centre_x(k), y), c.get_classes()[j])?;
+                    mark(&root, (centre_x(k), y), c.classes[j])?;
                 }
             }
             root.draw(&rule(fit_y - 4)).map_err(drawing)?;

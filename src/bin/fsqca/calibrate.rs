@@ -7,7 +7,7 @@ use fsqca::calibration::{calibrate_column, CalibrationError, Crisp, Curve, Direc
 use fsqca::Thresholds;
 use serde::Serialize;
 
-use crate::common::{emit, emit_json, CliError, DataArgs};
+use crate::common::{emit, emit_json, CliError, DataArgs, RawColumnArgs};
 
 pub const AFTER_HELP: &str = "\
 The direct method (default) takes exactly three thresholds E,C,I: full exclusion, crossover and
@@ -47,20 +47,8 @@ pub struct Args {
     #[command(flatten)]
     data: DataArgs,
 
-    /// The raw column to calibrate, e.g. `--column gdppc`.
-    #[arg(long, value_name = "COLUMN")]
-    column: String,
-
-    /// The thresholds, comma-separated: E,C,I for the direct method (e.g. `6000,12000,20000`, or
-    /// `25,14.5,6` for a decreasing set), any number of increasing ones with --crisp.
-    #[arg(
-        long,
-        value_name = "E,C,I",
-        value_delimiter = ',',
-        required = true,
-        allow_negative_numbers = true
-    )]
-    thresholds: Vec<f64>,
+    #[command(flatten)]
+    raw: RawColumnArgs,
 
     /// Piecewise linear curve instead of the logistic one (R QCA's `logistic = FALSE`).
     #[arg(long, conflicts_with_all = ["crisp", "ecdf"])]
@@ -113,15 +101,15 @@ fn flag_error(e: &CalibrationError) -> CliError {
 
 fn method(args: &Args) -> Result<Method, CliError> {
     if args.crisp {
-        return Crisp::new(args.thresholds.clone())
+        return Crisp::new(args.raw.thresholds.clone())
             .map(Method::Crisp)
             .map_err(|e| flag_error(&e));
     }
-    let &[e, c, i] = args.thresholds.as_slice() else {
+    let &[e, c, i] = args.raw.thresholds.as_slice() else {
         return Err(CliError::usage(format!(
             "--thresholds: the direct method takes exactly 3 thresholds E,C,I, got {} \
              (use --crisp for cut points)",
-            args.thresholds.len()
+            args.raw.thresholds.len()
         )));
     };
     if !args.linear {
@@ -168,7 +156,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     let name = args
         .name
         .clone()
-        .unwrap_or_else(|| format!("{}_cal", args.column));
+        .unwrap_or_else(|| format!("{}_cal", args.raw.column));
     // A name the expression grammar cannot write could not be used afterwards (D10).
     fsqca::expression::check_name(&name).map_err(|e| match args.name {
         Some(_) => CliError::usage(format!("--name: {e}")),
@@ -177,7 +165,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         )),
     })?;
     let data = args.data.load()?;
-    let data = calibrate_column(&data, &args.column, &name, |x| match &method {
+    let data = calibrate_column(&data, &args.raw.column, &name, |x| match &method {
         Method::Direct(options, thresholds) => options.calibrate(x, *thresholds),
         Method::Crisp(crisp) => crisp.calibrate(x),
     })
@@ -187,7 +175,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             let values = data.column(&name).map_err(|e| args.data.error(e))?.to_vec();
             emit_json(&Output {
                 column: &name,
-                from: &args.column,
+                from: &args.raw.column,
                 cases: data.cases(),
                 values,
             })

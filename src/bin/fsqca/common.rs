@@ -798,3 +798,25 @@ mod tests {
         assert_eq!(through(&[]), "");
     }
 }
+
+/// A raw column and its calibration anchors: the flags `calibrate` and `plot distribution`
+/// share.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RawColumnArgs {
+    /// The raw column, e.g. `--column gdppc`.
+    #[arg(long, value_name = "COLUMN")]
+    pub column: String,
+
+    /// The anchors, comma-separated: E,C,I (exclusion, crossover, inclusion) for the direct
+    /// method (e.g. `6000,12000,20000`, or `25,14.5,6` for a decreasing set); for `calibrate
+    /// --crisp` any number of increasing thresholds; for `plot distribution` also the six
+    /// E1,C1,I1,I2,C2,E2 of a bell-shaped set.
+    #[arg(
+        long,
+        value_name = "E,C,I",
+        value_delimiter = ',',
+        required = true,
+        allow_negative_numbers = true
+    )]
+    pub thresholds: Vec<f64>,
+}

@@ -7,7 +7,8 @@ use fsqca::plot::{distribution_plot, pimplot, venn_diagram, write_svg, xy_plot_o
 use serde::Serialize;
 
 use crate::common::{
-    emit, emit_json, CliError, DataArgs, ExprArgs, Format, OutcomeArg, RelationArg, TableArgs,
+    emit, emit_json, CliError, DataArgs, ExprArgs, Format, OutcomeArg, RawColumnArgs, RelationArg,
+    TableArgs,
 };
 use crate::minimize;
 
@@ -105,20 +106,8 @@ struct DistributionArgs {
     #[command(flatten)]
     data: DataArgs,
 
-    /// The raw column, e.g. `--column gdppc`.
-    #[arg(long, value_name = "COLUMN")]
-    column: String,
-
-    /// The calibration anchors, comma-separated: E,C,I (exclusion, crossover, inclusion), or
-    /// the six of a bell-shaped calibration E1,C1,I1,I2,C2,E2.
-    #[arg(
-        long,
-        value_name = "E,C,I",
-        value_delimiter = ',',
-        required = true,
-        allow_negative_numbers = true
-    )]
-    thresholds: Vec<f64>,
+    #[command(flatten)]
+    raw: RawColumnArgs,
 
     /// The SVG file to write, e.g. `--output gdppc.svg`.
     #[arg(long, value_name = "FILE")]
@@ -163,7 +152,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
         }
         Kind::Pimplot(a) => run_pimplot(a),
         Kind::Distribution(a) => {
-            let anchors: Anchors = match a.thresholds.as_slice() {
+            let anchors: Anchors = match a.raw.thresholds.as_slice() {
                 &[e, c, i] => Thresholds::new(e, c, i).map(Anchors::from),
                 &[e1, c1, i1, i2, c2, e2] => {
                     BellThresholds::new(e1, c1, i1, i2, c2, e2).map(Anchors::from)
@@ -177,7 +166,8 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             }
             .map_err(|e| CliError::usage(format!("--thresholds: {e}")))?;
             let data = a.data.load()?;
-            let svg = distribution_plot(&data, &a.column, anchors).map_err(|e| a.data.error(e))?;
+            let svg =
+                distribution_plot(&data, &a.raw.column, anchors).map_err(|e| a.data.error(e))?;
             write(&a.output, &svg)
         }
         Kind::Venn(a) => {
