@@ -34,6 +34,9 @@ use fsqca::minimize::{EngineOptions, PrimeMethod};
 use fsqca::solution::{DirectionalExpectations, SolutionOptions, SolutionType};
 use fsqca::{Dataset, Expression, TruthTable, TruthTableOptions};
 
+#[path = "../examples/random_k30/data.rs"]
+mod random_k30;
+
 /// The search-node limit of the CSA task: the default (100,000) makes the failing crisp_k20
 /// task spend about 17 minutes before its typed error; this limit gives the same error sooner.
 const CSA_MAX_NODES: u64 = 5_000;
@@ -63,30 +66,6 @@ fn input(name: &str, data: &Dataset) -> Input {
     }
 }
 
-/// The 30-condition data of `examples/random_k30`: `n` cases of a xorshift64 stream, the
-/// outcome `X1*~X4*X7 + ~X2*X12*X20 + X15*~X25*X30`.
-fn k30(n: usize) -> Dataset {
-    let mut state = 0x853c_49e6_748f_ea9b_u64;
-    let mut columns: Vec<(String, Vec<f64>)> =
-        (1..=30).map(|j| (format!("X{j}"), Vec::new())).collect();
-    let mut y = Vec::with_capacity(n);
-    for _ in 0..n {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let bit = |j: usize| (state >> j) & 1 == 1;
-        for (j, column) in columns.iter_mut().enumerate() {
-            column.1.push(f64::from(u8::from(bit(j))));
-        }
-        let rule = (bit(0) && !bit(3) && bit(6))
-            || (!bit(1) && bit(11) && bit(19))
-            || (bit(14) && !bit(24) && bit(29));
-        y.push(f64::from(u8::from(rule)));
-    }
-    columns.push(("Y".to_owned(), y));
-    Dataset::from_columns(columns).expect("k30 data")
-}
-
 fn inputs() -> Vec<Input> {
     let mut out = Vec::new();
     let path =
@@ -95,7 +74,7 @@ fn inputs() -> Vec<Input> {
         Ok(data) => out.push(input("crisp_k20", &data)),
         Err(e) => eprintln!("{}: {e} (skipped)", path.display()),
     }
-    out.push(input("random_k30", &k30(600)));
+    out.push(input("random_k30", &random_k30::dataset(600)));
     out
 }
 

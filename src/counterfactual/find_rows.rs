@@ -6,7 +6,9 @@ use std::str::FromStr;
 
 use crate::expression::Expression;
 use crate::minimize::{CubeSet, EngineOptions, Implicant, MinimizationProblem, Remainders};
-use crate::solution::{Counterfactuals, SolutionError, DEFAULT_ROW_LIMIT};
+use crate::solution::{
+    Counterfactuals, Limits, SolutionError, DEFAULT_CUBE_LIMIT, DEFAULT_ROW_LIMIT,
+};
 use crate::truth_table::{OutputValue, TruthTable};
 
 use super::cubes::TableSpace;
@@ -79,9 +81,11 @@ impl FromStr for RowType {
 /// | expression of untenable combinations | [`FindRows::expression`] | [`FindRows::get_expression`] | none |
 /// | engine of the parsimonious solutions (CSA) | [`FindRows::engine`] | [`FindRows::get_engine`] | [`EngineOptions::new`] |
 /// | row ids listed at most | [`FindRows::row_limit`] | [`FindRows::get_row_limit`] | [`DEFAULT_ROW_LIMIT`](crate::solution::DEFAULT_ROW_LIMIT) (1000) |
+/// | cubes listed at most | [`FindRows::cube_limit`] | [`FindRows::get_cube_limit`] | [`DEFAULT_CUBE_LIMIT`](crate::solution::DEFAULT_CUBE_LIMIT) (1000) |
 ///
 /// The rows are found symbolically, as cubes, and counted exactly: memory grows with the
-/// cubes, not with the number of configurations. Row ids are listed up to the limit.
+/// cubes, not with the number of configurations. Row ids and cubes are listed up to their
+/// limits.
 ///
 /// For contradictory simplifying assumptions ([`RowType::Csa`]), the truth table of the
 /// negated outcome is built from the same data, conditions and options, with the two
@@ -118,6 +122,7 @@ pub struct FindRows {
     expression: Option<Expression>,
     engine: EngineOptions,
     limit: usize,
+    cube_limit: usize,
 }
 
 impl Default for FindRows {
@@ -127,7 +132,8 @@ impl Default for FindRows {
 }
 
 impl FindRows {
-    /// The defaults: no expression, the engine's defaults, [`DEFAULT_ROW_LIMIT`](crate::solution::DEFAULT_ROW_LIMIT) row ids listed.
+    /// The defaults: no expression, the engine's defaults, [`DEFAULT_ROW_LIMIT`](crate::solution::DEFAULT_ROW_LIMIT) row ids and
+    /// [`DEFAULT_CUBE_LIMIT`](crate::solution::DEFAULT_CUBE_LIMIT) cubes listed.
     ///
     /// # Example
     /// ```
@@ -139,6 +145,7 @@ impl FindRows {
             expression: None,
             engine: EngineOptions::new(),
             limit: DEFAULT_ROW_LIMIT,
+            cube_limit: DEFAULT_CUBE_LIMIT,
         }
     }
 
@@ -184,6 +191,25 @@ impl FindRows {
         self
     }
 
+    /// Sets how many cubes are listed at most ([`Counterfactuals::cubes`]; their number,
+    /// [`Counterfactuals::cube_count`], is always exact).
+    ///
+    /// # Example
+    /// ```
+    /// use fsqca::counterfactual::{FindRows, RowType};
+    /// use fsqca::{Dataset, TruthTableOptions};
+    ///
+    /// let data = Dataset::from_columns([("A", vec![1.0, 0.0]), ("B", vec![1.0, 0.0]), ("Y", vec![1.0, 0.0])])?;
+    /// let tt = TruthTableOptions::default().build(&data, "Y", &["A", "B"])?;
+    /// let found = FindRows::new().cube_limit(1).find(&tt, RowType::Remainders)?;
+    /// assert_eq!((found.cube_count(), found.cubes().len(), found.count()), (2, 1, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cube_limit(mut self, limit: usize) -> Self {
+        self.cube_limit = limit;
+        self
+    }
+
     /// The expression (see [`FindRows::expression`]).
     ///
     /// # Example
@@ -216,6 +242,17 @@ impl FindRows {
     /// ```
     pub fn get_row_limit(&self) -> usize {
         self.limit
+    }
+
+    /// The number of cubes listed at most (see [`FindRows::cube_limit`]).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(fsqca::counterfactual::FindRows::default().get_cube_limit(), 1000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_cube_limit(&self) -> usize {
+        self.cube_limit
     }
 
     /// The rows of the given type.
@@ -270,7 +307,11 @@ impl FindRows {
                     .union(&ssr(tt, &negated, &space)?)?
             }
         };
-        Ok(Counterfactuals::found(tt, set, self.limit)?)
+        let limits = Limits {
+            rows: self.limit,
+            cubes: self.cube_limit,
+        };
+        Ok(Counterfactuals::found(tt, set, limits)?)
     }
 
     fn remainders(&self, space: &TableSpace) -> Result<CubeSet, CounterfactualError> {

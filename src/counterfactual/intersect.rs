@@ -1,7 +1,7 @@
 //! The counterfactuals two solutions share (SetMethods' `LR.intersect`).
 
 use crate::minimize::CubeSet;
-use crate::solution::{Counterfactuals, Model, Solution, SolutionType};
+use crate::solution::{Counterfactuals, Limits, Model, Solution, SolutionType, DEFAULT_CUBE_LIMIT};
 use crate::truth_table::TruthTable;
 
 use super::cubes::TableSpace;
@@ -20,7 +20,7 @@ use super::error::CounterfactualError;
 /// chosen and 10 or more models work (SetMethods fails there, its bug SM11). The remainders
 /// are those of `tt` (the truth table of either solution: both have the same observed
 /// configurations when built on the same data, conditions and frequency cut-off). At most
-/// `limit` row ids are listed.
+/// `limit` row ids are listed, and [`DEFAULT_CUBE_LIMIT`] cubes.
 ///
 /// # Errors
 /// [`CounterfactualError::UnknownModel`] for an index out of range;
@@ -74,7 +74,11 @@ pub fn common_counterfactuals(
         sets.push(counterfactuals_of(&space, solution.solution_type(), model)?);
     }
     let common = sets[0].intersection(&sets[1])?;
-    Ok(Counterfactuals::found(tt, common, limit)?)
+    let limits = Limits {
+        rows: limit,
+        cubes: DEFAULT_CUBE_LIMIT,
+    };
+    Ok(Counterfactuals::found(tt, common, limits)?)
 }
 
 /// The counterfactuals of one model that count for an intersection.

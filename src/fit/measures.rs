@@ -140,18 +140,6 @@ pub(super) fn sums(x: ArrayView1<'_, f64>, y: ArrayView1<'_, f64>) -> Sums {
     s
 }
 
-/// The sufficiency coverage of `x` for `y`, Σ min(X, Y) / Σ Y: the `cov` of
-/// [`sums`]`(x, y).sufficiency()`, the same value (the same sums in the same order), without
-/// the other sums.
-pub(super) fn coverage(x: ArrayView1<'_, f64>, y: ArrayView1<'_, f64>) -> Option<f64> {
-    let (mut xy, mut y_sum) = (0.0, 0.0);
-    Zip::from(x).and(y).for_each(|&x, &y| {
-        xy += x.min(y);
-        y_sum += y;
-    });
-    ratio(xy, y_sum)
-}
-
 fn ratio(num: f64, den: f64) -> Option<f64> {
     (den > 0.0).then(|| (num / den).clamp(0.0, 1.0))
 }
@@ -166,6 +154,16 @@ impl Sums {
             xy_not_y,
             ..Self::default()
         }
+    }
+
+    /// Σ min(X, Y).
+    pub(super) fn xy(&self) -> f64 {
+        self.xy
+    }
+
+    /// The sufficiency coverage of a set with Σ min(X, Y) = `xy` for the same Y: `xy` / Σ Y.
+    pub(super) fn coverage_of(&self, xy: f64) -> Option<f64> {
+        ratio(xy, self.y)
     }
 
     /// Sufficiency inclusion: Σ min(X, Y) / Σ X.

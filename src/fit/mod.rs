@@ -33,8 +33,8 @@ pub use measures::{necessity, necessity_of, sufficiency, sufficiency_of, Necessi
 pub(crate) use measures::{reaches, Sums};
 pub use necessity_table::{necessity_table, ConditionFit};
 pub use outcome::IntoOutcome;
-pub(crate) use solution::{model_of_sets, term_of_set};
 pub use solution::{solution, SolutionFit, TermFit};
+pub(crate) use solution::{term_of_set, TermUnion};
 pub use super_subset::{SuperSubsetOptions, MAX_SEARCH_CANDIDATES};
 
 #[cfg(test)]

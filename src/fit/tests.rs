@@ -249,3 +249,106 @@ fn solution_terms_carry_haesebrouck_and_product() {
         (s.incl_h, s.product)
     );
 }
+
+/// Unique coverage recomputed from scratch: the union of the other terms, summed case by case
+/// in order.
+fn unique_coverage_recomputed(sets: &[Vec<f64>], y: &[f64]) -> Vec<Option<f64>> {
+    let cov = |union: &[f64]| {
+        let (mut xy, mut total) = (0.0, 0.0);
+        for (&x, &y) in union.iter().zip(y) {
+            xy += f64::min(x, y);
+            total += y;
+        }
+        (total > 0.0).then(|| f64::clamp(xy / total, 0.0, 1.0))
+    };
+    let union_of = |skip: Option<usize>| -> Vec<f64> {
+        (0..y.len())
+            .map(|i| {
+                sets.iter()
+                    .enumerate()
+                    .filter(|&(j, _)| Some(j) != skip)
+                    .map(|(_, s)| s[i])
+                    .fold(0.0, f64::max)
+            })
+            .collect()
+    };
+    let whole = cov(&union_of(None));
+    (0..sets.len())
+        .map(|j| Some((whole? - cov(&union_of(Some(j)))?).max(0.0)))
+        .collect()
+}
+
+mod term_union {
+    use super::*;
+    use ndarray::ArrayView1;
+    use proptest::prelude::*;
+
+    /// Memberships in steps of `1 / steps`: dyadic steps (crisp, quarters) take the exact
+    /// sums, others (hundredths) the sums again.
+    fn model(steps: u32) -> impl Strategy<Value = (Vec<Vec<f64>>, Vec<f64>)> {
+        let value = move || (0..=steps).prop_map(move |v| f64::from(v) / f64::from(steps));
+        (1usize..12).prop_flat_map(move |n| {
+            (
+                prop::collection::vec(prop::collection::vec(value(), n), 1..8),
+                prop::collection::vec(value(), n),
+            )
+        })
+    }
+
+    fn check(sets: &[Vec<f64>], y: &[f64], core: usize) -> Result<(), TestCaseError> {
+        let y = ArrayView1::from(y);
+        // The first `core` terms as a shared union, the others added to a copy of it.
+        let mut union = TermUnion::new(y.len());
+        for (key, set) in sets.iter().enumerate().take(core) {
+            union.add(key, ArrayView1::from(set));
+        }
+        let mut union = union.clone();
+        for (key, set) in sets.iter().enumerate().skip(core) {
+            union.add(key, ArrayView1::from(set));
+        }
+        let keys: Vec<usize> = (0..sets.len()).collect();
+        let (whole, unique) = union.fit(&keys, y);
+        let expected = unique_coverage_recomputed(sets, y.as_slice().unwrap_or_default());
+        // Bit for bit: the same sums, whichever way they are taken.
+        prop_assert_eq!(
+            unique
+                .iter()
+                .map(|u| u.map(f64::to_bits))
+                .collect::<Vec<_>>(),
+            expected
+                .iter()
+                .map(|u| u.map(f64::to_bits))
+                .collect::<Vec<_>>()
+        );
+        let first: Vec<f64> = (0..y.len())
+            .map(|i| sets.iter().map(|s| s[i]).fold(0.0, f64::max))
+            .collect();
+        prop_assert_eq!(
+            whole,
+            sufficiency(
+                &FuzzySet::new("X", first).unwrap(),
+                &FuzzySet::new("Y", y.to_vec()).unwrap()
+            )
+            .unwrap()
+        );
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn crisp_fit_equals_recomputed((sets, y) in model(1), core in 0usize..8) {
+            check(&sets, &y, core)?;
+        }
+
+        #[test]
+        fn quarter_fit_equals_recomputed((sets, y) in model(4), core in 0usize..8) {
+            check(&sets, &y, core)?;
+        }
+
+        #[test]
+        fn fuzzy_fit_equals_recomputed((sets, y) in model(100), core in 0usize..8) {
+            check(&sets, &y, core)?;
+        }
+    }
+}

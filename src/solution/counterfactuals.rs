@@ -300,12 +300,12 @@ impl Counterfactuals {
     /// The configurations inside `region` exactly (none left out), as found by a search
     /// over `tt`, listed up to `limit`. Every configuration (the remainders of a table
     /// without observed rows) is written as one cube per level of the first condition
-    /// (`A + ~A`), as a cube needs a literal to be written. The cubes are listed up to
-    /// [`DEFAULT_CUBE_LIMIT`].
+    /// (`A + ~A`), as a cube needs a literal to be written. Row ids and cubes are listed up
+    /// to `limits`.
     pub(crate) fn found(
         tt: &TruthTable,
         region: CubeSet,
-        limit: usize,
+        limits: Limits,
     ) -> Result<Self, SolutionError> {
         let region = if region.cubes().iter().any(Implicant::is_empty) {
             let levels = region.levels().to_vec();
@@ -320,10 +320,6 @@ impl Counterfactuals {
             CubeSet::new(levels, cubes)?
         } else {
             region
-        };
-        let limits = Limits {
-            rows: limit,
-            cubes: DEFAULT_CUBE_LIMIT,
         };
         Counterfactuals::new(Arc::new(Names::of(tt)), Arc::default(), region, limits)
     }

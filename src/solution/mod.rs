@@ -63,6 +63,7 @@ mod result;
 mod solution_type;
 mod warning;
 
+pub(crate) use counterfactuals::Limits;
 pub use counterfactuals::{Counterfactuals, DEFAULT_CUBE_LIMIT, DEFAULT_ROW_LIMIT};
 pub use error::SolutionError;
 pub use expectations::DirectionalExpectations;

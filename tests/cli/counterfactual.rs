@@ -99,6 +99,32 @@ fn find_rows_json_is_the_library_result() {
     assert_eq!(id_list(&got["rows"]).len(), 2);
     assert_eq!(got["count"].as_u64(), Some(8));
     assert_eq!(got["complete"], false);
+    // --cubes lists fewer cubes, their number and the rows stay exact: the library's
+    // cube limit.
+    let want = FindRows::new()
+        .cube_limit(1)
+        .find(&tt, RowType::Remainders)
+        .unwrap();
+    assert!(want.cube_count() > 1);
+    let got = json(&args(
+        &path,
+        &flags,
+        "find-rows",
+        &["--type", "remainders", "--cubes", "1"],
+    ));
+    let cubes: Vec<String> = want.cubes().iter().map(ToString::to_string).collect();
+    assert_eq!(strings(&got["cubes"]), cubes);
+    assert_eq!(cubes.len(), 1);
+    assert_eq!(got["cube_count"].as_u64(), Some(want.cube_count() as u64));
+    assert_eq!(id_list(&got["rows"]), want.rows());
+    let text = run_ok(&args(
+        &path,
+        &flags,
+        "find-rows",
+        &["--type", "remainders", "--cubes", "1"],
+    ));
+    let listed = format!("(1 listed of {} cubes; raise --cubes)", want.cube_count());
+    assert!(text.contains(&listed), "{text}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use clap::ValueEnum;
 use fsqca::counterfactual::{FindRows, RowType};
 use fsqca::minimize::{EngineOptions, PrimeMethod};
-use fsqca::solution::{Counterfactuals, DEFAULT_ROW_LIMIT};
+use fsqca::solution::{Counterfactuals, DEFAULT_CUBE_LIMIT, DEFAULT_ROW_LIMIT};
 use serde::Serialize;
 
 use crate::common::{data_error, emit, emit_json, parse_expression, CliError, Format, TableArgs};
@@ -20,14 +20,14 @@ Finds truth table rows to keep out of a minimization, as R QCA's findRows():
       its negation;
   all (type 0): the union of the three; needs --expression.
 The rows are found as cubes and counted exactly, at any number of conditions; row ids are
-listed up to --rows. csa pools the simplifying assumptions of every minimum model of each
+listed up to --rows, cubes up to --cubes. csa pools the simplifying assumptions of every minimum model of each
 side without listing the models (the prime implicants in some minimum model); --pruned,
 --max-nodes and --max-prime-implicants tune that engine, and a limit reached is an error,
 never a partial answer. Feed them to `fsqca minimize --exclude` (remainders) or
 `--negative-rows` (observed rows).
 
-JSON (--format json): {\"type\", \"outcome\", \"conditions\", \"cubes\": [\"A*~B\", ..], \"count\",
-\"rows\": [ids], \"complete\": true when every id is listed}.
+JSON (--format json): {\"type\", \"outcome\", \"conditions\", \"count\", \"cube_count\", \"cubes\":
+[\"A*~B\", ..], \"rows\": [ids], \"complete\": true when every id is listed}.
 
 Examples:
   fsqca find-rows tests/fixtures/datasets/LF.csv --outcome SURV --conditions DEV,URB,LIT,IND,STB --incl-cut 0.8 --type csa
@@ -82,6 +82,10 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = DEFAULT_ROW_LIMIT)]
     rows: usize,
 
+    /// List at most N cubes (default 1000); their number is exact whatever N.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_CUBE_LIMIT)]
+    cubes: usize,
+
     /// Output: text or json.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -131,6 +135,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
     let needs_expression = matches!(args.kind, TypeArg::Untenable | TypeArg::All);
     let mut finder = FindRows::new()
         .row_limit(args.rows)
+        .cube_limit(args.cubes)
         .engine(engine_options(args)?);
     match &args.expression {
         Some(text) => {
@@ -178,7 +183,7 @@ pub fn run(args: &Args) -> Result<(), CliError> {
             };
             if found.cube_count() > found.cube_limit() {
                 cubes.push_str(&format!(
-                    " ... ({} listed of {} cubes)",
+                    " ... ({} listed of {} cubes; raise --cubes)",
                     found.cube_limit(),
                     found.cube_count()
                 ));
