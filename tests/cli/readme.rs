@@ -149,7 +149,7 @@ fn run_of(command: &str) -> Vec<String> {
             "--dir-exp",
             "DEV,URB,LIT,IND,STB",
         ]),
-        "robustness" => khanal_robustness(&["--incl-sweep", "0.8,0.9"]),
+        "robustness" => khanal_robustness(&["--incl-sweep", "0.8,0.9", "--cases"]),
         "find-rows" => owned(&[
             "find-rows",
             &lf,
