@@ -487,6 +487,29 @@ fn a_blank_picture_fails_the_rendering_check() {
     }
 }
 
+/// Nor is the label check: a label placed outside the picture is in the SVG's text but not
+/// drawn in it, and fails (where Chromium runs at all).
+#[test]
+fn a_label_outside_the_picture_fails_the_rendering_check() {
+    let outside = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"400\">\
+                   <rect x=\"50\" y=\"50\" width=\"300\" height=\"300\" fill=\"black\"/>\
+                   <text x=\"5\" y=\"15\">title</text>\
+                   <text x=\"900\" y=\"15\">far away</text></svg>";
+    let result =
+        std::panic::catch_unwind(|| svg_check::assert_svg_renders(outside, &["title", "far away"]));
+    if std::path::Path::new(svg_check::CHROMIUM).exists() {
+        let message = result.expect_err("a label outside the picture must fail");
+        let message = message
+            .downcast_ref::<String>()
+            .cloned()
+            .unwrap_or_default();
+        assert!(message.contains("\"far away\" is not drawn"), "{message}");
+        svg_check::assert_svg_renders(outside, &["title"]);
+    } else {
+        eprintln!("skipping: {} is not installed", svg_check::CHROMIUM);
+    }
+}
+
 /// Connectedness seen from outside the construction: a grid over the square, each point's
 /// zone found from the drawn outlines, and each zone's points joined by 4-neighbours. All of a
 /// zone's points but a few at its thin tips (where the grid is coarser than the zone) are in

@@ -1,9 +1,12 @@
 //! Rendering checks of the SVG pictures (issue 19, acceptance point 2): each SVG parses as XML
 //! (roxmltree) with an `<svg>` root and holds every label asked for as the text of a `<text>`
-//! element; rendered by headless Chromium (Debian's `chromium`) its plot area is not blank.
+//! element; rendered by headless Chromium (Debian's `chromium`) its plot area is not blank and
+//! every one of those labels is drawn: a `<text>` box of non-zero size inside the picture.
 //!
-//! Chromium runs once per batch: [`assert_svgs_render`] lays the SVGs out in a grid of images
-//! on one HTML page, takes one screenshot and checks each cell. Where Chromium is missing or
+//! Chromium runs twice per batch: [`assert_svgs_render`] lays the SVGs out in a grid of images
+//! on one HTML page, takes one screenshot and checks each cell; then it inlines them in a page
+//! whose script lists, per picture, the texts whose rendered box is inside it
+//! (`--dump-dom`). Where Chromium is missing or
 //! cannot run, the rendering part is skipped with the reason on standard error, unless
 //! `FSQCA_REQUIRE_CHROMIUM=1` (set by `.ci/run` after installing it), where it fails.
 //!
@@ -62,6 +65,86 @@ pub fn assert_svgs_render(batch: &[(&str, &str, &[&str])]) {
             "{name}: the rendered plot area is blank ({ink} non-white pixels)"
         );
     }
+    let Some(drawn) = drawn_texts(batch) else {
+        return;
+    };
+    for ((name, _, labels), drawn) in batch.iter().zip(&drawn) {
+        for label in labels.iter() {
+            assert!(
+                drawn.iter().any(|t| t == label),
+                "{name}: {label:?} is not drawn inside the rendered picture"
+            );
+        }
+    }
+}
+
+/// Per picture of the batch, the trimmed texts whose box, as Chromium renders the SVG inline,
+/// has a non-zero size and lies inside the picture; `None` (skipped) where Chromium cannot
+/// run.
+fn drawn_texts(batch: &[(&str, &str, &[&str])]) -> Option<Vec<Vec<String>>> {
+    let dir = scratch();
+    let mut page = String::from("<!DOCTYPE html><html><body>");
+    for (_, svg, _) in batch {
+        page.push_str("<div class=\"picture\">");
+        page.push_str(svg.trim_start_matches(|c| c != '<').trim());
+        page.push_str("</div>");
+    }
+    page.push_str(
+        "<pre id=\"drawn\"></pre><script>\
+         const out = [...document.querySelectorAll('div.picture > svg')].map(svg => {\
+           const frame = svg.getBoundingClientRect();\
+           return [...svg.querySelectorAll('text')].filter(t => {\
+             const r = t.getBoundingClientRect();\
+             return r.width > 0 && r.height > 0 && r.left >= frame.left - 1 &&\
+               r.right <= frame.right + 1 && r.top >= frame.top - 1 &&\
+               r.bottom <= frame.bottom + 1;\
+           }).map(t => t.textContent.trim());\
+         });\
+         document.getElementById('drawn').textContent = JSON.stringify(out);\
+         </script></body></html>",
+    );
+    let html = dir.join("texts.html");
+    std::fs::write(&html, page).expect("write the page");
+    let output = Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(&html)
+        .stderr(Stdio::null())
+        .output();
+    let _ = std::fs::remove_dir_all(&dir);
+    let dom = match output {
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).into_owned(),
+        Ok(o) => {
+            skip(&format!("{CHROMIUM} --dump-dom exited with {}", o.status));
+            return None;
+        }
+        Err(e) => {
+            skip(&format!("{CHROMIUM} --dump-dom does not start: {e}"));
+            return None;
+        }
+    };
+    let open = "<pre id=\"drawn\">";
+    let start = dom.find(open).expect("the result element") + open.len();
+    let end = start + dom[start..].find("</pre>").expect("its end");
+    let json = dom[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    let drawn: Vec<Vec<String>> = serde_json::from_str(&json)
+        .unwrap_or_else(|e| panic!("the drawn texts are not JSON ({e}): {json}"));
+    assert_eq!(drawn.len(), batch.len(), "one list per picture");
+    Some(drawn)
 }
 
 /// The title of the sufficiency XY plot of `x` against `y` with fit `s`: its inclusion, PRI
