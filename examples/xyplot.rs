@@ -11,34 +11,19 @@
 #[path = "khanal/report.rs"]
 mod report;
 
+#[path = "khanal/readme_pictures.rs"]
+mod readme_pictures;
+
 use std::path::PathBuf;
 
-use fsqca::plot::{sweep_chart, write_svg, xy_plot_of};
-use fsqca::robustness::{Parameter, ParameterGrid};
-use fsqca::Relation;
+use fsqca::plot::write_svg;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "docs".to_owned()));
     std::fs::create_dir_all(&dir)?;
-    let data = report::khanal_data(report::IMPLIED)?;
-    let xy = xy_plot_of(
-        &"U + E*P".parse()?,
-        &data,
-        "diffusion",
-        Relation::Sufficiency,
-    )?;
-    write_svg(dir.join("khanal_xy.svg"), &xy)?;
-    let analysis = report::analysis(report::rank_data()?, "diffusion")?;
-    let (lo, hi, n) = report::INCL_SWEEP;
-    let sweep = analysis.sweep(&[ParameterGrid::span(Parameter::InclCut, lo, hi, n)?])?;
-    write_svg(
-        dir.join("khanal_sweep.svg"),
-        &sweep_chart(&sweep, &Parameter::InclCut)?,
-    )?;
-    println!(
-        "wrote {} and {}",
-        dir.join("khanal_xy.svg").display(),
-        dir.join("khanal_sweep.svg").display()
-    );
+    for (name, svg) in readme_pictures::pictures()? {
+        write_svg(dir.join(name), &svg)?;
+        println!("wrote {}", dir.join(name).display());
+    }
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! The Khanal tables and configuration charts in `docs/khanal/` are those the example writes:
+//! The Khanal tables and configuration charts in `docs/khanal/` are those the example writes,
+//! and the README pictures in `docs/` those `examples/xyplot.rs` draws:
 //! regenerated here in memory, byte for byte.
 
 #[allow(dead_code)]
@@ -8,7 +9,23 @@ mod report;
 #[path = "../examples/khanal/docs.rs"]
 mod docs;
 
+#[path = "../examples/khanal/readme_pictures.rs"]
+mod readme_pictures;
+
 use std::path::Path;
+
+/// The README's XY plot and sweep chart in `docs/` are those `examples/xyplot.rs` writes.
+#[test]
+fn readme_pictures_match_the_example() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    for (name, svg) in readme_pictures::pictures().expect("the README pictures") {
+        let on_disk = std::fs::read_to_string(dir.join(name)).expect("the picture in docs/");
+        assert!(
+            on_disk == svg,
+            "docs/{name} drifted from what the example draws: run `cargo run --example xyplot`"
+        );
+    }
+}
 
 #[test]
 fn docs_match_the_example() {
