@@ -105,20 +105,8 @@ fn drawn_texts(batch: &[(&str, &str, &[&str])]) -> Option<Vec<Vec<String>>> {
     );
     let html = dir.join("texts.html");
     std::fs::write(&html, page).expect("write the page");
-    let output = Command::new(CHROMIUM)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=3000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+    let output = chromium(&dir)
+        .arg("--dump-dom")
         .arg(&html)
         .stderr(Stdio::null())
         .output();
@@ -202,6 +190,26 @@ fn scratch() -> PathBuf {
     dir
 }
 
+/// Headless Chromium with the flags a closed machine needs (no sandbox, GPU or background
+/// networking) and a fresh profile in `dir`.
+fn chromium(dir: &Path) -> Command {
+    let mut command = Command::new(CHROMIUM);
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=3000",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()));
+    command
+}
+
 /// The PNG screenshot of the batch laid out in a grid, or `None` (skipped).
 fn screenshot(batch: &[(&str, &str, &[&str])]) -> Option<Vec<u8>> {
     if !Path::new(CHROMIUM).exists() {
@@ -228,20 +236,8 @@ fn screenshot(batch: &[(&str, &str, &[&str])]) -> Option<Vec<u8>> {
     std::fs::write(&html, page).expect("write the page");
     let rows = (batch.len() as u32).div_ceil(COLUMNS);
     let png = dir.join("batch.png");
-    let mut child = match Command::new(CHROMIUM)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--virtual-time-budget=3000",
-        ])
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+    let mut child = match chromium(&dir)
+        .arg("--hide-scrollbars")
         .arg(format!("--screenshot={}", png.display()))
         .arg(format!("--window-size={},{}", COLUMNS * CELL, rows * CELL))
         .arg(&html)
