@@ -14,8 +14,12 @@ use fsqca::minimize::{
     fast_prime_implicants, quine_mccluskey, CoverSearch, CubeSet, EngineOptions, Implicant,
     MinimizationProblem, Minimized, Remainders,
 };
+use fsqca::truth_table::OutputValue;
 use proptest::prelude::*;
 use std::collections::{BTreeSet, HashSet};
+
+#[path = "../examples/random_k30/data.rs"]
+mod random_k30;
 
 /// Every configuration of the space, lexicographic.
 fn space(levels: &[u8]) -> Vec<Vec<u8>> {
@@ -555,6 +559,97 @@ proptest! {
                 fast_prime_implicants(&within, usize::MAX).unwrap()
             );
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(200))]
+
+    /// With excluded cubes and the symbolic remainders of intermediate solutions, pruned
+    /// prime implicants give the same models too, as sets of implicants: every implicant of
+    /// every minimum model passes the bounds of both weightings (`1 / M_e` and the column
+    /// generation's), which exclusions make differ most.
+    #[test]
+    fn pruned_prime_implicants_give_the_same_models_with_cubes(p in cube_problems()) {
+        let options = EngineOptions::default().max_models(2_000);
+        let pruned_options = options.clone().method(fsqca::minimize::PrimeMethod::Pruned);
+        for problem in [
+            p.with(Remainders::All).exclude_cubes(&p.excluded).unwrap(),
+            p.with(Remainders::Within(p.within.clone())).exclude_cubes(&p.excluded).unwrap(),
+        ] {
+            let fast = problem.solve(&options).unwrap();
+            let pruned = problem.solve(&pruned_options).unwrap();
+            prop_assert!(pruned
+                .prime_implicants()
+                .iter()
+                .all(|pi| fast.prime_implicants().contains(pi)));
+            prop_assert_eq!(fast.is_truncated(), pruned.is_truncated());
+            if !fast.is_truncated() {
+                prop_assert_eq!(model_terms(&fast), model_terms(&pruned));
+            }
+        }
+    }
+}
+
+/// The models of a solution as sets of implicants.
+fn model_terms(s: &Minimized) -> BTreeSet<BTreeSet<Implicant>> {
+    s.models()
+        .iter()
+        .map(|m| m.iter().map(|&i| s.prime_implicants()[i].clone()).collect())
+        .collect()
+}
+
+/// The README's 30-condition table with the remainders of `X1*X2*X3` excluded: the cube
+/// splits the rule's term `X1*~X4*X7`, and the positive rows inside it are covered only by
+/// implicants of one positive row each. The weights `1 / M_e` then leave a slack of 2.6
+/// below the smallest cover (32) and keep every one of more than 100,000 prime implicants;
+/// the column generation's weights reach the minimum, and few are kept.
+#[test]
+fn an_exclusion_at_30_conditions_keeps_few_pruned_prime_implicants() {
+    let data = random_k30::dataset(600);
+    let conditions: Vec<String> = (1..=30).map(|j| format!("X{j}")).collect();
+    let tt = fsqca::TruthTableOptions::default()
+        .build(&data, "Y", &conditions)
+        .unwrap();
+    let with_output = |out: OutputValue| -> Vec<Vec<u8>> {
+        tt.rows()
+            .iter()
+            .filter(|r| r.out() == out)
+            .map(|r| r.values().to_vec())
+            .collect()
+    };
+    let (positive, negative) = (
+        with_output(OutputValue::Positive),
+        with_output(OutputValue::Negative),
+    );
+    assert_eq!(positive.len() + negative.len(), 600);
+    let levels = vec![2u8; 30];
+    let x1x2x3: Vec<Option<u8>> = (0..30).map(|j| (j < 3).then_some(1)).collect();
+    let excluded = CubeSet::new(levels.clone(), vec![Implicant::from_levels(&x1x2x3)])
+        .unwrap()
+        .difference(&CubeSet::from_configurations(levels.clone(), &positive).unwrap())
+        .unwrap();
+    let problem =
+        MinimizationProblem::new(levels, positive.clone(), negative.clone(), Remainders::All)
+            .unwrap()
+            .exclude_cubes(&excluded)
+            .unwrap();
+    assert!(fast_prime_implicants(&problem, 100_000).is_err());
+    let solved = problem
+        .solve(&EngineOptions::default().method(fsqca::minimize::PrimeMethod::Pruned))
+        .unwrap();
+    assert!(solved.prime_implicants().len() < 100);
+    assert!(!solved.models().is_empty());
+    for model in solved.models() {
+        let terms: Vec<&Implicant> = model
+            .iter()
+            .map(|&i| &solved.prime_implicants()[i])
+            .collect();
+        assert!(covers_all(&terms, &positive));
+        assert!(negative.iter().all(|c| terms.iter().all(|t| !t.covers(c))));
+        assert!(terms
+            .iter()
+            .all(|t| excluded.cubes().iter().all(|e| t.intersection(e).is_none())));
     }
 }
 

@@ -53,7 +53,7 @@ use crate::minimize::bits::ones;
 use family::overlap;
 pub(crate) use family::SetFamily;
 use heuristic::{dives, greedy_cover};
-use lagrangian::{initial_multipliers, ROOT_ITERATIONS, TOLERANCE};
+use lagrangian::{initial_multipliers, Restricted, ROOT_ITERATIONS, TOLERANCE};
 use search::{Mode, Search};
 
 /// Where the first cover is two or more above the root bound, the share of the node limit
@@ -147,6 +147,27 @@ pub(crate) fn minimum_size(
         cover: search.best_cover,
         multipliers: search.root_multipliers,
     }))
+}
+
+/// Multipliers `u >= 0` on the elements of `family` that raise its Lagrangian bound
+/// `L(u)`, by the subgradient steps of the root of [`minimum_size`] from `start` (one per
+/// element), aimed at `target` (the size of a known cover). Where `start` is already
+/// optimal on a part of the family, the steps leave it nearly unchanged there.
+pub(crate) fn lagrangian_multipliers(family: &SetFamily, start: &[f64], target: f64) -> Vec<f64> {
+    let all = family.all_elements();
+    let active: Vec<u32> = (0..family.len() as u32).collect();
+    let root = Restricted::new(family, &all, &active);
+    let mut local = root.local(start);
+    let mut reduced = vec![0.0; active.len()];
+    root.ascend(
+        &mut local,
+        &mut reduced,
+        (target, f64::INFINITY),
+        ROOT_ITERATIONS,
+    );
+    let mut u = start.to_vec();
+    root.write_back(&local, &mut u);
+    u
 }
 
 /// Calls `emit` with every cover of `minimum.size` sets (each a list of set indices, in
