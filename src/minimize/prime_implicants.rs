@@ -458,7 +458,9 @@ const DUAL_ROUNDS: usize = 12;
 /// upper bound plus one. Implicants heavier than 1 join the known ones and the next round
 /// starts from the feasible weights; the rounds stop when no new implicant is heavier
 /// than 1 (the weights are then optimal for the linear relaxation, as far as the
-/// subgradient steps reach), or when the total meets the upper bound. The upper bound is
+/// subgradient steps reach), when the total meets the upper bound, or when twice the last
+/// round's gain would not lift the total above the upper bound less one, where the test
+/// starts to prune (on noisy tables the bound stays weak, and the rounds only cost time). The upper bound is
 /// the smallest cover of the implicants known. The best total of the rounds is kept.
 fn column_generation(
     hoods: &[Neighbourhood],
@@ -490,13 +492,27 @@ fn column_generation(
         u = lagrangian_multipliers(&family, &u, upper as f64);
         // The heaviest implicant through each configuration (`h_e`, exact): `u_e / h_e` is
         // feasible, since an implicant `P` through `e` weighs `u(P) <= h_e`.
+        // The search through `e` starts from the heaviest known implicant through `e`.
+        let mut known = vec![(0.0f64, usize::MAX); n];
+        for (c, column) in columns.iter().enumerate() {
+            let w = weight(column, &u);
+            for e in ones(column) {
+                if w > known[e].0 {
+                    known[e] = (w, c);
+                }
+            }
+        }
         let mut feasible = vec![0.0f64; n];
         let mut added = Vec::new();
         for (e, hood) in hoods.iter().enumerate() {
             if u[e] <= 0.0 {
                 continue;
             }
-            let found = std::cell::RefCell::new((0.0f64, Vec::new()));
+            let start = match known[e] {
+                (w, c) if c != usize::MAX => (w, columns[c].clone()),
+                _ => (0.0, Vec::new()),
+            };
+            let found = std::cell::RefCell::new(start);
             Transversals::new(&hood.edges, k).run_pruned(
                 &mut |s| {
                     hood.covered(s, all, &mut cov);
@@ -519,6 +535,7 @@ fn column_generation(
             }
         }
         let total = feasible.iter().sum::<f64>();
+        let gain = total - best.1;
         if total > best.1 {
             best = (feasible.clone(), total);
         }
@@ -534,6 +551,11 @@ fn column_generation(
             break; // no implicant outside the known ones is heavier than 1
         }
         upper = upper.min(smallest_cover(&columns));
+        if best.1 + 2.0 * gain < upper as f64 - 1.0 {
+            // The gains shrink from round to round: at this pace the test would stay void
+            // (it prunes only above `upper - 1`), so the rounds would cost without pruning.
+            break;
+        }
     }
     (best.0, upper)
 }
