@@ -5,12 +5,11 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::expression::Expression;
-use crate::minimize::{CubeSet, EngineOptions, Implicant, MinimizationProblem, Remainders};
-use crate::solution::{
-    Counterfactuals, Limits, SolutionError, DEFAULT_CUBE_LIMIT, DEFAULT_ROW_LIMIT,
-};
+use crate::minimize::{CubeSet, EngineOptions};
+use crate::solution::{Counterfactuals, Limits, DEFAULT_CUBE_LIMIT, DEFAULT_ROW_LIMIT};
 use crate::truth_table::{OutputValue, TruthTable};
 
+use super::csa::contradictory_assumptions;
 use super::cubes::TableSpace;
 use super::error::CounterfactualError;
 
@@ -303,7 +302,11 @@ impl FindRows {
                 }
                 let negated = negated_table(tt)?;
                 self.remainders(&space)?
-                    .union(&self.csa_with(tt, &negated, &space)?)?
+                    .union(&contradictory_assumptions(
+                        [tt, &negated],
+                        &space,
+                        &self.engine,
+                    )?)?
                     .union(&ssr(tt, &negated, &space)?)?
             }
         };
@@ -322,52 +325,7 @@ impl FindRows {
     }
 
     fn csa(&self, tt: &TruthTable, space: &TableSpace) -> Result<CubeSet, CounterfactualError> {
-        self.csa_with(tt, &negated_table(tt)?, space)
-    }
-
-    /// The remainders that both tables' parsimonious solutions assume, each side pooled
-    /// over all its minimum models: the remainders in the prime implicants that are in
-    /// some minimum model ([`MinimizationProblem::implicants_in_minimum_models`]), so the
-    /// models are never listed, and never cut short by the model cap.
-    fn csa_with(
-        &self,
-        tt: &TruthTable,
-        negated: &TruthTable,
-        space: &TableSpace,
-    ) -> Result<CubeSet, CounterfactualError> {
-        let mut sides = Vec::with_capacity(2);
-        for table in [tt, negated] {
-            let mut positive = Vec::new();
-            let mut forbidden = Vec::new();
-            for row in table.rows() {
-                match row.out() {
-                    OutputValue::Positive => positive.push(row.values().to_vec()),
-                    OutputValue::Negative | OutputValue::Contradiction => {
-                        forbidden.push(row.values().to_vec());
-                    }
-                    OutputValue::Remainder => {}
-                }
-            }
-            // No positive row: no solution, so no simplifying assumption on this side.
-            if positive.is_empty() {
-                sides.push(CubeSet::empty(space.levels.clone())?);
-                continue;
-            }
-            let problem = MinimizationProblem::new(
-                space.levels.clone(),
-                positive,
-                forbidden,
-                Remainders::All,
-            )?;
-            let used = problem.implicants_in_minimum_models(&self.engine)?;
-            // A term without literal: every configuration is positive (R QCA stops too).
-            if used.iter().any(Implicant::is_empty) {
-                return Err(SolutionError::Tautology.into());
-            }
-            let assumed = CubeSet::new(space.levels.clone(), used)?;
-            sides.push(assumed.intersection(&space.remainders)?);
-        }
-        Ok(sides[0].intersection(&sides[1])?)
+        contradictory_assumptions([tt, &negated_table(tt)?], space, &self.engine)
     }
 }
 
