@@ -242,9 +242,7 @@ fn assumed_unfiltered(tt: &TruthTable, k: usize) -> Option<std::collections::BTr
             .filter_map(|i| {
                 let config: Vec<u8> = (0..k).map(|j| (i >> (k - 1 - j) & 1) as u8).collect();
                 let id = i + 1;
-                let remainder = tt
-                    .row(id)
-                    .is_none_or(|r| r.out() == OutputValue::Remainder);
+                let remainder = tt.row(id).is_none_or(|r| r.out() == OutputValue::Remainder);
                 (remainder && used.iter().any(|p| p.covers(&config))).then_some(id)
             })
             .collect(),

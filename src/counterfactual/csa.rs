@@ -4,7 +4,7 @@
 //! where the answer can change the result.
 
 use crate::minimize::{
-    CubeSet, EngineOptions, Implicant, MinimizationProblem, PiChart, Relevance, Remainders,
+    CubeSet, EngineOptions, Implicant, MinimizationProblem, Relevance, Remainders,
 };
 use crate::solution::SolutionError;
 use crate::truth_table::{OutputValue, TruthTable};
@@ -22,10 +22,12 @@ use super::error::CounterfactualError;
 /// decided against the remainders the other side's implicants reach, and the second side's
 /// only against what the first assumes, so the larger chart, where the tests cost most,
 /// gets the smaller target. On each side a class is tested for membership in some minimum
-/// model ([`PiChart::rows_in_minimum_covers`]'s test) only while one of its implicants
-/// meets the part of the target that the implicants confirmed so far leave (`Assumed`); a
-/// class never tested is one whose answer cannot change the result, and a block of the
-/// chart with no such class needs no proof of its minimum.
+/// model (the test of
+/// [`PiChart::rows_in_minimum_covers`](crate::minimize::PiChart::rows_in_minimum_covers))
+/// only while one of its implicants meets the part of the target that the implicants
+/// confirmed so far leave ([`Assumed`]); a class never tested is one whose answer cannot
+/// change the result, and a block of the chart with no such class needs no proof of its
+/// minimum.
 ///
 /// # Errors
 /// [`SolutionError::Tautology`] when a side has positive rows and no negative one (every
@@ -38,33 +40,29 @@ pub(crate) fn contradictory_assumptions(
     space: &TableSpace,
     engine: &EngineOptions,
 ) -> Result<CubeSet, CounterfactualError> {
-    let mut problems = Vec::with_capacity(2);
-    for table in tables {
-        let (positive, forbidden) = split(table);
+    let problems = tables.map(split);
+    for (positive, forbidden) in &problems {
         // The term without literal would be the only prime implicant (R QCA stops too).
         if !positive.is_empty() && forbidden.is_empty() {
             return Err(SolutionError::Tautology.into());
         }
-        problems.push((positive, forbidden));
     }
     let nothing = CubeSet::empty(space.levels.clone())?;
     // No positive row: no solution, so no simplifying assumption on that side.
     if problems.iter().any(|(positive, _)| positive.is_empty()) {
         return Ok(nothing);
     }
-    let mut sides = Vec::with_capacity(2);
-    for (positive, forbidden) in problems {
-        let problem = MinimizationProblem::new(
-            space.levels.clone(),
-            positive,
-            forbidden,
-            Remainders::All,
-        )?;
-        sides.push(problem.minimum_model_chart(engine)?);
-    }
-    sides.sort_by_key(|(primes, _)| primes.len());
-    let [(first, first_chart), (second, second_chart)] = <[(Vec<Implicant>, PiChart); 2]>::try_from(sides)
-        .expect("two sides");
+    let [outcome, negation] = problems;
+    let chart = |(positive, forbidden): (Vec<Vec<u8>>, Vec<Vec<u8>>)| {
+        MinimizationProblem::new(space.levels.clone(), positive, forbidden, Remainders::All)?
+            .minimum_model_chart(engine)
+    };
+    let (outcome, negation) = (chart(outcome)?, chart(negation)?);
+    let ((first, first_chart), (second, second_chart)) = if negation.0.len() < outcome.0.len() {
+        (negation, outcome)
+    } else {
+        (outcome, negation)
+    };
     let mut assumed = Assumed::new(&first, space.remainders.clone());
     assumed.reach = Some(Reach {
         other: &second,
@@ -99,7 +97,9 @@ fn split(table: &TruthTable) -> (Vec<Vec<u8>>, Vec<Vec<u8>>) {
 
 /// The part of a target set of configurations that one side's minimum models assume, found
 /// as the side's classes of prime implicants are confirmed in some minimum model: the
-/// [`Relevance`] of [`PiChart::rows_in_minimum_covers_asked`] over the side's implicants.
+/// [`Relevance`] of
+/// [`PiChart::rows_in_minimum_covers_asked`](crate::minimize::PiChart::rows_in_minimum_covers_asked)
+/// over the side's implicants.
 ///
 /// Invariant: `remaining` is `target` without the implicants confirmed so far. A class is
 /// asked only if one of its implicants meets `remaining` (and, on the first side, reaches a

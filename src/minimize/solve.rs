@@ -92,7 +92,9 @@ impl MinimizationProblem {
     /// [`EngineOptions::max_search_nodes`] as [`MinimizationProblem::solve`] does
     /// ([`PrimeMethod::Pruned`] keeps every implicant of every minimum model, so the result
     /// is the same); the model cap, row dominance and the cover search are not used, and an
-    /// unproven minimum is never accepted (see [`PiChart::rows_in_minimum_covers`]).
+    /// unproven minimum is never accepted (see [`PiChart::rows_in_minimum_covers`]). Every
+    /// implicant is decided; [`FindRows`](crate::counterfactual::FindRows) decides only those
+    /// whose answer can change the contradictory simplifying assumptions.
     ///
     /// # Errors
     /// As [`MinimizationProblem::solve`], and

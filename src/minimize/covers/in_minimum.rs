@@ -18,7 +18,11 @@ impl PiChart {
     ///
     /// Only [`EngineOptions::max_search_nodes`] is used: it bounds the search nodes of the
     /// proof of the minimum of each independent block of the chart, and those of the tests
-    /// of the block's rows together.
+    /// of the block's rows together. Every row is decided here; the crate's search for
+    /// contradictory simplifying assumptions
+    /// ([`FindRows`](crate::counterfactual::FindRows)) uses a variant that decides only the
+    /// classes of rows whose answer can change its result, and proves the minimum only of
+    /// the blocks that hold one.
     /// Method: see [`PiChart::find_covers`] for the reductions and the bound; then a row
     /// is in some minimum cover of size `m` exactly when the columns it leaves have a
     /// cover of `m - 1` rows, and the chart is split into blocks that no row spans, each
@@ -171,19 +175,20 @@ fn unproven_chart(
     max_nodes: u64,
 ) -> MinimizeError {
     let fixed = reduced.essential.len();
-    let (best, lower_bound) = blocks.iter().zip(minima).fold(
-        (fixed, fixed),
-        |(best, lower), (block, known)| {
-            let known = known.unwrap_or_else(|| match minimum_size(&block.family, max_nodes) {
-                Ok(minimum) => Ok(minimum.expect("every column of a block has a class")),
-                Err(unproven) => Err((unproven.best.len(), unproven.lower_bound)),
+    let (best, lower_bound) =
+        blocks
+            .iter()
+            .zip(minima)
+            .fold((fixed, fixed), |(best, lower), (block, known)| {
+                let known = known.unwrap_or_else(|| match minimum_size(&block.family, max_nodes) {
+                    Ok(minimum) => Ok(minimum.expect("every column of a block has a class")),
+                    Err(unproven) => Err((unproven.best.len(), unproven.lower_bound)),
+                });
+                match known {
+                    Ok(m) => (best + m.size, lower + m.size),
+                    Err((b, l)) => (best + b, lower + l),
+                }
             });
-            match known {
-                Ok(m) => (best + m.size, lower + m.size),
-                Err((b, l)) => (best + b, lower + l),
-            }
-        },
-    );
     MinimizeError::MinimumNotProven {
         nodes: max_nodes,
         best,
