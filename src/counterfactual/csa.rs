@@ -76,7 +76,7 @@ pub(crate) fn contradictory_assumptions(
     }
     let mut assumed = Assumed::new(&second, target);
     second_chart.rows_in_minimum_covers_asked(engine, &mut assumed)?;
-    Ok(assumed.assumed()?)
+    assumed.assumed()
 }
 
 /// A table's positive configurations, and its negative and contradictory ones.
