@@ -7,7 +7,7 @@ use crate::minimize::{
     CubeSet, EngineOptions, Implicant, MinimizationProblem, Relevance, Remainders,
 };
 use crate::solution::SolutionError;
-use crate::truth_table::{OutputValue, TruthTable};
+use crate::truth_table::TruthTable;
 
 use super::cubes::TableSpace;
 use super::error::CounterfactualError;
@@ -40,7 +40,7 @@ pub(crate) fn contradictory_assumptions(
     space: &TableSpace,
     engine: &EngineOptions,
 ) -> Result<CubeSet, CounterfactualError> {
-    let problems = tables.map(split);
+    let problems = tables.map(TruthTable::positive_and_forbidden);
     for (positive, forbidden) in &problems {
         // The term without literal would be the only prime implicant (R QCA stops too).
         if !positive.is_empty() && forbidden.is_empty() {
@@ -77,22 +77,6 @@ pub(crate) fn contradictory_assumptions(
     let mut assumed = Assumed::new(&second, target);
     second_chart.rows_in_minimum_covers_asked(engine, &mut assumed)?;
     assumed.assumed()
-}
-
-/// A table's positive configurations, and its negative and contradictory ones.
-fn split(table: &TruthTable) -> (Vec<Vec<u8>>, Vec<Vec<u8>>) {
-    let mut positive = Vec::new();
-    let mut forbidden = Vec::new();
-    for row in table.rows() {
-        match row.out() {
-            OutputValue::Positive => positive.push(row.values().to_vec()),
-            OutputValue::Negative | OutputValue::Contradiction => {
-                forbidden.push(row.values().to_vec());
-            }
-            OutputValue::Remainder => {}
-        }
-    }
-    (positive, forbidden)
 }
 
 /// The part of a target set of configurations that one side's minimum models assume, found

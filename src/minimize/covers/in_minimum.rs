@@ -407,14 +407,19 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_block_with_no_row_asked_needs_no_proof() {
-        // The parity chart: one node cannot prove its minimum (see below), but with no row
-        // asked about there is nothing to prove.
+    /// The parity chart of [`PiChart::find_covers`]: minimum 4, far above the linear bound.
+    fn parity_chart() -> PiChart {
         let rows: Vec<Vec<bool>> = (1..16u32)
             .map(|a| (1..16u32).map(|x| (a & x).count_ones() % 2 == 1).collect())
             .collect();
-        let chart = PiChart::from_matrix(&rows);
+        PiChart::from_matrix(&rows)
+    }
+
+    #[test]
+    fn a_block_with_no_row_asked_needs_no_proof() {
+        // One node cannot prove the minimum of the parity chart, but with no row asked
+        // about there is nothing to prove.
+        let chart = parity_chart();
         let one_node = EngineOptions::new().max_search_nodes(1);
         let mut nothing = Asked {
             asked: vec![false; 15],
@@ -459,11 +464,7 @@ mod tests {
 
     #[test]
     fn the_node_limit_is_an_error_never_a_partial_answer() {
-        // The parity chart of PiChart::find_covers: minimum 4, far above the linear bound.
-        let rows: Vec<Vec<bool>> = (1..16u32)
-            .map(|a| (1..16u32).map(|x| (a & x).count_ones() % 2 == 1).collect())
-            .collect();
-        let chart = PiChart::from_matrix(&rows);
+        let chart = parity_chart();
         let one_node = EngineOptions::new().max_search_nodes(1);
         assert!(matches!(
             chart.rows_in_minimum_covers(&one_node),
