@@ -41,8 +41,8 @@ use fsqca::{Dataset, Expression, TruthTable, TruthTableOptions};
 mod random_k30;
 
 /// The search-node limit of the CSA task: with the default (100,000) the failing crisp_k20
-/// task spends about 3 minutes before its typed error (17 before the filter of `FindRows`);
-/// this limit gives an error (the minimum of `~Y` not proven) in about 11 s.
+/// task spends 3 to 6 minutes before its typed error (about 17 before the filter of
+/// `FindRows`); this limit gives an error (the minimum of `~Y` not proven) in 11 to 16 s.
 const CSA_MAX_NODES: u64 = 5_000;
 
 /// A data set: its name, conditions and truth table.
