@@ -7,13 +7,16 @@
 //! condition necessary at inclN 0.9, and an untenable combination of three conditions).
 //!
 //! Contradictory simplifying assumptions pool the assumptions of every minimum model of
-//! each side without listing the models (the prime implicants in some minimum model,
-//! `MinimizationProblem::implicants_in_minimum_models`), so they are exact or a typed error,
-//! never cut short by a model cap. On these inputs the side of `~Y` is what fails: on
-//! crisp_k20 its chart has 90,095 classes of prime implicants in one block of 277
-//! configurations, with a minimum of 14 (proven) far above the linear bound (about 11.3), so
-//! the test of which classes are in some minimum model runs out of search nodes; on
-//! random_k30 it has more than 2,000,000 prime implicants.
+//! each side without listing the models (the prime implicants in some minimum model), so they
+//! are exact or a typed error, never cut short by a model cap; only the classes of prime
+//! implicants whose answer can change the result are decided (`FindRows`). On these inputs
+//! the side of `~Y` is what fails. On crisp_k20 the side of `Y` has 3 prime implicants, all
+//! essential, assuming 345,990 remainders; the chart of `~Y` has 158,850 prime implicants in
+//! 90,095 classes, one block of 277 configurations, with a minimum of 14 far above the linear
+//! bound (about 11.3): proven in about 24 s at 100,000 search nodes (not at this bench's
+//! 5,000), and 90,057 classes meet the remainders `Y` assumes, each class in no minimum
+//! model taking 19,000 to 37,000 nodes (13 to 40 s) to rule out, so the tests run out of
+//! nodes. On random_k30 the side of `~Y` has more than 2,000,000 prime implicants.
 //!
 //! The truth table: `incl.cut = 0.8`, `n.cut = 1`. Every minimization keeps only the prime
 //! implicants that can be in a minimum model (`PrimeMethod::Pruned`: the 30-condition table
@@ -37,8 +40,9 @@ use fsqca::{Dataset, Expression, TruthTable, TruthTableOptions};
 #[path = "../examples/random_k30/data.rs"]
 mod random_k30;
 
-/// The search-node limit of the CSA task: the default (100,000) makes the failing crisp_k20
-/// task spend about 17 minutes before its typed error; this limit gives the same error sooner.
+/// The search-node limit of the CSA task: with the default (100,000) the failing crisp_k20
+/// task spends 3 to 6 minutes before its typed error (about 17 before the filter of
+/// `FindRows`); this limit gives an error (the minimum of `~Y` not proven) in 11 to 16 s.
 const CSA_MAX_NODES: u64 = 5_000;
 
 /// A data set: its name, conditions and truth table.

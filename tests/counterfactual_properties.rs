@@ -203,3 +203,82 @@ proptest! {
         prop_assert_eq!(found.rows(), listed);
     }
 }
+
+/// Denser tables than [`table`]: 3 to 8 conditions, up to 120 cases, so that both sides
+/// have several classes of prime implicants and the filter of `FindRows` skips some.
+fn dense_table() -> impl Strategy<Value = (usize, Vec<Vec<u8>>)> {
+    (3usize..=8).prop_flat_map(|k| {
+        let case = proptest::collection::vec(0u8..=1, k + 1);
+        (Just(k), proptest::collection::vec(case, 10..120))
+    })
+}
+
+/// The remainders (row ids) in the prime implicants of some minimum model of `tt`'s
+/// parsimonious solution, every implicant decided (no filter); `None` for a tautology.
+fn assumed_unfiltered(tt: &TruthTable, k: usize) -> Option<std::collections::BTreeSet<u64>> {
+    use fsqca::minimize::{EngineOptions, MinimizationProblem, Remainders};
+    let (mut positive, mut forbidden) = (Vec::new(), Vec::new());
+    for row in tt.rows() {
+        match row.out() {
+            OutputValue::Positive => positive.push(row.values().to_vec()),
+            OutputValue::Negative | OutputValue::Contradiction => {
+                forbidden.push(row.values().to_vec());
+            }
+            OutputValue::Remainder => {}
+        }
+    }
+    if positive.is_empty() {
+        return Some(Default::default());
+    }
+    if forbidden.is_empty() {
+        return None;
+    }
+    let used = MinimizationProblem::new(vec![2; k], positive, forbidden, Remainders::All)
+        .expect("problem")
+        .implicants_in_minimum_models(&EngineOptions::new())
+        .expect("decided");
+    Some(
+        (0..1u64 << k)
+            .filter_map(|i| {
+                let config: Vec<u8> = (0..k).map(|j| (i >> (k - 1 - j) & 1) as u8).collect();
+                let id = i + 1;
+                let remainder = tt.row(id).is_none_or(|r| r.out() == OutputValue::Remainder);
+                (remainder && used.iter().any(|p| p.covers(&config))).then_some(id)
+            })
+            .collect(),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 150,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(1603),
+        ..ProptestConfig::default()
+    })]
+
+    /// `FindRows` decides only the classes of prime implicants whose answer can change the
+    /// contradictory simplifying assumptions; the result equals, row for row, the
+    /// intersection of both sides' assumptions with every class decided, whichever of the
+    /// outcome and its negation the table is built for.
+    #[test]
+    fn filtered_csa_equals_every_class_decided((k, cases) in dense_table()) {
+        let data = data(k, &cases);
+        let options = TruthTableOptions::default().incl_cutoff(0.8);
+        let tt = options.build(&data, "Y", &NAMES[..k]).expect("table");
+        let negated = options.build(&data, "~Y", &NAMES[..k]).expect("table of ~Y");
+        let (Some(yes), Some(no)) = (assumed_unfiltered(&tt, k), assumed_unfiltered(&negated, k)) else {
+            for table in [&tt, &negated] {
+                prop_assert!(matches!(
+                    FindRows::new().find(table, RowType::Csa),
+                    Err(CounterfactualError::Solution(SolutionError::Tautology))
+                ));
+            }
+            return Ok(());
+        };
+        let expected: Vec<u64> = yes.intersection(&no).copied().collect();
+        for table in [&tt, &negated] {
+            let found = FindRows::new().row_limit(1 << k).find(table, RowType::Csa).expect("found");
+            prop_assert_eq!(found.rows(), expected.as_slice());
+        }
+    }
+}

@@ -5,12 +5,11 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::expression::Expression;
-use crate::minimize::{CubeSet, EngineOptions, Implicant, MinimizationProblem, Remainders};
-use crate::solution::{
-    Counterfactuals, Limits, SolutionError, DEFAULT_CUBE_LIMIT, DEFAULT_ROW_LIMIT,
-};
+use crate::minimize::{CubeSet, EngineOptions};
+use crate::solution::{Counterfactuals, Limits, DEFAULT_CUBE_LIMIT, DEFAULT_ROW_LIMIT};
 use crate::truth_table::{OutputValue, TruthTable};
 
+use super::csa::contradictory_assumptions;
 use super::cubes::TableSpace;
 use super::error::CounterfactualError;
 
@@ -95,8 +94,19 @@ impl FromStr for RowType {
 /// models are not listed (they can run into millions): the pool is the remainders in the
 /// prime implicants that are in some minimum model
 /// ([`MinimizationProblem::implicants_in_minimum_models`](crate::minimize::MinimizationProblem::implicants_in_minimum_models)),
-/// the same rows, never cut short by a model cap. Where the engine's node limit stops that,
-/// the search fails with a typed error; it never returns a partial pool.
+/// the same rows, never cut short by a model cap.
+///
+/// Only the implicants whose answer can change the result are decided (a relevance filter,
+/// exact): the side with fewer prime implicants goes first, and a class of its implicants
+/// (the implicants with the same positive configurations, all in some minimum model or all
+/// in none) is tested only if it reaches a remainder that some implicant of the other side
+/// covers; the other side's classes are tested only against the remainders the first side
+/// assumes. On both sides a class is skipped once the classes confirmed so far (each cover
+/// found confirms all of its classes) already hold all it could add, and a block of the
+/// chart none of whose classes is left needs no proof of its minimum; when the first side
+/// assumes nothing the other could, the other side is not searched at all. Where the
+/// engine's node limit stops a proof or a test that is needed, the search fails with a
+/// typed error; it never returns a partial pool.
 ///
 /// # Example
 /// ```
@@ -269,10 +279,15 @@ impl FindRows {
     /// [`MinimizeError::MembershipNotDecided`](crate::minimize::MinimizeError::MembershipNotDecided)).
     ///
     /// # Complexity
-    /// Type 2: two parsimonious minimizations, each up to the prime implicants in some
-    /// minimum model (see
-    /// [`MinimizationProblem::implicants_in_minimum_models`](crate::minimize::MinimizationProblem::implicants_in_minimum_models));
-    /// the set operations grow with the cubes.
+    /// Type 2: the prime implicants of both sides, then, for the classes of implicants the
+    /// filter above leaves, the proof of the minimum of their blocks and one bounded search
+    /// per class at most (see
+    /// [`PiChart::rows_in_minimum_covers`](crate::minimize::PiChart::rows_in_minimum_covers));
+    /// the set operations grow with the cubes. Where the filter leaves many classes whose
+    /// charts have a minimum far above their linear bound, the tests are the cost: on the
+    /// 20-condition benchmark table (`crisp_k20`, PERF.md), the side of `~Y` has 90,095
+    /// classes, of which 90,057 reach the remainders `Y` assumes, and each class in no
+    /// minimum model takes 19,000 to 37,000 search nodes to rule out.
     ///
     /// # Example
     /// ```
@@ -303,7 +318,11 @@ impl FindRows {
                 }
                 let negated = negated_table(tt)?;
                 self.remainders(&space)?
-                    .union(&self.csa_with(tt, &negated, &space)?)?
+                    .union(&contradictory_assumptions(
+                        [tt, &negated],
+                        &space,
+                        &self.engine,
+                    )?)?
                     .union(&ssr(tt, &negated, &space)?)?
             }
         };
@@ -322,52 +341,7 @@ impl FindRows {
     }
 
     fn csa(&self, tt: &TruthTable, space: &TableSpace) -> Result<CubeSet, CounterfactualError> {
-        self.csa_with(tt, &negated_table(tt)?, space)
-    }
-
-    /// The remainders that both tables' parsimonious solutions assume, each side pooled
-    /// over all its minimum models: the remainders in the prime implicants that are in
-    /// some minimum model ([`MinimizationProblem::implicants_in_minimum_models`]), so the
-    /// models are never listed, and never cut short by the model cap.
-    fn csa_with(
-        &self,
-        tt: &TruthTable,
-        negated: &TruthTable,
-        space: &TableSpace,
-    ) -> Result<CubeSet, CounterfactualError> {
-        let mut sides = Vec::with_capacity(2);
-        for table in [tt, negated] {
-            let mut positive = Vec::new();
-            let mut forbidden = Vec::new();
-            for row in table.rows() {
-                match row.out() {
-                    OutputValue::Positive => positive.push(row.values().to_vec()),
-                    OutputValue::Negative | OutputValue::Contradiction => {
-                        forbidden.push(row.values().to_vec());
-                    }
-                    OutputValue::Remainder => {}
-                }
-            }
-            // No positive row: no solution, so no simplifying assumption on this side.
-            if positive.is_empty() {
-                sides.push(CubeSet::empty(space.levels.clone())?);
-                continue;
-            }
-            let problem = MinimizationProblem::new(
-                space.levels.clone(),
-                positive,
-                forbidden,
-                Remainders::All,
-            )?;
-            let used = problem.implicants_in_minimum_models(&self.engine)?;
-            // A term without literal: every configuration is positive (R QCA stops too).
-            if used.iter().any(Implicant::is_empty) {
-                return Err(SolutionError::Tautology.into());
-            }
-            let assumed = CubeSet::new(space.levels.clone(), used)?;
-            sides.push(assumed.intersection(&space.remainders)?);
-        }
-        Ok(sides[0].intersection(&sides[1])?)
+        contradictory_assumptions([tt, &negated_table(tt)?], space, &self.engine)
     }
 }
 

@@ -597,10 +597,15 @@ impl CubeSet {
     /// ```
     pub fn difference(&self, other: &CubeSet) -> Result<CubeSet, MinimizeError> {
         self.same_levels(other)?;
+        Ok(self.without_cubes(&other.cubes))
+    }
+
+    /// [`CubeSet::difference`] with the cubes to take out given as a list, over the same
+    /// levels as `self` (not checked: for the crate's own sets).
+    pub(crate) fn without_cubes(&self, other: &[Implicant]) -> CubeSet {
         let mut cubes = Vec::new();
         for (i, a) in self.cubes.iter().enumerate() {
             let within: Vec<Implicant> = other
-                .cubes
                 .iter()
                 .filter_map(|b| b.intersection(a))
                 .map(|b| a.literals().fold(b, |b, (j, _)| b.without(j)))
@@ -622,10 +627,15 @@ impl CubeSet {
         } else {
             cubes.sort_unstable();
         }
-        Ok(CubeSet {
+        CubeSet {
             levels: self.levels.clone(),
             cubes,
-        })
+        }
+    }
+
+    /// Whether `cube` shares a configuration with the set.
+    pub(crate) fn meets(&self, cube: &Implicant) -> bool {
+        self.cubes.iter().any(|c| c.meets(cube))
     }
 
     /// The configurations not in the set.

@@ -272,11 +272,7 @@ impl Implicant {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn intersection(&self, other: &Implicant) -> Option<Implicant> {
-        let common = self.mask & other.mask;
-        if other
-            .literals()
-            .any(|(j, v)| common >> j & 1 == 1 && self.values[j] != v)
-        {
+        if !self.meets(other) {
             return None;
         }
         let (mut out, add) = if self.values.len() >= other.values.len() {
@@ -289,6 +285,15 @@ impl Implicant {
         }
         out.mask |= add.mask;
         Some(out)
+    }
+
+    /// Whether the two terms share a configuration (no condition on which their literals
+    /// differ): [`Implicant::intersection`] without building it.
+    pub(crate) fn meets(&self, other: &Implicant) -> bool {
+        let common = self.mask & other.mask;
+        !other
+            .literals()
+            .any(|(j, v)| common >> j & 1 == 1 && self.values[j] != v)
     }
 
     /// The term without its literal on `condition` (unchanged if it has none).

@@ -80,5 +80,6 @@ pub use pi_chart::PiChart;
 pub use prime_implicants::{fast_prime_implicants, useful_prime_implicants};
 pub use problem::{MinimizationProblem, Remainders};
 pub use quine_mccluskey::{quine_mccluskey, QMC_MAX_CONFIGURATIONS};
+pub(crate) use set_cover::Relevance;
 #[cfg(test)]
 pub(crate) use solve::noisy_cases;

@@ -92,7 +92,9 @@ impl MinimizationProblem {
     /// [`EngineOptions::max_search_nodes`] as [`MinimizationProblem::solve`] does
     /// ([`PrimeMethod::Pruned`] keeps every implicant of every minimum model, so the result
     /// is the same); the model cap, row dominance and the cover search are not used, and an
-    /// unproven minimum is never accepted (see [`PiChart::rows_in_minimum_covers`]).
+    /// unproven minimum is never accepted (see [`PiChart::rows_in_minimum_covers`]). Every
+    /// implicant is decided; [`FindRows`](crate::counterfactual::FindRows) decides only those
+    /// whose answer can change the contradictory simplifying assumptions.
     ///
     /// # Errors
     /// As [`MinimizationProblem::solve`], and
@@ -123,12 +125,23 @@ impl MinimizationProblem {
         &self,
         options: &EngineOptions,
     ) -> Result<Vec<Implicant>, MinimizeError> {
+        let (primes, chart) = self.minimum_model_chart(options)?;
+        let rows = chart.rows_in_minimum_covers(options)?;
+        Ok(rows.into_iter().map(|r| primes[r].clone()).collect())
+    }
+
+    /// The prime implicants that minimum models can be made of, by the method and limit of
+    /// `options` (as [`MinimizationProblem::implicants_in_minimum_models`] takes them), and
+    /// their chart over the positive configurations.
+    pub(crate) fn minimum_model_chart(
+        &self,
+        options: &EngineOptions,
+    ) -> Result<(Vec<Implicant>, PiChart), MinimizeError> {
         options.validate()?;
         let options = options.clone().covers(CoverSearch::Minimum);
         let primes = self.prime_implicants(&options)?;
         let chart = PiChart::new(&primes, self.positive())?;
-        let rows = chart.rows_in_minimum_covers(&options)?;
-        Ok(rows.into_iter().map(|r| primes[r].clone()).collect())
+        Ok((primes, chart))
     }
 
     /// The prime implicants by the method of `options`, at most

@@ -215,17 +215,7 @@ impl<'a> Context<'a> {
             })?;
             levels.push(l);
         }
-        let mut positive = Vec::new();
-        let mut forbidden = Vec::new();
-        for row in tt.rows() {
-            match row.out() {
-                OutputValue::Positive => positive.push(row.values().to_vec()),
-                OutputValue::Negative | OutputValue::Contradiction => {
-                    forbidden.push(row.values().to_vec());
-                }
-                _ => {}
-            }
-        }
+        let (positive, forbidden) = tt.positive_and_forbidden();
         let names = Arc::new(Names::of(tt));
         let mut context = Self {
             tt,

@@ -7,7 +7,7 @@ use crate::sets::FuzzySet;
 
 use super::error::TruthTableError;
 use super::options::TruthTableOptions;
-use super::row::Row;
+use super::row::{OutputValue, Row};
 
 /// A truth table, built by [`TruthTableOptions::build`] (or [`TruthTable::new`] with the
 /// default options).
@@ -169,6 +169,23 @@ impl TruthTable {
     /// ```
     pub fn rows(&self) -> &[Row] {
         &self.rows
+    }
+
+    /// The configurations of the positive rows, and those of the negative and
+    /// contradictory rows (which a minimization must not cover), each in the rows' order.
+    pub(crate) fn positive_and_forbidden(&self) -> (Vec<Vec<u8>>, Vec<Vec<u8>>) {
+        let mut positive = Vec::new();
+        let mut forbidden = Vec::new();
+        for row in &self.rows {
+            match row.out() {
+                OutputValue::Positive => positive.push(row.values().to_vec()),
+                OutputValue::Negative | OutputValue::Contradiction => {
+                    forbidden.push(row.values().to_vec());
+                }
+                OutputValue::Remainder => {}
+            }
+        }
+        (positive, forbidden)
     }
 
     /// The row with this id, if listed.

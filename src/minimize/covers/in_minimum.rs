@@ -6,7 +6,9 @@ use crate::minimize::bits::ones;
 use crate::minimize::error::MinimizeError;
 use crate::minimize::options::EngineOptions;
 use crate::minimize::pi_chart::PiChart;
-use crate::minimize::set_cover::{in_minimum_covers, minimum_size, Minimum, SetFamily};
+use crate::minimize::set_cover::{
+    in_minimum_covers, minimum_size, EverySet, Minimum, Relevance, SetFamily,
+};
 
 impl PiChart {
     /// The rows (prime implicants) that are in at least one minimum cover, ascending, found
@@ -16,7 +18,11 @@ impl PiChart {
     ///
     /// Only [`EngineOptions::max_search_nodes`] is used: it bounds the search nodes of the
     /// proof of the minimum of each independent block of the chart, and those of the tests
-    /// of the block's rows together.
+    /// of the block's rows together. Every row is decided here; the crate's search for
+    /// contradictory simplifying assumptions
+    /// ([`FindRows`](crate::counterfactual::FindRows)) uses a variant that decides only the
+    /// classes of rows whose answer can change its result, and proves the minimum only of
+    /// the blocks that hold one.
     /// Method: see [`PiChart::find_covers`] for the reductions and the bound; then a row
     /// is in some minimum cover of size `m` exactly when the columns it leaves have a
     /// cover of `m - 1` rows, and the chart is split into blocks that no row spans, each
@@ -60,8 +66,21 @@ impl PiChart {
         &self,
         options: &EngineOptions,
     ) -> Result<Vec<usize>, MinimizeError> {
+        self.rows_in_minimum_covers_asked(options, &mut EverySet)
+    }
+
+    /// [`PiChart::rows_in_minimum_covers`] deciding only the classes of rows that
+    /// `relevance` asks about, as the tests go (see [`Relevance`]): the rows returned are
+    /// in some minimum cover, the others are in none or were not asked. A block of the
+    /// chart with no class asked needs no proof of its minimum. Same errors, never a
+    /// partial answer about a class asked.
+    pub(crate) fn rows_in_minimum_covers_asked(
+        &self,
+        options: &EngineOptions,
+        relevance: &mut dyn Relevance,
+    ) -> Result<Vec<usize>, MinimizeError> {
         options.validate()?;
-        rows_in_minimum_covers(self, options.get_max_search_nodes())
+        rows_in_minimum_covers(self, options.get_max_search_nodes(), relevance)
     }
 }
 
@@ -77,44 +96,58 @@ impl PiChart {
 /// tested ([`in_minimum_covers`]). A class that covers no remaining column is in no
 /// minimum cover (dropping it leaves a cover).
 ///
+/// `relevance` is asked, over the chart's rows, which classes are to be decided
+/// ([`Relevance::needed`], with the rows of one class) and told those found in some
+/// minimum cover ([`Relevance::confirmed`]: the essential classes first). A block none of
+/// whose classes is asked when its turn comes needs no proof of its minimum and no test.
+/// With [`EverySet`] every class is decided; otherwise a row left out is in no minimum
+/// cover or was not asked.
+///
 /// `max_nodes` bounds the search nodes of the proof of each block's minimum
 /// ([`MinimizeError::MinimumNotProven`], giving the whole chart's bounds), and of the
 /// tests of each block's classes together ([`MinimizeError::MembershipNotDecided`]).
 pub(crate) fn rows_in_minimum_covers(
     chart: &PiChart,
     max_nodes: u64,
+    relevance: &mut dyn Relevance,
 ) -> Result<Vec<usize>, MinimizeError> {
     let (classes, members) = row_classes(chart);
     let Some(reduced) = Reduced::new(&classes) else {
         return Ok(Vec::new());
     };
     let blocks = blocks(&reduced);
-    // The minimum of every block first: if one is unproven, the error gives the bounds of
-    // the whole chart.
-    let mut minima: Vec<Result<Minimum, (usize, usize)>> = Vec::with_capacity(blocks.len());
-    for block in &blocks {
-        minima.push(match minimum_size(&block.family, max_nodes) {
-            Ok(minimum) => Ok(minimum.expect("every column of a block has a class")),
-            Err(unproven) => Err((unproven.best.len(), unproven.lower_bound)),
-        });
-    }
-    if minima.iter().any(Result::is_err) {
-        let fixed = reduced.essential.len();
-        let (best, lower_bound) = minima.iter().fold((fixed, fixed), |(b, l), m| match m {
-            Ok(m) => (b + m.size, l + m.size),
-            Err((best, lower)) => (b + best, l + lower),
-        });
-        return Err(MinimizeError::MinimumNotProven {
-            nodes: max_nodes,
-            best,
-            lower_bound,
-        });
-    }
     let mut in_some: Vec<usize> = reduced.essential.clone();
-    for (block, minimum) in blocks.iter().zip(minima) {
-        let minimum = minimum.expect("checked above");
-        let member = in_minimum_covers(&block.family, &minimum, max_nodes)
+    let essential: Vec<usize> = in_some
+        .iter()
+        .flat_map(|&class| members[class].iter().copied())
+        .collect();
+    relevance.confirmed(&essential);
+    let mut minima: Vec<Option<Result<Minimum, (usize, usize)>>> = vec![None; blocks.len()];
+    for (b, block) in blocks.iter().enumerate() {
+        // The rows of the chart behind each set of the block.
+        let rows_of = |sets: &[usize]| -> Vec<usize> {
+            sets.iter()
+                .flat_map(|&s| members[reduced.rows[block.rows[s]]].iter().copied())
+                .collect()
+        };
+        let all: Vec<usize> = (0..block.rows.len()).collect();
+        if !relevance.needed(&rows_of(&all)) {
+            continue;
+        }
+        let minimum = match minimum_size(&block.family, max_nodes) {
+            Ok(minimum) => minimum.expect("every column of a block has a class"),
+            Err(unproven) => {
+                minima[b] = Some(Err((unproven.best.len(), unproven.lower_bound)));
+                return Err(unproven_chart(&reduced, &blocks, minima, max_nodes));
+            }
+        };
+        let mut classes = ClassRelevance {
+            rows_of: &rows_of,
+            inner: &mut *relevance,
+        };
+        let member = in_minimum_covers(&block.family, &minimum, max_nodes, &mut classes)
             .map_err(|_| MinimizeError::MembershipNotDecided { nodes: max_nodes })?;
+        minima[b] = Some(Ok(minimum));
         in_some.extend(
             block
                 .rows
@@ -130,6 +163,54 @@ pub(crate) fn rows_in_minimum_covers(
         .collect();
     rows.sort_unstable();
     Ok(rows)
+}
+
+/// [`MinimizeError::MinimumNotProven`] with the bounds of the whole chart: the essential
+/// classes, and per block its proven minimum or its best cover and lower bound (`minima`,
+/// where known; the other blocks are searched now, within `max_nodes` each).
+fn unproven_chart(
+    reduced: &Reduced,
+    blocks: &[Block],
+    minima: Vec<Option<Result<Minimum, (usize, usize)>>>,
+    max_nodes: u64,
+) -> MinimizeError {
+    let fixed = reduced.essential.len();
+    let (best, lower_bound) =
+        blocks
+            .iter()
+            .zip(minima)
+            .fold((fixed, fixed), |(best, lower), (block, known)| {
+                let known = known.unwrap_or_else(|| match minimum_size(&block.family, max_nodes) {
+                    Ok(minimum) => Ok(minimum.expect("every column of a block has a class")),
+                    Err(unproven) => Err((unproven.best.len(), unproven.lower_bound)),
+                });
+                match known {
+                    Ok(m) => (best + m.size, lower + m.size),
+                    Err((b, l)) => (best + b, lower + l),
+                }
+            });
+    MinimizeError::MinimumNotProven {
+        nodes: max_nodes,
+        best,
+        lower_bound,
+    }
+}
+
+/// A [`Relevance`] over the chart's rows seen from one block: its sets are classes, each
+/// asked and confirmed as the rows of the class.
+struct ClassRelevance<'a> {
+    rows_of: &'a dyn Fn(&[usize]) -> Vec<usize>,
+    inner: &'a mut dyn Relevance,
+}
+
+impl Relevance for ClassRelevance<'_> {
+    fn needed(&mut self, sets: &[usize]) -> bool {
+        self.inner.needed(&(self.rows_of)(sets))
+    }
+
+    fn confirmed(&mut self, sets: &[usize]) {
+        self.inner.confirmed(&(self.rows_of)(sets));
+    }
 }
 
 /// A block of the reduced chart: its rows (indices into [`Reduced::rows`]) and the family
@@ -279,6 +360,85 @@ mod tests {
         }
     }
 
+    /// Asks about the rows of `asked` only, and records the rows confirmed.
+    struct Asked {
+        asked: Vec<bool>,
+        confirmed: Vec<usize>,
+    }
+
+    impl Relevance for Asked {
+        fn needed(&mut self, rows: &[usize]) -> bool {
+            rows.iter().any(|&r| self.asked[r])
+        }
+
+        fn confirmed(&mut self, rows: &[usize]) {
+            self.confirmed.extend_from_slice(rows);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 300,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(17),
+            ..ProptestConfig::default()
+        })]
+
+        /// Deciding only the classes asked about: every row returned, and every row told
+        /// confirmed, is in some minimum cover, and every row asked about that is in one is
+        /// returned.
+        #[test]
+        fn rows_asked_are_decided_exactly(
+            ((rows, n_cols), asked) in chart().prop_flat_map(|(rows, n_cols)| {
+                let n = rows.len();
+                (Just((rows, n_cols)), proptest::collection::vec(any::<bool>(), n))
+            })
+        ) {
+            let chart = PiChart::from_matrix(&rows);
+            let every = brute(&rows, n_cols);
+            let mut relevance = Asked { asked: asked.clone(), confirmed: Vec::new() };
+            let found = chart
+                .rows_in_minimum_covers_asked(&EngineOptions::new(), &mut relevance)
+                .unwrap();
+            prop_assert!(found.iter().all(|r| every.contains(r)), "{found:?} {every:?}");
+            prop_assert!(relevance.confirmed.iter().all(|r| every.contains(r)));
+            for r in every.iter().filter(|&&r| asked[r]) {
+                prop_assert!(found.contains(r), "row {r}: {found:?}");
+            }
+        }
+    }
+
+    /// The parity chart of [`PiChart::find_covers`]: minimum 4, far above the linear bound.
+    fn parity_chart() -> PiChart {
+        let rows: Vec<Vec<bool>> = (1..16u32)
+            .map(|a| (1..16u32).map(|x| (a & x).count_ones() % 2 == 1).collect())
+            .collect();
+        PiChart::from_matrix(&rows)
+    }
+
+    #[test]
+    fn a_block_with_no_row_asked_needs_no_proof() {
+        // One node cannot prove the minimum of the parity chart, but with no row asked
+        // about there is nothing to prove.
+        let chart = parity_chart();
+        let one_node = EngineOptions::new().max_search_nodes(1);
+        let mut nothing = Asked {
+            asked: vec![false; 15],
+            confirmed: Vec::new(),
+        };
+        assert_eq!(
+            chart.rows_in_minimum_covers_asked(&one_node, &mut nothing),
+            Ok(Vec::new())
+        );
+        let mut one = Asked {
+            asked: (0..15).map(|r| r == 3).collect(),
+            confirmed: Vec::new(),
+        };
+        assert!(matches!(
+            chart.rows_in_minimum_covers_asked(&one_node, &mut one),
+            Err(MinimizeError::MinimumNotProven { nodes: 1, .. })
+        ));
+    }
+
     #[test]
     fn a_block_split_gives_the_sum_of_the_minima() {
         // Two blocks: columns {0, 1} (rows 0, 1, 2; minimum 1: row 2) and {2, 3} (rows 3,
@@ -304,11 +464,7 @@ mod tests {
 
     #[test]
     fn the_node_limit_is_an_error_never_a_partial_answer() {
-        // The parity chart of PiChart::find_covers: minimum 4, far above the linear bound.
-        let rows: Vec<Vec<bool>> = (1..16u32)
-            .map(|a| (1..16u32).map(|x| (a & x).count_ones() % 2 == 1).collect())
-            .collect();
-        let chart = PiChart::from_matrix(&rows);
+        let chart = parity_chart();
         let one_node = EngineOptions::new().max_search_nodes(1);
         assert!(matches!(
             chart.rows_in_minimum_covers(&one_node),

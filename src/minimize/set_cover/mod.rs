@@ -233,15 +233,40 @@ pub(crate) fn cover_within(
     }
 }
 
+/// Which sets' membership in some minimum cover is asked, told as the tests of
+/// [`in_minimum_covers`] go: the caller can stop asking about a set once the sets
+/// confirmed so far make its answer irrelevant to what it computes.
+pub(crate) trait Relevance {
+    /// Whether it is still asked if any of `sets` is in some minimum cover (asked just
+    /// before their test).
+    fn needed(&mut self, sets: &[usize]) -> bool;
+    /// `sets` are in some minimum cover.
+    fn confirmed(&mut self, sets: &[usize]);
+}
+
+/// Every set is asked: [`in_minimum_covers`] decides them all.
+pub(crate) struct EverySet;
+
+impl Relevance for EverySet {
+    fn needed(&mut self, _: &[usize]) -> bool {
+        true
+    }
+
+    fn confirmed(&mut self, _: &[usize]) {}
+}
+
 /// Which sets are in some cover of `minimum.size` sets (a minimum cover, from
-/// [`minimum_size`]), without listing the covers: `true` at the index of each such set.
+/// [`minimum_size`]), without listing the covers: `true` at the index of each such set
+/// found, each also told to `relevance` ([`Relevance::confirmed`]).
 ///
 /// A set `S` is in a minimum cover of size `m` exactly when the elements `S` leaves
 /// uncovered have a cover of `m - 1` sets. Each set not yet known to be in one is tested:
 /// first by the Lagrangian bound of `minimum.multipliers` (`L(u) + max(0, 1 - u(S))` is a
-/// lower bound on any cover holding `S`; above `m`, `S` is in none), then by
-/// [`cover_within`] on the elements it leaves. Every cover found marks all its sets, so
-/// most sets of minimum covers are marked without a test of their own.
+/// lower bound on any cover holding `S`; above `m`, `S` is in none), then, if
+/// `relevance` still asks about it ([`Relevance::needed`]), by [`cover_within`] on the
+/// elements it leaves. Every cover found marks all its sets, so most sets of minimum
+/// covers are marked without a test of their own. With [`EverySet`] every set is decided;
+/// otherwise `false` is "in no minimum cover, or not asked".
 ///
 /// Returns `Err` if the tests together reach the node limit (`node_limit` nodes for all
 /// of them).
@@ -249,6 +274,7 @@ pub(crate) fn in_minimum_covers(
     family: &SetFamily,
     minimum: &Minimum,
     node_limit: u64,
+    relevance: &mut dyn Relevance,
 ) -> Result<Vec<bool>, NodeLimitReached> {
     let size = minimum.size;
     let mut member = vec![false; family.len()];
@@ -258,6 +284,8 @@ pub(crate) fn in_minimum_covers(
     for &s in &minimum.cover {
         member[s as usize] = true;
     }
+    let first: Vec<usize> = minimum.cover.iter().map(|&s| s as usize).collect();
+    relevance.confirmed(&first);
     let u = if minimum.multipliers.len() == family.n {
         minimum.multipliers.clone()
     } else {
@@ -274,7 +302,10 @@ pub(crate) fn in_minimum_covers(
     let mut position = vec![u32::MAX; family.n];
     let mut nodes_left = node_limit;
     for s in 0..family.len() {
-        if member[s] || (reduced[s] > 0.0 && bound + reduced[s] > size as f64 + TOLERANCE) {
+        if member[s]
+            || (reduced[s] > 0.0 && bound + reduced[s] > size as f64 + TOLERANCE)
+            || !relevance.needed(&[s])
+        {
             continue;
         }
         let rest: Vec<u64> = all.iter().zip(family.set(s)).map(|(a, b)| a & !b).collect();
@@ -308,10 +339,14 @@ pub(crate) fn in_minimum_covers(
         let (cover, nodes) = cover_within(&residual, size - 1, nodes_left)?;
         nodes_left -= nodes;
         if let Some(cover) = cover {
-            member[s] = true;
-            for c in cover {
-                member[others[c as usize]] = true;
+            let found: Vec<usize> = std::iter::once(s)
+                .chain(cover.iter().map(|&c| others[c as usize]))
+                .filter(|&t| !member[t])
+                .collect();
+            for &t in &found {
+                member[t] = true;
             }
+            relevance.confirmed(&found);
         }
     }
     Ok(member)
