@@ -1,26 +1,33 @@
 //! Benchmarks of counterfactual analysis on the crisp data of PERF.md
-//! (`../shared/fixtures/perf/crisp_k20.csv`) and on a generated 30-condition data set (the
-//! rule and generator of `examples/random_k30`): contradictory simplifying assumptions
-//! (`FindRows`, R QCA's findRows type 2: the parsimonious solutions of Y and ~Y), and the
-//! parsimonious and intermediate solutions with the exclusions of the Enhanced Standard
-//! Analysis (every condition's expectation "present"; the exclusions: `~NEC` for each
-//! condition necessary at inclN 0.9, and an untenable combination of three conditions).
+//! (`../shared/fixtures/perf/crisp_k12.csv`, `crisp_k16.csv`, `crisp_k20.csv`) and on a
+//! generated 30-condition data set (the rule and generator of `examples/random_k30`):
+//! contradictory simplifying assumptions (`FindRows`, R QCA's findRows type 2: the
+//! parsimonious solutions of Y and ~Y), and the parsimonious and intermediate solutions with
+//! the exclusions of the Enhanced Standard Analysis (every condition's expectation
+//! "present"; the exclusions: `~NEC` for each condition necessary at inclN 0.9, and an
+//! untenable combination of three conditions).
 //!
 //! Contradictory simplifying assumptions pool the assumptions of every minimum model of
 //! each side without listing the models (the prime implicants in some minimum model), so they
 //! are exact or a typed error, never cut short by a model cap; only the classes of prime
-//! implicants whose answer can change the result are decided (`FindRows`). On these inputs
+//! implicants whose answer can change the result are decided (`FindRows`), all together by
+//! one search at a time. Measured (one run each, a shared 2-core machine): crisp_k12 1.1 s
+//! (1,191 rows), crisp_k16 6.6 s (15,653 rows); crisp_k14 needs about 194,000 search nodes
+//! (30 s at `max_search_nodes(1_000_000)`; the default 100,000 gives the typed error), and
+//! crisp_k18 and crisp_k20 run out of the default nodes (1 and 3.5 minutes). On these inputs
 //! the side of `~Y` is what fails. On crisp_k20 the side of `Y` has 3 prime implicants, all
 //! essential, assuming 345,990 remainders; the chart of `~Y` has 158,850 prime implicants in
 //! 90,095 classes, one block of 277 configurations, with a minimum of 14 far above the linear
 //! bound (about 11.3): proven in about 24 s at 100,000 search nodes (not at this bench's
-//! 5,000), and 90,057 classes meet the remainders `Y` assumes, each class in no minimum
-//! model taking 19,000 to 37,000 nodes (13 to 40 s) to rule out, so the tests run out of
-//! nodes. On random_k30 the side of `~Y` has more than 2,000,000 prime implicants.
+//! 5,000 for it), and 90,057 classes meet the remainders `Y` assumes. On random_k30 the side
+//! of `~Y` keeps more than 2,000,000 prime implicants: its linear bound, found by the column
+//! generation of `useful_prime_implicants`, converges to about 12.9 where the smallest cover
+//! known has 17, so no implicant can be ruled out.
 //!
 //! The truth table: `incl.cut = 0.8`, `n.cut = 1`. Every minimization keeps only the prime
 //! implicants that can be in a minimum model (`PrimeMethod::Pruned`: the 30-condition table
-//! has more than 2,000,000 prime implicants). The ESA solutions list at most 10 models
+//! has more than 2,000,000 prime implicants). ESA on random_k30: parsimonious 0.13 s,
+//! intermediate (10 models) 1.6 s; on crisp_k20: 36 ms and 75 ms. The ESA solutions list at most 10 models
 //! (`EngineOptions::max_models(10)`): an exclusion breaks the large prime implicants of these
 //! rule-generated tables into many equally short ones (on crisp_k20, `X1*X2*X3` alone gives
 //! 75 parsimonious models and `X1*X2*X3*X4` more than 10,000), and every pair of models is an
@@ -40,19 +47,21 @@ use fsqca::{Dataset, Expression, TruthTable, TruthTableOptions};
 #[path = "../examples/random_k30/data.rs"]
 mod random_k30;
 
-/// The search-node limit of the CSA task: with the default (100,000) the failing crisp_k20
-/// task spends 3 to 6 minutes before its typed error (about 17 before the filter of
-/// `FindRows`); this limit gives an error (the minimum of `~Y` not proven) in 11 to 16 s.
-const CSA_MAX_NODES: u64 = 5_000;
+/// The search-node limit of the CSA task on the inputs it cannot decide (crisp_k20 and
+/// random_k30): with the default (100,000) the crisp_k20 task spends about 3.5 minutes
+/// before its typed error; this limit gives an error (the minimum of `~Y` not proven) in
+/// 11 to 16 s. The smaller tables use the default.
+const CSA_MAX_NODES_UNDECIDED: u64 = 5_000;
 
-/// A data set: its name, conditions and truth table.
+/// A data set: its name, conditions, truth table, and the node limit of its CSA task.
 struct Input {
     name: String,
     conditions: Vec<String>,
     tt: TruthTable,
+    csa_nodes: u64,
 }
 
-fn input(name: &str, data: &Dataset) -> Input {
+fn input(name: &str, data: &Dataset, csa_nodes: u64) -> Input {
     let conditions: Vec<String> = data
         .names()
         .iter()
@@ -67,18 +76,30 @@ fn input(name: &str, data: &Dataset) -> Input {
         name: name.to_owned(),
         conditions,
         tt,
+        csa_nodes,
     }
 }
 
 fn inputs() -> Vec<Input> {
     let mut out = Vec::new();
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/perf/crisp_k20.csv");
-    match Dataset::from_path(&path) {
-        Ok(data) => out.push(input("crisp_k20", &data)),
-        Err(e) => eprintln!("{}: {e} (skipped)", path.display()),
+    let default_nodes = EngineOptions::new().get_max_search_nodes();
+    for (name, nodes) in [
+        ("crisp_k12", default_nodes),
+        ("crisp_k16", default_nodes),
+        ("crisp_k20", CSA_MAX_NODES_UNDECIDED),
+    ] {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("../shared/fixtures/perf/{name}.csv"));
+        match Dataset::from_path(&path) {
+            Ok(data) => out.push(input(name, &data, nodes)),
+            Err(e) => eprintln!("{}: {e} (skipped)", path.display()),
+        }
     }
-    out.push(input("random_k30", &random_k30::dataset(600)));
+    out.push(input(
+        "random_k30",
+        &random_k30::dataset(600),
+        CSA_MAX_NODES_UNDECIDED,
+    ));
     out
 }
 
@@ -119,7 +140,7 @@ fn tasks() -> Vec<Task> {
                     .engine(
                         EngineOptions::new()
                             .method(PrimeMethod::Pruned)
-                            .max_search_nodes(CSA_MAX_NODES),
+                            .max_search_nodes(i.csa_nodes),
                     )
                     .row_limit(1000)
                     .find(&i.tt, RowType::Csa)
