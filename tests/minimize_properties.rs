@@ -402,25 +402,29 @@ proptest! {
     #[test]
     fn pruned_prime_implicants_give_the_same_models(problem in problems(9)) {
         let options = EngineOptions::default().max_models(5_000);
-        let fast = problem.solve(&options).unwrap();
-        let pruned = problem
-            .solve(&options.clone().method(fsqca::minimize::PrimeMethod::Pruned))
-            .unwrap();
-        let as_terms = |s: &Minimized| -> BTreeSet<BTreeSet<Implicant>> {
-            s.models()
-                .iter()
-                .map(|m| m.iter().map(|&i| s.prime_implicants()[i].clone()).collect())
-                .collect()
-        };
-        prop_assert!(pruned
-            .prime_implicants()
-            .iter()
-            .all(|pi| fast.prime_implicants().contains(pi)));
-        prop_assert_eq!(fast.is_truncated(), pruned.is_truncated());
-        if !fast.is_truncated() {
-            prop_assert_eq!(as_terms(&fast), as_terms(&pruned));
-        }
+        pruned_gives_the_same_models(&problem, &options)?;
     }
+}
+
+/// The pruned prime implicants are among the fast ones, and give the same models, as sets
+/// of implicants.
+fn pruned_gives_the_same_models(
+    problem: &MinimizationProblem,
+    options: &EngineOptions,
+) -> Result<(), TestCaseError> {
+    let fast = problem.solve(options).unwrap();
+    let pruned = problem
+        .solve(&options.clone().method(fsqca::minimize::PrimeMethod::Pruned))
+        .unwrap();
+    prop_assert!(pruned
+        .prime_implicants()
+        .iter()
+        .all(|pi| fast.prime_implicants().contains(pi)));
+    prop_assert_eq!(fast.is_truncated(), pruned.is_truncated());
+    if !fast.is_truncated() {
+        prop_assert_eq!(model_terms(&fast), model_terms(&pruned));
+    }
+    Ok(())
 }
 
 /// A random problem with cubes: levels (up to 10 binary conditions, or up to 6 with 2 to 3
@@ -572,21 +576,11 @@ proptest! {
     #[test]
     fn pruned_prime_implicants_give_the_same_models_with_cubes(p in cube_problems()) {
         let options = EngineOptions::default().max_models(2_000);
-        let pruned_options = options.clone().method(fsqca::minimize::PrimeMethod::Pruned);
         for problem in [
             p.with(Remainders::All).exclude_cubes(&p.excluded).unwrap(),
             p.with(Remainders::Within(p.within.clone())).exclude_cubes(&p.excluded).unwrap(),
         ] {
-            let fast = problem.solve(&options).unwrap();
-            let pruned = problem.solve(&pruned_options).unwrap();
-            prop_assert!(pruned
-                .prime_implicants()
-                .iter()
-                .all(|pi| fast.prime_implicants().contains(pi)));
-            prop_assert_eq!(fast.is_truncated(), pruned.is_truncated());
-            if !fast.is_truncated() {
-                prop_assert_eq!(model_terms(&fast), model_terms(&pruned));
-            }
+            pruned_gives_the_same_models(&problem, &options)?;
         }
     }
 }
