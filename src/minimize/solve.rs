@@ -85,8 +85,9 @@ impl MinimizationProblem {
     /// model, which is what R QCA's `findRows(type = 2)` pools over the models of a
     /// parsimonious solution (the simplifying assumptions of all models are the remainders
     /// in these implicants). Where the models run into millions, listing them would be out
-    /// of reach; this is exact at the cost of one bounded search per class of implicants
-    /// with the same positive configurations at most.
+    /// of reach; this is exact at the cost of one bounded search per minimum model found
+    /// with an implicant not yet in one, and one that rules out all the others together
+    /// (see [`PiChart::rows_in_minimum_covers`]).
     ///
     /// Uses [`EngineOptions::method`], [`EngineOptions::max_prime_implicants`] and
     /// [`EngineOptions::max_search_nodes`] as [`MinimizationProblem::solve`] does

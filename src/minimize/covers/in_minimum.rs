@@ -23,21 +23,23 @@ impl PiChart {
     /// ([`FindRows`](crate::counterfactual::FindRows)) uses a variant that decides only the
     /// classes of rows whose answer can change its result, and proves the minimum only of
     /// the blocks that hold one.
-    /// Method: see [`PiChart::find_covers`] for the reductions and the bound; then a row
-    /// is in some minimum cover of size `m` exactly when the columns it leaves have a
-    /// cover of `m - 1` rows, and the chart is split into blocks that no row spans, each
-    /// solved alone.
+    /// Method: see [`PiChart::find_covers`] for the reductions and the bound; the chart
+    /// is split into blocks that no row spans, each solved alone; in a block of minimum
+    /// `m`, the rows not yet known to be in a minimum cover are tested together: with one
+    /// more column, covered by exactly those rows, a cover of `m` rows is a minimum cover
+    /// holding one of them, and where there is none, none of them is in a minimum cover.
     ///
     /// # Errors
     /// [`MinimizeError::InvalidLimit`] for a limit of 0; [`MinimizeError::MinimumNotProven`]
     /// when the node limit stops the proof of a block's minimum (the bounds are the whole
-    /// chart's); [`MinimizeError::MembershipNotDecided`] when it stops the test of a row.
+    /// chart's); [`MinimizeError::MembershipNotDecided`] when it stops the tests of the rows.
     /// Never a partial answer.
     ///
     /// # Complexity
-    /// One proof of the minimum per block, then at most one bounded search per class of
-    /// rows with the same columns that the Lagrangian bound does not rule out; each found
-    /// cover settles all its rows at once. Memory is `O(rows × columns)` bits.
+    /// One proof of the minimum per block, then one bounded search per minimum cover found
+    /// with a class of rows not yet in one (each settles all its rows at once), and a last
+    /// one that rules out all the classes left together; the Lagrangian bound rules out
+    /// some classes before any search. Memory is `O(rows × columns)` bits.
     ///
     /// # Example
     /// ```
@@ -92,8 +94,8 @@ impl PiChart {
 /// connected components of the columns, two columns joined when a class has both): a
 /// minimum cover is a minimum cover of each block, so its size is the sum of the blocks'
 /// minima, and a class is in some minimum cover exactly when it is in some minimum cover of
-/// its block. Per block, the minimum is proven by branch and bound, then each class is
-/// tested ([`in_minimum_covers`]). A class that covers no remaining column is in no
+/// its block. Per block, the minimum is proven by branch and bound, then the classes are
+/// tested together ([`in_minimum_covers`]). A class that covers no remaining column is in no
 /// minimum cover (dropping it leaves a cover).
 ///
 /// `relevance` is asked, over the chart's rows, which classes are to be decided
