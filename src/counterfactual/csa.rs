@@ -95,6 +95,11 @@ struct Assumed<'a> {
     target: CubeSet,
     remaining: CubeSet,
     reach: Option<Reach<'a>>,
+    /// The implicants that took configurations out of `remaining`, in order.
+    removed: Vec<Implicant>,
+    /// Per row, the last answer and how many implicants `removed` held then: a row that
+    /// meets none of those removed since still meets `remaining` as it did.
+    known: Vec<Option<(bool, usize)>>,
 }
 
 impl<'a> Assumed<'a> {
@@ -104,6 +109,8 @@ impl<'a> Assumed<'a> {
             remaining: target.clone(),
             target,
             reach: None,
+            removed: Vec::new(),
+            known: vec![None; primes.len()],
         }
     }
 
@@ -111,17 +118,32 @@ impl<'a> Assumed<'a> {
     fn assumed(&self) -> Result<CubeSet, CounterfactualError> {
         Ok(self.target.difference(&self.remaining)?)
     }
+
+    /// Whether the implicant of `row` meets `remaining` and, on the first side, reaches a
+    /// remainder of the other side's implicants.
+    fn row_needed(&mut self, row: usize) -> bool {
+        let prime = &self.primes[row];
+        match self.known[row] {
+            Some((false, _)) => return false, // `remaining` only shrinks
+            Some((true, at)) if !self.removed[at..].iter().any(|p| p.meets(prime)) => {
+                self.known[row] = Some((true, self.removed.len()));
+                return true;
+            }
+            _ => {}
+        }
+        let answer = self.remaining.meets(prime)
+            && self
+                .reach
+                .as_mut()
+                .is_none_or(|reach| reach.reaches(row, prime));
+        self.known[row] = Some((answer, self.removed.len()));
+        answer
+    }
 }
 
 impl Relevance for Assumed<'_> {
     fn needed(&mut self, rows: &[usize]) -> bool {
-        rows.iter().any(|&r| {
-            self.remaining.meets(&self.primes[r])
-                && self
-                    .reach
-                    .as_mut()
-                    .is_none_or(|reach| reach.reaches(r, &self.primes[r]))
-        })
+        rows.iter().any(|&r| self.row_needed(r))
     }
 
     fn confirmed(&mut self, rows: &[usize]) {
@@ -133,6 +155,7 @@ impl Relevance for Assumed<'_> {
             .collect();
         if !new.is_empty() {
             self.remaining = self.remaining.without_cubes(&new);
+            self.removed.extend(new);
         }
     }
 }

@@ -235,8 +235,9 @@ pub(crate) fn cover_within(
 /// [`in_minimum_covers`] go: the caller can stop asking about a set once the sets
 /// confirmed so far make its answer irrelevant to what it computes.
 pub(crate) trait Relevance {
-    /// Whether it is still asked if any of `sets` is in some minimum cover (asked just
-    /// before their test).
+    /// Whether it is still asked if any of `sets` is in some minimum cover (asked before
+    /// each test). Once `false` for some sets, it must stay `false` for them: they are not
+    /// asked about again.
     fn needed(&mut self, sets: &[usize]) -> bool;
     /// `sets` are in some minimum cover.
     fn confirmed(&mut self, sets: &[usize]);
@@ -305,10 +306,12 @@ pub(crate) fn in_minimum_covers(
     let n = family.n;
     let words = (n + 1).div_ceil(64);
     let mut nodes_left = node_limit;
+    // A set no longer asked about is never asked again (see `Relevance::needed`).
+    let mut asked: Vec<bool> = (0..family.len()).map(|s| !ruled_out(s)).collect();
     loop {
-        let asked: Vec<bool> = (0..family.len())
-            .map(|s| !member[s] && !ruled_out(s) && relevance.needed(&[s]))
-            .collect();
+        for (s, a) in asked.iter_mut().enumerate() {
+            *a = *a && !member[s] && relevance.needed(&[s]);
+        }
         if !asked.contains(&true) {
             break;
         }
