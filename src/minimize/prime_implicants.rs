@@ -377,27 +377,13 @@ fn primes_useful<const B: usize>(
     let hoods: Vec<Neighbourhood> = (0..n)
         .map(|index| Neighbourhood::new(index, &positive, &forbidden, k))
         .collect();
-    // Pass 1: the largest coverage of a prime implicant through each positive configuration.
-    let mut largest: Vec<Vec<u64>> = Vec::with_capacity(n);
-    for hood in &hoods {
-        let best = std::cell::RefCell::new((0u32, vec![0u64; words]));
-        let mut cov = vec![0u64; words];
-        Transversals::new(&hood.edges, k).run_pruned(
-            &mut |s| {
-                hood.covered(s, &all, &mut cov);
-                let mut best = best.borrow_mut();
-                if count(&cov) > best.0 {
-                    *best = (count(&cov), cov.clone());
-                }
-                true
-            },
-            &mut |s| {
-                hood.covered(s, &all, &mut scratch);
-                count(&scratch) <= best.borrow().0
-            },
-        );
-        largest.push(best.into_inner().1);
-    }
+    // Pass 1: the largest coverage of a prime implicant through each positive configuration
+    // (the heaviest, every configuration weighing 1).
+    let ones_weights = vec![1.0; n];
+    let largest: Vec<Vec<u64>> = hoods
+        .iter()
+        .map(|hood| heaviest_through(hood, &all, &ones_weights, (0.0, vec![0u64; words])).1)
+        .collect();
     let y: Vec<f64> = largest.iter().map(|c| 1.0 / f64::from(count(c))).collect();
     let (dual, upper) = column_generation(&hoods, &all, largest, &y);
     // One threshold per weighting: an implicant of a minimum cover passes both.
@@ -472,7 +458,6 @@ fn column_generation(
     y: &[f64],
 ) -> (Vec<f64>, usize) {
     let n = hoods.len();
-    let k = hoods.first().map_or(0, |h| h.differ.len());
     columns.sort_unstable();
     columns.dedup();
     let smallest_cover = |columns: &[Vec<u64>]| {
@@ -489,19 +474,18 @@ fn column_generation(
         return (best.0, upper);
     }
     let mut u = y.to_vec();
-    let (mut cov, mut scratch) = (vec![0u64; all.len()], vec![0u64; all.len()]);
     for _ in 0..DUAL_ROUNDS {
         let family = SetFamily::new(n, columns.iter().cloned());
         u = lagrangian_multipliers(&family, &u, upper as f64);
         // The heaviest implicant through each configuration (`h_e`, exact): `u_e / h_e` is
         // feasible, since an implicant `P` through `e` weighs `u(P) <= h_e`.
         // The search through `e` starts from the heaviest known implicant through `e`.
-        let mut known = vec![(0.0f64, usize::MAX); n];
+        let mut known: Vec<Option<(f64, usize)>> = vec![None; n];
         for (c, column) in columns.iter().enumerate() {
             let w = weight(column, &u);
             for e in ones(column) {
-                if w > known[e].0 {
-                    known[e] = (w, c);
+                if known[e].is_none_or(|(best, _)| w > best) {
+                    known[e] = Some((w, c));
                 }
             }
         }
@@ -511,27 +495,8 @@ fn column_generation(
             if u[e] <= 0.0 {
                 continue;
             }
-            let start = match known[e] {
-                (w, c) if c != usize::MAX => (w, columns[c].clone()),
-                _ => (0.0, Vec::new()),
-            };
-            let found = std::cell::RefCell::new(start);
-            Transversals::new(&hood.edges, k).run_pruned(
-                &mut |s| {
-                    hood.covered(s, all, &mut cov);
-                    let w = weight(&cov, &u);
-                    let mut found = found.borrow_mut();
-                    if w > found.0 {
-                        *found = (w, cov.clone());
-                    }
-                    true
-                },
-                &mut |s| {
-                    hood.covered(s, all, &mut scratch);
-                    weight(&scratch, &u) <= found.borrow().0
-                },
-            );
-            let (heaviest, column) = found.into_inner();
+            let start = known[e].map_or((0.0, Vec::new()), |(w, c)| (w, columns[c].clone()));
+            let (heaviest, column) = heaviest_through(hood, all, &u, start);
             feasible[e] = u[e] / heaviest;
             if heaviest > 1.0 + 1e-9 {
                 added.push(column);
@@ -561,6 +526,38 @@ fn column_generation(
         }
     }
     (best.0, upper)
+}
+
+/// The heaviest prime implicant through the positive configuration of `hood`, under
+/// `weights` (one per positive configuration, none negative), as its weight and the
+/// configurations it covers: a branch and bound over the implicants containing it, pruned
+/// where the configurations still covered weigh no more than the best so far (adding
+/// literals only drops configurations). `start` is a known implicant through it, or
+/// `(0.0, _)`.
+fn heaviest_through(
+    hood: &Neighbourhood,
+    all: &[u64],
+    weights: &[f64],
+    start: (f64, Vec<u64>),
+) -> (f64, Vec<u64>) {
+    let best = std::cell::RefCell::new(start);
+    let (mut cov, mut scratch) = (vec![0u64; all.len()], vec![0u64; all.len()]);
+    Transversals::new(&hood.edges, hood.differ.len()).run_pruned(
+        &mut |s| {
+            hood.covered(s, all, &mut cov);
+            let w = weight(&cov, weights);
+            let mut best = best.borrow_mut();
+            if w > best.0 {
+                *best = (w, cov.clone());
+            }
+            true
+        },
+        &mut |s| {
+            hood.covered(s, all, &mut scratch);
+            weight(&scratch, weights) <= best.borrow().0
+        },
+    );
+    best.into_inner()
 }
 
 /// Depth-first enumeration of the minimal transversals of a hypergraph whose vertices are
