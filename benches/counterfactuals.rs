@@ -10,16 +10,18 @@
 //! Contradictory simplifying assumptions pool the assumptions of every minimum model of
 //! each side without listing the models (the prime implicants in some minimum model), so they
 //! are exact or a typed error, never cut short by a model cap; only the classes of prime
-//! implicants whose answer can change the result are decided (`FindRows`), all together by
-//! one search at a time. Measured (one run each, a shared 2-core machine): crisp_k12 1.1 s
-//! (1,191 rows), crisp_k16 6.6 s (15,653 rows); crisp_k14 needs about 194,000 search nodes
-//! (30 s at `max_search_nodes(1_000_000)`; the default 100,000 gives the typed error), and
-//! crisp_k18 and crisp_k20 run out of the default nodes (1 and 3.5 minutes). On these inputs
-//! the side of `~Y` is what fails. On crisp_k20 the side of `Y` has 3 prime implicants, all
-//! essential, assuming 345,990 remainders; the chart of `~Y` has 158,850 prime implicants in
-//! 90,095 classes, one block of 277 configurations, with a minimum of 14 far above the linear
-//! bound (about 11.3): proven in about 24 s at 100,000 search nodes (not at this bench's
-//! 5,000 for it), and 90,057 classes meet the remainders `Y` assumes. On random_k30 the side
+//! implicants whose answer can change the result are decided (`FindRows`): from the minimum
+//! covers of the classes no other contains, listed in full where they are few enough, else by
+//! tests of the classes left together. Measured with `fsqca find-rows --type csa --pruned`
+//! (one run each, a shared 2-core machine): crisp_k12 0.11 s (1,191 rows), crisp_k16 0.52 s
+//! (15,653 rows), crisp_k14 19 s (5,302 rows: the list needs more than the default 100,000
+//! nodes, and one test rules out the classes left); crisp_k18 and crisp_k20 run out of the
+//! default nodes. On these inputs the side of `~Y` is what fails. On crisp_k20 the side of
+//! `Y` has 3 prime implicants, all essential, assuming 345,990 remainders; the chart of `~Y`
+//! has 158,850 prime implicants in 90,095 classes (37,002 that no other contains), one block
+//! of 277 configurations, with a minimum of 14 far above its linear bound (11.98): an
+//! NP-hard set cover whose minimum alone takes the HiGHS 1.16 MIP solver 84 s to prove (60 s
+//! on crisp_k18), and 90,057 classes meet the remainders `Y` assumes. On random_k30 the side
 //! of `~Y` keeps more than 2,000,000 prime implicants: its linear bound, found by the column
 //! generation of `useful_prime_implicants`, converges to about 12.9 where the smallest cover
 //! known has 17, so no implicant can be ruled out.
@@ -48,9 +50,10 @@ use fsqca::{Dataset, Expression, TruthTable, TruthTableOptions};
 mod random_k30;
 
 /// The search-node limit of the CSA task on the inputs it cannot decide (crisp_k20 and
-/// random_k30): with the default (100,000) the crisp_k20 task spends about 3.5 minutes
-/// before its typed error; this limit gives an error (the minimum of `~Y` not proven) in
-/// 11 to 16 s. The smaller tables use the default.
+/// random_k30): with the default (100,000) the crisp_k20 task spends about 7 minutes
+/// before its typed error (the listing of the minimum covers, then the tests, each up to
+/// the limit); this limit gives an error (the minimum of `~Y` not proven) in 11 to 16 s.
+/// The smaller tables use the default.
 const CSA_MAX_NODES_UNDECIDED: u64 = 5_000;
 
 /// A data set: its name, conditions, truth table, and the node limit of its CSA task.

@@ -210,8 +210,8 @@ pub enum MinimizeError {
     /// ([`MinimizationProblem::implicants_in_minimum_models`](crate::minimize::MinimizationProblem::implicants_in_minimum_models))
     /// reached the node limit
     /// ([`EngineOptions::max_search_nodes`](crate::minimize::EngineOptions::max_search_nodes))
-    /// in the tests of the implicants: whether some of them are in a minimum model is not
-    /// settled.
+    /// in the listing of the minimum models and in the tests of the implicants: whether
+    /// some of them are in a minimum model is not settled.
     #[error(
         "deciding which prime implicants are in some minimum model gave up after {nodes} search nodes; raise the node limit (max_search_nodes; `--max-nodes` in the command)"
     )]

@@ -99,8 +99,8 @@ impl MinimizationProblem {
     ///
     /// # Errors
     /// As [`MinimizationProblem::solve`], and
-    /// [`MinimizeError::MembershipNotDecided`] when the node limit stops the tests of the
-    /// implicants. Never a partial answer.
+    /// [`MinimizeError::MembershipNotDecided`] when the node limit stops both the listing of
+    /// the minimum models and the tests of the implicants. Never a partial answer.
     ///
     /// # Complexity
     /// The prime implicants as for [`MinimizationProblem::solve`], then

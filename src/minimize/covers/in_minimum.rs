@@ -17,29 +17,37 @@ impl PiChart {
     /// pools over all the models of a parsimonious solution.
     ///
     /// Only [`EngineOptions::max_search_nodes`] is used: it bounds the search nodes of the
-    /// proof of the minimum of each independent block of the chart, and those of the tests
-    /// of the block's rows together. Every row is decided here; the crate's search for
-    /// contradictory simplifying assumptions
-    /// ([`FindRows`](crate::counterfactual::FindRows)) uses a variant that decides only the
-    /// classes of rows whose answer can change its result, and proves the minimum only of
-    /// the blocks that hold one.
+    /// proof of the minimum of each independent block of the chart, those of the listing
+    /// of the block's minimum covers, and those of the tests of the block's rows together.
+    /// Every row is decided here; the crate's search for contradictory simplifying
+    /// assumptions ([`FindRows`](crate::counterfactual::FindRows)) uses a variant that
+    /// decides only the classes of rows whose answer can change its result, and proves the
+    /// minimum only of the blocks that hold one.
+    ///
     /// Method: see [`PiChart::find_covers`] for the reductions and the bound; the chart
-    /// is split into blocks that no row spans, each solved alone; in a block of minimum
-    /// `m`, the rows not yet known to be in a minimum cover are tested together: with one
-    /// more column, covered by exactly those rows, a cover of `m` rows is a minimum cover
+    /// is split into blocks that no row spans, each solved alone. In a block of minimum
+    /// `m`, a row is in some minimum cover exactly when `m - 1` rows cover the columns it
+    /// leaves. First the minimum covers of the classes of rows that no other contains are
+    /// listed: each cover `C` and class `c` in it show in a minimum cover every row inside
+    /// `c` that holds the columns only `c` covers in `C`, and where the list ends, every
+    /// row is decided, however many the minimum covers of the whole chart. Otherwise the
+    /// rows not yet known to be in a minimum cover are tested together: with one more
+    /// column, covered by exactly those rows, a cover of `m` rows is a minimum cover
     /// holding one of them, and where there is none, none of them is in a minimum cover.
     ///
     /// # Errors
     /// [`MinimizeError::InvalidLimit`] for a limit of 0; [`MinimizeError::MinimumNotProven`]
     /// when the node limit stops the proof of a block's minimum (the bounds are the whole
-    /// chart's); [`MinimizeError::MembershipNotDecided`] when it stops the tests of the rows.
+    /// chart's); [`MinimizeError::MembershipNotDecided`] when it stops both the listing and
+    /// the tests of the rows.
     /// Never a partial answer.
     ///
     /// # Complexity
-    /// One proof of the minimum per block, then one bounded search per minimum cover found
-    /// with a class of rows not yet in one (each settles all its rows at once), and a last
-    /// one that rules out all the classes left together; the Lagrangian bound rules out
-    /// some classes before any search. Memory is `O(rows × columns)` bits.
+    /// One proof of the minimum per block and one listing of its minimum covers; where the
+    /// listing does not end, one bounded search per minimum cover found with a class of
+    /// rows not yet in one (each settles all its rows at once), and a last one that rules
+    /// out all the classes left together; the Lagrangian bound rules out some classes
+    /// before any search. Memory is `O(rows × columns)` bits.
     ///
     /// # Example
     /// ```
@@ -94,8 +102,10 @@ impl PiChart {
 /// connected components of the columns, two columns joined when a class has both): a
 /// minimum cover is a minimum cover of each block, so its size is the sum of the blocks'
 /// minima, and a class is in some minimum cover exactly when it is in some minimum cover of
-/// its block. Per block, the minimum is proven by branch and bound, then the classes are
-/// tested together ([`in_minimum_covers`]). A class that covers no remaining column is in no
+/// its block. Per block, the minimum is proven by branch and bound, then the minimum covers
+/// of the classes that no other contains are listed,
+/// and where the list does not end within the node limit, the classes left are tested
+/// together ([`in_minimum_covers`]). A class that covers no remaining column is in no
 /// minimum cover (dropping it leaves a cover).
 ///
 /// `relevance` is asked, over the chart's rows, which classes are to be decided
@@ -106,8 +116,9 @@ impl PiChart {
 /// cover or was not asked.
 ///
 /// `max_nodes` bounds the search nodes of the proof of each block's minimum
-/// ([`MinimizeError::MinimumNotProven`], giving the whole chart's bounds), and of the
-/// tests of each block's classes together ([`MinimizeError::MembershipNotDecided`]).
+/// ([`MinimizeError::MinimumNotProven`], giving the whole chart's bounds), those of the
+/// listing of its minimum covers, and those of the tests of its classes together
+/// ([`MinimizeError::MembershipNotDecided`]).
 pub(crate) fn rows_in_minimum_covers(
     chart: &PiChart,
     max_nodes: u64,

@@ -51,3 +51,8 @@ impl SetFamily {
 pub(super) fn overlap(a: &[u64], b: &[u64]) -> u32 {
     a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum()
 }
+
+/// Whether the bit set `outer` holds every element of `inner`.
+pub(super) fn contains(outer: &[u64], inner: &[u64]) -> bool {
+    outer.iter().zip(inner).all(|(o, i)| i & !o == 0)
+}

@@ -42,13 +42,18 @@
 //! cover the proof found, so that the first covers come at once.
 //!
 //! Files: [`family`] (the sets as bit sets), [`lagrangian`] (the bound and the pricing
-//! core), [`heuristic`] (the first cover), [`search`] (the branch and bound).
+//! core), [`heuristic`] (the first cover), [`search`] (the branch and bound), [`core_sets`]
+//! (the sets no other contains, and the sets in some minimum cover read off their minimum
+//! covers, for [`in_minimum_covers`]).
 
+mod core_sets;
 mod family;
 mod heuristic;
 mod lagrangian;
 mod search;
 
+use core_sets::Core;
+use family::contains;
 pub(crate) use family::SetFamily;
 use heuristic::{dives, greedy_cover};
 use lagrangian::{initial_multipliers, Restricted, ROOT_ITERATIONS, TOLERANCE};
@@ -255,28 +260,45 @@ impl Relevance for EverySet {
 }
 
 /// Which sets are in some cover of `minimum.size` sets (a minimum cover, from
-/// [`minimum_size`]), without listing the covers: `true` at the index of each such set
-/// found, each also told to `relevance` ([`Relevance::confirmed`]).
+/// [`minimum_size`]), without listing the covers of the family:
+/// `true` at the index of each such set found, each also told to `relevance`
+/// ([`Relevance::confirmed`]).
 ///
-/// First the Lagrangian bound of `minimum.multipliers` rules sets out
-/// (`L(u) + max(0, 1 - u(S))` is a lower bound on any cover holding `S`; above `m`, `S` is
-/// in none). The other sets not yet known to be in a minimum cover, and still asked about
-/// ([`Relevance::needed`]), are then tested together: one more element, held by exactly
-/// those sets, is added to the family, and a cover of `m` sets of that family is a minimum
-/// cover holding one of them ([`cover_within`]). Each cover found marks all its sets (at
-/// least one of them new) and the test repeats on the sets left; when there is none, no set
-/// left is in a minimum cover. One search proves that for all of them at once, where a test
-/// per set repeated nearly the same proof for each (on a 14-condition chart of 4,616
-/// classes: 418 searches, 194,000 nodes in all, where the tests per set did not finish in
-/// 100,000). With [`EverySet`] every set is decided; otherwise `false` is "in no minimum
-/// cover, or not asked".
+/// A set `T` is in some minimum cover exactly when `m - 1` sets cover the elements outside
+/// `T`; so a set containing one in some minimum cover is in one too, and each set found
+/// marks the sets containing it.
 ///
-/// Returns `Err` if the tests together reach the node limit (`node_limit` nodes for all
-/// of them).
+/// First the minimum covers of the core are listed ([`Core::members`]): where the list ends
+/// within `node_limit` nodes, it decides every set, however many the minimum covers of the
+/// whole family (the covers of the core are far fewer). Otherwise the sets it found stay
+/// found, and the others are tested: the Lagrangian bound of `minimum.multipliers` rules
+/// sets out (`L(u) + max(0, 1 - u(S))` is a lower bound on any cover holding `S`; above
+/// `m`, `S` is in none). The sets left, not yet known to be in a minimum cover and still
+/// asked about ([`Relevance::needed`]), are then tested together: one more element, held
+/// by exactly those sets, is added to the family, and a cover of `m` sets of that family is
+/// a minimum cover holding one of them ([`cover_within`]). Each cover found marks all its
+/// sets (at least one of them new) and the test repeats on the sets left; when there is
+/// none, no set left is in a minimum cover. One search proves that for all of them at
+/// once, where a test per set repeated nearly the same proof for each. With [`EverySet`]
+/// every set is decided; otherwise `false` is "in no minimum cover, or not asked".
+///
+/// Returns `Err` if the tests together reach the node limit (`node_limit` nodes for the
+/// listing, and as many for all the tests).
 pub(crate) fn in_minimum_covers(
     family: &SetFamily,
     minimum: &Minimum,
     node_limit: u64,
+    relevance: &mut dyn Relevance,
+) -> Result<Vec<bool>, NodeLimitReached> {
+    members_within(family, minimum, [node_limit; 2], relevance)
+}
+
+/// [`in_minimum_covers`] with a node limit for the listing of the core's covers and one for
+/// the tests together: `[list, test]`.
+fn members_within(
+    family: &SetFamily,
+    minimum: &Minimum,
+    [list_nodes, test_nodes]: [u64; 2],
     relevance: &mut dyn Relevance,
 ) -> Result<Vec<bool>, NodeLimitReached> {
     let size = minimum.size;
@@ -284,11 +306,29 @@ pub(crate) fn in_minimum_covers(
     if size == 0 {
         return Ok(member); // no element: the empty cover only
     }
-    for &s in &minimum.cover {
-        member[s as usize] = true;
-    }
-    let first: Vec<usize> = minimum.cover.iter().map(|&s| s as usize).collect();
+    let first = with_supersets(
+        family,
+        &mut member,
+        minimum.cover.iter().map(|&s| s as usize).collect(),
+    );
     relevance.confirmed(&first);
+    // First the minimum covers of the core, listed (the core has the same minimum): where
+    // the list ends, it decides every set (see `core_sets`).
+    let core = Core::new(family);
+    let start = Minimum {
+        size,
+        cover: core.to_core(&minimum.cover),
+        multipliers: minimum.multipliers.clone(),
+    };
+    let listed = enumerate(core.family(), &start, list_nodes, &mut |cover| {
+        let new = core.members_shown(family, cover, &member);
+        let found = with_supersets(family, &mut member, new);
+        relevance.confirmed(&found);
+        true
+    });
+    if listed.is_ok() {
+        return Ok(member); // every minimum cover of the core listed
+    }
     let u = if minimum.multipliers.len() == family.n {
         minimum.multipliers.clone()
     } else {
@@ -305,7 +345,7 @@ pub(crate) fn in_minimum_covers(
     // that family is a minimum cover holding one of them.
     let n = family.n;
     let words = (n + 1).div_ceil(64);
-    let mut nodes_left = node_limit;
+    let mut nodes_left = test_nodes;
     // A set no longer asked about is never asked again (see `Relevance::needed`).
     let mut asked: Vec<bool> = (0..family.len()).map(|s| !ruled_out(s)).collect();
     loop {
@@ -334,17 +374,37 @@ pub(crate) fn in_minimum_covers(
         let Some(cover) = cover else {
             break; // no set asked about is in a minimum cover
         };
-        let found: Vec<usize> = cover
-            .iter()
-            .map(|&c| c as usize)
-            .filter(|&t| !member[t])
-            .collect();
-        for &t in &found {
-            member[t] = true;
-        }
+        let found = with_supersets(
+            family,
+            &mut member,
+            cover.iter().map(|&c| c as usize).collect(),
+        );
         relevance.confirmed(&found);
     }
     Ok(member)
+}
+
+/// Marks in `member` the sets `found` (in some minimum cover) and every set that contains
+/// one of them, and returns those newly marked. A set `T` is in some minimum cover exactly
+/// when `m - 1` sets cover the elements outside `T` (those sets and `T` are a cover of `m`
+/// sets, the minimum), and a set containing `T` leaves no more elements outside.
+fn with_supersets(family: &SetFamily, member: &mut [bool], found: Vec<usize>) -> Vec<usize> {
+    let found: Vec<usize> = found.into_iter().filter(|&t| !member[t]).collect();
+    if found.is_empty() {
+        return found;
+    }
+    for &t in &found {
+        member[t] = true;
+    }
+    let mut new = found.clone();
+    for (s, m) in member.iter_mut().enumerate() {
+        let set = family.set(s);
+        if !*m && found.iter().any(|&t| contains(set, family.set(t))) {
+            *m = true;
+            new.push(s);
+        }
+    }
+    new
 }
 
 #[cfg(test)]
@@ -403,41 +463,87 @@ mod tests {
         assert!(minimum_size(&f, 100).unwrap().is_none());
     }
 
-    #[test]
-    fn matches_brute_force_on_random_families() {
-        let mut seed = 0x243f6a8885a308d3u64;
-        let mut next = move || {
+    /// A xorshift generator from `seed`.
+    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             seed
-        };
+        }
+    }
+
+    /// A random family of up to `max_sets` sets over up to `max_elements` elements (each
+    /// element in a set with probability 1/2 to 1/`max_density`), its sets as lists, and
+    /// every cover as a bit mask of sets.
+    fn random_family(
+        next: &mut impl FnMut() -> u64,
+        max_elements: u64,
+        max_sets: u64,
+        max_density: u64,
+    ) -> (Vec<Vec<usize>>, SetFamily, Vec<u32>) {
+        let n = 1 + (next() % max_elements) as usize;
+        let m = 1 + (next() % max_sets) as usize;
+        let density = 2 + next() % (max_density - 1);
+        let sets: Vec<Vec<usize>> = (0..m)
+            .map(|_| (0..n).filter(|_| next() % density == 0).collect())
+            .collect();
+        let refs: Vec<&[usize]> = sets.iter().map(Vec::as_slice).collect();
+        let f = family(n, &refs);
+        let covers =
+            |mask: u32| (0..n).all(|e| (0..m).any(|s| mask >> s & 1 == 1 && sets[s].contains(&e)));
+        let all: Vec<u32> = (0..1u32 << m).filter(|&mask| covers(mask)).collect();
+        (sets, f, all)
+    }
+
+    #[test]
+    fn matches_brute_force_on_random_families() {
+        let mut next = xorshift(0x243f6a8885a308d3);
         for _ in 0..400 {
-            let n = 1 + (next() % 12) as usize;
-            let m = 1 + (next() % 14) as usize;
-            let density = 2 + next() % 4;
-            let sets: Vec<Vec<usize>> = (0..m)
-                .map(|_| (0..n).filter(|_| next() % density == 0).collect())
-                .collect();
-            let refs: Vec<&[usize]> = sets.iter().map(Vec::as_slice).collect();
-            let f = family(n, &refs);
-            let covers = |mask: u32| {
-                (0..n).all(|e| (0..m).any(|s| mask >> s & 1 == 1 && sets[s].contains(&e)))
-            };
-            let all: Vec<u32> = (0..1u32 << m).filter(|&mask| covers(mask)).collect();
+            let (sets, f, all) = random_family(&mut next, 12, 14, 5);
             let Some(k) = all.iter().map(|s| s.count_ones()).min() else {
                 assert!(minimum_size(&f, u64::MAX).unwrap().is_none(), "{sets:?}");
                 continue;
             };
-            let expected: Vec<Vec<u32>> = all
+            let mut expected: Vec<Vec<u32>> = all
                 .iter()
                 .filter(|s| s.count_ones() == k)
-                .map(|&s| (0..m as u32).filter(|&i| s >> i & 1 == 1).collect())
+                .map(|&s| {
+                    (0..sets.len() as u32)
+                        .filter(|&i| s >> i & 1 == 1)
+                        .collect()
+                })
                 .collect();
-            let mut expected = expected;
             expected.sort();
             assert_eq!(all_minimum(&f), (k as usize, expected), "{sets:?}");
         }
+    }
+
+    #[test]
+    fn members_match_brute_force_whether_listed_or_tested() {
+        let mut next = xorshift(0x9e3779b97f4a7c15);
+        let mut tested = 0;
+        for _ in 0..300 {
+            let (sets, f, all) = random_family(&mut next, 10, 13, 4);
+            let Some(k) = all.iter().map(|s| s.count_ones()).min() else {
+                continue;
+            };
+            let union = all
+                .iter()
+                .filter(|s| s.count_ones() == k)
+                .fold(0, |acc, s| acc | s);
+            let expected: Vec<bool> = (0..sets.len()).map(|s| union >> s & 1 == 1).collect();
+            let minimum = minimum_size(&f, u64::MAX).unwrap().unwrap();
+            assert_eq!(minimum.size, k as usize, "{sets:?}");
+            // Listed in full, listed in part then tested, and tested only.
+            for list_nodes in [u64::MAX, 2, 0] {
+                let member =
+                    members_within(&f, &minimum, [list_nodes, u64::MAX], &mut EverySet).unwrap();
+                assert_eq!(member, expected, "{sets:?}, listing {list_nodes} nodes");
+            }
+            tested += 1;
+        }
+        assert!(tested > 200, "{tested}");
     }
 
     /// The elements are the nonzero vectors x of GF(2)^k, and each nonzero a gives the set
