@@ -6,9 +6,7 @@ use crate::minimize::bits::ones;
 use crate::minimize::error::MinimizeError;
 use crate::minimize::options::EngineOptions;
 use crate::minimize::pi_chart::PiChart;
-use crate::minimize::set_cover::{
-    in_minimum_covers, minimum_size, EverySet, Minimum, Relevance, SetFamily,
-};
+use crate::minimize::set_cover::{in_minimum_covers, minimum_size, EverySet, Relevance, SetFamily};
 
 impl PiChart {
     /// The rows (prime implicants) that are in at least one minimum cover, ascending, found
@@ -103,9 +101,8 @@ impl PiChart {
 /// minimum cover is a minimum cover of each block, so its size is the sum of the blocks'
 /// minima, and a class is in some minimum cover exactly when it is in some minimum cover of
 /// its block. Per block, the minimum is proven by branch and bound, then the minimum covers
-/// of the classes that no other contains are listed,
-/// and where the list does not end within the node limit, the classes left are tested
-/// together ([`in_minimum_covers`]). A class that covers no remaining column is in no
+/// of the classes that no other contains are listed, and where the list does not end within
+/// the node limit, the classes left are tested together ([`in_minimum_covers`]). A class that covers no remaining column is in no
 /// minimum cover (dropping it leaves a cover).
 ///
 /// `relevance` is asked, over the chart's rows, which classes are to be decided
@@ -135,7 +132,8 @@ pub(crate) fn rows_in_minimum_covers(
         .flat_map(|&class| members[class].iter().copied())
         .collect();
     relevance.confirmed(&essential);
-    let mut minima: Vec<Option<Result<Minimum, (usize, usize)>>> = vec![None; blocks.len()];
+    // Per block searched: its smallest cover and its lower bound (equal when proven).
+    let mut bounds: Vec<Option<(usize, usize)>> = vec![None; blocks.len()];
     for (b, block) in blocks.iter().enumerate() {
         // The rows of the chart behind each set of the block.
         let rows_of = |sets: &[usize]| -> Vec<usize> {
@@ -150,8 +148,8 @@ pub(crate) fn rows_in_minimum_covers(
         let minimum = match minimum_size(&block.family, max_nodes) {
             Ok(minimum) => minimum.expect("every column of a block has a class"),
             Err(unproven) => {
-                minima[b] = Some(Err((unproven.best.len(), unproven.lower_bound)));
-                return Err(unproven_chart(&reduced, &blocks, minima, max_nodes));
+                bounds[b] = Some((unproven.best.len(), unproven.lower_bound));
+                return Err(unproven_chart(&reduced, &blocks, bounds, max_nodes));
             }
         };
         let mut classes = ClassRelevance {
@@ -160,7 +158,7 @@ pub(crate) fn rows_in_minimum_covers(
         };
         let member = in_minimum_covers(&block.family, &minimum, max_nodes, &mut classes)
             .map_err(|_| MinimizeError::MembershipNotDecided { nodes: max_nodes })?;
-        minima[b] = Some(Ok(minimum));
+        bounds[b] = Some((minimum.size, minimum.size));
         in_some.extend(
             block
                 .rows
@@ -179,28 +177,29 @@ pub(crate) fn rows_in_minimum_covers(
 }
 
 /// [`MinimizeError::MinimumNotProven`] with the bounds of the whole chart: the essential
-/// classes, and per block its proven minimum or its best cover and lower bound (`minima`,
-/// where known; the other blocks are searched now, within `max_nodes` each).
+/// classes, and per block its smallest cover and lower bound (`bounds`, where known, equal
+/// for a proven minimum; the other blocks are searched now, within `max_nodes` each).
 fn unproven_chart(
     reduced: &Reduced,
     blocks: &[Block],
-    minima: Vec<Option<Result<Minimum, (usize, usize)>>>,
+    bounds: Vec<Option<(usize, usize)>>,
     max_nodes: u64,
 ) -> MinimizeError {
     let fixed = reduced.essential.len();
     let (best, lower_bound) =
         blocks
             .iter()
-            .zip(minima)
+            .zip(bounds)
             .fold((fixed, fixed), |(best, lower), (block, known)| {
-                let known = known.unwrap_or_else(|| match minimum_size(&block.family, max_nodes) {
-                    Ok(minimum) => Ok(minimum.expect("every column of a block has a class")),
-                    Err(unproven) => Err((unproven.best.len(), unproven.lower_bound)),
-                });
-                match known {
-                    Ok(m) => (best + m.size, lower + m.size),
-                    Err((b, l)) => (best + b, lower + l),
-                }
+                let (b, l) =
+                    known.unwrap_or_else(|| match minimum_size(&block.family, max_nodes) {
+                        Ok(minimum) => {
+                            let size = minimum.expect("every column of a block has a class").size;
+                            (size, size)
+                        }
+                        Err(unproven) => (unproven.best.len(), unproven.lower_bound),
+                    });
+                (best + b, lower + l)
             });
     MinimizeError::MinimumNotProven {
         nodes: max_nodes,

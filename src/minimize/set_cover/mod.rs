@@ -260,9 +260,8 @@ impl Relevance for EverySet {
 }
 
 /// Which sets are in some cover of `minimum.size` sets (a minimum cover, from
-/// [`minimum_size`]), without listing the covers of the family:
-/// `true` at the index of each such set found, each also told to `relevance`
-/// ([`Relevance::confirmed`]).
+/// [`minimum_size`]), without listing the covers of the family: `true` at the index of each
+/// such set found, each also told to `relevance` ([`Relevance::confirmed`]).
 ///
 /// A set `T` is in some minimum cover exactly when `m - 1` sets cover the elements outside
 /// `T`; so a set containing one in some minimum cover is in one too, and each set found
@@ -277,11 +276,11 @@ impl Relevance for EverySet {
 /// fewer). Otherwise the sets it found stay found, and the sets still asked about are
 /// tested together: one more element, held by exactly those sets, is added to the family,
 /// and a cover of `m` sets of that family is a minimum cover holding one of them
-/// ([`cover_within`]). Each cover found marks all its
-/// sets (at least one of them new) and the test repeats on the sets left; when there is
-/// none, no set left is in a minimum cover. One search proves that for all of them at
-/// once, where a test per set repeated nearly the same proof for each. With [`EverySet`]
-/// every set is decided; otherwise `false` is "in no minimum cover, or not asked".
+/// ([`cover_within`]). Each cover found marks all its sets (at least one of them new) and
+/// the test repeats on the sets left; when there is none, no set left is in a minimum
+/// cover. One search proves that for all of them at once, where a test per set repeated
+/// nearly the same proof for each. With [`EverySet`] every set is decided; otherwise
+/// `false` is "in no minimum cover, or not asked".
 ///
 /// Returns `Err` if the tests together reach the node limit (`node_limit` nodes for the
 /// listing, and as many for all the tests).
